@@ -1,0 +1,73 @@
+package bloghome.auth;
+
+import bloghome.errors.Problem;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The signed-in user, from claims that API Gateway's JWT authorizer has already verified.
+ *
+ * @param userId the token's {@code sub}
+ * @param groups the token's {@code cognito:groups}
+ */
+public record Caller(String userId, Set<String> groups) {
+  public static final String VIP_GROUP = "vip";
+
+  public Caller {
+    groups = Set.copyOf(groups);
+  }
+
+  public boolean isVip() {
+    return groups.contains(VIP_GROUP);
+  }
+
+  public boolean is(String otherUserId) {
+    return userId.equals(otherUserId);
+  }
+
+  /** Owners only change their own data. */
+  public void requireOwner(String ownerId) {
+    if (!is(ownerId)) {
+      throw Problem.forbidden("NOT_OWNER", "Only the owner can change this.");
+    }
+  }
+
+  public void requireVip() {
+    if (!isVip()) {
+      throw Problem.forbidden("VIP_REQUIRED", "This is a VIP feature.");
+    }
+  }
+
+  /**
+   * Reads claims as the HTTP API JWT authorizer passes them: every value a string, arrays
+   * flattened to {@code "[a b]"}.
+   */
+  public static java.util.Optional<Caller> fromClaims(Map<String, String> claims) {
+    if (claims == null) {
+      return java.util.Optional.empty();
+    }
+    String sub = claims.get("sub");
+    if (sub == null || sub.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new Caller(sub, parseGroups(claims.get("cognito:groups"))));
+  }
+
+  static Set<String> parseGroups(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Set.of();
+    }
+    String trimmed = raw.strip();
+    if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+      trimmed = trimmed.substring(1, trimmed.length() - 1);
+    }
+    java.util.Set<String> groups = new java.util.HashSet<>();
+    for (String part : trimmed.split("[\\s,]+")) {
+      String g = part.replace("\"", "").strip();
+      if (!g.isEmpty()) {
+        groups.add(g);
+      }
+    }
+    return groups;
+  }
+}

@@ -1,0 +1,37 @@
+package bloghome.aws;
+
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** Builds the S3 client and presigner; path-style addressing when pointed at the local stack. */
+public final class S3Clients {
+  private S3Clients() {}
+
+  public static S3Client fromEnvironment() {
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .region(AwsSettings.region())
+            .credentialsProvider(AwsSettings.credentials("S3"))
+            .httpClient(AwsSettings.httpClient());
+    AwsSettings.endpointOverride("S3")
+        .ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
+    return builder.build();
+  }
+
+  public static S3Presigner presignerFromEnvironment() {
+    S3Presigner.Builder builder =
+        S3Presigner.builder()
+            .region(AwsSettings.region())
+            .credentialsProvider(AwsSettings.credentials("S3"));
+    AwsSettings.endpointOverride("S3")
+        .ifPresent(
+            uri ->
+                builder
+                    .endpointOverride(uri)
+                    .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+    return builder.build();
+  }
+}

@@ -1,0 +1,110 @@
+package bloghome.http;
+
+import bloghome.auth.Caller;
+import bloghome.errors.Problem;
+import bloghome.json.JsonObject;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read-only view of an HTTP API (payload 2.0) request, with errors that name the input. */
+public final class ApiRequest {
+  private final APIGatewayV2HTTPEvent event;
+
+  public ApiRequest(APIGatewayV2HTTPEvent event) {
+    this.event = event;
+  }
+
+  public APIGatewayV2HTTPEvent event() {
+    return event;
+  }
+
+  public String routeKey() {
+    return event.getRouteKey() == null ? "" : event.getRouteKey();
+  }
+
+  public String pathParam(String name) {
+    Map<String, String> params = event.getPathParameters();
+    String value = params == null ? null : params.get(name);
+    if (value == null || value.isBlank()) {
+      throw Problem.invalid(name, "Path parameter " + name + " is required.");
+    }
+    return value;
+  }
+
+  public Optional<String> query(String name) {
+    Map<String, String> params = event.getQueryStringParameters();
+    String value = params == null ? null : params.get(name);
+    return value == null ? Optional.empty() : Optional.of(value);
+  }
+
+  /** Header lookup ignoring case (HTTP API lower-cases names, other callers may not). */
+  public Optional<String> header(String name) {
+    Map<String, String> headers = event.getHeaders();
+    if (headers == null) {
+      return Optional.empty();
+    }
+    for (Map.Entry<String, String> h : headers.entrySet()) {
+      if (h.getKey().equalsIgnoreCase(name)) {
+        return Optional.ofNullable(h.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  public Optional<String> sourceIp() {
+    var ctx = event.getRequestContext();
+    if (ctx == null || ctx.getHttp() == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(ctx.getHttp().getSourceIp());
+  }
+
+  /** The verified caller, if the request carried a token the authorizer accepted. */
+  public Optional<Caller> caller() {
+    var ctx = event.getRequestContext();
+    if (ctx == null || ctx.getAuthorizer() == null || ctx.getAuthorizer().getJwt() == null) {
+      return Optional.empty();
+    }
+    return Caller.fromClaims(ctx.getAuthorizer().getJwt().getClaims());
+  }
+
+  public Caller requireCaller() {
+    return caller().orElseThrow(() -> Problem.unauthenticated("A valid bearer token is required."));
+  }
+
+  /** The body as UTF-8 text; 413 past {@code maxBytes}. */
+  public String body(int maxBytes) {
+    String raw = event.getBody();
+    if (raw == null) {
+      return "";
+    }
+    byte[] bytes;
+    if (event.getIsBase64Encoded()) {
+      if (raw.length() > (maxBytes / 3 + 1) * 4 + 4) {
+        throw Problem.tooLarge("body", "The body is larger than " + maxBytes + " bytes.");
+      }
+      try {
+        bytes = Base64.getDecoder().decode(raw);
+      } catch (IllegalArgumentException e) {
+        throw Problem.invalid("MALFORMED_BODY", "body", "The body is not valid base64.");
+      }
+    } else {
+      if (raw.length() > maxBytes) {
+        throw Problem.tooLarge("body", "The body is larger than " + maxBytes + " bytes.");
+      }
+      bytes = raw.getBytes(StandardCharsets.UTF_8);
+    }
+    if (bytes.length > maxBytes) {
+      throw Problem.tooLarge("body", "The body is larger than " + maxBytes + " bytes.");
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** The body as a JSON object; 400 when empty or malformed, 413 past {@code maxBytes}. */
+  public JsonObject json(int maxBytes) {
+    return JsonObject.parseBody(body(maxBytes));
+  }
+}
