@@ -1,0 +1,112 @@
+package bloghome.paging;
+
+import bloghome.errors.Problem;
+import bloghome.json.Json;
+import bloghome.json.JsonException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Opaque, tamper-evident page cursors.
+ *
+ * <p>A cursor is {@code base64url(json) + "." + base64url(HMAC-SHA256)}. The JSON holds the
+ * scope it was issued for (e.g. {@code posts|alice|latest|all}), the position (the store's last
+ * evaluated key, as strings) and the issue time. A cursor that was modified, has expired, or was
+ * issued for another scope (another user, sort or filter) is a 400 naming the {@code cursor}.
+ */
+public final class CursorCodec {
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+  private static final int MAX_CURSOR_LENGTH = 2048;
+
+  private final SecretKeySpec key;
+  private final Clock clock;
+  private final Duration lifetime;
+
+  public CursorCodec(byte[] secret, Clock clock, Duration lifetime) {
+    if (secret.length < 16) {
+      throw new IllegalArgumentException("cursor signing key must be at least 16 bytes");
+    }
+    this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+    this.clock = clock;
+    this.lifetime = lifetime;
+  }
+
+  /** From {@code CURSOR_SIGNING_KEY} (any string of 32+ characters), valid for 24 hours. */
+  public static CursorCodec fromSecret(String secret, Clock clock) {
+    return new CursorCodec(secret.getBytes(StandardCharsets.UTF_8), clock, Duration.ofHours(24));
+  }
+
+  /** A cursor for {@code position} within {@code scope}. */
+  public String encode(String scope, Map<String, String> position) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("s", scope);
+    payload.put("p", position);
+    payload.put("t", clock.instant().getEpochSecond());
+    String body = B64.encodeToString(Json.write(payload).getBytes(StandardCharsets.UTF_8));
+    return body + "." + B64.encodeToString(mac(body));
+  }
+
+  /** The position inside a cursor issued for {@code scope}; throws a 400 otherwise. */
+  public Map<String, String> decode(String scope, String cursor) {
+    if (cursor == null || cursor.isEmpty() || cursor.length() > MAX_CURSOR_LENGTH) {
+      throw invalid("The cursor is not valid.");
+    }
+    int dot = cursor.indexOf('.');
+    if (dot <= 0 || dot != cursor.lastIndexOf('.')) {
+      throw invalid("The cursor is not valid.");
+    }
+    String body = cursor.substring(0, dot);
+    byte[] signature;
+    byte[] json;
+    try {
+      signature = B64D.decode(cursor.substring(dot + 1));
+      json = B64D.decode(body);
+    } catch (IllegalArgumentException e) {
+      throw invalid("The cursor is not valid.");
+    }
+    if (!MessageDigest.isEqual(signature, mac(body))) {
+      throw invalid("The cursor is not valid.");
+    }
+    Map<?, ?> payload;
+    try {
+      payload = (Map<?, ?>) Json.parse(new String(json, StandardCharsets.UTF_8));
+    } catch (JsonException | ClassCastException e) {
+      throw invalid("The cursor is not valid.");
+    }
+    if (!scope.equals(payload.get("s"))) {
+      throw invalid("The cursor belongs to another listing (user, sort or filter).");
+    }
+    if (!(payload.get("t") instanceof Long issued)
+        || clock.instant().getEpochSecond() - issued > lifetime.toSeconds()) {
+      throw invalid("The cursor has expired: start again from the first page.");
+    }
+    Map<String, String> position = new LinkedHashMap<>();
+    if (payload.get("p") instanceof Map<?, ?> p) {
+      p.forEach((k, v) -> position.put(String.valueOf(k), String.valueOf(v)));
+    }
+    return position;
+  }
+
+  private static Problem invalid(String message) {
+    return Problem.invalid("INVALID_CURSOR", "cursor", message);
+  }
+
+  private byte[] mac(String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
