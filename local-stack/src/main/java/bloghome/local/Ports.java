@@ -6,10 +6,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Loopback port helpers. */
-final class Ports {
+public final class Ports {
   private Ports() {}
 
-  static int free() {
+  public static int free() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
@@ -19,7 +19,7 @@ final class Ports {
   }
 
   /** Fails with one clear line when a configured port is taken. */
-  static void requireFree(int port, String what) {
+  public static void requireFree(int port, String what) {
     if (port == 0) {
       return;
     }

@@ -143,7 +143,9 @@ public final class LocalAws {
    * (logical id -> handler). Close it after the test.
    */
   public TestGateway gateway(Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers) {
-    LocalJwt jwt = new LocalJwt("http://127.0.0.1/_local/issuer", LocalStack.AUDIENCE, Clock.systemUTC());
+    int port = bloghome.local.Ports.free();
+    // The issuer URL is the gateway's own, so that its JWKS is fetchable as Cognito's is.
+    LocalJwt jwt = new LocalJwt("http://127.0.0.1:" + port + "/_local/issuer", LocalStack.AUDIENCE, Clock.systemUTC());
     List<LocalGateway.Binding> bindings = new ArrayList<>();
     for (SamTemplate.FunctionDef f : template.functions()) {
       var handler = handlers.get(f.logicalId());
@@ -151,6 +153,6 @@ public final class LocalAws {
         f.routes().forEach(r -> bindings.add(new LocalGateway.Binding(r, f.logicalId(), handler)));
       }
     }
-    return new TestGateway(LocalGateway.start(0, bindings, jwt, List.of("http://localhost:5173")), jwt);
+    return new TestGateway(LocalGateway.start(port, bindings, jwt, List.of("http://localhost:5173")), jwt);
   }
 }
