@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 /**
  * moto in server mode as a child process: the local DynamoDB-protocol endpoint.
@@ -20,7 +19,18 @@ import java.util.logging.Logger;
  * PATH, pyenv's versions and {@code /usr/bin/python3} that can {@code import moto}.
  */
 public final class MotoServer implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(MotoServer.class.getName());
+  /**
+   * Runs moto's server with a watchdog: it exits as soon as its standard input closes, which
+   * happens when this JVM ends in any way (even killed), so no emulator outlives the stack.
+   */
+  private static final String WATCHED_MAIN = String.join("\n",
+      "import os, sys, threading",
+      "def watch():",
+      "    sys.stdin.read()",
+      "    os._exit(0)",
+      "threading.Thread(target=watch, daemon=True).start()",
+      "from moto.server import main",
+      "main(['-H', '127.0.0.1', '-p', sys.argv[1]])");
   static final String INSTALL_HINT = "pip install \"moto[server]==5.2.1\"";
 
   private final Process process;
@@ -43,7 +53,7 @@ public final class MotoServer implements AutoCloseable {
       throw new LocalStackException("Cannot create a temporary file for moto's log: " + e.getMessage(), e);
     }
     ProcessBuilder builder =
-        new ProcessBuilder(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+        new ProcessBuilder(python, "-c", WATCHED_MAIN, Integer.toString(port))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     Process process;
@@ -181,7 +191,4 @@ public final class MotoServer implements AutoCloseable {
     }
   }
 
-  static Logger log() {
-    return LOG;
-  }
 }
