@@ -83,7 +83,7 @@ class ApiHandlerTest {
     assertThat(response.getBody()).doesNotContain("secret detail");
     String log = logged.toString(StandardCharsets.UTF_8);
     assertThat(log).contains("\"route\":\"GET /broken\"").contains("\"status\":500");
-    assertThat(log).doesNotContain("SecretBrowser");
+    assertThat(log).contains("IllegalStateException").doesNotContain("SecretBrowser").doesNotContain("198.51.100.7");
   }
 
   @Test
