@@ -13,8 +13,11 @@ public final class ViewRank {
   private static final BigInteger MILLIS_FACTOR = BigInteger.TEN.pow(10);
   /** Greater than any post's rank: the listing-total items sort first in a descending Query. */
   public static final String TOP = "9".repeat(38);
-  /** Largest view count whose rank still fits DynamoDB's 38 digits. */
-  public static final long MAX_VIEWS = 99_999_999_999_999L;
+  /**
+   * Largest view count whose rank stays below {@link #TOP} within DynamoDB's 38 digits, for
+   * posts published before the year 5138 (when epoch milliseconds reach 10^14).
+   */
+  public static final long MAX_VIEWS = 99_999_999_999_998L;
 
   // Base64url characters in ASCII order, so the rank of a character preserves string order.
   private static final String ALPHABET =
