@@ -3,6 +3,7 @@ package bloghome.comments;
 import bloghome.local.junit.LocalAws;
 import bloghome.paging.CursorCodec;
 import java.time.Instant;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** A fresh table, a handler on it with a hand-moved clock, and the helpers tests share. */
 final class CommentsTestBed {
@@ -17,10 +18,11 @@ final class CommentsTestBed {
 
   CommentsTestBed(LocalAws aws, CommentsConfig config) {
     this.table = aws.freshTable("BlogTable");
-    this.store = new DynamoDbCommentStore(aws.dynamoDbClient(), table);
+    DynamoDbClient dynamo = new IsolatedTransactions(aws.dynamoDbClient());
+    this.store = new DynamoDbCommentStore(dynamo, table);
     this.handler =
         new CommentsHandler(store, CursorCodec.fromSecret(SIGNING_KEY, clock), clock, config);
-    this.posts = new Posts(aws.dynamoDbClient(), table);
+    this.posts = new Posts(dynamo, table);
     this.api = new Api(handler);
   }
 

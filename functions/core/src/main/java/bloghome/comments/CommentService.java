@@ -208,11 +208,12 @@ public final class CommentService {
       List<Comment> replies = thread.preview().stream().map(Keyed::comment).toList();
       String repliesCursor = null;
       if (thread.replyCount() > replies.size()) {
+        // The rest are the replies not shown inline. Normally those all sort after the shown
+        // ones, but replies written in the same millisecond (or under clock skew) may not, so the
+        // cursor pages the thread from its start and skips the shown ones.
         Map<String, String> position = new LinkedHashMap<>();
         position.put("thread", thread.top().sk());
-        if (!thread.preview().isEmpty()) {
-          position.put("after", thread.preview().getLast().sk());
-        }
+        position.put("hidden", "only");
         repliesCursor = cursors.encode(repliesScope(postId, thread.top().comment().commentId()), position);
       }
       items.add(new ThreadView(thread.top().comment(), replies, thread.replyCount(), repliesCursor));
@@ -234,10 +235,12 @@ public final class CommentService {
     String scope = repliesScope(postId, replyTo);
     String parentSk;
     Optional<String> after;
+    boolean hiddenOnly = false;
     if (cursor.isPresent()) {
       Map<String, String> position = cursors.decode(scope, cursor.get());
       parentSk = required(position, "thread");
       after = Optional.ofNullable(position.get("after"));
+      hiddenOnly = position.containsKey("hidden");
       requirePost(postId);
     } else {
       requirePost(postId);
@@ -254,11 +257,16 @@ public final class CommentService {
       after = Optional.empty();
     }
 
-    CommentStore.ReplyPage page = store.replies(postId, parentSk, after, limit);
+    CommentStore.ReplyPage page = store.replies(postId, parentSk, after, limit, hiddenOnly);
     String next = null;
     if (page.more() && !page.replies().isEmpty()) {
-      next =
-          cursors.encode(scope, Map.of("thread", parentSk, "after", page.replies().getLast().sk()));
+      Map<String, String> position = new LinkedHashMap<>();
+      position.put("thread", parentSk);
+      position.put("after", page.replies().getLast().sk());
+      if (hiddenOnly) {
+        position.put("hidden", "only");
+      }
+      next = cursors.encode(scope, position);
     }
     return new ReplyPageView(
         postId, replyTo, page.replies().stream().map(Keyed::comment).toList(), next);

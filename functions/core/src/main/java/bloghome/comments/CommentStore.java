@@ -96,6 +96,10 @@ public interface CommentStore {
   /** Threads of a post, oldest first, after the thread whose top-level key is {@code afterSk}. */
   ThreadPage threads(String postId, Optional<String> afterSk, int limit);
 
-  /** Replies of a thread, oldest first, after the reply whose key is {@code afterSk}. */
-  ReplyPage replies(String postId, String parentSk, Optional<String> afterSk, int limit);
+  /**
+   * Replies of a thread, oldest first, after the reply whose key is {@code afterSk}; with {@code
+   * hiddenOnly}, only those the thread does not already show inline.
+   */
+  ReplyPage replies(
+      String postId, String parentSk, Optional<String> afterSk, int limit, boolean hiddenOnly);
 }

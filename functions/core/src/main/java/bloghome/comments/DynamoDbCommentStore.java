@@ -145,21 +145,27 @@ public final class DynamoDbCommentStore implements CommentStore {
   }
 
   @Override
-  public ReplyPage replies(String postId, String parentSk, Optional<String> afterSk, int limit) {
+  public ReplyPage replies(
+      String postId, String parentSk, Optional<String> afterSk, int limit, boolean hiddenOnly) {
     String from = afterSk.map(CommentKeys::afterReply).orElse(CommentKeys.repliesFrom(parentSk));
-    QueryResponse response =
-        dynamo.query(
-            QueryRequest.builder()
-                .tableName(table)
-                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                .expressionAttributeValues(
-                    Map.of(
-                        ":pk", s(CommentKeys.postPk(postId)),
-                        ":from", s(from),
-                        ":to", s(CommentKeys.repliesTo(parentSk))))
-                .scanIndexForward(true)
-                .limit(limit + 1)
-                .build());
+    QueryRequest.Builder query =
+        QueryRequest.builder()
+            .tableName(table)
+            .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+            .expressionAttributeValues(
+                Map.of(
+                    ":pk", s(CommentKeys.postPk(postId)),
+                    ":from", s(from),
+                    ":to", s(CommentKeys.repliesTo(parentSk))))
+            .scanIndexForward(true);
+    if (hiddenOnly) {
+      // The shown replies (at most PREVIEW_REPLIES of them) are filtered out after the read, so
+      // reading that many more still yields limit + 1 replies whenever that many exist.
+      query.filterExpression("attribute_not_exists(gsi1pk)").limit(limit + 1 + PREVIEW_REPLIES);
+    } else {
+      query.limit(limit + 1);
+    }
+    QueryResponse response = dynamo.query(query.build());
     List<Keyed> replies = new ArrayList<>();
     for (Map<String, AttributeValue> item : response.items()) {
       replies.add(new Keyed(fromItem(item), str(item, "sk")));
@@ -330,9 +336,18 @@ public final class DynamoDbCommentStore implements CommentStore {
         return new AlreadyDeleted();
       }
       Map<String, AttributeValue> summary = get(postPk, CommentKeys.SUMMARY_SK, true);
-      Map<String, AttributeValue> item = get(postPk, ref.sk(), true);
-      if (summary == null || item == null) {
+      if (summary == null) {
         return new DeleteTargetMissing();
+      }
+      Map<String, AttributeValue> item = get(postPk, ref.sk(), true);
+      if (item == null) {
+        // Normally a concurrent delete that removed it after the reference was read: then the
+        // reference is a tombstone by now.
+        Map<String, AttributeValue> again =
+            get(CommentKeys.pointerPk(ref.commentId()), CommentKeys.POINTER_SK, true);
+        return again != null && bool(again, "deleted")
+            ? new AlreadyDeleted()
+            : new DeleteTargetMissing();
       }
 
       List<TransactWriteItem> items = new ArrayList<>();
@@ -569,6 +584,7 @@ public final class DynamoDbCommentStore implements CommentStore {
   }
 
   private static RetryLater busy() {
+    // Only reached if every try lost a race (or the data is inconsistent): the client may retry.
     return new RetryLater("BUSY", "Too many changes to this thread at once; try again.", 1);
   }
 
