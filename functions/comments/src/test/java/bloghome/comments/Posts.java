@@ -28,7 +28,11 @@ final class Posts {
 
   /** A post whose summary already counts {@code comments} (as an import sets it). */
   String create(String authorId, long comments) {
-    String postId = Ids.newId("p");
+    return create(Ids.newId("p"), authorId, comments);
+  }
+
+  /** A post with a given id (e.g. the one in a sample event). */
+  String create(String postId, String authorId, long comments) {
     String publishedAt = CommentKeys.timestamp(Instant.parse("2026-02-01T08:00:00Z"));
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("pk", s("POST#" + postId));
