@@ -115,12 +115,7 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
                 replacing.isEmpty()
                     ? "attribute_not_exists(#slot)"
                     : "#slot.#uploadId = :replacedUploadId")
-            .expressionAttributeNames(
-                Map.of(
-                    "#userId", "userId",
-                    "#slot", upload.slot().wireName(),
-                    "#updatedAt", "updatedAt",
-                    "#uploadId", "uploadId"))
+            .expressionAttributeNames(slotNames(upload, replacing))
             .expressionAttributeValues(slotValues(upload, image, replacing, now))
             .build();
     try {
@@ -190,6 +185,15 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
     values.put(":pending", s(UploadStatus.PENDING.name()));
     values.put(":now", time(now));
     return values;
+  }
+
+  private static Map<String, String> slotNames(SkinUpload upload, Optional<SkinImage> replacing) {
+    Map<String, String> names = new HashMap<>();
+    names.put("#userId", "userId");
+    names.put("#slot", upload.slot().wireName());
+    names.put("#updatedAt", "updatedAt");
+    replacing.ifPresent(previous -> names.put("#uploadId", "uploadId"));
+    return names;
   }
 
   private static Map<String, AttributeValue> slotValues(
