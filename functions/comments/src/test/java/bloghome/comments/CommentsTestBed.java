@@ -18,7 +18,7 @@ final class CommentsTestBed {
 
   CommentsTestBed(LocalAws aws, CommentsConfig config) {
     this.table = aws.freshTable("BlogTable");
-    DynamoDbClient dynamo = new IsolatedTransactions(aws.dynamoDbClient());
+    DynamoDbClient dynamo = aws.dynamoDbClient();
     this.store = new DynamoDbCommentStore(dynamo, table);
     this.handler =
         new CommentsHandler(store, CursorCodec.fromSecret(SIGNING_KEY, clock), clock, config);

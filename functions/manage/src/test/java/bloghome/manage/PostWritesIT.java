@@ -34,7 +34,7 @@ class PostWritesIT {
   void start(LocalAws aws) {
     String table = aws.freshTable("BlogTable");
     Clock clock = Clock.systemUTC();
-    var dynamo = aws.dynamoDb(new IsolatedTransactions());
+    var dynamo = aws.dynamoDbClient();
     var listing = new ListingHandler(dynamo, table, PostsApiIT.CURSOR_KEY, clock);
     var manage = new ManageHandler(dynamo, table, clock);
     gateway = aws.gateway(Map.of("ListingFunction", listing, "ManageFunction", manage));
