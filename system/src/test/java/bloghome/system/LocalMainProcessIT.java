@@ -1,0 +1,73 @@
+package bloghome.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bloghome.local.Ports;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The run command as a developer uses it: it comes up, serves a route, and SIGTERM leaves nothing behind. */
+class LocalMainProcessIT {
+
+  @Test
+  void runCommand_servesTheApi_andStopsEveryProcessItStarted_onSigterm() throws Exception {
+    int port = Ports.free();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, LocalMain.class.getName())
+        .redirectErrorStream(true);
+    builder.environment().put("BLOGHOME_API_PORT", Integer.toString(port));
+    Process process = builder.start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      StringBuilder seen = new StringBuilder();
+      String line;
+      while ((line = out.readLine()) != null && !line.contains("is up")) {
+        seen.append(line).append('\n');
+      }
+      assertThat(line).as("start-up output:\n" + seen).isNotNull();
+      List<ProcessHandle> children = process.descendants().toList();
+      assertThat(children).as("the moto child process").isNotEmpty();
+
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users/nobody/posts")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains("\"items\":[]");
+
+      process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      for (ProcessHandle child : children) {
+        child.onExit().get(10, TimeUnit.SECONDS);
+        assertThat(child.isAlive()).as("child " + child.pid()).isFalse();
+      }
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void runCommand_failsWithOneClearLine_whenThePortIsTaken() throws Exception {
+    try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+      ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, LocalMain.class.getName())
+          .redirectErrorStream(true);
+      builder.environment().put("BLOGHOME_API_PORT", Integer.toString(taken.getLocalPort()));
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).isEqualTo(2);
+      assertThat(output).contains("Port " + taken.getLocalPort()).contains("already in use");
+    }
+  }
+}
