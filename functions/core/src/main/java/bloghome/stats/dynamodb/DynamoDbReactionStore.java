@@ -104,10 +104,13 @@ public final class DynamoDbReactionStore implements ReactionStore {
     if (result.failed(MARKER)) {
       return Change.UNCHANGED;
     }
-    if (result.failed(SUMMARY) || result.failed(PROFILE)) {
-      // The marker exists, so its +1 was applied with it: either the post is gone, or a counter
-      // was changed behind this code's back. Never go below zero; report the post as gone.
+    if (result.failed(SUMMARY)) {
       return Change.POST_GONE;
+    }
+    if (result.failed(PROFILE)) {
+      // The marker exists, so its +1 reached the profile with it: a profile count below 1 was
+      // changed elsewhere. Refuse rather than go negative or drop the marker.
+      throw new IllegalStateException("profile " + reaction.counter() + " out of step with its markers");
     }
     throw new IllegalStateException("reaction transaction cancelled for an unknown reason");
   }
