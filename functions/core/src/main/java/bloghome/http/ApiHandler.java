@@ -58,7 +58,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
               "requestId", requestId(context),
               "route", routeKey,
               "exception", unexpected.getClass().getName(),
-              "message", String.valueOf(unexpected.getMessage())));
+              // The message may carry user data; the throwing frame is enough to find the bug.
+              "at", unexpected.getStackTrace().length == 0 ? "-" : unexpected.getStackTrace()[0].toString()));
       response =
           Responses.json(
               500, Responses.errorBody("INTERNAL", "Something went wrong on our side.", null));

@@ -1,0 +1,62 @@
+package bloghome.posts;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Storage of posts together with their bookkeeping: every write also keeps the author's profile
+ * counters and the listing totals exact, in one transaction.
+ */
+public interface PostStore {
+
+  /** Whether a conditional write went through or lost to a concurrent change. */
+  enum Write {
+    DONE,
+    /** A condition failed: something changed since it was read. Read again and decide. */
+    CONFLICT
+  }
+
+  /** One Query's worth of a listing. {@code total} is present on the first page only. */
+  record Page(List<PostSummary> posts, OptionalLong total, Optional<Map<String, String>> next) {}
+
+  /**
+   * The whole post (summary and content) in one Query, or empty when missing or deleted.
+   * {@code consistent} when a write just happened and must be seen (idempotent replays).
+   */
+  Optional<Post> find(String postId, boolean consistent);
+
+  /** The list item alone, read consistently: what writes decide on. */
+  Optional<PostSummary> findSummary(String postId);
+
+  /** Up to {@code query.limit()} posts after {@code after} (the previous page's {@code next}). */
+  Page list(ListingQuery query, Optional<Map<String, String>> after);
+
+  /** Creates a post; CONFLICT when {@code claim}'s key is already taken (nothing is written). */
+  Write create(Post post, Optional<IdempotencyRecord> claim);
+
+  Optional<IdempotencyRecord> findIdempotency(String userId, String key);
+
+  /**
+   * Replaces what the author wrote and, for imports, the date and counters, moving counts when
+   * the type changes. CONFLICT when the post is gone or no longer matches {@code before}.
+   */
+  Write replace(PostSummary before, Post after);
+
+  /** Deletes a post and subtracts it from the totals; CONFLICT as for {@link #replace}. */
+  Write delete(PostSummary current);
+
+  /** sourceId -> postId for the given sourceIds an author has imported before. */
+  Map<String, String> importedPostIds(String userId, Collection<String> sourceIds);
+
+  /** The list items of the given posts that exist, by postId, read consistently. */
+  Map<String, PostSummary> summaries(Collection<String> postIds);
+
+  /**
+   * Creates an imported post and maps its sourceId to it. CONFLICT when the sourceId is mapped
+   * already (to anything but {@code stalePostId}, a post that no longer exists).
+   */
+  Write createImported(Post post, Optional<String> stalePostId);
+}

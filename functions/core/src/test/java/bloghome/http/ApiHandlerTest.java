@@ -1,0 +1,142 @@
+package bloghome.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bloghome.errors.Problem;
+import bloghome.json.Json;
+import bloghome.log.Log;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ApiHandlerTest {
+  private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+
+  /** A handler with one route per behaviour under test. */
+  static final class Sample extends ApiHandler {
+    Sample() {
+      route("GET /items/{id}", r -> Responses.json(200, Map.of("id", r.pathParam("id"))));
+      route("POST /items", r -> Responses.json(201, r.json(64).asMap()));
+      route("GET /invalid", r -> {
+        throw Problem.invalid("limit", "limit must be between 1 and 100.");
+      });
+      route("GET /broken", r -> {
+        throw new IllegalStateException("secret detail from 198.51.100.7");
+      });
+      route("GET /caller", r -> Responses.json(200, Map.of("user", r.requireCaller().userId())));
+    }
+  }
+
+  @BeforeEach
+  void captureLogs() {
+    Log.redirect(new PrintStream(logged, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreLogs() {
+    Log.redirect(System.out);
+  }
+
+  private static APIGatewayV2HTTPEvent event(String routeKey, Map<String, String> pathParams, String body, boolean base64) {
+    return APIGatewayV2HTTPEvent.builder()
+        .withRouteKey(routeKey)
+        .withPathParameters(pathParams)
+        .withHeaders(Map.of("user-agent", "Mozilla/5.0 SecretBrowser"))
+        .withBody(body)
+        .withIsBase64Encoded(base64)
+        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withSourceIp("198.51.100.7").build())
+            .build())
+        .build();
+  }
+
+  @Test
+  void handleRequest_dispatchesOnTheRouteKey_withPathParameters() {
+    APIGatewayV2HTTPResponse response = new Sample().handleRequest(event("GET /items/{id}", Map.of("id", "é1"), null, false), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(Json.parse(response.getBody())).isEqualTo(Map.of("id", "é1"));
+    assertThat(response.getHeaders()).containsEntry("content-type", Responses.JSON);
+  }
+
+  @Test
+  void handleRequest_mapsProblemsToJsonErrorsNamingTheField() {
+    APIGatewayV2HTTPResponse response = new Sample().handleRequest(event("GET /invalid", null, null, false), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(Json.parse(response.getBody())).isEqualTo(Map.of("error", Map.of(
+        "code", "INVALID_LIMIT", "message", "limit must be between 1 and 100.", "field", "limit")));
+  }
+
+  @Test
+  void handleRequest_answers500WithoutDetails_whenTheCodeFails_andLogsNoIpOrUserAgent() {
+    APIGatewayV2HTTPResponse response = new Sample().handleRequest(event("GET /broken", null, null, false), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(500);
+    assertThat(response.getBody()).doesNotContain("secret detail");
+    String log = logged.toString(StandardCharsets.UTF_8);
+    assertThat(log).contains("\"route\":\"GET /broken\"").contains("\"status\":500");
+    assertThat(log).contains("IllegalStateException").doesNotContain("SecretBrowser").doesNotContain("198.51.100.7");
+  }
+
+  @Test
+  void handleRequest_writesOneJsonLogLinePerRequest() {
+    new Sample().handleRequest(event("GET /items/{id}", Map.of("id", "1"), null, false), null);
+
+    String[] lines = logged.toString(StandardCharsets.UTF_8).strip().split("\n");
+    assertThat(lines).hasSize(1);
+    Map<?, ?> line = (Map<?, ?>) Json.parse(lines[0]);
+    assertThat(line.get("route")).isEqualTo("GET /items/{id}");
+    assertThat(line.get("status")).isEqualTo(200L);
+    assertThat(line.get("requestId")).isEqualTo("-");
+    assertThat(lines[0]).doesNotContain("198.51.100.7").doesNotContain("SecretBrowser");
+  }
+
+  @Test
+  void handleRequest_isA404_forARouteThisFunctionDoesNotServe() {
+    APIGatewayV2HTTPResponse response = new Sample().handleRequest(event("GET /elsewhere", null, null, false), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(404);
+    assertThat(response.getBody()).contains("ROUTE_NOT_FOUND");
+  }
+
+  @Test
+  void body_isA413PastTheLimit_andA400WhenMalformed_orEmpty_orNotAnObject() {
+    Sample handler = new Sample();
+
+    assertThat(handler.handleRequest(event("POST /items", null, "{\"a\":\"" + "x".repeat(100) + "\"}", false), null)
+        .getStatusCode()).isEqualTo(413);
+    String big = Base64.getEncoder().encodeToString(new byte[200]);
+    assertThat(handler.handleRequest(event("POST /items", null, big, true), null).getStatusCode()).isEqualTo(413);
+    for (String bad : new String[] {null, "", "{", "[1]", "\"text\""}) {
+      APIGatewayV2HTTPResponse response = handler.handleRequest(event("POST /items", null, bad, false), null);
+      assertThat(response.getStatusCode()).as(String.valueOf(bad)).isEqualTo(400);
+      assertThat(response.getBody()).contains("\"field\":\"body\"");
+    }
+  }
+
+  @Test
+  void body_acceptsBase64AndUnicode() {
+    String json = "{\"t\":\"中文 😀\"}";
+    String encoded = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+
+    APIGatewayV2HTTPResponse response = new Sample().handleRequest(event("POST /items", null, encoded, true), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(201);
+    assertThat(Json.parse(response.getBody())).isEqualTo(Map.of("t", "中文 😀"));
+  }
+
+  @Test
+  void requireCaller_isA401_withoutVerifiedClaims() {
+    APIGatewayV2HTTPResponse response = new Sample().handleRequest(event("GET /caller", null, null, false), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(401);
+  }
+}

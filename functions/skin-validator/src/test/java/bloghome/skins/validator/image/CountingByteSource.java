@@ -1,0 +1,30 @@
+package bloghome.skins.validator.image;
+
+/** A byte source that counts how many bytes the code under test asked for. */
+final class CountingByteSource implements ByteSource {
+
+  private final ByteSource bytes;
+  private long bytesRead;
+
+  CountingByteSource(byte[] bytes) {
+    this.bytes = ByteSource.of(bytes);
+  }
+
+  @Override
+  public byte[] readPrefix(int n) throws java.io.IOException {
+    byte[] prefix = bytes.readPrefix(n);
+    bytesRead += prefix.length;
+    return prefix;
+  }
+
+  @Override
+  public byte[] readAll() throws java.io.IOException {
+    byte[] all = bytes.readAll();
+    bytesRead += all.length;
+    return all;
+  }
+
+  long bytesRead() {
+    return bytesRead;
+  }
+}

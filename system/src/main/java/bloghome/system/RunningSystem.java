@@ -1,0 +1,132 @@
+package bloghome.system;
+
+import bloghome.local.LocalGateway;
+import bloghome.local.LocalJwt;
+import bloghome.local.LocalStack;
+import bloghome.local.LocalStackException;
+import bloghome.local.Ports;
+import bloghome.local.SamTemplate;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import java.net.URI;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Every function of {@code template.yaml} running on the local stack: each handler built with its
+ * production no-argument constructor from the environment the template gives it, the API served
+ * by the gateway, the validator subscribed to the bucket's uploads.
+ */
+public final class RunningSystem implements AutoCloseable {
+  private final LocalStack stack;
+  private final LocalGateway gateway;
+  private final LocalJwt tokens;
+  private final Map<String, Object> handlers;
+
+  private RunningSystem(LocalStack stack, LocalGateway gateway, LocalJwt tokens, Map<String, Object> handlers) {
+    this.stack = stack;
+    this.gateway = gateway;
+    this.tokens = tokens;
+    this.handlers = handlers;
+  }
+
+  public static RunningSystem start(LocalStack.Config config) {
+    int apiPort = config.apiPort() == 0 ? Ports.free() : config.apiPort();
+    LocalStack stack = LocalStack.start(config);
+    try {
+      return wire(stack, apiPort);
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private static RunningSystem wire(LocalStack stack, int apiPort) {
+    String apiUrl = "http://127.0.0.1:" + apiPort;
+    LocalJwt tokens = stack.tokens(apiUrl);
+    Map<String, String> overrides = Map.of(
+        "MEDIA_BASE_URL", apiUrl + "/_local/media",
+        "JWT_ISSUER", tokens.issuer(),
+        "JWT_AUDIENCE", tokens.audience(),
+        "CURSOR_SIGNING_KEY", LocalStack.randomSecret());
+
+    Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiHandlers = new LinkedHashMap<>();
+    Map<String, Supplier<RequestHandler<S3Event, ?>>> s3Handlers = new HashMap<>();
+    Map<String, Object> all = new LinkedHashMap<>();
+    String mediaBucket = null;
+    String acceptedPrefix = "skins/";
+    Map<String, String> shared = new HashMap<>();
+    for (SamTemplate.FunctionDef function : stack.template().functions()) {
+      Map<String, String> env = stack.environment(function, overrides);
+      env.forEach((name, value) -> {
+        String previous = shared.putIfAbsent(name, value);
+        if (previous != null && !previous.equals(value) && !name.equals("AWS_LAMBDA_FUNCTION_NAME")) {
+          throw new LocalStackException("Functions disagree on " + name + " (" + previous + " vs " + value
+              + "): the local stack runs them in one JVM and needs one value.");
+        }
+      });
+      LocalStack.applyAsSystemProperties(env);
+      Object handler = instantiate(function);
+      all.put(function.logicalId(), handler);
+      if (!function.routes().isEmpty()) {
+        apiHandlers.put(function.logicalId(), cast(handler));
+      }
+      if (!function.s3Triggers().isEmpty()) {
+        RequestHandler<S3Event, ?> s3Handler = cast(handler);
+        s3Handlers.put(function.logicalId(), () -> s3Handler);
+        mediaBucket = stack.physicalName(function.s3Triggers().get(0).bucketLogicalId());
+        acceptedPrefix = env.getOrDefault("ACCEPTED_PREFIX", acceptedPrefix);
+      }
+    }
+    stack.subscribeS3(s3Handlers);
+    LocalGateway gateway = stack.startGateway(apiPort, tokens, apiHandlers);
+    if (mediaBucket != null) {
+      gateway.serveStatic("media", stack.publicObjects(mediaBucket, acceptedPrefix));
+    }
+    return new RunningSystem(stack, gateway, tokens, Collections.unmodifiableMap(all));
+  }
+
+  public LocalStack stack() {
+    return stack;
+  }
+
+  public URI apiUrl() {
+    return gateway.url();
+  }
+
+  public LocalJwt tokens() {
+    return tokens;
+  }
+
+  /** The handler instances by function logical id. */
+  public Map<String, Object> handlers() {
+    return handlers;
+  }
+
+  private static Object instantiate(SamTemplate.FunctionDef function) {
+    try {
+      return Class.forName(function.handlerClass()).getConstructor().newInstance();
+    } catch (ClassNotFoundException e) {
+      throw new LocalStackException("Handler class " + function.handlerClass() + " of " + function.logicalId()
+          + " is not on the class path: build with ./mvnw package first.");
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new LocalStackException("Cannot construct " + function.handlerClass() + ": " + cause);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T cast(Object handler) {
+    return (T) handler;
+  }
+
+  @Override
+  public void close() {
+    stack.close();
+  }
+}

@@ -1,0 +1,138 @@
+package bloghome.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bloghome.local.SamTemplate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract between template.yaml and the build, checked the way {@code sam deploy} would
+ * find out too late: artifacts, handlers, routes, policies, the S3 trigger.
+ */
+class TemplateContractTest {
+  private final SamTemplate template = SamTemplate.load();
+
+  @Test
+  void everyFunction_namesAHandlerClassThatExistsInTheArtifactItsCodeUriPointsAt() throws IOException {
+    for (SamTemplate.FunctionDef f : template.functions()) {
+      Path artifact = template.baseDir().resolve(f.codeUri());
+      assertThat(artifact).as(f.logicalId() + " CodeUri").isRegularFile();
+      try (JarFile jar = new JarFile(artifact.toFile())) {
+        String entry = f.handlerClass().replace('.', '/') + ".class";
+        assertThat(jar.getEntry(entry)).as(f.logicalId() + " handler " + entry + " in " + artifact).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void functionArtifacts_carryNoApacheOrNettyHttpClient_andNoTestOrLocalStackCode() throws IOException {
+    for (SamTemplate.FunctionDef f : template.functions()) {
+      try (JarFile jar = new JarFile(template.baseDir().resolve(f.codeUri()).toFile())) {
+        List<String> offending = jar.stream().map(e -> e.getName())
+            .filter(n -> n.startsWith("org/apache/http") || n.startsWith("io/netty")
+                || n.startsWith("software/amazon/awssdk/http/apache") || n.startsWith("software/amazon/awssdk/http/nio")
+                || n.startsWith("bloghome/local/") || n.startsWith("org/junit") || n.startsWith("org/gaul"))
+            .limit(5).toList();
+        assertThat(offending).as(f.logicalId()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void everyHttpApiRoute_mapsToExactlyOneHandler_andPublicRoutesAreOnlyReads() {
+    Map<String, String> owners = new java.util.HashMap<>();
+    for (SamTemplate.FunctionDef f : template.functions()) {
+      for (SamTemplate.HttpRoute r : f.routes()) {
+        String previous = owners.put(r.routeKey(), f.logicalId());
+        assertThat(previous).as("route " + r.routeKey() + " claimed twice").isNull();
+        if (!r.requiresToken()) {
+          // Public writes are allowed only where the product says so: recording a view.
+          assertThat(r.method().equals("GET") || r.routeKey().equals("POST /posts/{postId}/views"))
+              .as("public route " + r.routeKey()).isTrue();
+        }
+      }
+    }
+    assertThat(owners).containsKeys("GET /users/{userId}/posts", "GET /posts/{postId}", "GET /users/{userId}");
+  }
+
+  @Test
+  void everyPolicy_namesAResourceOfTheTemplate_andNoActionIsAWildcard() throws IOException {
+    Set<String> logicalIds = template.resources().keySet();
+    for (SamTemplate.FunctionDef f : template.functions()) {
+      assertThat(f.policies()).as(f.logicalId() + " policies").isNotEmpty();
+      for (Object policy : f.policies()) {
+        assertThat(policy).as(f.logicalId() + " managed policy").isInstanceOf(Map.class);
+        for (String ref : references(policy)) {
+          assertThat(logicalIds).as(f.logicalId() + " policy reference").contains(ref);
+        }
+      }
+    }
+    String text = Files.readString(template.path());
+    assertThat(text).doesNotContainPattern("Action:\\s*['\"]?\\*").doesNotContain("FullAccess").doesNotContain("s3:*")
+        .doesNotContain("dynamodb:*");
+  }
+
+  @Test
+  void theValidator_isTriggeredOnlyByObjectsCreatedUnderTheUploadsPrefix() {
+    List<SamTemplate.FunctionDef> triggered = template.functions().stream()
+        .filter(f -> !f.s3Triggers().isEmpty()).toList();
+    assertThat(triggered).hasSize(1);
+    SamTemplate.S3Trigger trigger = triggered.get(0).s3Triggers().get(0);
+    assertThat(trigger.prefix()).isEqualTo("uploads/");
+    assertThat(trigger.events()).containsExactly("s3:ObjectCreated:*");
+    assertThat(template.resources()).containsKey(trigger.bucketLogicalId());
+    // Accepted images are written elsewhere, so the validator can never trigger itself.
+    Object accepted = triggered.get(0).environment().get("ACCEPTED_PREFIX");
+    assertThat(String.valueOf(accepted)).doesNotStartWith("uploads/");
+  }
+
+  @Test
+  void theTable_hasOnDemandBillingPitrEncryptionAndTtl() {
+    Map<String, Object> table = template.properties("BlogTable");
+    assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
+    assertThat(SamTemplate.map(table.get("PointInTimeRecoverySpecification")).get("PointInTimeRecoveryEnabled")).isEqualTo(true);
+    assertThat(SamTemplate.map(table.get("SSESpecification")).get("SSEEnabled")).isEqualTo(true);
+    assertThat(SamTemplate.map(table.get("TimeToLiveSpecification"))).containsEntry("Enabled", true)
+        .containsEntry("AttributeName", "expiresAt");
+  }
+
+  /** Every {@code Ref} and {@code GetAtt} target, and every {@code ${Name}} of a Sub, inside a value. */
+  private static Set<String> references(Object value) {
+    Set<String> out = new HashSet<>();
+    List<Object> stack = new ArrayList<>(List.of(value));
+    Pattern sub = Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z]+)?}");
+    while (!stack.isEmpty()) {
+      Object v = stack.remove(stack.size() - 1);
+      if (v instanceof Map<?, ?> m) {
+        m.forEach((k, x) -> {
+          if ("Ref".equals(k) && x instanceof String s && !s.startsWith("AWS::")) {
+            out.add(s);
+          } else if ("Fn::GetAtt".equals(k) && x instanceof List<?> l && !l.isEmpty()) {
+            out.add(String.valueOf(l.get(0)));
+          } else if ("Fn::Sub".equals(k) && x instanceof String s) {
+            Matcher matcher = sub.matcher(s);
+            while (matcher.find()) {
+              out.add(matcher.group(1));
+            }
+          } else {
+            stack.add(x);
+          }
+        });
+      } else if (v instanceof List<?> l) {
+        stack.addAll(l);
+      }
+    }
+    return out;
+  }
+}
