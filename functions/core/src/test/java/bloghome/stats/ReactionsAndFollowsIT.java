@@ -90,7 +90,7 @@ class ReactionsAndFollowsIT {
 
   @Test
   void like_addsExactly50_when50UsersLikeAtOnce_eachTwice() throws Exception {
-    Reactions reactions = reactions(StatsFixtures.serializedWrites(aws), NOW);
+    Reactions reactions = reactions(aws.dynamoDbClient(), NOW);
 
     try (ExecutorService pool = Executors.newFixedThreadPool(25)) {
       for (int i = 0; i < 100; i++) {
@@ -238,7 +238,7 @@ class ReactionsAndFollowsIT {
 
   @Test
   void follow_addsExactly50_when50UsersFollowAtOnce() {
-    Follows follows = follows(StatsFixtures.serializedWrites(aws), NOW);
+    Follows follows = follows(aws.dynamoDbClient(), NOW);
 
     try (ExecutorService pool = Executors.newFixedThreadPool(25)) {
       for (int i = 0; i < 100; i++) {

@@ -1,20 +1,14 @@
 package bloghome.stats;
 
-import bloghome.local.junit.LocalAws;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -124,59 +118,6 @@ final class StatsFixtures {
 
     int writes() {
       return writes.get();
-    }
-  }
-
-  /**
-   * A client for concurrency tests on moto, whose TransactWriteItems is not safe under concurrent
-   * writes: it snapshots the whole table when a transaction starts and, if any item of it fails,
-   * puts the snapshot back, erasing every write other requests made meanwhile (moto 5.2.1,
-   * moto/dynamodb/models/__init__.py, transact_write_items). Seen here as 199 of 200 racing views.
-   * Real DynamoDB isolates transactions (its counterpart, TransactionConflict, is retried by the
-   * store). So this client lets only one write request at a time reach moto, JVM-wide; reads, the
-   * handler code and the conditions that decide duplicates still race.
-   */
-  static DynamoDbClient serializedWrites(LocalAws aws, ExecutionInterceptor... interceptors) {
-    var overrides = ClientOverrideConfiguration.builder().addExecutionInterceptor(new OneWriteAtATime());
-    for (ExecutionInterceptor i : interceptors) {
-      overrides.addExecutionInterceptor(i);
-    }
-    return DynamoDbClient.builder()
-        .region(Region.of(aws.region()))
-        .credentialsProvider(aws.credentials())
-        .endpointOverride(aws.target().dynamoDbEndpoint())
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(overrides.build())
-        .build();
-  }
-
-  private static final class OneWriteAtATime implements ExecutionInterceptor {
-    private static final ReentrantLock MOTO_WRITES = new ReentrantLock();
-    private static final ExecutionAttribute<Boolean> HOLDS = new ExecutionAttribute<>("holdsMotoWriteLock");
-
-    @Override
-    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-      if (isWrite(attributes)) {
-        MOTO_WRITES.lock();
-        attributes.putAttribute(HOLDS, true);
-      }
-    }
-
-    @Override
-    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-      release(attributes);
-    }
-
-    @Override
-    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-      release(attributes);
-    }
-
-    private static void release(ExecutionAttributes attributes) {
-      if (Boolean.TRUE.equals(attributes.getAttribute(HOLDS))) {
-        attributes.putAttribute(HOLDS, false);
-        MOTO_WRITES.unlock();
-      }
     }
   }
 

@@ -72,7 +72,7 @@ class StatsHandlerIT {
   @BeforeEach
   void start(LocalAws aws) {
     this.aws = aws;
-    DynamoDbClient dynamoDb = aws.dynamoDb(new StatsTestTable.OneWriteAtATime());
+    DynamoDbClient dynamoDb = aws.dynamoDbClient();
     table = new StatsTestTable(aws.dynamoDbClient(), aws.freshTable("BlogTable"));
     table.post("p_1", "alice");
     table.profile("alice");

@@ -2,12 +2,6 @@ package bloghome.stats;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -75,42 +69,5 @@ final class StatsTestTable {
 
   private static AttributeValue s(String value) {
     return AttributeValue.fromS(value);
-  }
-
-  /**
-   * Lets one write at a time reach moto: its TransactWriteItems restores a whole-table snapshot
-   * when an item fails, erasing concurrent writes (moto 5.2.1), which real DynamoDB never does.
-   * The requests, handler code and conditions still race; see core's StatsFixtures for details.
-   */
-  static final class OneWriteAtATime implements ExecutionInterceptor {
-    private static final ReentrantLock MOTO_WRITES = new ReentrantLock();
-    private static final ExecutionAttribute<Boolean> HOLDS = new ExecutionAttribute<>("holdsStatsMotoLock");
-
-    @Override
-    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-      String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-      if (operation.startsWith("Put") || operation.startsWith("Update")
-          || operation.startsWith("Delete") || operation.startsWith("TransactWrite")) {
-        MOTO_WRITES.lock();
-        attributes.putAttribute(HOLDS, true);
-      }
-    }
-
-    @Override
-    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-      release(attributes);
-    }
-
-    @Override
-    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-      release(attributes);
-    }
-
-    private static void release(ExecutionAttributes attributes) {
-      if (Boolean.TRUE.equals(attributes.getAttribute(HOLDS))) {
-        attributes.putAttribute(HOLDS, false);
-        MOTO_WRITES.unlock();
-      }
-    }
   }
 }
