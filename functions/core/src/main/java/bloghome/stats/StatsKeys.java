@@ -1,0 +1,91 @@
+package bloghome.stats;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+
+/**
+ * Keys and attribute formats of the stats items in the single table (see docs/stats.md).
+ *
+ * <p>Every marker gets a partition key of its own: markers are written at the rate of views and
+ * likes, and spreading them keeps them off the partitions of the hot summary and profile items.
+ */
+public final class StatsKeys {
+  public static final String PK = "pk";
+  public static final String SK = "sk";
+  public static final String GSI1PK = "gsi1pk";
+  public static final String GSI1SK = "gsi1sk";
+  public static final String BY_OWNER = "ByOwner";
+  public static final String EXPIRES_AT = "expiresAt";
+
+  /** {@code views x 10^24} is the views part of {@code viewRank} (docs/data-model.md). */
+  public static final String VIEW_RANK_STEP = "1000000000000000000000000";
+
+  /**
+   * Ids go into keys after a {@code #}, so they must not contain one; this also keeps junk path
+   * parameters from costing a read.
+   */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.@+\\-]{1,128}");
+
+  private static final DateTimeFormatter FIXED_WIDTH =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private StatsKeys() {}
+
+  public static boolean isValidId(String id) {
+    return id != null && ID.matcher(id).matches();
+  }
+
+  public static String post(String postId) {
+    return "POST#" + postId;
+  }
+
+  public static final String SUMMARY = "SUMMARY";
+
+  public static String user(String userId) {
+    return "USER#" + userId;
+  }
+
+  public static final String PROFILE = "PROFILE";
+
+  /** One view marker per post, UTC day and visitor; the visitor part is already a keyed hash. */
+  public static String viewMarker(String postId, LocalDate day, String visitorKey) {
+    return "VIEW#" + postId + "#" + day + "#" + visitorKey;
+  }
+
+  public static String reactionMarker(Reaction reaction, String postId, String userId) {
+    return reaction.markerPrefix() + "#" + postId + "#" + userId;
+  }
+
+  public static String favoritesOf(String userId) {
+    return "FAVORITES#" + userId;
+  }
+
+  /** Both halves of a follow edge share this partition key (sk {@code OUT} and {@code IN}). */
+  public static String follow(String followerId, String followeeId) {
+    return "FOLLOW#" + followerId + "#" + followeeId;
+  }
+
+  public static final String FOLLOW_OUT = "OUT";
+  public static final String FOLLOW_IN = "IN";
+
+  public static String followersOf(String userId) {
+    return "FOLLOWERS#" + userId;
+  }
+
+  public static String followingOf(String userId) {
+    return "FOLLOWING#" + userId;
+  }
+
+  /** Sortable, fixed-width UTC timestamp (Instant.toString() drops zero millis). */
+  public static String timestamp(Instant instant) {
+    return FIXED_WIDTH.format(instant);
+  }
+
+  /** End of the marker's usefulness: 48 hours after the start of its UTC day. */
+  public static long expiresAt(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).plusHours(48).toEpochSecond();
+  }
+}

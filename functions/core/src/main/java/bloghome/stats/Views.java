@@ -1,0 +1,69 @@
+package bloghome.stats;
+
+import bloghome.errors.Problem;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Counts a post view at most once per visitor, post and UTC day; bots and the author's own views
+ * are not counted.
+ *
+ * <p>The order keeps the cheap refusals cheap: a bot costs nothing; then the author is looked up
+ * (from memory after the first view of a post in this environment, else one read), which also
+ * answers 404; then the optional token is checked (only if the request has one); only a view
+ * that may count computes the visitor key and writes.
+ */
+public final class Views {
+  /** Who is viewing, as far as counting is concerned. Never carries a raw IP or User-Agent. */
+  public interface Visitor {
+    /** False for bots and requests without a User-Agent. */
+    boolean countable();
+
+    /** A keyed hash that identifies this visitor on {@code day} only. */
+    String key(LocalDate day);
+  }
+
+  private final PostDirectory posts;
+  private final ViewStore store;
+  private final Clock clock;
+
+  public Views(PostDirectory posts, ViewStore store, Clock clock) {
+    this.posts = posts;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /**
+   * Returns whether the view was counted.
+   *
+   * @param viewerId the signed-in viewer, if the request carried a valid token
+   */
+  public boolean record(String postId, Visitor visitor, Supplier<Optional<String>> viewerId) {
+    if (!StatsKeys.isValidId(postId)) {
+      throw postNotFound();
+    }
+    if (!visitor.countable()) {
+      return false;
+    }
+    String authorId = posts.authorOf(postId).orElseThrow(Views::postNotFound);
+    if (viewerId.get().filter(authorId::equals).isPresent()) {
+      return false;
+    }
+    LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return switch (store.record(postId, authorId, day, visitor.key(day))) {
+      case COUNTED -> true;
+      case ALREADY_COUNTED -> false;
+      case POST_GONE -> {
+        posts.forget(postId);
+        throw postNotFound();
+      }
+    };
+  }
+
+  static Problem postNotFound() {
+    return Problem.notFound("POST_NOT_FOUND", "No such post.");
+  }
+}

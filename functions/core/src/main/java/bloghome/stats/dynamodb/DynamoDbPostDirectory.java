@@ -1,0 +1,63 @@
+package bloghome.stats.dynamodb;
+
+import static bloghome.stats.dynamodb.Attrs.key;
+
+import bloghome.stats.PostDirectory;
+import bloghome.stats.StatsKeys;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Finds a post's author with one strongly consistent GetItem of the summary's {@code authorId}
+ * (a post just created must be viewable at once) and keeps the answer in memory: a post's author
+ * never changes, so a warm execution environment reads it once per post. A deleted post is
+ * dropped from the cache when a write finds its summary gone.
+ */
+public final class DynamoDbPostDirectory implements PostDirectory {
+  /** Enough for every post a busy blog host serves in one environment's life; ~100 bytes each. */
+  private static final int MAX_CACHED = 20_000;
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+  private final Map<String, String> authors = new ConcurrentHashMap<>();
+
+  public DynamoDbPostDirectory(DynamoDbClient dynamoDb, String table) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+  }
+
+  @Override
+  public Optional<String> authorOf(String postId) {
+    String cached = authors.get(postId);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .key(key(StatsKeys.post(postId), StatsKeys.SUMMARY))
+                        .projectionExpression("authorId")
+                        .consistentRead(true))
+            .item();
+    String author = item == null ? null : Attrs.string(item, "authorId");
+    if (author == null) {
+      return Optional.empty();
+    }
+    if (authors.size() >= MAX_CACHED) {
+      // Crude but bounded: an environment rarely gets here, and a refill costs one read a post.
+      authors.clear();
+    }
+    authors.put(postId, author);
+    return Optional.of(author);
+  }
+
+  @Override
+  public void forget(String postId) {
+    authors.remove(postId);
+  }
+}

@@ -1,0 +1,244 @@
+package bloghome.stats.dynamodb;
+
+import static bloghome.stats.dynamodb.Attrs.key;
+import static bloghome.stats.dynamodb.Attrs.n;
+import static bloghome.stats.dynamodb.Attrs.number;
+import static bloghome.stats.dynamodb.Attrs.s;
+import static bloghome.stats.dynamodb.Attrs.string;
+
+import bloghome.stats.Favorite;
+import bloghome.stats.Page;
+import bloghome.stats.PostSummary;
+import bloghome.stats.Reaction;
+import bloghome.stats.ReactionStore;
+import bloghome.stats.StatsKeys;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Likes and favorites. Adding puts the marker (only if absent) and adds 1 to the post summary
+ * (only if it exists) and to the author's profile in one transaction; removing deletes the marker
+ * (only if present) and subtracts 1 from both, each guarded by {@code >= 1}. Repeating either
+ * call fails the marker's condition and changes nothing.
+ */
+public final class DynamoDbReactionStore implements ReactionStore {
+  private static final int MARKER = 0;
+  private static final int SUMMARY = 1;
+  private static final int PROFILE = 2;
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+
+  public DynamoDbReactionStore(DynamoDbClient dynamoDb, String table) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+  }
+
+  @Override
+  public Change add(Reaction reaction, String postId, String authorId, String userId, Instant at) {
+    String when = StatsKeys.timestamp(at);
+    Map<String, AttributeValue> marker =
+        key(StatsKeys.reactionMarker(reaction, postId, userId), reaction.name());
+    marker.put("postId", s(postId));
+    marker.put("userId", s(userId));
+    marker.put("createdAt", s(when));
+    if (reaction == Reaction.FAVORITE) {
+      // Puts the favorite in its owner's newest-first list on the ByOwner index.
+      marker.put(StatsKeys.GSI1PK, s(StatsKeys.favoritesOf(userId)));
+      marker.put(StatsKeys.GSI1SK, s(when + "#" + postId));
+    }
+    List<TransactWriteItem> items =
+        List.of(
+            TransactWriteItem.builder()
+                .put(
+                    p -> p.tableName(table).item(marker).conditionExpression("attribute_not_exists(pk)"))
+                .build(),
+            counter(key(StatsKeys.post(postId), StatsKeys.SUMMARY), reaction, 1, "attribute_exists(pk)"),
+            counter(key(StatsKeys.user(authorId), StatsKeys.PROFILE), reaction, 1, null));
+    Transactions.Result result = Transactions.write(dynamoDb, items);
+    if (result.applied()) {
+      return Change.CHANGED;
+    }
+    if (result.failed(SUMMARY)) {
+      return Change.POST_GONE;
+    }
+    if (result.failed(MARKER)) {
+      return Change.UNCHANGED;
+    }
+    throw new IllegalStateException("reaction transaction cancelled for an unknown reason");
+  }
+
+  @Override
+  public Change remove(Reaction reaction, String postId, String authorId, String userId) {
+    String guard = "#c >= :one";
+    List<TransactWriteItem> items =
+        List.of(
+            TransactWriteItem.builder()
+                .delete(
+                    d ->
+                        d.tableName(table)
+                            .key(key(StatsKeys.reactionMarker(reaction, postId, userId), reaction.name()))
+                            .conditionExpression("attribute_exists(pk)"))
+                .build(),
+            counter(
+                key(StatsKeys.post(postId), StatsKeys.SUMMARY),
+                reaction,
+                -1,
+                "attribute_exists(pk) AND " + guard),
+            counter(key(StatsKeys.user(authorId), StatsKeys.PROFILE), reaction, -1, guard));
+    Transactions.Result result = Transactions.write(dynamoDb, items);
+    if (result.applied()) {
+      return Change.CHANGED;
+    }
+    if (result.failed(MARKER)) {
+      return Change.UNCHANGED;
+    }
+    if (result.failed(SUMMARY)) {
+      return Change.POST_GONE;
+    }
+    if (result.failed(PROFILE)) {
+      // The marker exists, so its +1 reached the profile with it: a profile count below 1 was
+      // changed elsewhere. Refuse rather than go negative or drop the marker.
+      throw new IllegalStateException("profile " + reaction.counter() + " out of step with its markers");
+    }
+    throw new IllegalStateException("reaction transaction cancelled for an unknown reason");
+  }
+
+  @Override
+  public boolean removeOrphan(Reaction reaction, String postId, String userId) {
+    Map<String, AttributeValue> old =
+        dynamoDb
+            .deleteItem(
+                d ->
+                    d.tableName(table)
+                        .key(key(StatsKeys.reactionMarker(reaction, postId, userId), reaction.name()))
+                        .returnValues("ALL_OLD"))
+            .attributes();
+    return old != null && !old.isEmpty();
+  }
+
+  private TransactWriteItem counter(
+      Map<String, AttributeValue> itemKey, Reaction reaction, int delta, String condition) {
+    Map<String, String> names = Map.of("#c", reaction.counter());
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":delta", n(delta));
+    if (condition != null && condition.contains(":one")) {
+      values.put(":one", n(1));
+    }
+    return TransactWriteItem.builder()
+        .update(
+            u -> {
+              u.tableName(table)
+                  .key(itemKey)
+                  .updateExpression("ADD #c :delta")
+                  .expressionAttributeNames(names)
+                  .expressionAttributeValues(values);
+              if (condition != null) {
+                u.conditionExpression(condition);
+              }
+            })
+        .build();
+  }
+
+  @Override
+  public long count(Reaction reaction, String postId) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .key(key(StatsKeys.post(postId), StatsKeys.SUMMARY))
+                        .projectionExpression("#c")
+                        .expressionAttributeNames(Map.of("#c", reaction.counter()))
+                        .consistentRead(true))
+            .item();
+    return item == null ? 0 : number(item, reaction.counter());
+  }
+
+  @Override
+  public Page<Favorite> favorites(String userId, int limit, Optional<Map<String, String>> start) {
+    QueryResponse page =
+        dynamoDb.query(
+            q -> {
+              q.tableName(table)
+                  .indexName(StatsKeys.BY_OWNER)
+                  .keyConditionExpression("gsi1pk = :owner")
+                  .expressionAttributeValues(Map.of(":owner", s(StatsKeys.favoritesOf(userId))))
+                  .scanIndexForward(false)
+                  .limit(limit);
+              start.ifPresent(k -> q.exclusiveStartKey(Attrs.fromStrings(k)));
+            });
+    Map<String, PostSummary> posts = summaries(page.items().stream().map(i -> string(i, "postId")).toList());
+    List<Favorite> favorites = new ArrayList<>();
+    for (Map<String, AttributeValue> item : page.items()) {
+      PostSummary post = posts.get(string(item, "postId"));
+      if (post != null) {
+        favorites.add(new Favorite(post.postId(), string(item, "createdAt"), post));
+      }
+    }
+    Optional<Map<String, String>> next =
+        page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+            ? Optional.of(Attrs.toStrings(page.lastEvaluatedKey()))
+            : Optional.empty();
+    return new Page<>(favorites, next);
+  }
+
+  /** The summaries of up to 100 posts in one BatchGetItem (plus retries of unprocessed keys). */
+  private Map<String, PostSummary> summaries(List<String> postIds) {
+    Map<String, PostSummary> found = new HashMap<>();
+    if (postIds.isEmpty()) {
+      return found;
+    }
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    for (String postId : new java.util.LinkedHashSet<>(postIds)) {
+      keys.add(key(StatsKeys.post(postId), StatsKeys.SUMMARY));
+    }
+    Map<String, KeysAndAttributes> request = new LinkedHashMap<>();
+    request.put(
+        table,
+        KeysAndAttributes.builder()
+            .keys(keys)
+            .projectionExpression(
+                "postId, authorId, #type, title, summary, publishedAt, #views, likes, favorites, comments")
+            .expressionAttributeNames(Map.of("#type", "type", "#views", "views"))
+            .build());
+    for (int round = 0; !request.isEmpty() && round < 5; round++) {
+      Map<String, KeysAndAttributes> pending = request;
+      BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
+      for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+        PostSummary summary = toSummary(item);
+        found.put(summary.postId(), summary);
+      }
+      request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+    }
+    if (!request.isEmpty()) {
+      throw new IllegalStateException("post summaries still unprocessed after retries");
+    }
+    return found;
+  }
+
+  private static PostSummary toSummary(Map<String, AttributeValue> item) {
+    return new PostSummary(
+        string(item, "postId"),
+        string(item, "authorId"),
+        string(item, "type"),
+        string(item, "title"),
+        string(item, "summary"),
+        string(item, "publishedAt"),
+        number(item, "views"),
+        number(item, "likes"),
+        number(item, "favorites"),
+        number(item, "comments"));
+  }
+}
