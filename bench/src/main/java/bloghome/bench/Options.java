@@ -1,0 +1,120 @@
+package bloghome.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Command-line flags of {@code bin/bench}; defaults keep a 2-core machine under ten minutes. */
+record Options(
+    int coldSamples,
+    boolean aot,
+    int warmCalls,
+    int validatorRuns,
+    int viewsRequests,
+    Duration viewsMaxTime,
+    List<Integer> viewsClients,
+    Set<String> sections,
+    Set<String> skipFunctions,
+    Path outDir,
+    Path probeJar) {
+
+  static final Set<String> ALL_SECTIONS = Set.of("cold", "warm", "validator", "views");
+
+  static final String USAGE =
+      """
+      usage: bin/bench [flags]
+        --cold-samples N     fresh JVMs per function and per mode (default 10, at least 1)
+        --no-aot             skip the runs with the JDK AOT cache
+        --warm-calls N       measured in-process calls per route, after a warm-up of N/10 (default 1000)
+        --validator-runs N   runs per validator case and approach (default 10)
+        --views-requests N   requests per concurrency level of the views run (default 200)
+        --views-seconds S    time bound per concurrency level (default 20)
+        --views-clients L    concurrency levels, comma-separated (default 1,8,32)
+        --only LIST          sections to run: cold,warm,validator,views (default all)
+        --skip LIST          function logical ids to leave out, e.g. SkinsFunction
+        --out DIR            where benchmarks.md and benchmarks.csv go (default docs)
+        --probe-jar FILE     the probe jar (bin/bench passes it)
+      """;
+
+  static Options parse(String[] args) {
+    int coldSamples = 10;
+    boolean aot = true;
+    int warmCalls = 1000;
+    int validatorRuns = 10;
+    int viewsRequests = 200;
+    int viewsSeconds = 20;
+    List<Integer> viewsClients = List.of(1, 8, 32);
+    Set<String> sections = new LinkedHashSet<>(List.of("cold", "warm", "validator", "views"));
+    Set<String> skip = new LinkedHashSet<>();
+    Path out = Path.of("docs");
+    Path probe = System.getProperty("bench.probeJar") == null ? null : Path.of(System.getProperty("bench.probeJar"));
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      switch (flag) {
+        case "--cold-samples" -> coldSamples = positive(flag, value(args, ++i, flag));
+        case "--no-aot" -> aot = false;
+        case "--warm-calls" -> warmCalls = positive(flag, value(args, ++i, flag));
+        case "--validator-runs" -> validatorRuns = positive(flag, value(args, ++i, flag));
+        case "--views-requests" -> viewsRequests = positive(flag, value(args, ++i, flag));
+        case "--views-seconds" -> viewsSeconds = positive(flag, value(args, ++i, flag));
+        case "--views-clients" -> {
+          List<Integer> levels = new ArrayList<>();
+          for (String part : value(args, ++i, flag).split(",")) {
+            levels.add(positive(flag, part.strip()));
+          }
+          viewsClients = List.copyOf(levels);
+        }
+        case "--only" -> {
+          sections = new LinkedHashSet<>();
+          for (String part : value(args, ++i, flag).split(",")) {
+            String section = part.strip();
+            if (!ALL_SECTIONS.contains(section)) {
+              throw new IllegalArgumentException("--only: unknown section '" + section + "' (cold, warm, validator, views)");
+            }
+            sections.add(section);
+          }
+        }
+        case "--skip" -> {
+          for (String part : value(args, ++i, flag).split(",")) {
+            if (!part.isBlank()) {
+              skip.add(part.strip());
+            }
+          }
+        }
+        case "--out" -> out = Path.of(value(args, ++i, flag));
+        case "--probe-jar" -> probe = Path.of(value(args, ++i, flag));
+        default -> throw new IllegalArgumentException("unknown flag " + flag);
+      }
+    }
+    return new Options(coldSamples, aot, warmCalls, validatorRuns, viewsRequests,
+        Duration.ofSeconds(viewsSeconds), viewsClients, Set.copyOf(sections), Set.copyOf(skip), out, probe);
+  }
+
+  /** Warm-up calls before the measured ones: enough for C1 to compile the request path. */
+  int warmupCalls() {
+    return Math.max(50, warmCalls / 10);
+  }
+
+  private static String value(String[] args, int i, String flag) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(flag + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static int positive(String flag, String text) {
+    int n;
+    try {
+      n = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " needs a whole number, got '" + text + "'");
+    }
+    if (n < 1) {
+      throw new IllegalArgumentException(flag + " must be at least 1, got " + n);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,53 @@
+package bloghome.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+  @Test
+  void parse_givesTheDocumentedDefaults_withoutFlags() {
+    Options options = Options.parse(new String[0]);
+
+    assertThat(options.coldSamples()).isEqualTo(10);
+    assertThat(options.warmCalls()).isEqualTo(1000);
+    assertThat(options.warmupCalls()).isEqualTo(100);
+    assertThat(options.aot()).isTrue();
+    assertThat(options.viewsClients()).containsExactly(1, 8, 32);
+    assertThat(options.viewsMaxTime()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(options.sections()).isEqualTo(Options.ALL_SECTIONS);
+  }
+
+  @Test
+  void parse_readsSampleCountsSectionsAndSkippedFunctions() {
+    Options options = Options.parse(new String[] {
+        "--cold-samples", "12", "--warm-calls", "2000", "--no-aot", "--only", "cold,views",
+        "--skip", "SkinsFunction,StatsFunction", "--views-clients", "2,4"});
+
+    assertThat(options.coldSamples()).isEqualTo(12);
+    assertThat(options.warmCalls()).isEqualTo(2000);
+    assertThat(options.aot()).isFalse();
+    assertThat(options.sections()).isEqualTo(Set.of("cold", "views"));
+    assertThat(options.skipFunctions()).isEqualTo(Set.of("SkinsFunction", "StatsFunction"));
+    assertThat(options.viewsClients()).isEqualTo(List.of(2, 4));
+  }
+
+  @Test
+  void parse_refusesUnknownFlagsSectionsAndCountsBelowOne() {
+    assertThatThrownBy(() -> Options.parse(new String[] {"--colds", "3"}))
+        .hasMessageContaining("unknown flag --colds");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--only", "warm,speed"}))
+        .hasMessageContaining("unknown section 'speed'");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--cold-samples", "0"}))
+        .hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--warm-calls", "many"}))
+        .hasMessageContaining("whole number");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--warm-calls"}))
+        .hasMessageContaining("needs a value");
+  }
+}
