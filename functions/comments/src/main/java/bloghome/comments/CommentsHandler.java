@@ -28,6 +28,7 @@ public final class CommentsHandler extends ApiHandler {
         CursorCodec.fromSecret(Env.require("CURSOR_SIGNING_KEY"), Clock.systemUTC()),
         Clock.systemUTC(),
         CommentsConfig.DEFAULT);
+    primeBeforeSnapshot("comments");
   }
 
   public CommentsHandler(

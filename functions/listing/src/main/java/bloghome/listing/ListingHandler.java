@@ -23,6 +23,7 @@ public final class ListingHandler extends ApiHandler {
   public ListingHandler() {
     this(DynamoDbClients.fromEnvironment(), Env.require("TABLE_NAME"), Env.require("CURSOR_SIGNING_KEY"),
         Clock.systemUTC());
+    primeBeforeSnapshot("listing");
   }
 
   public ListingHandler(DynamoDbClient dynamo, String table, String cursorSigningKey, Clock clock) {

@@ -31,6 +31,7 @@ public final class ManageHandler extends ApiHandler {
   /** Production: clients built once per execution environment from TABLE_NAME. */
   public ManageHandler() {
     this(DynamoDbClients.fromEnvironment(), Env.require("TABLE_NAME"), Clock.systemUTC());
+    primeBeforeSnapshot("manage");
   }
 
   public ManageHandler(DynamoDbClient dynamo, String table, Clock clock) {
@@ -46,6 +47,15 @@ public final class ManageHandler extends ApiHandler {
     route("PUT /posts/{postId}", this::updatePost);
     route("DELETE /posts/{postId}", this::deletePost);
     route("POST /users/{userId}/posts/import", this::importPosts);
+  }
+
+  /** Adds an update of a post that does not exist: parses and validates a body, reads, writes nothing. */
+  @Override
+  protected java.util.List<com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent> primingRequests() {
+    var events = new java.util.ArrayList<>(super.primingRequests());
+    events.add(primingEvent("PUT /posts/{postId}", "priming-user",
+        "{\"type\":\"original\",\"title\":\"Priming\",\"content\":\"# Warm\\nup *text*\",\"tags\":[\"a\"]}"));
+    return events;
   }
 
   private APIGatewayV2HTTPResponse putProfile(ApiRequest request) {

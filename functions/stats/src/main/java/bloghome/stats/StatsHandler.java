@@ -48,6 +48,7 @@ public final class StatsHandler extends ApiHandler {
         BotDetector.bundled(),
         JwksTokenVerifier.create(Env.require("JWT_ISSUER"), Env.require("JWT_AUDIENCE"))
             ::verifyBearer);
+    primeBeforeSnapshot("stats");
   }
 
   /** Real stores on {@code table}; tests pass their own clock and token check. */

@@ -41,6 +41,7 @@ public final class SkinsHandler extends ApiHandler {
   /** Lambda's constructor: real clients, built once per execution environment. */
   public SkinsHandler() {
     this(Wiring.fromEnvironment());
+    primeBeforeSnapshot("skins");
   }
 
   private SkinsHandler(Wiring wiring) {
