@@ -20,42 +20,25 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MotoServer implements AutoCloseable {
   /**
-   * Runs moto's server with two additions.
-   *
-   * <p>A lock around every operation of moto's DynamoDB backend: moto 5.2.1 does not serialise
-   * requests, so racing conditional writes could both win and a failed transaction restored a
-   * stale copy of the table over writes committed meanwhile (checked: 200 committed transactions
-   * left a counter at 158). DynamoDB itself serialises writes to an item and isolates
-   * transactions; with the lock the emulator does too (200 of 200), which the exactness tests of
-   * this project rely on.
-   *
-   * <p>Numbers with DynamoDB's 38 digits of precision: Python's default of 28 rounded an
-   * {@code ADD} on a 38-digit number.
-   *
-   * <p>A watchdog that exits as soon as standard input closes, which happens when this JVM ends
-   * in any way (even killed), so no emulator outlives the stack.
+   * moto's server with what the local stack adds (see {@code moto_server.py} beside this class):
+   * DynamoDB's 38-digit numbers, serialised operations and item-level transaction rollback, as
+   * DynamoDB behaves (moto 5.2.1 alone lets racing conditional writes both win, restores whole
+   * tables over concurrent writes, and slows down with table size), and a watchdog that ends the
+   * process when this JVM ends, however it ends.
    */
-  private static final String WATCHED_MAIN = String.join("\n",
-      "import decimal, inspect, os, sys, threading",
-      "decimal.DefaultContext.prec = 38",
-      "decimal.setcontext(decimal.Context(prec=38))",
-      "from moto.dynamodb.models import DynamoDBBackend",
-      "_lock = threading.RLock()",
-      "def _serialised(f):",
-      "    def run(*args, **kwargs):",
-      "        with _lock:",
-      "            return f(*args, **kwargs)",
-      "    run.__name__ = f.__name__",
-      "    return run",
-      "for _name, _value in list(DynamoDBBackend.__dict__.items()):",
-      "    if inspect.isfunction(_value) and not _name.startswith('_'):",
-      "        setattr(DynamoDBBackend, _name, _serialised(_value))",
-      "def watch():",
-      "    sys.stdin.read()",
-      "    os._exit(0)",
-      "threading.Thread(target=watch, daemon=True).start()",
-      "from moto.server import main",
-      "main(['-H', '127.0.0.1', '-p', sys.argv[1]])");
+  private static final String WATCHED_MAIN = loadScript();
+
+  private static String loadScript() {
+    try (var in = MotoServer.class.getResourceAsStream("moto_server.py")) {
+      if (in == null) {
+        throw new IllegalStateException("moto_server.py is missing from the local-stack jar");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static final String INSTALL_HINT = "pip install \"moto[server]==5.2.1\"";
 
   private final Process process;

@@ -86,6 +86,31 @@ class DynamoDbConcurrencyIT {
     assertThat(winners.get()).isEqualTo(1);
   }
 
+  @Test
+  void aFailedTransaction_undoesItsOwnEarlierWrites_andNothingElse(LocalAws aws) {
+    String table = aws.freshTable("BlogTable");
+    DynamoDbClient dynamo = aws.dynamoDbClient();
+    dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", COUNTER.get("pk"), "sk", COUNTER.get("sk"),
+        "n", AttributeValue.fromN("5"))));
+    Map<String, AttributeValue> bystander = Map.of("pk", AttributeValue.fromS("OTHER"), "sk", AttributeValue.fromS("o"));
+    dynamo.putItem(r -> r.tableName(table).item(bystander));
+
+    // the counter update and the new marker apply first, then the last condition fails
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> dynamo.transactWriteItems(r -> r.transactItems(
+        TransactWriteItem.builder().update(Update.builder().tableName(table).key(COUNTER)
+            .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))).build()).build(),
+        TransactWriteItem.builder().put(Put.builder().tableName(table)
+            .item(Map.of("pk", AttributeValue.fromS("NEW"), "sk", AttributeValue.fromS("n"))).build()).build(),
+        TransactWriteItem.builder().put(Put.builder().tableName(table).item(bystander)
+            .conditionExpression("attribute_not_exists(pk)").build()).build())))
+        .isInstanceOf(TransactionCanceledException.class);
+
+    assertThat(dynamo.getItem(r -> r.tableName(table).key(COUNTER).consistentRead(true)).item().get("n").n()).isEqualTo("5");
+    assertThat(dynamo.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("NEW"),
+        "sk", AttributeValue.fromS("n"))).consistentRead(true)).hasItem()).isFalse();
+    assertThat(dynamo.getItem(r -> r.tableName(table).key(bystander).consistentRead(true)).item()).isEqualTo(bystander);
+  }
+
   @FunctionalInterface
   interface Step {
     void run(int worker, int iteration) throws Exception;

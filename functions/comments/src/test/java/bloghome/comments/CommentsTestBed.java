@@ -1,6 +1,7 @@
 package bloghome.comments;
 
 import bloghome.local.junit.LocalAws;
+import bloghome.local.junit.MutableClock;
 import bloghome.paging.CursorCodec;
 import java.time.Instant;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -4,6 +4,7 @@ import bloghome.json.Json;
 import bloghome.json.JsonObject;
 import bloghome.local.S3Notifications;
 import bloghome.local.junit.LocalAws;
+import bloghome.local.junit.MutableClock;
 import bloghome.local.junit.TestGateway;
 import bloghome.skins.DynamoDbSkinStore;
 import bloghome.skins.DynamoDbSkinUploadStore;

@@ -1,4 +1,4 @@
-package bloghome.comments;
+package bloghome.local.junit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,19 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand (rate-limit windows, cursor expiry). */
-final class MutableClock extends Clock {
+/** A UTC clock that tests move by hand, to pass deadlines, windows and days without waiting. */
+public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
-  void advance(Duration by) {
-    now.updateAndGet(t -> t.plus(by));
+  public void advance(Duration by) {
+    now.updateAndGet(instant -> instant.plus(by));
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now.set(instant);
   }
 
