@@ -140,8 +140,10 @@ class SkinUploadEndToEndIT {
               .header("content-type", "image/jpeg")
               .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(png))
               .build();
-      int wrongType =
-          stack.gateway.client().send(otherType, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+      int wrongType;
+      try (java.net.http.HttpClient s3Client = java.net.http.HttpClient.newHttpClient()) {
+        wrongType = s3Client.send(otherType, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+      }
       stack.awaitValidation();
 
       assertThat(longer).isEqualTo(403);

@@ -170,7 +170,11 @@ final class SkinsStack implements AutoCloseable {
           }
         });
     try {
-      return gateway.client().send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      // A fresh client per PUT: S3 closes the connection after refusing a body, and a pooled
+      // connection reused after that fails with "header parser received no bytes".
+      try (java.net.http.HttpClient s3Client = java.net.http.HttpClient.newHttpClient()) {
+        return s3Client.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      }
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
