@@ -40,6 +40,7 @@ final class ValidatorBench {
         SkinImages.bomb(15_000));
     S3Client s3 = bench.stack.s3();
     var handler = bench.s3Function().filter(Bench.Fn::inProcess);
+    var uploads = new bloghome.skins.DynamoDbSkinUploadStore(bench.stack.dynamoDb(), bench.tableName);
     if (handler.isEmpty()) {
       bench.report.note("Validator: no in-process S3-triggered handler, so only ImageInspector over an"
           + " S3-backed ByteSource is measured.");
@@ -67,14 +68,22 @@ final class ValidatorBench {
       Run usual = repeat(usual(s3, key));
       Run inspector = repeat(inspector(s3, key, c, size));
       Run viaHandler = handler.map(fn -> repeatFresh(() -> {
-        String fresh = "uploads/" + Seed.AUTHOR + "/" + c.slot().wireName() + "/" + bloghome.ids.Ids.newId("u") + "/bench.png";
+        // Recorded as the API records an upload (declared type and size; the oversized case as
+        // if the API check were bypassed), so the validator treats it as a real one.
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String uploadId = bloghome.skins.UploadKeys.newUploadId();
+        String fresh = bloghome.skins.UploadKeys.uploadKey("uploads/", Seed.AUTHOR, c.slot(), uploadId);
+        uploads.create(bloghome.skins.SkinUpload.pending(uploadId, Seed.AUTHOR, c.slot(), fresh, "image/png",
+            size, now, now.plus(java.time.Duration.ofMinutes(5))));
         s3.putObject(r -> r.bucket(bench.bucketName).key(fresh).contentType("image/png"), RequestBody.fromBytes(c.bytes()));
         Map<String, Object> json = bench.events.s3();
         EventCatalog.s3Object(json, bench.bucketName, fresh, size);
         S3Event event = bloghome.bench.probe.Events.s3(json);
         return () -> {
-          Object result = Bench.invokeS3(fn, event);
-          return "returned " + (result == null ? "normally" : abbreviate(String.valueOf(result)));
+          Bench.invokeS3(fn, event);
+          return uploads.find(Seed.AUTHOR, uploadId)
+              .map(u -> u.status() + (u.reasons().isEmpty() ? "" : " " + u.reasons().get(0).code()))
+              .orElse("no upload record");
         };
       })).orElse(null);
 

@@ -50,6 +50,27 @@ class TemplateContractTest {
   }
 
   @Test
+  void functionArtifacts_carryOnlyTheAwsServicesTheirPoliciesAllow() throws IOException {
+    for (SamTemplate.FunctionDef f : template.functions()) {
+      String policies = f.policies().toString();
+      Set<String> allowed = new HashSet<>();
+      if (policies.contains("DynamoDB") || policies.contains("dynamodb:")) {
+        allowed.add("dynamodb");
+      }
+      if (policies.contains("s3:")) {
+        allowed.add("s3");
+      }
+      try (JarFile jar = new JarFile(template.baseDir().resolve(f.codeUri()).toFile())) {
+        Set<String> carried = new HashSet<>();
+        jar.stream().map(e -> e.getName())
+            .filter(n -> n.startsWith("software/amazon/awssdk/services/") && n.split("/").length > 4)
+            .forEach(n -> carried.add(n.split("/")[4]));
+        assertThat(allowed).as(f.logicalId() + " carries the SDK of " + carried).containsAll(carried);
+      }
+    }
+  }
+
+  @Test
   void everyHttpApiRoute_mapsToExactlyOneHandler_andPublicRoutesAreOnlyReads() {
     Map<String, String> owners = new java.util.HashMap<>();
     for (SamTemplate.FunctionDef f : template.functions()) {
