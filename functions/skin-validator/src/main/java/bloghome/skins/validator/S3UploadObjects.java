@@ -43,15 +43,33 @@ public final class S3UploadObjects implements UploadObjects {
   public CountingSource bytes(String key, Head head, long maxBytes) {
     return new CountingSource() {
       private final AtomicLong read = new AtomicLong();
+      // What has been read so far, from byte 0: later reads fetch only what follows, so no byte
+      // is downloaded twice (a small image is read once, in the first request).
+      private byte[] start = new byte[0];
 
       @Override
-      public byte[] readPrefix(int n) throws IOException {
-        return range(0, n - 1L);
+      public synchronized byte[] readPrefix(int n) throws IOException {
+        extendTo(Math.min((long) n, head.size()));
+        return start.length <= n ? start : java.util.Arrays.copyOf(start, n);
       }
 
       @Override
-      public byte[] readAll() throws IOException {
-        return range(0, maxBytes);
+      public synchronized byte[] readAll() throws IOException {
+        if (start.length < head.size()) {
+          // Up to one byte past the limit, so that an object larger than the limit shows it.
+          extendTo(maxBytes + 1);
+        }
+        return start;
+      }
+
+      private void extendTo(long length) throws IOException {
+        if (length <= start.length) {
+          return;
+        }
+        byte[] more = range(start.length, length - 1);
+        byte[] joined = java.util.Arrays.copyOf(start, start.length + more.length);
+        System.arraycopy(more, 0, joined, start.length, more.length);
+        start = joined;
       }
 
       @Override
