@@ -21,10 +21,13 @@ class LocalMainProcessIT {
   @Test
   void runCommand_servesTheApi_andStopsEveryProcessItStarted_onSigterm() throws Exception {
     int port = Ports.free();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, LocalMain.class.getName())
+    // bin/run-local itself, as the README says, reusing this build's class path.
+    Path root = bloghome.local.SamTemplate.locate().getParent();
+    ProcessBuilder builder = new ProcessBuilder("bash", "bin/run-local")
+        .directory(root.toFile())
         .redirectErrorStream(true);
+    builder.environment().put("BLOGHOME_SKIP_BUILD", "1");
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("BLOGHOME_API_PORT", Integer.toString(port));
     Process process = builder.start();
     try {
@@ -35,6 +38,7 @@ class LocalMainProcessIT {
         seen.append(line).append('\n');
       }
       assertThat(line).as("start-up output:\n" + seen).isNotNull();
+      assertThat(seen.toString()).doesNotContain("sun.misc.Unsafe").doesNotContain("unbound variable");
       List<ProcessHandle> children = process.descendants().toList();
       assertThat(children).as("the moto child process").isNotEmpty();
 
