@@ -1,8 +1,7 @@
 package bloghome.comments;
 
+import bloghome.time.Timestamps;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Keys of the comment items (see docs/comments.md).
@@ -13,9 +12,6 @@ import java.time.format.DateTimeFormatter;
  * and ids have a fixed length, which is what makes the range bounds below exact.
  */
 public final class CommentKeys {
-  private static final DateTimeFormatter FIXED =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
   /** Prefix of comment ids, as {@code c_3kT9xQ2mW8vYb1Lq0ZcA7e}. */
   public static final String ID_PREFIX = "c";
 
@@ -82,11 +78,11 @@ public final class CommentKeys {
   }
 
   public static String timestamp(Instant instant) {
-    return FIXED.format(instant);
+    return Timestamps.format(instant);
   }
 
   public static Instant parseTimestamp(String text) {
-    return Instant.from(FIXED.parse(text));
+    return Timestamps.parse(text);
   }
 
   private CommentKeys() {}

@@ -1,5 +1,6 @@
 package bloghome.posts;
 
+import bloghome.time.Timestamps;
 import static bloghome.posts.Keys.key;
 
 import bloghome.errors.Problem;

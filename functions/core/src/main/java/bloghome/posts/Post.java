@@ -1,5 +1,6 @@
 package bloghome.posts;
 
+import bloghome.time.Timestamps;
 import bloghome.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package bloghome.profiles;
 
 import bloghome.errors.Problem;
+import bloghome.ids.Ids;
 
 /**
  * User ids are JWT subjects (Cognito: UUIDs). Restricting their characters keeps them from
@@ -17,17 +18,6 @@ public final class UserIds {
   }
 
   public static boolean isValid(String userId) {
-    if (userId == null || userId.isEmpty() || userId.length() > 128) {
-      return false;
-    }
-    for (int i = 0; i < userId.length(); i++) {
-      char c = userId.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '_' || c == '@' || c == '+' || c == '-';
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
+    return Ids.isKeySafe(userId);
   }
 }

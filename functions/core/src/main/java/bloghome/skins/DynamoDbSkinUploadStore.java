@@ -1,5 +1,6 @@
 package bloghome.skins;
 
+import bloghome.time.Timestamps;
 import static bloghome.skins.SkinItems.n;
 import static bloghome.skins.SkinItems.s;
 import static bloghome.skins.SkinItems.time;
@@ -235,10 +236,10 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
         Long.parseLong(item.get("contentLength").n()),
         UploadStatus.valueOf(item.get("status").s()),
         reasons,
-        SkinTimestamps.parse(item.get("createdAt").s()),
-        SkinTimestamps.parse(item.get("urlExpiresAt").s()),
-        SkinTimestamps.parse(item.get("failAfter").s()),
-        decidedAt == null ? Optional.empty() : Optional.of(SkinTimestamps.parse(decidedAt.s())),
+        Timestamps.parse(item.get("createdAt").s()),
+        Timestamps.parse(item.get("urlExpiresAt").s()),
+        Timestamps.parse(item.get("failAfter").s()),
+        decidedAt == null ? Optional.empty() : Optional.of(Timestamps.parse(decidedAt.s())),
         image == null || !image.hasM() ? Optional.empty() : Optional.of(SkinItems.image(slot, image)),
         active != null && Boolean.TRUE.equals(active.bool()));
   }

@@ -1,5 +1,6 @@
 package bloghome.skins;
 
+import bloghome.time.Timestamps;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class SkinItems {
     m.put("format", s(image.format()));
     m.put("contentType", s(image.contentType()));
     m.put("order", s(image.order()));
-    m.put("acceptedAt", s(SkinTimestamps.format(image.acceptedAt())));
+    m.put("acceptedAt", s(Timestamps.format(image.acceptedAt())));
     return AttributeValue.fromM(m);
   }
 
@@ -51,7 +52,7 @@ final class SkinItems {
         m.get("format").s(),
         m.get("contentType").s(),
         m.get("order").s(),
-        SkinTimestamps.parse(m.get("acceptedAt").s()));
+        Timestamps.parse(m.get("acceptedAt").s()));
   }
 
   static AttributeValue s(String value) {
@@ -63,6 +64,6 @@ final class SkinItems {
   }
 
   static AttributeValue time(Instant instant) {
-    return s(SkinTimestamps.format(instant));
+    return s(Timestamps.format(instant));
   }
 }

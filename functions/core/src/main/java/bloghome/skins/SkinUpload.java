@@ -1,5 +1,6 @@
 package bloghome.skins;
 
+import bloghome.time.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -103,6 +104,6 @@ public record SkinUpload(
 
   /** Orders uploads of a slot by creation: the later one wins the slot. */
   public String order() {
-    return SkinTimestamps.format(createdAt) + "#" + uploadId;
+    return Timestamps.format(createdAt) + "#" + uploadId;
   }
 }

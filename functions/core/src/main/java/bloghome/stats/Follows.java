@@ -1,6 +1,7 @@
 package bloghome.stats;
 
 import bloghome.errors.Problem;
+import bloghome.ids.Ids;
 import bloghome.paging.CursorCodec;
 import java.time.Clock;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public final class Follows {
 
   public Page<FollowEntry> list(
       Direction direction, String userId, int limit, Optional<String> cursor) {
-    if (!StatsKeys.isValidId(userId)) {
+    if (!Ids.isKeySafe(userId)) {
       throw userNotFound();
     }
     Optional<java.util.Map<String, String>> start =
@@ -68,7 +69,7 @@ public final class Follows {
   }
 
   private static void requireOther(String callerId, String userId) {
-    if (!StatsKeys.isValidId(userId)) {
+    if (!Ids.isKeySafe(userId)) {
       throw userNotFound();
     }
     if (callerId.equals(userId)) {

@@ -1,6 +1,7 @@
 package bloghome.stats;
 
 import bloghome.errors.Problem;
+import bloghome.ids.Ids;
 import bloghome.paging.CursorCodec;
 import java.time.Clock;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class Reactions {
    * more) so the user can tidy their list; a post that never had the mark is a 404.
    */
   public State remove(Reaction reaction, String postId, String userId) {
-    if (!StatsKeys.isValidId(postId)) {
+    if (!Ids.isKeySafe(postId)) {
       throw Views.postNotFound();
     }
     Optional<String> authorId = posts.authorOf(postId);
@@ -73,7 +74,7 @@ public final class Reactions {
   }
 
   private String authorOf(String postId) {
-    if (!StatsKeys.isValidId(postId)) {
+    if (!Ids.isKeySafe(postId)) {
       throw Views.postNotFound();
     }
     return posts.authorOf(postId).orElseThrow(Views::postNotFound);

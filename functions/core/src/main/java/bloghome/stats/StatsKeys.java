@@ -1,10 +1,9 @@
 package bloghome.stats;
 
+import bloghome.time.Timestamps;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.regex.Pattern;
 
 /**
  * Keys and attribute formats of the stats items in the single table (see docs/stats.md).
@@ -23,20 +22,7 @@ public final class StatsKeys {
   /** {@code views x 10^24} is the views part of {@code viewRank} (docs/data-model.md). */
   public static final String VIEW_RANK_STEP = "1000000000000000000000000";
 
-  /**
-   * Ids go into keys after a {@code #}, so they must not contain one; this also keeps junk path
-   * parameters from costing a read.
-   */
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.@+\\-]{1,128}");
-
-  private static final DateTimeFormatter FIXED_WIDTH =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
   private StatsKeys() {}
-
-  public static boolean isValidId(String id) {
-    return id != null && ID.matcher(id).matches();
-  }
 
   public static String post(String postId) {
     return "POST#" + postId;
@@ -81,7 +67,7 @@ public final class StatsKeys {
 
   /** Sortable, fixed-width UTC timestamp (Instant.toString() drops zero millis). */
   public static String timestamp(Instant instant) {
-    return FIXED_WIDTH.format(instant);
+    return Timestamps.format(instant);
   }
 
   /** End of the marker's usefulness: 48 hours after the start of its UTC day. */

@@ -1,6 +1,7 @@
 package bloghome.stats;
 
 import bloghome.errors.Problem;
+import bloghome.ids.Ids;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -42,7 +43,7 @@ public final class Views {
    * @param viewerId the signed-in viewer, if the request carried a valid token
    */
   public boolean record(String postId, Visitor visitor, Supplier<Optional<String>> viewerId) {
-    if (!StatsKeys.isValidId(postId)) {
+    if (!Ids.isKeySafe(postId)) {
       throw postNotFound();
     }
     if (!visitor.countable()) {

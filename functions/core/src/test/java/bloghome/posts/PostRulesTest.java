@@ -1,5 +1,6 @@
 package bloghome.posts;
 
+import bloghome.time.Timestamps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package bloghome.posts;
+package bloghome.time;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,7 +7,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The one timestamp format we store and send: ISO-8601 UTC with exactly three fraction digits.
- * {@link Instant#toString()} drops zero fractions, which would break lexicographic order of keys.
+ * {@link Instant#toString()} drops zero fractions, which would break the lexicographic order of
+ * sort keys and of string comparisons in DynamoDB conditions.
  */
 public final class Timestamps {
   private static final DateTimeFormatter FIXED =
@@ -19,6 +20,7 @@ public final class Timestamps {
     return FIXED.format(instant.truncatedTo(ChronoUnit.MILLIS));
   }
 
+  /** Reads a stored timestamp (written by {@link #format}). */
   public static Instant parse(String stored) {
     return Instant.parse(stored);
   }
