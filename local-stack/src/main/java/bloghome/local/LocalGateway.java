@@ -51,6 +51,20 @@ public final class LocalGateway implements AutoCloseable {
   public record Binding(SamTemplate.HttpRoute route, String functionName,
       RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {}
 
+  /** The template's routes of every function that has a handler in {@code handlers}. */
+  public static List<Binding> bindings(
+      SamTemplate template,
+      Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers) {
+    List<Binding> bindings = new ArrayList<>();
+    for (SamTemplate.FunctionDef f : template.functions()) {
+      var handler = handlers.get(f.logicalId());
+      if (handler != null) {
+        f.routes().forEach(route -> bindings.add(new Binding(route, f.logicalId(), handler)));
+      }
+    }
+    return bindings;
+  }
+
   private final HttpServer server;
   private final List<Binding> bindings;
   private final LocalJwt jwt;

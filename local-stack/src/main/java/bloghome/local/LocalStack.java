@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,17 +215,7 @@ public final class LocalStack implements AutoCloseable {
       int port,
       LocalJwt tokens,
       Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers) {
-    List<LocalGateway.Binding> bindings = new ArrayList<>();
-    for (SamTemplate.FunctionDef f : template.functions()) {
-      var handler = handlers.get(f.logicalId());
-      if (handler == null) {
-        continue;
-      }
-      for (SamTemplate.HttpRoute route : f.routes()) {
-        bindings.add(new LocalGateway.Binding(route, f.logicalId(), handler));
-      }
-    }
-    gateway = LocalGateway.start(port, bindings, tokens, config.corsOrigins());
+    gateway = LocalGateway.start(port, LocalGateway.bindings(template, handlers), tokens, config.corsOrigins());
     return gateway;
   }
 

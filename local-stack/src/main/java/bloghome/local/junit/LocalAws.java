@@ -11,7 +11,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -146,13 +145,6 @@ public final class LocalAws {
     int port = bloghome.local.Ports.free();
     // The issuer URL is the gateway's own, so that its JWKS is fetchable as Cognito's is.
     LocalJwt jwt = new LocalJwt("http://127.0.0.1:" + port + "/_local/issuer", LocalStack.AUDIENCE, Clock.systemUTC());
-    List<LocalGateway.Binding> bindings = new ArrayList<>();
-    for (SamTemplate.FunctionDef f : template.functions()) {
-      var handler = handlers.get(f.logicalId());
-      if (handler != null) {
-        f.routes().forEach(r -> bindings.add(new LocalGateway.Binding(r, f.logicalId(), handler)));
-      }
-    }
-    return new TestGateway(LocalGateway.start(port, bindings, jwt, List.of("http://localhost:5173")), jwt);
+    return new TestGateway(LocalGateway.start(port, LocalGateway.bindings(template, handlers), jwt, List.of("http://localhost:5173")), jwt);
   }
 }
