@@ -6,6 +6,7 @@ import bloghome.local.LocalStack;
 import bloghome.local.LocalStackException;
 import bloghome.local.Ports;
 import bloghome.local.SamTemplate;
+import bloghome.profiles.UserIds;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -53,7 +54,9 @@ public final class RunningSystem implements AutoCloseable {
         "MEDIA_BASE_URL", apiUrl + "/_local/media",
         "JWT_ISSUER", tokens.issuer(),
         "JWT_AUDIENCE", tokens.audience(),
-        "CURSOR_SIGNING_KEY", LocalStack.randomSecret());
+        "CURSOR_SIGNING_KEY", LocalStack.randomSecret(),
+        // The page function signs in through the local /sign-in page instead of Cognito's.
+        "AUTH_MODE", "local");
 
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiHandlers = new LinkedHashMap<>();
     Map<String, Supplier<RequestHandler<S3Event, ?>>> s3Handlers = new HashMap<>();
@@ -85,6 +88,7 @@ public final class RunningSystem implements AutoCloseable {
     }
     stack.subscribeS3(s3Handlers);
     LocalGateway gateway = stack.startGateway(apiPort, tokens, apiHandlers);
+    gateway.enableSignIn(UserIds::isValid);
     if (mediaBucket != null) {
       gateway.serveStatic("media", stack.publicObjects(mediaBucket, acceptedPrefix));
     }

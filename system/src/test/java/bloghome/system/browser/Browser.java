@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -66,6 +67,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
   public static final Duration WAIT = Duration.ofSeconds(20);
 
   private static final String INSTALL = "apt-get install -y chromium chromium-driver";
+  private static final Set<String> CLICKABLE = Set.of("a", "button", "input", "label", "summary", "select", "option");
 
   private final boolean javaScript;
   private ChromeDriver driver;
@@ -146,12 +148,29 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
   /**
    * The innermost visible element whose text contains {@code text} (whitespace normalised), or a
-   * button-like input with that value; waits until one shows.
+   * button-like input with that value; waits until one shows. An element showing exactly
+   * {@code text} wins over one that only contains it.
    */
   public WebElement findText(String text) {
+    return findText(text, false);
+  }
+
+  private WebElement findText(String text, boolean preferClickable) {
     By by = byText(text);
+    String wanted = normalise(text);
+    Comparator<WebElement> order = Comparator.comparingInt(element -> normalise(element.getText()).equals(wanted)
+        || wanted.equals(normalise(element.getDomProperty("value"))) ? 0 : 1);
+    if (preferClickable) {
+      order = Comparator.<WebElement>comparingInt(element -> CLICKABLE.contains(element.getTagName()) ? 0 : 1)
+          .thenComparing(order);
+    }
+    Comparator<WebElement> best = order;
     return waitUntil("a visible element with the text \"" + text + "\"",
-        () -> driver().findElements(by).stream().filter(WebElement::isDisplayed).findFirst());
+        () -> driver().findElements(by).stream().filter(WebElement::isDisplayed).min(best));
+  }
+
+  private static String normalise(String text) {
+    return text == null ? "" : text.strip().replaceAll("\\s+", " ");
   }
 
   /** Whether some visible element shows {@code text} now (no wait). */
@@ -169,9 +188,12 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
   // ---- acting ----
 
-  /** Clicks the element showing {@code text} (a link, a button, a label...). */
+  /**
+   * Clicks the element showing {@code text}: a link, button or label showing it wins over a heading
+   * or paragraph that happens to say the same.
+   */
   public Browser clickText(String text) {
-    click(findText(text));
+    click(findText(text, true));
     return this;
   }
 
