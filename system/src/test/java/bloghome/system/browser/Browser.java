@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -55,14 +56,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * }</pre>
  *
  * Before each test it goes to {@code about:blank}, closes a dialog left open and forgets earlier
- * console output, so one test's errors never show in the next. Outside JUnit it is an
+ * console output, so one test's errors never show in the next. When a test fails, the window and
+ * the page's HTML are kept as {@code target/browser-failures/<class>.<test>.png} and {@code .html}. Outside JUnit it is an
  * {@link AutoCloseable}: the browser starts on first use.
  *
  * <p>It runs the system's Chromium and chromedriver ({@code /usr/bin/chromium},
  * {@code /usr/bin/chromedriver}; override with {@code BLOGHOME_CHROMIUM}, {@code BLOGHOME_CHROMEDRIVER})
  * and never lets Selenium download a browser or a driver.
  */
-public final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AutoCloseable {
+public final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, TestWatcher, AutoCloseable {
   /** How long an explicit wait lasts: generous, since six builds may share two cores. */
   public static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -338,6 +340,22 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
   @Override
   public void afterAll(ExtensionContext context) {
     close();
+  }
+
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    if (driver == null) {
+      return;
+    }
+    String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+    Path folder = Path.of("target", "browser-failures");
+    try {
+      alert();
+      screenshot(folder.resolve(name + ".png"));
+      Files.writeString(folder.resolve(name + ".html"), "<!-- " + url() + " -->\n" + html());
+    } catch (IOException | RuntimeException e) {
+      // The test's own failure is what matters; a missing picture of it is not worth hiding it.
+    }
   }
 
   private void start() {
