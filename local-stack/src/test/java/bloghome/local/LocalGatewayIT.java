@@ -190,6 +190,24 @@ class LocalGatewayIT {
   }
 
   @Test
+  void signIn_takesPrecedenceOverATemplateRouteWithTheSamePath() {
+    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> cognitoPage = (event, context) -> {
+      received.add(event);
+      return APIGatewayV2HTTPResponse.builder().withStatusCode(302).withHeaders(Map.of("location", "https://cognito")).build();
+    };
+    var binding = new LocalGateway.Binding(new SamTemplate.HttpRoute("GET", "/sign-in", false), "PageFunction", cognitoPage);
+    try (LocalGateway pages = LocalGateway.start(0, List.of(binding), gateway.jwt(), List.of())) {
+      pages.enableSignIn(USER_IDS);
+
+      HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(pages.url().resolve("/sign-in")).GET().build());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains("name=\"user\"");
+      assertThat(received).isEmpty();
+    }
+  }
+
+  @Test
   void signIn_isNotServed_unlessTurnedOn() {
     HttpResponse<String> response = gateway.send(gateway.request("/sign-in").GET().build());
 
