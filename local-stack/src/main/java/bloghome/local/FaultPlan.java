@@ -49,6 +49,16 @@ public record FaultPlan(Rates dynamoDb, Rates s3, long seed) {
     return dynamoDb.any() || s3.any();
   }
 
+  /** Fault proxies in place but no random faults: for tests that script their own (FaultProxy.loseNext). */
+  public static FaultPlan proxiesOnly(long seed) {
+    return new FaultPlan(Rates.NONE, Rates.NONE, seed == NONE.seed ? seed + 1 : seed);
+  }
+
+  /** Whether the stack puts fault proxies in front of DynamoDB and S3. */
+  public boolean proxied() {
+    return !equals(NONE);
+  }
+
   public static FaultPlan uniform(double total, long seed) {
     return new FaultPlan(Rates.spread(total), Rates.spread(total), seed);
   }

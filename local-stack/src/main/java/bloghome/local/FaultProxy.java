@@ -59,6 +59,7 @@ public final class FaultProxy implements AutoCloseable {
   private final Random random;
   private final Map<Outcome, AtomicLong> counts = new EnumMap<>(Outcome.class);
   private final Map<String, Applied> appliedTokens = new ConcurrentHashMap<>();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> scripted = new ConcurrentHashMap<>();
   private volatile FaultPlan.Rates rates;
 
   private FaultProxy(Service service, URI backend, FaultPlan.Rates rates, long seed) throws IOException {
@@ -97,6 +98,23 @@ public final class FaultProxy implements AutoCloseable {
     return rates;
   }
 
+  /**
+   * Loses the answer of the next {@code times} requests of one operation, whatever the rates: a
+   * DynamoDB operation name ({@code PutItem}, {@code TransactWriteItems}) or an HTTP method for S3.
+   * The request is applied; the client gets a 500. For tests of one write path at a time.
+   */
+  public void loseNext(String operation, int times) {
+    scripted.computeIfAbsent(operation, k -> new java.util.concurrent.atomic.AtomicInteger()).addAndGet(times);
+  }
+
+  private boolean scriptedLoss(HttpExchange exchange) {
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    String operation = service == Service.DYNAMODB && target != null
+        ? target.substring(target.indexOf('.') + 1) : exchange.getRequestMethod();
+    var left = scripted.get(operation);
+    return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+  }
+
   /** How many requests had each outcome so far. */
   public Map<Outcome, Long> counts() {
     Map<Outcome, Long> copy = new EnumMap<>(Outcome.class);
@@ -133,7 +151,7 @@ public final class FaultProxy implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
-      Outcome outcome = draw();
+      Outcome outcome = scriptedLoss(exchange) ? Outcome.LOST_AS_500 : draw();
       String token = service == Service.DYNAMODB ? transactionToken(exchange, body) : null;
       if (token != null) {
         Applied earlier = appliedTokens.get(token);

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -70,6 +71,7 @@ public final class LocalGateway implements AutoCloseable {
   private final LocalJwt jwt;
   private final List<String> corsOrigins;
   private final Map<String, Function<String, Optional<byte[]>>> staticPrefixes = new LinkedHashMap<>();
+  private final Map<String, Supplier<String>> actions = new java.util.concurrent.ConcurrentHashMap<>();
 
   private LocalGateway(HttpServer server, List<Binding> bindings, LocalJwt jwt, List<String> corsOrigins) {
     this.server = server;
@@ -99,6 +101,14 @@ public final class LocalGateway implements AutoCloseable {
    */
   public void serveStatic(String prefix, Function<String, Optional<byte[]>> lookup) {
     staticPrefixes.put(prefix, lookup);
+  }
+
+  /**
+   * Serves {@code method} on {@code /_local/<name>} with the JSON the supplier returns: the local
+   * stack's operator actions (the failure queue and its replay).
+   */
+  public void serveAction(String method, String name, Supplier<String> json) {
+    actions.put(method + " /_local/" + name, json);
   }
 
   public URI url() {
@@ -179,6 +189,11 @@ public final class LocalGateway implements AutoCloseable {
           ? List.of() : Arrays.stream(query.get("groups").split(",")).map(String::strip).toList();
       String token = jwt.mint(sub, groups, Duration.ofHours(12));
       send(exchange, 200, Map.of("content-type", "application/json"), "{\"token\":\"" + token + "\"}", null);
+      return;
+    }
+    Supplier<String> action = actions.get(method + " " + path);
+    if (action != null) {
+      send(exchange, 200, Map.of("content-type", "application/json"), action.get(), null);
       return;
     }
     if (path.equals("/_local/issuer/.well-known/jwks.json")) {

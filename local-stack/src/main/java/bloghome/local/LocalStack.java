@@ -115,7 +115,7 @@ public final class LocalStack implements AutoCloseable {
     }
     LocalStack stack = new LocalStack(config, template, moto, notifications, s3);
     try {
-      if (config.faults() != null && config.faults().any()) {
+      if (config.faults() != null && config.faults().proxied()) {
         stack.startFaultProxies(config.faults());
       }
       stack.createResources();
@@ -273,9 +273,17 @@ public final class LocalStack implements AutoCloseable {
       }
       for (SamTemplate.S3Trigger trigger : f.s3Triggers()) {
         notifications.subscribe(new S3Notifications.Subscription(
-            physicalName(trigger.bucketLogicalId()), trigger.prefix(), f.logicalId(), handler));
+            physicalName(trigger.bucketLogicalId()), trigger.prefix(), f.logicalId(), handler,
+            maximumRetryAttempts(f.logicalId())));
       }
     }
+  }
+
+  /** The function's {@code EventInvokeConfig.MaximumRetryAttempts}; Lambda's default 2 without one. */
+  int maximumRetryAttempts(String functionLogicalId) {
+    Object config = template.properties(functionLogicalId).get("EventInvokeConfig");
+    Object retries = config instanceof Map<?, ?> m ? m.get("MaximumRetryAttempts") : null;
+    return retries == null ? 2 : Integer.parseInt(retries.toString());
   }
 
   /** Serves objects of a bucket under one key prefix only, as the CDN in front of it does. */

@@ -41,7 +41,7 @@ class FaultProxyIT {
 
   @BeforeAll
   static void start() {
-    stack = LocalStack.start(new LocalStack.Config("faults", 0, 0, 0, List.of(), FaultPlan.uniform(0.0001, 7)));
+    stack = LocalStack.start(new LocalStack.Config("faults", 0, 0, 0, List.of(), FaultPlan.proxiesOnly(7)));
     table = stack.physicalName("BlogTable");
     bucket = stack.physicalName("SkinBucket");
   }

@@ -23,7 +23,7 @@ class DependencyFaultsIT {
 
   @BeforeAll
   static void start() {
-    system = RunningSystem.start(new LocalStack.Config("deps", 0, 0, 0, List.of(), FaultPlan.uniform(0.0001, 3)));
+    system = RunningSystem.start(new LocalStack.Config("deps", 0, 0, 0, List.of(), FaultPlan.proxiesOnly(3)));
     http = new Http(system.apiUrl());
     alice = system.tokens().mint("alice", List.of("vip"), Duration.ofMinutes(30));
   }
