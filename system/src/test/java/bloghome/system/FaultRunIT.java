@@ -17,7 +17,7 @@ class FaultRunIT {
 
     System.out.println("fault run (FaultRunIT):\n" + report.table());
     assertThat(report.violations()).isEmpty();
-    assertThat((Long) report.figures().get("answers: 200")).isPositive();
+    assertThat((Long) report.figures().get("API answers: 200")).isPositive();
     assertThat(report.figures().get("DynamoDB requests throttled")).isNotEqualTo(0L);
   }
 
