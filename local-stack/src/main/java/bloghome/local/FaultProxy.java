@@ -181,6 +181,10 @@ public final class FaultProxy implements AutoCloseable {
       }
       Answer answer = forward(exchange, body);
       if (token != null && answer.status() == 200) {
+        if (appliedTokens.size() >= 10_000) {
+          long now = System.nanoTime();
+          appliedTokens.values().removeIf(a -> now - a.at() >= TOKEN_TTL_NANOS);
+        }
         appliedTokens.put(token, new Applied(digest(body), answer, System.nanoTime()));
       }
       switch (outcome) {
