@@ -50,6 +50,10 @@ public final class LocalMain {
         Mint one for anyone: bin/token bob  |  bin/token carol --vip
         """.formatted(system.apiUrl(), stack.s3Endpoint(), stack.dynamoDbEndpoint(), resources.toString().strip(),
         String.join(", ", system.handlers().keySet()), alice));
+    if (stack.dynamoDbFaults().isPresent()) {
+      System.out.println("  Fault injection is ON (BLOGHOME_FAULTS): the S3 and DynamoDB endpoints above are the fault"
+          + " proxies. Failed validations: GET /_local/failures; replay: bin/replay-failed-validations --local");
+    }
     stopped.await();
   }
 }
