@@ -28,9 +28,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -72,6 +74,7 @@ public final class LocalGateway implements AutoCloseable {
   private final List<String> corsOrigins;
   private final Map<String, Function<String, Optional<byte[]>>> staticPrefixes = new LinkedHashMap<>();
   private volatile LocalSignIn signIn;
+  private final Map<String, Supplier<String>> actions = new ConcurrentHashMap<>();
 
   private LocalGateway(HttpServer server, List<Binding> bindings, LocalJwt jwt, List<String> corsOrigins) {
     this.server = server;
@@ -110,6 +113,14 @@ public final class LocalGateway implements AutoCloseable {
    */
   public void enableSignIn(Predicate<String> validUserId) {
     signIn = new LocalSignIn(jwt, validUserId);
+  }
+
+  /**
+   * Serves {@code method} on {@code /_local/<name>} with the JSON the supplier returns: the local
+   * stack's operator actions (the failure queue and its replay).
+   */
+  public void serveAction(String method, String name, Supplier<String> json) {
+    actions.put(method + " /_local/" + name, json);
   }
 
   public URI url() {
@@ -195,6 +206,11 @@ public final class LocalGateway implements AutoCloseable {
           ? List.of() : Arrays.stream(query.get("groups").split(",")).map(String::strip).toList();
       String token = jwt.mint(sub, groups, Duration.ofHours(12));
       send(exchange, 200, Map.of("content-type", "application/json"), "{\"token\":\"" + token + "\"}", null);
+      return;
+    }
+    Supplier<String> action = actions.get(method + " " + path);
+    if (action != null) {
+      send(exchange, 200, Map.of("content-type", "application/json"), action.get(), null);
       return;
     }
     if (path.equals("/_local/issuer/.well-known/jwks.json")) {

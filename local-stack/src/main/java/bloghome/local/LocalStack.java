@@ -34,15 +34,28 @@ public final class LocalStack implements AutoCloseable {
   public static final String ACCOUNT_ID = "000000000000";
   public static final String AUDIENCE = "local-web-client";
 
-  /** What to start and where. Port 0 means a free port. */
-  public record Config(String stackName, int apiPort, int s3Port, int dynamoDbPort, List<String> corsOrigins) {
+  /**
+   * What to start and where. Port 0 means a free port. With {@code faults}, the functions reach
+   * DynamoDB and S3 through a {@link FaultProxy} each (see docs/fault-injection.md).
+   */
+  public record Config(
+      String stackName, int apiPort, int s3Port, int dynamoDbPort, List<String> corsOrigins, FaultPlan faults) {
+    public Config(String stackName, int apiPort, int s3Port, int dynamoDbPort, List<String> corsOrigins) {
+      this(stackName, apiPort, s3Port, dynamoDbPort, corsOrigins, FaultPlan.NONE);
+    }
+
     public static Config fromEnvironment() {
       return new Config(
           envOr("BLOGHOME_STACK", "bloghome-local"),
           Integer.parseInt(envOr("BLOGHOME_API_PORT", "3000")),
           Integer.parseInt(envOr("BLOGHOME_S3_PORT", "0")),
           Integer.parseInt(envOr("BLOGHOME_DYNAMODB_PORT", "0")),
-          List.of(envOr("BLOGHOME_CORS_ORIGINS", "http://localhost:5173").split(",")));
+          List.of(envOr("BLOGHOME_CORS_ORIGINS", "http://localhost:5173").split(",")),
+          FaultPlan.fromEnvironment());
+    }
+
+    public Config withFaults(FaultPlan plan) {
+      return new Config(stackName, apiPort, s3Port, dynamoDbPort, corsOrigins, plan);
     }
 
     private static String envOr(String name, String fallback) {
@@ -61,6 +74,8 @@ public final class LocalStack implements AutoCloseable {
   private final Map<String, String> physicalNames = new LinkedHashMap<>();
   private LocalGateway gateway;
   private LocalJwt jwt;
+  private FaultProxy dynamoDbFaults;
+  private FaultProxy s3Faults;
 
   private LocalStack(Config config, SamTemplate template, MotoServer moto, S3Notifications notifications, LocalS3 s3) {
     this.config = config;
@@ -100,12 +115,40 @@ public final class LocalStack implements AutoCloseable {
     }
     LocalStack stack = new LocalStack(config, template, moto, notifications, s3);
     try {
+      if (config.faults() != null && config.faults().proxied()) {
+        stack.startFaultProxies(config.faults());
+      }
       stack.createResources();
     } catch (RuntimeException e) {
       stack.close();
       throw e;
     }
     return stack;
+  }
+
+  /**
+   * Puts a fault proxy in front of DynamoDB and S3 for the functions (the stack's own clients,
+   * which create tables and let tests read the stored state, stay direct).
+   */
+  private void startFaultProxies(FaultPlan plan) {
+    dynamoDbFaults = FaultProxy.start(FaultProxy.Service.DYNAMODB, moto.endpoint(), plan.dynamoDb(), plan.seed());
+    s3Faults = FaultProxy.start(FaultProxy.Service.S3, s3.endpoint(), plan.s3(), plan.seed() * 31 + 7);
+    LOG.info("Fault injection on: DynamoDB " + plan.dynamoDb() + ", S3 " + plan.s3() + ", seed " + plan.seed());
+  }
+
+  /** The fault proxies, when the stack was started with faults. */
+  public Optional<FaultProxy> dynamoDbFaults() {
+    return Optional.ofNullable(dynamoDbFaults);
+  }
+
+  public Optional<FaultProxy> s3Faults() {
+    return Optional.ofNullable(s3Faults);
+  }
+
+  /** Turns every injected fault off (the proxies keep forwarding, and honouring request tokens). */
+  public void faultsOff() {
+    dynamoDbFaults().ifPresent(p -> p.rates(FaultPlan.Rates.NONE));
+    s3Faults().ifPresent(p -> p.rates(FaultPlan.Rates.NONE));
   }
 
   private void createResources() {
@@ -150,12 +193,14 @@ public final class LocalStack implements AutoCloseable {
     return s3Client;
   }
 
+  /** The DynamoDB endpoint the functions use (the fault proxy when faults are on). */
   public URI dynamoDbEndpoint() {
-    return moto.endpoint();
+    return dynamoDbFaults == null ? moto.endpoint() : dynamoDbFaults.endpoint();
   }
 
+  /** The S3 endpoint the functions and presigned URLs use (the fault proxy when faults are on). */
   public URI s3Endpoint() {
-    return s3.endpoint();
+    return s3Faults == null ? s3.endpoint() : s3Faults.endpoint();
   }
 
   public S3Notifications notifications() {
@@ -188,8 +233,8 @@ public final class LocalStack implements AutoCloseable {
       }
     });
     env.put("AWS_REGION", REGION);
-    env.put("AWS_ENDPOINT_URL_DYNAMODB", moto.endpoint().toString());
-    env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
+    env.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
     env.put("AWS_LAMBDA_FUNCTION_NAME", config.stackName() + "-" + function.logicalId());
     return env;
   }
@@ -228,9 +273,17 @@ public final class LocalStack implements AutoCloseable {
       }
       for (SamTemplate.S3Trigger trigger : f.s3Triggers()) {
         notifications.subscribe(new S3Notifications.Subscription(
-            physicalName(trigger.bucketLogicalId()), trigger.prefix(), f.logicalId(), handler));
+            physicalName(trigger.bucketLogicalId()), trigger.prefix(), f.logicalId(), handler,
+            maximumRetryAttempts(f.logicalId())));
       }
     }
+  }
+
+  /** The function's {@code EventInvokeConfig.MaximumRetryAttempts}; Lambda's default 2 without one. */
+  int maximumRetryAttempts(String functionLogicalId) {
+    Object config = template.properties(functionLogicalId).get("EventInvokeConfig");
+    Object retries = config instanceof Map<?, ?> m ? m.get("MaximumRetryAttempts") : null;
+    return retries == null ? 2 : Integer.parseInt(retries.toString());
   }
 
   /** Serves objects of a bucket under one key prefix only, as the CDN in front of it does. */
@@ -260,6 +313,12 @@ public final class LocalStack implements AutoCloseable {
       gateway.close();
     }
     notifications.close();
+    if (dynamoDbFaults != null) {
+      dynamoDbFaults.close();
+    }
+    if (s3Faults != null) {
+      s3Faults.close();
+    }
     s3.close();
     dynamoDb.close();
     s3Client.close();

@@ -22,13 +22,33 @@ import java.util.logging.Logger;
  * S3 event notifications for the local stack: a write under a subscribed prefix invokes the
  * subscribed Lambda handler asynchronously with a real {@link S3Event}, its key URL-encoded as S3
  * sends it. Like S3, the writer does not wait for the function.
+ *
+ * <p>As Lambda does for an asynchronous invocation, a handler that throws is invoked again up to
+ * the subscription's {@code maximumRetryAttempts} (the template's {@code EventInvokeConfig}) with
+ * a growing delay (Lambda waits about 1 and then 2 minutes; locally {@link #retryDelay} and twice
+ * that), and then the event goes to the on-failure destination: {@link #failures()}, records in
+ * the shape Lambda sends to an SQS destination ({@code requestContext}, {@code requestPayload} =
+ * the S3 event, {@code responseContext}, {@code responsePayload}). {@link #replayFailures()}
+ * invokes them again, as {@code aws lambda invoke --invocation-type Event} does in AWS.
  */
 public final class S3Notifications implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(S3Notifications.class.getName());
 
-  /** One bucket notification configuration. */
+  /** One bucket notification configuration, with the function's retry setting. */
   public record Subscription(
-      String bucket, String prefix, String functionName, Supplier<RequestHandler<S3Event, ?>> handler) {}
+      String bucket,
+      String prefix,
+      String functionName,
+      Supplier<RequestHandler<S3Event, ?>> handler,
+      int maximumRetryAttempts) {
+    /** Lambda's default for asynchronous invocations: two retries. */
+    public Subscription(String bucket, String prefix, String functionName, Supplier<RequestHandler<S3Event, ?>> handler) {
+      this(bucket, prefix, functionName, handler, 2);
+    }
+  }
+
+  /** An event whose invocations all failed: what the on-failure destination received. */
+  public record Failure(Subscription subscription, S3Event event, String record) {}
 
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
   private final ExecutorService executor =
@@ -37,6 +57,8 @@ public final class S3Notifications implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger inFlight =
       new java.util.concurrent.atomic.AtomicInteger();
   private final String region;
+  private final List<Failure> failures = new CopyOnWriteArrayList<>();
+  private volatile java.time.Duration retryDelay = java.time.Duration.ofMillis(200);
 
   public S3Notifications(String region) {
     this.region = region;
@@ -54,21 +76,125 @@ public final class S3Notifications implements AutoCloseable {
   void objectCreated(String bucket, String key, long size, String eTag, String eventName) {
     for (Subscription s : subscriptions) {
       if (s.bucket().equals(bucket) && key.startsWith(s.prefix())) {
-        S3Event event = event(bucket, key, size, eTag, eventName);
-        inFlight.incrementAndGet();
-        executor.execute(() -> {
-          try {
-            LocalContext context = new LocalContext(s.functionName());
-            s.handler().get().handleRequest(event, context);
-          } catch (RuntimeException e) {
-            // S3 would retry and then drop the event; here the failure is logged for the developer.
-            LOG.log(Level.WARNING, "S3 notification to " + s.functionName() + " failed for " + key, e);
-          } finally {
-            inFlight.decrementAndGet();
-          }
-        });
+        invokeAsync(s, event(bucket, key, size, eTag, eventName));
       }
     }
+  }
+
+  /** The delay before the first retry of a failed invocation (the second waits twice as long). */
+  public void retryDelay(java.time.Duration delay) {
+    this.retryDelay = delay;
+  }
+
+  /** The on-failure destination's content: events whose every invocation failed. */
+  public List<Failure> failures() {
+    return List.copyOf(failures);
+  }
+
+  /**
+   * Invokes every failed event again, asynchronously and with the same retries, and removes it
+   * from the failures (it comes back if it fails again).
+   *
+   * @return how many events were sent again
+   */
+  public int replayFailures() {
+    List<Failure> taken = new ArrayList<>();
+    for (Failure f : failures) {
+      if (failures.remove(f)) {
+        taken.add(f);
+      }
+    }
+    taken.forEach(f -> invokeAsync(f.subscription(), f.event()));
+    return taken.size();
+  }
+
+  private void invokeAsync(Subscription s, S3Event event) {
+    inFlight.incrementAndGet();
+    executor.execute(() -> {
+      try {
+        RuntimeException last = null;
+        int attempts = 0;
+        for (int attempt = 0; attempt <= s.maximumRetryAttempts(); attempt++) {
+          if (attempt > 0) {
+            Thread.sleep(retryDelay.toMillis() << (attempt - 1));
+          }
+          attempts++;
+          try {
+            s.handler().get().handleRequest(event, new LocalContext(s.functionName()));
+            return;
+          } catch (RuntimeException e) {
+            last = e;
+            LOG.log(Level.INFO, "S3 notification to " + s.functionName() + " failed (attempt " + attempts + "): " + e);
+          }
+        }
+        LOG.log(Level.WARNING, "S3 notification to " + s.functionName() + " failed " + attempts
+            + " times: sent to the failure queue", last);
+        failures.add(new Failure(s, event, failureRecord(s, event, attempts, last)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    });
+  }
+
+  /** The JSON Lambda sends to an SQS on-failure destination after the retries are exhausted. */
+  String failureRecord(Subscription s, S3Event event, int attempts, RuntimeException error) {
+    String arn = "arn:aws:lambda:" + region + ":000000000000:function:" + s.functionName() + ":live";
+    return "{\"version\":\"1.0\",\"timestamp\":" + quote(Instant.now().toString())
+        + ",\"requestContext\":{\"requestId\":" + quote(java.util.UUID.randomUUID().toString())
+        + ",\"functionArn\":" + quote(arn) + ",\"condition\":\"RetriesExhausted\",\"approximateInvokeCount\":"
+        + attempts + "},\"requestPayload\":" + eventJson(event)
+        + ",\"responseContext\":{\"statusCode\":200,\"executedVersion\":\"$LATEST\",\"functionError\":\"Unhandled\"}"
+        + ",\"responsePayload\":{\"errorType\":" + quote(error == null ? "" : error.getClass().getName())
+        + ",\"errorMessage\":" + quote(error == null ? "" : String.valueOf(error.getMessage())) + "}}";
+  }
+
+  /** The S3 event as S3 writes it (the fields our events carry). */
+  static String eventJson(S3Event event) {
+    StringBuilder sb = new StringBuilder("{\"Records\":[");
+    boolean first = true;
+    for (var r : event.getRecords()) {
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      var o = r.getS3().getObject();
+      var b = r.getS3().getBucket();
+      sb.append("{\"eventVersion\":").append(quote(r.getEventVersion()))
+          .append(",\"eventSource\":").append(quote(r.getEventSource()))
+          .append(",\"awsRegion\":").append(quote(r.getAwsRegion()))
+          .append(",\"eventTime\":").append(quote(r.getEventTime().toString()))
+          .append(",\"eventName\":").append(quote(r.getEventName()))
+          .append(",\"s3\":{\"s3SchemaVersion\":").append(quote(r.getS3().getS3SchemaVersion()))
+          .append(",\"configurationId\":").append(quote(r.getS3().getConfigurationId()))
+          .append(",\"bucket\":{\"name\":").append(quote(b.getName())).append(",\"arn\":").append(quote(b.getArn()))
+          .append("},\"object\":{\"key\":").append(quote(o.getKey())).append(",\"size\":").append(o.getSizeAsLong())
+          .append(",\"eTag\":").append(quote(o.geteTag())).append(",\"sequencer\":").append(quote(o.getSequencer()))
+          .append("}}}");
+    }
+    return sb.append("]}").toString();
+  }
+
+  private static String quote(String s) {
+    if (s == null) {
+      return "null";
+    }
+    StringBuilder sb = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
   }
 
   /** Waits until every notification sent so far has been handled. */

@@ -70,6 +70,10 @@ public final class LocalMain {
         Sign in from a browser: %s/sign-in
         """.formatted(system.apiUrl(), stack.s3Endpoint(), stack.dynamoDbEndpoint(), resources.toString().strip(),
         String.join(", ", system.handlers().keySet()), alice, system.apiUrl()));
+    if (stack.dynamoDbFaults().isPresent()) {
+      System.out.println("  Fault injection is ON (BLOGHOME_FAULTS): the S3 and DynamoDB endpoints above are the fault"
+          + " proxies. Failed validations: GET /_local/failures; replay: bin/replay-failed-validations --local");
+    }
     if (seed) {
       Thread.ofPlatform().daemon().name("demo-blog-seed").start(() -> seedDemo(system, stopping));
     }

@@ -92,6 +92,10 @@ public final class RunningSystem implements AutoCloseable {
     if (mediaBucket != null) {
       gateway.serveStatic("media", stack.publicObjects(mediaBucket, acceptedPrefix));
     }
+    // The validator's on-failure destination, and its replay (bin/replay-failed-validations --local).
+    gateway.serveAction("GET", "failures", () -> failuresJson(stack));
+    gateway.serveAction("POST", "failures/replay",
+        () -> "{\"replayed\":" + stack.notifications().replayFailures() + "}");
     return new RunningSystem(stack, gateway, tokens, Collections.unmodifiableMap(all));
   }
 
@@ -110,6 +114,15 @@ public final class RunningSystem implements AutoCloseable {
   /** The handler instances by function logical id. */
   public Map<String, Object> handlers() {
     return handlers;
+  }
+
+  private static String failuresJson(LocalStack stack) {
+    StringBuilder sb = new StringBuilder("{\"messages\":[");
+    var failures = stack.notifications().failures();
+    for (int i = 0; i < failures.size(); i++) {
+      sb.append(i == 0 ? "" : ",").append(failures.get(i).record());
+    }
+    return sb.append("]}").toString();
   }
 
   private static Object instantiate(SamTemplate.FunctionDef function) {

@@ -2,11 +2,14 @@ package bloghome.aws;
 
 import bloghome.config.Env;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -36,6 +39,22 @@ public final class AwsSettings {
       return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local-secret"));
     }
     return EnvironmentVariableCredentialsProvider.create();
+  }
+
+  /**
+   * Retries and time limits of a client. The SDK's standard retry mode: 3 attempts with jittered
+   * exponential backoff, longer for throttling errors (the legacy default gives DynamoDB 9 attempts
+   * whose throttling backoff alone can outlast a 10 s function). {@code attempt} bounds one HTTP
+   * exchange and {@code total} the call with its retries, so a function never hangs past its
+   * timeout on a dependency: what is left after the retries becomes a 503 (see
+   * {@code bloghome.http.DependencyFailures}).
+   */
+  public static ClientOverrideConfiguration overrides(Duration attempt, Duration total) {
+    return ClientOverrideConfiguration.builder()
+        .retryStrategy(RetryMode.STANDARD)
+        .apiCallAttemptTimeout(attempt)
+        .apiCallTimeout(total)
+        .build();
   }
 
   /** The JDK-based client: no Apache or Netty classes to load. */

@@ -1,10 +1,17 @@
 package bloghome.aws;
 
+import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
-/** Builds the one DynamoDB client an execution environment needs. */
+/**
+ * Builds the one DynamoDB client an execution environment needs: 3 attempts (standard retry
+ * mode), 2 s per attempt, 5 s per call with its retries, well inside the API functions' 10 s.
+ */
 public final class DynamoDbClients {
+  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
   private DynamoDbClients() {}
 
   public static DynamoDbClient fromEnvironment() {
@@ -12,7 +19,8 @@ public final class DynamoDbClients {
         DynamoDbClient.builder()
             .region(AwsSettings.region())
             .credentialsProvider(AwsSettings.credentials("DYNAMODB"))
-            .httpClient(AwsSettings.httpClient());
+            .httpClient(AwsSettings.httpClient())
+            .overrideConfiguration(AwsSettings.overrides(ATTEMPT_TIMEOUT, CALL_TIMEOUT));
     AwsSettings.endpointOverride("DYNAMODB").ifPresent(builder::endpointOverride);
     return builder.build();
   }

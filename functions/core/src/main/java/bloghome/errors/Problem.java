@@ -18,7 +18,9 @@ public class Problem extends RuntimeException {
     PRECONDITION_FAILED(412),
     TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
-    TOO_MANY_REQUESTS(429);
+    TOO_MANY_REQUESTS(429),
+    /** A dependency (DynamoDB, S3) is overloaded or failing past the SDK's retries: not the caller's fault. */
+    SERVICE_UNAVAILABLE(503);
 
     private final int status;
 

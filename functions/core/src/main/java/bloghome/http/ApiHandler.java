@@ -120,18 +120,32 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
       errorCode = problem.code();
       response = Responses.error(problem);
     } catch (RuntimeException unexpected) {
-      errorCode = "INTERNAL";
-      Log.error(
-          "unhandled",
-          Map.of(
-              "requestId", requestId(context),
-              "route", routeKey,
-              "exception", unexpected.getClass().getName(),
-              // The message may carry user data; the throwing frame is enough to find the bug.
-              "at", unexpected.getStackTrace().length == 0 ? "-" : unexpected.getStackTrace()[0].toString()));
-      response =
-          Responses.json(
-              500, Responses.errorBody("INTERNAL", "Something went wrong on our side.", null));
+      java.util.Optional<RetryLater> retry = DependencyFailures.classify(unexpected);
+      if (retry.isPresent()) {
+        // DynamoDB or S3 still failing after the SDK's retries: the client may try again.
+        errorCode = retry.get().code();
+        Log.warn(
+            "dependency failure",
+            Map.of(
+                "requestId", requestId(context),
+                "route", routeKey,
+                "exception", unexpected.getClass().getName(),
+                "answer", errorCode));
+        response = Responses.error(retry.get());
+      } else {
+        errorCode = "INTERNAL";
+        Log.error(
+            "unhandled",
+            Map.of(
+                "requestId", requestId(context),
+                "route", routeKey,
+                "exception", unexpected.getClass().getName(),
+                // The message may carry user data; the throwing frame is enough to find the bug.
+                "at", unexpected.getStackTrace().length == 0 ? "-" : unexpected.getStackTrace()[0].toString()));
+        response =
+            Responses.json(
+                500, Responses.errorBody("INTERNAL", "Something went wrong on our side.", null));
+      }
     }
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("requestId", requestId(context));

@@ -53,8 +53,17 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
     item.put("urlExpiresAt", time(upload.urlExpiresAt()));
     item.put("failAfter", time(upload.failAfter()));
     item.put("expiresAt", n(upload.createdAt().plus(RETENTION).getEpochSecond()));
-    dynamoDb.putItem(
-        r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    try {
+      dynamoDb.putItem(
+          r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    } catch (ConditionalCheckFailedException e) {
+      // The upload id is fresh, so the item can only be this very request's, written by an
+      // earlier attempt whose answer was lost (the SDK then retried): that is success.
+      Optional<SkinUpload> stored = find(upload.userId(), upload.uploadId());
+      if (stored.isEmpty() || !stored.get().key().equals(upload.key())) {
+        throw e;
+      }
+    }
   }
 
   @Override
