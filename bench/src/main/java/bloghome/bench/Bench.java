@@ -76,11 +76,12 @@ final class Bench implements AutoCloseable {
     this.events = new EventCatalog(repo.resolve("events"));
     String apiUrl = "http://127.0.0.1:" + apiPort;
     this.tokens = stack.tokens(apiUrl);
-    this.overrides = Map.of(
+    Map<String, String> env = new HashMap<>(Map.of(
         "MEDIA_BASE_URL", apiUrl + "/_local/media",
         "JWT_ISSUER", tokens.issuer(),
-        "JWT_AUDIENCE", tokens.audience(),
-        "CURSOR_SIGNING_KEY", LocalStack.randomSecret());
+        "JWT_AUDIENCE", tokens.audience()));
+    env.putAll(stack.seedCursorKeys());
+    this.overrides = Map.copyOf(env);
     this.tableName = onlyResource("AWS::DynamoDB::Table");
     this.bucketName = onlyResource("AWS::S3::Bucket");
 

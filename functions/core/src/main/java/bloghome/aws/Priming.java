@@ -45,6 +45,34 @@ public final class Priming {
     return hook;
   }
 
+  /**
+   * Registers {@code action} to run after a SnapStart restore (for example, to drop a secret read
+   * before the snapshot). Without CRaC on the class path (tests, tools) nothing is registered.
+   */
+  public static void onRestore(String name, Runnable action) {
+    Objects.requireNonNull(action, "action");
+    try {
+      Resource hook = new Resource() {
+        @Override
+        public void beforeCheckpoint(Context<? extends Resource> context) {}
+
+        @Override
+        public void afterRestore(Context<? extends Resource> context) {
+          action.run();
+        }
+
+        @Override
+        public String toString() {
+          return "restore hook " + name;
+        }
+      };
+      HOOKS.add(hook);
+      Core.getGlobalContext().register(hook);
+    } catch (NoClassDefFoundError e) {
+      // No org.crac on the class path: no snapshot either, so nothing to refresh after one.
+    }
+  }
+
   /** The hook without registering it: what {@link #register} registers. */
   static Resource hook(String name, Runnable priming) {
     return new Hook(Objects.requireNonNull(name, "name"), Objects.requireNonNull(priming, "priming"));
