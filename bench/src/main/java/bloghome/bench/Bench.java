@@ -76,12 +76,12 @@ final class Bench implements AutoCloseable {
     this.events = new EventCatalog(repo.resolve("events"));
     String apiUrl = "http://127.0.0.1:" + apiPort;
     this.tokens = stack.tokens(apiUrl);
-    Map<String, String> env = new HashMap<>(Map.of(
+    Map<String, String> localValues = new HashMap<>(Map.of(
         "MEDIA_BASE_URL", apiUrl + "/_local/media",
         "JWT_ISSUER", tokens.issuer(),
         "JWT_AUDIENCE", tokens.audience()));
-    env.putAll(stack.seedCursorKeys());
-    this.overrides = Map.copyOf(env);
+    localValues.putAll(stack.seedCursorKeys());
+    this.overrides = Map.copyOf(localValues);
     this.tableName = onlyResource("AWS::DynamoDB::Table");
     this.bucketName = onlyResource("AWS::S3::Bucket");
 
