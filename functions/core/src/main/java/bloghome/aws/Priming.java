@@ -50,27 +50,33 @@ public final class Priming {
    * before the snapshot). Without CRaC on the class path (tests, tools) nothing is registered.
    */
   public static void onRestore(String name, Runnable action) {
-    Objects.requireNonNull(action, "action");
     try {
-      Resource hook = new Resource() {
-        @Override
-        public void beforeCheckpoint(Context<? extends Resource> context) {}
-
-        @Override
-        public void afterRestore(Context<? extends Resource> context) {
-          action.run();
-        }
-
-        @Override
-        public String toString() {
-          return "restore hook " + name;
-        }
-      };
+      Resource hook = restoreHook(name, action);
       HOOKS.add(hook);
       Core.getGlobalContext().register(hook);
     } catch (NoClassDefFoundError e) {
       // No org.crac on the class path: no snapshot either, so nothing to refresh after one.
     }
+  }
+
+  /** The restore hook without registering it: what {@link #onRestore} registers. */
+  static Resource restoreHook(String name, Runnable action) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(action, "action");
+    return new Resource() {
+      @Override
+      public void beforeCheckpoint(Context<? extends Resource> context) {}
+
+      @Override
+      public void afterRestore(Context<? extends Resource> context) {
+        action.run();
+      }
+
+      @Override
+      public String toString() {
+        return "restore hook " + name;
+      }
+    };
   }
 
   /** The hook without registering it: what {@link #register} registers. */
