@@ -225,7 +225,11 @@ class TransformedTemplateIT {
   @Test
   void theApiFunctions_shiftTrafficWithCanaries_thatRollBackOnTheirErrorsAlarm() {
     List<String> groups = ofType("AWS::CodeDeploy::DeploymentGroup");
-    assertThat(groups).hasSize(5);
+    for (String alias : ofType("AWS::Lambda::Alias")) {
+      String function = String.valueOf(map(props(alias).get("FunctionName")).get("Ref"));
+      assertThat(groups).as(alias + " is shifted by CodeDeploy").contains(function + "DeploymentGroup");
+    }
+    assertThat(groups).hasSizeGreaterThanOrEqualTo(5);
     for (String group : groups) {
       String function = group.replace("DeploymentGroup", "");
       Map<String, Object> alarms = map(props(group).get("AlarmConfiguration"));
