@@ -76,13 +76,14 @@ final class Bench implements AutoCloseable {
     this.events = new EventCatalog(repo.resolve("events"));
     String apiUrl = "http://127.0.0.1:" + apiPort;
     this.tokens = stack.tokens(apiUrl);
-    this.overrides = Map.of(
+    Map<String, String> localValues = new HashMap<>(Map.of(
         "MEDIA_BASE_URL", apiUrl + "/_local/media",
         "JWT_ISSUER", tokens.issuer(),
         "JWT_AUDIENCE", tokens.audience(),
-        "CURSOR_SIGNING_KEY", LocalStack.randomSecret(),
         // As bin/run-local: the page function signs in through the local stack, not Cognito.
-        "AUTH_MODE", "local");
+        "AUTH_MODE", "local"));
+    localValues.putAll(stack.seedCursorKeys());
+    this.overrides = Map.copyOf(localValues);
     this.tableName = onlyResource("AWS::DynamoDB::Table");
     this.bucketName = onlyResource("AWS::S3::Bucket");
 

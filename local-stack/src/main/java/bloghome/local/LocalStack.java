@@ -4,7 +4,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -235,6 +239,8 @@ public final class LocalStack implements AutoCloseable {
     env.put("AWS_REGION", REGION);
     env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
     env.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
+    // moto serves SSM on the same port: the cursor keys are read from it as in AWS (no faults injected there).
+    env.put("AWS_ENDPOINT_URL_SSM", moto.endpoint().toString());
     env.put("AWS_LAMBDA_FUNCTION_NAME", config.stackName() + "-" + function.logicalId());
     return env;
   }
@@ -299,6 +305,44 @@ public final class LocalStack implements AutoCloseable {
         return Optional.empty();
       }
     };
+  }
+
+  /** The SSM parameter the local functions read their cursor keys from (CURSOR_KEY_PARAMETER). */
+  public static final String CURSOR_KEY_PARAMETER = "/local/cursor-keys";
+
+  /**
+   * Puts fresh random cursor keys into moto's SSM as a SecureString, as an operator does in AWS
+   * (docs/operations.md), and returns the environment that points the functions at it.
+   */
+  public Map<String, String> seedCursorKeys() {
+    putSecureParameter(CURSOR_KEY_PARAMETER, randomSecret());
+    return Map.of("CURSOR_KEY_PARAMETER", CURSOR_KEY_PARAMETER);
+  }
+
+  /** PutParameter (SecureString, overwriting) on moto's SSM; for rotation tests too. */
+  public void putSecureParameter(String name, String value) {
+    String body = "{\"Name\":\"" + name + "\",\"Value\":\"" + value
+        + "\",\"Type\":\"SecureString\",\"Overwrite\":true}";
+    // moto checks no signature; it routes on the service named in the credential scope.
+    HttpRequest request = HttpRequest.newBuilder(moto.endpoint())
+        .header("Content-Type", "application/x-amz-json-1.1")
+        .header("X-Amz-Target", "AmazonSSM.PutParameter")
+        .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20260101/" + REGION
+            + "/ssm/aws4_request, SignedHeaders=host, Signature=0")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      HttpResponse<String> response =
+          client.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new LocalStackException("moto refused PutParameter " + name + ": " + response.body());
+      }
+    } catch (IOException e) {
+      throw new LocalStackException("Cannot put SSM parameter " + name + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LocalStackException("Interrupted putting SSM parameter " + name, e);
+    }
   }
 
   public static String randomSecret() {

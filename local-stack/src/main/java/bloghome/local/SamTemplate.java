@@ -196,8 +196,36 @@ public final class SamTemplate {
           triggers.add(new S3Trigger(bucket, events, prefix));
         }
       });
+      triggers.addAll(bucketNotificationsTo(id));
       String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
       out.add(new FunctionDef(id, handlerClass, codeUri, env, routes, triggers, list(props.get("Policies"))));
+    });
+    return out;
+  }
+
+  /**
+   * S3 triggers written as a bucket's {@code NotificationConfiguration} (instead of a SAM S3 event)
+   * whose {@code Function} is {@code !GetAtt <functionId>.Arn}.
+   */
+  private List<S3Trigger> bucketNotificationsTo(String functionId) {
+    List<S3Trigger> out = new ArrayList<>();
+    resourcesOfType("AWS::S3::Bucket").forEach((bucketId, bucket) -> {
+      Map<String, Object> notifications = map(map(bucket.get("Properties")).get("NotificationConfiguration"));
+      for (Object c : list(notifications.get("LambdaConfigurations"))) {
+        Map<String, Object> config = map(c);
+        List<Object> target = list(map(config.get("Function")).get("Fn::GetAtt"));
+        if (target.size() != 2 || !functionId.equals(target.get(0)) || !"Arn".equals(target.get(1))) {
+          continue;
+        }
+        String prefix = "";
+        for (Object rule : list(map(map(config.get("Filter")).get("S3Key")).get("Rules"))) {
+          Map<String, Object> r = map(rule);
+          if ("prefix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
+            prefix = String.valueOf(r.get("Value"));
+          }
+        }
+        out.add(new S3Trigger(bucketId, List.of(String.valueOf(config.get("Event"))), prefix));
+      }
     });
     return out;
   }

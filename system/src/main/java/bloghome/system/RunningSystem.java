@@ -50,13 +50,13 @@ public final class RunningSystem implements AutoCloseable {
   private static RunningSystem wire(LocalStack stack, int apiPort) {
     String apiUrl = "http://127.0.0.1:" + apiPort;
     LocalJwt tokens = stack.tokens(apiUrl);
-    Map<String, String> overrides = Map.of(
+    Map<String, String> overrides = new HashMap<>(Map.of(
         "MEDIA_BASE_URL", apiUrl + "/_local/media",
         "JWT_ISSUER", tokens.issuer(),
         "JWT_AUDIENCE", tokens.audience(),
-        "CURSOR_SIGNING_KEY", LocalStack.randomSecret(),
         // The page function signs in through the local /sign-in page instead of Cognito's.
-        "AUTH_MODE", "local");
+        "AUTH_MODE", "local"));
+    overrides.putAll(stack.seedCursorKeys());
 
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiHandlers = new LinkedHashMap<>();
     Map<String, Supplier<RequestHandler<S3Event, ?>>> s3Handlers = new HashMap<>();

@@ -25,7 +25,7 @@ public final class CommentsHandler extends ApiHandler {
   public CommentsHandler() {
     this(
         new DynamoDbCommentStore(DynamoDbClients.fromEnvironment(), Env.require("TABLE_NAME")),
-        CursorCodec.fromSecret(Env.require("CURSOR_SIGNING_KEY"), Clock.systemUTC()),
+        CursorCodec.fromEnvironment(Clock.systemUTC()),
         Clock.systemUTC(),
         CommentsConfig.DEFAULT);
     primeBeforeSnapshot("comments");

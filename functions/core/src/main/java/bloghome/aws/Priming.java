@@ -45,6 +45,40 @@ public final class Priming {
     return hook;
   }
 
+  /**
+   * Registers {@code action} to run after a SnapStart restore (for example, to drop a secret read
+   * before the snapshot). Without CRaC on the class path (tests, tools) nothing is registered.
+   */
+  public static void onRestore(String name, Runnable action) {
+    try {
+      Resource hook = restoreHook(name, action);
+      HOOKS.add(hook);
+      Core.getGlobalContext().register(hook);
+    } catch (NoClassDefFoundError e) {
+      // No org.crac on the class path: no snapshot either, so nothing to refresh after one.
+    }
+  }
+
+  /** The restore hook without registering it: what {@link #onRestore} registers. */
+  static Resource restoreHook(String name, Runnable action) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(action, "action");
+    return new Resource() {
+      @Override
+      public void beforeCheckpoint(Context<? extends Resource> context) {}
+
+      @Override
+      public void afterRestore(Context<? extends Resource> context) {
+        action.run();
+      }
+
+      @Override
+      public String toString() {
+        return "restore hook " + name;
+      }
+    };
+  }
+
   /** The hook without registering it: what {@link #register} registers. */
   static Resource hook(String name, Runnable priming) {
     return new Hook(Objects.requireNonNull(name, "name"), Objects.requireNonNull(priming, "priming"));

@@ -2,6 +2,7 @@ package bloghome.http;
 
 import bloghome.errors.Problem;
 import bloghome.log.Log;
+import bloghome.log.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -156,6 +157,10 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
     line.put("durationMs", (System.nanoTime() - started) / 1_000_000.0);
     Log.info("request", line);
+    if (response.getStatusCode() >= 500) {
+      // Lambda's Errors metric misses a 500 we answered ourselves; the Errors alarm adds this in.
+      Metrics.count("ServerError");
+    }
     return response;
   }
 

@@ -11,6 +11,10 @@ import java.util.Map;
  *
  * <p>Callers pass only what is safe to keep: request ids, routes, keys, codes and timings. Never
  * tokens, secrets, IP addresses or User-Agents.
+ *
+ * <p>With the function's log format set to JSON, Lambda keeps these objects as they are and reads
+ * {@code timestamp} (RFC 3339) and {@code level} from them, so the application log level set in
+ * the template filters them.
  */
 public final class Log {
   private static volatile PrintStream out = System.out;
@@ -36,10 +40,15 @@ public final class Log {
 
   private static void write(String level, String event, Map<String, ?> fields) {
     Map<String, Object> line = new LinkedHashMap<>();
-    line.put("time", Instant.now().toString());
+    line.put("timestamp", Instant.now().toString());
     line.put("level", level);
     line.put("event", event);
     line.putAll(fields);
+    print(line);
+  }
+
+  /** Prints one JSON object as one line (shared with {@link Metrics}). */
+  static void print(Map<String, ?> line) {
     out.println(Json.write(line));
   }
 }

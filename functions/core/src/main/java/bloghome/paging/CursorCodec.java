@@ -1,7 +1,10 @@
 package bloghome.paging;
 
+import bloghome.aws.Priming;
+import bloghome.config.Env;
 import bloghome.errors.Problem;
 import bloghome.json.Json;
+import bloghome.log.Metrics;
 import bloghome.json.JsonException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,6 +14,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,21 +26,25 @@ import javax.crypto.spec.SecretKeySpec;
  * scope it was issued for (e.g. {@code posts|alice|latest|all}), the position (the store's last
  * evaluated key, as strings) and the issue time. A cursor that was modified, has expired, or was
  * issued for another scope (another user, sort or filter) is a 400 naming the {@code cursor}.
+ *
+ * <p>New cursors are signed with the current key; a cursor signed with the previous key is still
+ * accepted, so rotating the key (docs/operations.md) does not break cursors clients hold.
  */
 public final class CursorCodec {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
   private static final int MAX_CURSOR_LENGTH = 2048;
 
-  private final SecretKeySpec key;
+  private final Supplier<CursorKeys> keys;
   private final Clock clock;
   private final Duration lifetime;
 
   public CursorCodec(byte[] secret, Clock clock, Duration lifetime) {
-    if (secret.length < 16) {
-      throw new IllegalArgumentException("cursor signing key must be at least 16 bytes");
-    }
-    this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+    this(fixed(new CursorKeys(secret.clone(), Optional.empty())), clock, lifetime);
+  }
+
+  public CursorCodec(Supplier<CursorKeys> keys, Clock clock, Duration lifetime) {
+    this.keys = keys;
     this.clock = clock;
     this.lifetime = lifetime;
   }
@@ -45,6 +54,30 @@ public final class CursorCodec {
     return new CursorCodec(secret.getBytes(StandardCharsets.UTF_8), clock, Duration.ofHours(24));
   }
 
+  /**
+   * Production: the keys of the SSM parameter named by {@code CURSOR_KEY_PARAMETER}, read at the
+   * first use and every few minutes, and again after a SnapStart restore. Without that variable,
+   * {@code CURSOR_SIGNING_KEY} ({@code current[,previous]}), for tests and tools.
+   */
+  public static CursorCodec fromEnvironment(Clock clock) {
+    Optional<String> parameter = Env.get("CURSOR_KEY_PARAMETER");
+    if (parameter.isPresent()) {
+      SsmCursorKeys ssm = SsmCursorKeys.fromParameter(parameter.get(), clock);
+      Priming.onRestore("cursor-keys", ssm::forget);
+      return new CursorCodec(ssm, clock, Duration.ofHours(24));
+    }
+    CursorKeys fixed = CursorKeys.parse(Env.get("CURSOR_SIGNING_KEY").orElseThrow(() -> new IllegalStateException(
+        "Neither CURSOR_KEY_PARAMETER nor CURSOR_SIGNING_KEY is set: no key to sign cursors with")));
+    return new CursorCodec(fixed(fixed), clock, Duration.ofHours(24));
+  }
+
+  private static Supplier<CursorKeys> fixed(CursorKeys keys) {
+    if (keys.current().length < 16) {
+      throw new IllegalArgumentException("cursor signing key must be at least 16 bytes");
+    }
+    return () -> keys;
+  }
+
   /** A cursor for {@code position} within {@code scope}. */
   public String encode(String scope, Map<String, String> position) {
     Map<String, Object> payload = new LinkedHashMap<>();
@@ -52,7 +85,7 @@ public final class CursorCodec {
     payload.put("p", position);
     payload.put("t", clock.instant().getEpochSecond());
     String body = B64.encodeToString(Json.write(payload).getBytes(StandardCharsets.UTF_8));
-    return body + "." + B64.encodeToString(mac(body));
+    return body + "." + B64.encodeToString(mac(keys.get().current(), body));
   }
 
   /** The position inside a cursor issued for {@code scope}; throws a 400 otherwise. */
@@ -73,7 +106,7 @@ public final class CursorCodec {
     } catch (IllegalArgumentException e) {
       throw invalid("The cursor is not valid.");
     }
-    if (!MessageDigest.isEqual(signature, mac(body))) {
+    if (!signedWithAKeyWeHold(signature, body)) {
       throw invalid("The cursor is not valid.");
     }
     Map<?, ?> payload;
@@ -97,13 +130,22 @@ public final class CursorCodec {
   }
 
   private static Problem invalid(String message) {
+    Metrics.count("CursorRejected");
     return Problem.invalid("INVALID_CURSOR", "cursor", message);
   }
 
-  private byte[] mac(String body) {
+  private boolean signedWithAKeyWeHold(byte[] signature, String body) {
+    boolean match = false;
+    for (byte[] key : keys.get().verifying()) {
+      match |= MessageDigest.isEqual(signature, mac(key, body));
+    }
+    return match;
+  }
+
+  private static byte[] mac(byte[] key, String body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
       return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package bloghome.posts;
 
+import bloghome.log.Metrics;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,6 +42,7 @@ final class Transactions {
         if (attempt >= ATTEMPTS) {
           throw e;
         }
+        Metrics.count("TransactionRetry");
         backOff(attempt);
       }
     }

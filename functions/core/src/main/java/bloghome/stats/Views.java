@@ -2,6 +2,7 @@ package bloghome.stats;
 
 import bloghome.errors.Problem;
 import bloghome.ids.Ids;
+import bloghome.log.Metrics;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -47,16 +48,24 @@ public final class Views {
       throw postNotFound();
     }
     if (!visitor.countable()) {
+      Metrics.count("ViewSkipped", "Reason", "bot");
       return false;
     }
     String authorId = posts.authorOf(postId).orElseThrow(Views::postNotFound);
     if (viewerId.get().filter(authorId::equals).isPresent()) {
+      Metrics.count("ViewSkipped", "Reason", "author");
       return false;
     }
     LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     return switch (store.record(postId, authorId, day, visitor.key(day))) {
-      case COUNTED -> true;
-      case ALREADY_COUNTED -> false;
+      case COUNTED -> {
+        Metrics.count("ViewCounted");
+        yield true;
+      }
+      case ALREADY_COUNTED -> {
+        Metrics.count("ViewSkipped", "Reason", "repeat");
+        yield false;
+      }
       case POST_GONE -> {
         posts.forget(postId);
         throw postNotFound();

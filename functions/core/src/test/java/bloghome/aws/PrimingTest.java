@@ -30,6 +30,17 @@ class PrimingTest {
   }
 
   @Test
+  void aRestoreHook_runsAfterTheRestore_notBeforeTheCheckpoint() throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    Resource hook = Priming.restoreHook("cursor-keys", runs::incrementAndGet);
+
+    hook.beforeCheckpoint(null);
+    assertThat(runs).hasValue(0);
+    hook.afterRestore(null);
+    assertThat(runs).hasValue(1);
+  }
+
+  @Test
   void register_runsThePrimingOnlyWhenTheCheckpointComes() throws Exception {
     AtomicInteger runs = new AtomicInteger();
 

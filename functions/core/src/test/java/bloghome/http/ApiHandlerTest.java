@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -87,6 +88,20 @@ class ApiHandlerTest {
   }
 
   @Test
+  void handleRequest_countsA500AsAServerErrorMetric_andA400AsNone() {
+    new Sample().handleRequest(event("GET /invalid", null, null, false), null);
+    assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain("ServerError");
+
+    new Sample().handleRequest(event("GET /broken", null, null, false), null);
+
+    // The errors alarm adds this to Lambda's Errors, which a 500 answered by us does not raise.
+    Map<?, ?> metric = logged.toString(StandardCharsets.UTF_8).lines()
+        .map(l -> (Map<?, ?>) Json.parse(l)).filter(l -> l.containsKey("_aws")).findFirst().orElseThrow();
+    assertThat(metric.get("ServerError")).isEqualTo(1L);
+    assertThat(metric.get("Function")).isNotNull();
+  }
+
+  @Test
   void handleRequest_writesOneJsonLogLinePerRequest() {
     new Sample().handleRequest(event("GET /items/{id}", Map.of("id", "1"), null, false), null);
 
@@ -96,6 +111,9 @@ class ApiHandlerTest {
     assertThat(line.get("route")).isEqualTo("GET /items/{id}");
     assertThat(line.get("status")).isEqualTo(200L);
     assertThat(line.get("requestId")).isEqualTo("-");
+    // What Lambda's JSON log format reads: the level (filtered by ApplicationLogLevel) and an RFC 3339 time.
+    assertThat(line.get("level")).isEqualTo("INFO");
+    assertThat(Instant.parse((String) line.get("timestamp"))).isNotNull();
     assertThat(lines[0]).doesNotContain("198.51.100.7").doesNotContain("SecretBrowser");
   }
 

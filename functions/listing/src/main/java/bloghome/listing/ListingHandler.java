@@ -19,16 +19,23 @@ public final class ListingHandler extends ApiHandler {
   private final PostListing listing;
   private final Profiles profiles;
 
-  /** Production: clients built once per execution environment from TABLE_NAME and CURSOR_SIGNING_KEY. */
+  /**
+   * Production: clients built once per execution environment from TABLE_NAME; the cursor keys
+   * from the SSM parameter CURSOR_KEY_PARAMETER names, read at the first cursor (not at init).
+   */
   public ListingHandler() {
-    this(DynamoDbClients.fromEnvironment(), Env.require("TABLE_NAME"), Env.require("CURSOR_SIGNING_KEY"),
+    this(DynamoDbClients.fromEnvironment(), Env.require("TABLE_NAME"), CursorCodec.fromEnvironment(Clock.systemUTC()),
         Clock.systemUTC());
     primeBeforeSnapshot("listing");
   }
 
   public ListingHandler(DynamoDbClient dynamo, String table, String cursorSigningKey, Clock clock) {
+    this(dynamo, table, CursorCodec.fromSecret(cursorSigningKey, clock), clock);
+  }
+
+  public ListingHandler(DynamoDbClient dynamo, String table, CursorCodec cursors, Clock clock) {
     this(
-        new PostListing(new DynamoDbPostStore(dynamo, table, clock), CursorCodec.fromSecret(cursorSigningKey, clock)),
+        new PostListing(new DynamoDbPostStore(dynamo, table, clock), cursors),
         new Profiles(new DynamoDbProfileStore(dynamo, table)));
   }
 

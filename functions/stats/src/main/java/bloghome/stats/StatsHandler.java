@@ -43,7 +43,7 @@ public final class StatsHandler extends ApiHandler {
     this(
         DynamoDbClients.fromEnvironment(),
         Env.require("TABLE_NAME"),
-        CursorCodec.fromSecret(Env.require("CURSOR_SIGNING_KEY"), Clock.systemUTC()),
+        CursorCodec.fromEnvironment(Clock.systemUTC()),
         Clock.systemUTC(),
         BotDetector.bundled(),
         JwksTokenVerifier.create(Env.require("JWT_ISSUER"), Env.require("JWT_AUDIENCE"))

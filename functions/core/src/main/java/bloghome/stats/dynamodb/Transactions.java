@@ -1,6 +1,7 @@
 package bloghome.stats.dynamodb;
 
 import bloghome.http.RetryLater;
+import bloghome.log.Metrics;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -47,8 +48,10 @@ final class Transactions {
           throw e;
         }
         if (attempt == ATTEMPTS) {
+          Metrics.count("Busy");
           throw new RetryLater("BUSY", "This item is very busy right now; try again shortly.", 1);
         }
+        Metrics.count("TransactionRetry");
         pause(attempt);
       }
     }

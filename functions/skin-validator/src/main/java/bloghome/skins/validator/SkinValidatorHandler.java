@@ -4,6 +4,7 @@ import bloghome.aws.DynamoDbClients;
 import bloghome.aws.S3Clients;
 import bloghome.config.Env;
 import bloghome.log.Log;
+import bloghome.log.Metrics;
 import bloghome.skins.DynamoDbSkinStore;
 import bloghome.skins.DynamoDbSkinUploadStore;
 import bloghome.skins.UploadKeys;
@@ -83,10 +84,12 @@ public final class SkinValidatorHandler implements RequestHandler<S3Event, Void>
       case ValidationOutcome.Accepted a -> {
         line.put("uploadId", a.uploadId());
         line.put("active", a.active());
+        Metrics.count("UploadAccepted");
       }
       case ValidationOutcome.Rejected r -> {
         line.put("uploadId", r.uploadId());
         line.put("codes", r.reasons().stream().map(reason -> reason.code()).toList());
+        r.reasons().forEach(reason -> Metrics.count("UploadRejected", "Code", reason.code()));
       }
       case ValidationOutcome.AlreadyDecided d -> line.put("uploadId", d.uploadId());
       case ValidationOutcome.TooLate t -> line.put("uploadId", t.uploadId());
