@@ -2,6 +2,7 @@ package bloghome.http;
 
 import bloghome.auth.Caller;
 import bloghome.errors.Problem;
+import bloghome.ids.Ids;
 import bloghome.json.JsonObject;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +26,34 @@ public final class ApiRequest {
     return event.getRouteKey() == null ? "" : event.getRouteKey();
   }
 
+  /**
+   * A path parameter. Ids are checked here, once for every route: {@code postId}, {@code
+   * commentId} and {@code uploadId} must have the shape the server gives them ({@link
+   * Ids#looksValid}), {@code userId} and any other {@code …Id} must be key-safe ({@link
+   * Ids#isKeySafe}); anything else is a 400 naming the parameter, before any read.
+   */
   public String pathParam(String name) {
     Map<String, String> params = event.getPathParameters();
     String value = params == null ? null : params.get(name);
     if (value == null || value.isBlank()) {
       throw Problem.invalid(name, "Path parameter " + name + " is required.");
     }
+    if (name.endsWith("Id") && !isWellFormedId(name, value)) {
+      throw Problem.invalid(name, switch (name) {
+        case "postId", "commentId", "uploadId" -> name + " is not an id this service gave out.";
+        default -> name + " must be 1-128 characters of letters, digits and . _ @ + -";
+      });
+    }
     return value;
+  }
+
+  private static boolean isWellFormedId(String name, String value) {
+    return switch (name) {
+      case "postId" -> Ids.looksValid(value, "p");
+      case "commentId" -> Ids.looksValid(value, "c");
+      case "uploadId" -> Ids.looksValid(value, "up");
+      default -> Ids.isKeySafe(value);
+    };
   }
 
   public Optional<String> query(String name) {
@@ -103,8 +125,27 @@ public final class ApiRequest {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** The body as a JSON object; 400 when empty or malformed, 413 past {@code maxBytes}. */
+  /**
+   * The body as a JSON object; 415 unless the content type is {@code application/json} (any
+   * parameters, such as a charset, are allowed; a missing content type is a 415 too), 413 past
+   * {@code maxBytes}, 400 when empty or malformed. Routes that take no body never call this, so
+   * they ignore the content type.
+   */
   public JsonObject json(int maxBytes) {
+    if (!isJson(header("content-type").orElse(""))) {
+      throw new Problem(
+          Problem.Kind.UNSUPPORTED_MEDIA_TYPE,
+          "UNSUPPORTED_MEDIA_TYPE",
+          "The body must be JSON, sent with content-type: application/json.",
+          "content-type");
+    }
     return JsonObject.parseBody(body(maxBytes));
+  }
+
+  /** Whether the media type, without its parameters and ignoring case, is application/json. */
+  static boolean isJson(String contentType) {
+    int semicolon = contentType.indexOf(';');
+    String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+    return type.equalsIgnoreCase("application/json");
   }
 }
