@@ -26,9 +26,13 @@ public final class ListingHandler extends ApiHandler {
     primeBeforeSnapshot("listing");
   }
 
+  /**
+   * Listing cursors carry no time (see {@link CursorCodec#withoutExpiry}): a page's body, and so
+   * its ETag, stays the same while its posts do not change.
+   */
   public ListingHandler(DynamoDbClient dynamo, String table, String cursorSigningKey, Clock clock) {
     this(
-        new PostListing(new DynamoDbPostStore(dynamo, table, clock), CursorCodec.fromSecret(cursorSigningKey, clock)),
+        new PostListing(new DynamoDbPostStore(dynamo, table, clock), CursorCodec.withoutExpiry(cursorSigningKey)),
         new Profiles(new DynamoDbProfileStore(dynamo, table)));
   }
 
