@@ -70,7 +70,6 @@ public final class TextRules {
    *     {@code \t}
    */
   public static String multiLine(String raw, String field, String code) {
-    // code may be null: see multiLine(String, String)
     String text = Normalizer.normalize(raw, Normalizer.Form.NFC);
     if (text.indexOf('\r') >= 0) {
       text = text.replace("\r\n", "\n").replace('\r', '\n');
