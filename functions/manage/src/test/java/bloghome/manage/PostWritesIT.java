@@ -235,12 +235,16 @@ class PostWritesIT {
   }
 
   @Test
-  void unknownOrMalformedPostIds_are404() {
-    assertThat(api.get("/posts/p_doesNotExist").statusCode()).isEqualTo(404);
+  void unknownPostIds_are404_andMalformedOnes400() {
     assertThat(api.get("/posts/p_AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
     assertThat(api.put("/posts/p_AAAAAAAAAAAAAAAAAAAAAA", "alice", Map.of("title", "t", "content", "c")).statusCode())
         .isEqualTo(404);
-    assertThat(api.delete("/posts/whatever", "alice").statusCode()).isEqualTo(404);
+    assertThat(api.delete("/posts/p_AAAAAAAAAAAAAAAAAAAAAA", "alice").statusCode()).isEqualTo(404);
+    // Not of the shape the service gives out: refused before any read.
+    assertThat(api.get("/posts/p_doesNotExist").statusCode()).isEqualTo(400);
+    assertThat(api.put("/posts/p_doesNotExist", "alice", Map.of("title", "t", "content", "c")).body())
+        .contains("INVALID_POST_ID");
+    assertThat(api.delete("/posts/whatever", "alice").statusCode()).isEqualTo(400);
   }
 
   private static List<HttpResponse<String>> runAll(List<Callable<HttpResponse<String>>> calls) throws Exception {
