@@ -171,7 +171,7 @@ class ApiHandlerTest {
   }
 
   @Test
-  void idPathParameters_areA400NamingTheParameter_unlessTheyHaveTheShapeOfAnId() {
+  void idPathParameters_areA400NamingTheParameter_unlessKeySafe() {
     Sample handler = new Sample();
     String[] bad = {"#", "a#b", "😀", "x".repeat(3000), "", " ", "a b", "a/b", "a|b", "é", "a\u0000"};
     Map<String, String> good = Map.of("userId", "alice.b_c@d+e-f", "postId", bloghome.ids.Ids.newId("p"),
@@ -192,18 +192,14 @@ class ApiHandlerTest {
         assertThat(Json.parse(response.getBody())).extracting("error").extracting("field").isEqualTo(param.getKey());
       }
     }
-    // Server-made ids have one shape; a key-safe string of another shape is not one of them.
-    for (String[] wrongShape : new String[][] {{"postId", "p1"}, {"postId", bloghome.ids.Ids.newId("c")},
-        {"commentId", "c_short"}, {"uploadId", bloghome.ids.Ids.newId("p")}}) {
-      String route = "GET /things/{" + wrongShape[0] + "}";
-      ApiHandler echo = new ApiHandler() {
-        {
-          route(route, r -> Responses.json(200, Map.of("id", r.pathParam(wrongShape[0]))));
-        }
-      };
-      assertThat(echo.handleRequest(event(route, Map.of(wrongShape[0], wrongShape[1]), null, false), null)
-          .getStatusCode()).as(wrongShape[1]).isEqualTo(400);
-    }
+    // A key-safe id of another shape is the use case's to judge (usually a 404), not a 400 here.
+    ApiHandler echo = new ApiHandler() {
+      {
+        route("GET /things/{postId}", r -> Responses.json(200, Map.of("id", r.pathParam("postId"))));
+      }
+    };
+    assertThat(echo.handleRequest(event("GET /things/{postId}", Map.of("postId", "p1"), null, false), null)
+        .getStatusCode()).isEqualTo(200);
   }
 
   @Test
