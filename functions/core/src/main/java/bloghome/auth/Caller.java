@@ -53,19 +53,29 @@ public record Caller(String userId, Set<String> groups) {
     return java.util.Optional.of(new Caller(sub, parseGroups(claims.get("cognito:groups"))));
   }
 
+  /**
+   * The groups of a {@code cognito:groups} claim as the HTTP API JWT authorizer delivers it: an
+   * array claim becomes one string, its names in brackets separated by single spaces ({@code
+   * "[vip admin]"}); a string claim arrives unchanged and is one group. Cognito group names hold no
+   * whitespace, so splitting on the space is exact; they may hold commas, quotes and brackets, so
+   * nothing else splits a name or is stripped from it ({@code beta,vip} is not {@code vip}).
+   */
   static Set<String> parseGroups(String raw) {
-    if (raw == null || raw.isBlank()) {
+    if (raw == null || raw.isEmpty()) {
       return Set.of();
     }
-    String trimmed = raw.strip();
-    if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-      trimmed = trimmed.substring(1, trimmed.length() - 1);
+    if (!(raw.length() >= 2 && raw.startsWith("[") && raw.endsWith("]"))) {
+      return Set.of(raw);
+    }
+    String inner = raw.substring(1, raw.length() - 1);
+    if (inner.isEmpty()) {
+      return Set.of();
     }
     java.util.Set<String> groups = new java.util.HashSet<>();
-    for (String part : trimmed.split("[\\s,]+")) {
-      String g = part.replace("\"", "").strip();
-      if (!g.isEmpty()) {
-        groups.add(g);
+    for (String name : inner.split(" ", -1)) {
+      // An empty name means a doubled or edge space: not a shape the authorizer produces.
+      if (!name.isEmpty()) {
+        groups.add(name);
       }
     }
     return groups;

@@ -1,6 +1,7 @@
 package bloghome.comments;
 
 import bloghome.errors.Problem;
+import bloghome.text.TextRules;
 
 /**
  * Rules for a comment's text. Plain text: nothing is escaped or rewritten here (the JSON writer
@@ -13,12 +14,13 @@ public final class CommentText {
   private CommentText() {}
 
   /**
-   * The text to store: {@code raw} without leading and trailing whitespace, 1 to {@code max} code
-   * points long (an emoji counts once, as people count it), with no control characters other than
-   * line feed and tab.
+   * The text to store: {@code raw} in NFC with line breaks as line feeds ({@link
+   * TextRules#multiLine}), without leading and trailing whitespace, 1 to {@code max} code points
+   * long (an emoji counts once, as people count it), with no control characters other than line
+   * feed and tab.
    */
   public static String validate(String raw, String field, int max) {
-    String text = raw.strip();
+    String text = TextRules.multiLine(raw, field).strip();
     if (text.isEmpty()) {
       throw Problem.invalid(field, field + " must not be empty.");
     }
@@ -26,17 +28,6 @@ public final class CommentText {
     if (length > max) {
       throw Problem.invalid(
           field, field + " is " + length + " characters long; the limit is " + max + ".");
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t') {
-        throw Problem.invalid(
-            field,
-            String.format(
-                "%s contains the control character U+%04X at index %d; only line feeds and tabs"
-                    + " are allowed.",
-                field, (int) c, i));
-      }
     }
     return text;
   }

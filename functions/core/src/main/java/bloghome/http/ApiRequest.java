@@ -2,6 +2,7 @@ package bloghome.http;
 
 import bloghome.auth.Caller;
 import bloghome.errors.Problem;
+import bloghome.ids.Ids;
 import bloghome.json.JsonObject;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +26,20 @@ public final class ApiRequest {
     return event.getRouteKey() == null ? "" : event.getRouteKey();
   }
 
+  /**
+   * A path parameter. Every id ({@code userId}, {@code postId}, {@code commentId}, {@code
+   * uploadId}, any {@code …Id}) is checked here, once for every route: it must be key-safe ({@link
+   * Ids#isKeySafe}: 1-128 letters, digits and {@code . _ @ + -}), else a 400 naming the parameter
+   * before any read. Whether a key-safe id names something is the use case's business (404).
+   */
   public String pathParam(String name) {
     Map<String, String> params = event.getPathParameters();
     String value = params == null ? null : params.get(name);
     if (value == null || value.isBlank()) {
       throw Problem.invalid(name, "Path parameter " + name + " is required.");
+    }
+    if (name.endsWith("Id") && !Ids.isKeySafe(value)) {
+      throw Problem.invalid(name, name + " must be 1-128 characters of letters, digits and . _ @ + -");
     }
     return value;
   }
@@ -103,8 +113,27 @@ public final class ApiRequest {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** The body as a JSON object; 400 when empty or malformed, 413 past {@code maxBytes}. */
+  /**
+   * The body as a JSON object; 415 unless the content type is {@code application/json} (any
+   * parameters, such as a charset, are allowed; a missing content type is a 415 too), 413 past
+   * {@code maxBytes}, 400 when empty or malformed. Routes that take no body never call this, so
+   * they ignore the content type.
+   */
   public JsonObject json(int maxBytes) {
+    if (!isJson(header("content-type").orElse(""))) {
+      throw new Problem(
+          Problem.Kind.UNSUPPORTED_MEDIA_TYPE,
+          "UNSUPPORTED_MEDIA_TYPE",
+          "The body must be JSON, sent with content-type: application/json.",
+          "content-type");
+    }
     return JsonObject.parseBody(body(maxBytes));
+  }
+
+  /** Whether the media type, without its parameters and ignoring case, is application/json. */
+  static boolean isJson(String contentType) {
+    int semicolon = contentType.indexOf(';');
+    String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+    return type.equalsIgnoreCase("application/json");
   }
 }

@@ -14,11 +14,15 @@ import java.util.Optional;
  * <p>Hand-written on purpose: it loads a handful of classes, uses no reflection and so keeps the
  * cold start of every function short. Objects read as {@code LinkedHashMap<String,Object>}, arrays
  * as {@code List<Object>}, integral numbers as {@code Long} (or {@code BigDecimal} when too large),
- * other numbers as {@code BigDecimal}. Duplicate keys, trailing data, nesting deeper than 64 and
- * lone surrogates are rejected.
+ * other numbers as {@code BigDecimal}. It accepts exactly the grammar of RFC 8259; duplicate
+ * keys, nesting deeper than 64, lone surrogates and numbers beyond 1e±1000 (or longer than 100
+ * characters) are also rejected. Every rejection is a {@link JsonException}, never another
+ * runtime exception.
  */
 public final class Json {
   private static final int MAX_DEPTH = 64;
+  /** Numbers must lie within about 1e-1000 to 1e1000 (the scale of their BigDecimal). */
+  private static final int MAX_SCALE = 1000;
 
   private Json() {}
 
@@ -149,7 +153,7 @@ public final class Json {
     }
 
     Object readValue(int depth) {
-      if (depth > MAX_DEPTH) {
+      if (depth >= MAX_DEPTH) {
         throw new JsonException("nesting is deeper than " + MAX_DEPTH, pos);
       }
       skipWhitespace();
@@ -269,14 +273,19 @@ public final class Json {
             case 'r' -> sb.append('\r');
             case 't' -> sb.append('\t');
             case 'u' -> {
+              // Exactly four hex digits: Integer.parseInt would also take a sign ("\\u+041").
               if (pos + 4 > text.length()) {
                 throw new JsonException("bad unicode escape", pos);
               }
-              try {
-                sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-              } catch (NumberFormatException ex) {
-                throw new JsonException("bad unicode escape", pos);
+              int unit = 0;
+              for (int k = 0; k < 4; k++) {
+                int digit = hexDigit(text.charAt(pos + k));
+                if (digit < 0) {
+                  throw new JsonException("bad unicode escape", pos);
+                }
+                unit = unit * 16 + digit;
               }
+              sb.append((char) unit);
               pos += 4;
             }
             default -> throw new JsonException("bad escape", pos - 1);
@@ -286,6 +295,20 @@ public final class Json {
           pos++;
         }
       }
+    }
+
+    /** An ASCII hex digit's value; Character.digit would also take other scripts' digits. */
+    private static int hexDigit(char c) {
+      if (c >= '0' && c <= '9') {
+        return c - '0';
+      }
+      if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+      }
+      if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+      }
+      return -1;
     }
 
     private String checkSurrogates(String s, int at) {
@@ -348,7 +371,19 @@ public final class Json {
       if (integral && literal.length() <= 18) {
         return Long.parseLong(literal);
       }
-      return new BigDecimal(literal);
+      BigDecimal number;
+      try {
+        number = new BigDecimal(literal);
+      } catch (NumberFormatException e) {
+        // The exponent does not fit an int (1e9999999999): valid syntax, but out of our range.
+        throw new JsonException("number out of range", start);
+      }
+      // RFC 8259 lets a reader limit the range. Without a limit, 1e999999999 would parse and then
+      // cost seconds and gigabytes in the first toPlainString or longValue.
+      if (Math.abs((long) number.scale()) > MAX_SCALE) {
+        throw new JsonException("number out of range", start);
+      }
+      return number;
     }
 
     private char peek() {

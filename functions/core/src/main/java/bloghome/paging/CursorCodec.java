@@ -24,8 +24,13 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>A cursor is {@code base64url(json) + "." + base64url(HMAC-SHA256)}. The JSON holds the
  * scope it was issued for (e.g. {@code posts|alice|latest|all}), the position (the store's last
- * evaluated key, as strings) and the issue time. A cursor that was modified, has expired, or was
- * issued for another scope (another user, sort or filter) is a 400 naming the {@code cursor}.
+ * evaluated key, as strings) and, for a codec with a lifetime, the issue time. A cursor that was
+ * modified, has expired, or was issued for another scope (another user, sort or filter) is a 400
+ * naming the {@code cursor}.
+ *
+ * <p>A codec {@link #withoutExpiry} writes no time, so the same position always gives the same
+ * cursor: a response that carries one stays byte-identical while the data does not change, and
+ * its ETag can match (the post listing needs this).
  *
  * <p>New cursors are signed with the current key; a cursor signed with the previous key is still
  * accepted, so rotating the key (docs/operations.md) does not break cursors clients hold.
@@ -39,6 +44,10 @@ public final class CursorCodec {
   private final Clock clock;
   private final Duration lifetime;
 
+  /**
+   * @param lifetime how long a cursor stays valid after it is issued; null for cursors without a
+   *     time, which never expire (see {@link #withoutExpiry})
+   */
   public CursorCodec(byte[] secret, Clock clock, Duration lifetime) {
     this(fixed(new CursorKeys(secret.clone(), Optional.empty())), clock, lifetime);
   }
@@ -78,12 +87,33 @@ public final class CursorCodec {
     return () -> keys;
   }
 
+  /**
+   * The same keys, for cursors that hold no time and so never expire: the same position always
+   * encodes to the same cursor. Safe where a cursor only names a position in a public listing: it
+   * stays signed and bound to its scope, and an old one simply continues from that position as the
+   * listing is now. Retiring a key (rotating twice) ends the cursors it signed.
+   */
+  public CursorCodec withoutExpiry() {
+    return new CursorCodec(keys, clock, null);
+  }
+
+   * From {@code CURSOR_SIGNING_KEY}, for cursors that hold no time and so never expire: the same
+   * position always encodes to the same cursor. Safe where a cursor only names a position in a
+   * public listing: it stays signed and bound to its scope, and an old one simply continues from
+   * that position as the listing is now. Rotating the key twice ends every cursor signed with it.
+   */
+  public static CursorCodec withoutExpiry(String secret) {
+    return new CursorCodec(secret.getBytes(StandardCharsets.UTF_8), Clock.systemUTC(), null);
+  }
+
   /** A cursor for {@code position} within {@code scope}. */
   public String encode(String scope, Map<String, String> position) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("s", scope);
     payload.put("p", position);
-    payload.put("t", clock.instant().getEpochSecond());
+    if (lifetime != null) {
+      payload.put("t", clock.instant().getEpochSecond());
+    }
     String body = B64.encodeToString(Json.write(payload).getBytes(StandardCharsets.UTF_8));
     return body + "." + B64.encodeToString(mac(keys.get().current(), body));
   }
@@ -118,8 +148,9 @@ public final class CursorCodec {
     if (!scope.equals(payload.get("s"))) {
       throw invalid("The cursor belongs to another listing (user, sort or filter).");
     }
-    if (!(payload.get("t") instanceof Long issued)
-        || clock.instant().getEpochSecond() - issued > lifetime.toSeconds()) {
+    if (lifetime != null
+        && (!(payload.get("t") instanceof Long issued)
+            || clock.instant().getEpochSecond() - issued > lifetime.toSeconds())) {
       throw invalid("The cursor has expired: start again from the first page.");
     }
     Map<String, String> position = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package bloghome.posts;
 
 import bloghome.errors.Problem;
 import bloghome.json.JsonObject;
+import bloghome.text.TextRules;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -78,19 +79,22 @@ public final class PostRules {
   }
 
   private static String title(JsonObject body) {
-    String title = string(body, "title").orElseThrow(() -> required(body, "title")).strip();
+    String title =
+        TextRules.name(
+            string(body, "title").orElseThrow(() -> required(body, "title")), body.name("title"), "INVALID_TITLE");
     int length = title.codePointCount(0, title.length());
     if (length < 1 || length > TITLE_MAX) {
       throw invalid(body, "title", "title must be 1-" + TITLE_MAX + " characters after trimming; it has " + length + ".");
-    }
-    if (hasControl(title)) {
-      throw invalid(body, "title", "title must not contain control characters such as line breaks.");
     }
     return title;
   }
 
   private static String content(JsonObject body) {
-    String content = string(body, "content").orElseThrow(() -> required(body, "content"));
+    String content =
+        TextRules.multiLine(
+            string(body, "content").orElseThrow(() -> required(body, "content")),
+            body.name("content"),
+            "INVALID_CONTENT");
     if (content.isBlank()) {
       throw invalid(body, "content", "content must not be empty.");
     }
@@ -110,7 +114,7 @@ public final class PostRules {
     if (given.isEmpty() || given.get().isBlank()) {
       return MarkdownSummary.derive(content, SUMMARY_MAX);
     }
-    String summary = given.get();
+    String summary = TextRules.multiLine(given.get(), body.name("summary"), "INVALID_SUMMARY");
     int length = summary.codePointCount(0, summary.length());
     if (length > SUMMARY_MAX) {
       throw invalid(body, "summary", "summary must be at most " + SUMMARY_MAX + " characters; it has " + length + ".");
@@ -138,7 +142,11 @@ public final class PostRules {
   }
 
   static boolean isWebUrl(String value) {
-    if (value.isEmpty() || value.length() > SOURCE_URL_MAX || hasControl(value) || value.contains(" ")) {
+    if (value.isEmpty()
+        || value.length() > SOURCE_URL_MAX
+        || hasControl(value)
+        || value.contains(" ")
+        || value.codePoints().anyMatch(TextRules::isBidiFormatting)) {
       return false;
     }
     try {
@@ -170,9 +178,9 @@ public final class PostRules {
       if (!(list.get(i) instanceof String s)) {
         throw invalid(body, "tags", "tags[" + i + "] must be a string.");
       }
-      String tag = s.strip();
+      String tag = TextRules.name(s, body.name("tags"), "INVALID_TAGS");
       int length = tag.codePointCount(0, tag.length());
-      if (length < 1 || length > TAG_MAX || hasControl(tag)) {
+      if (length < 1 || length > TAG_MAX) {
         throw invalid(body, "tags", "tags[" + i + "] must be 1-" + TAG_MAX + " characters without control characters.");
       }
       if (!seen.add(tag)) {

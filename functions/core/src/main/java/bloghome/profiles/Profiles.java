@@ -3,6 +3,7 @@ package bloghome.profiles;
 import bloghome.auth.Caller;
 import bloghome.errors.Problem;
 import bloghome.json.JsonObject;
+import bloghome.text.TextRules;
 import java.util.Set;
 
 /** Use cases of profiles: read one, and let its owner write displayName and bio. */
@@ -26,21 +27,17 @@ public final class Profiles {
     UserIds.requireValid(userId);
     caller.requireOwner(userId);
     body.allowOnly(Set.of("displayName", "bio"));
-    String displayName = body.string("displayName").strip();
+    String displayName = TextRules.name(body.string("displayName"), "displayName", "INVALID_DISPLAY_NAME");
     int nameLength = displayName.codePointCount(0, displayName.length());
-    if (nameLength < 1 || nameLength > DISPLAY_NAME_MAX || hasControl(displayName)) {
+    if (nameLength < 1 || nameLength > DISPLAY_NAME_MAX) {
       throw Problem.invalid("INVALID_DISPLAY_NAME", "displayName",
-          "displayName must be 1-" + DISPLAY_NAME_MAX + " characters after trimming, without control characters.");
+          "displayName must be 1-" + DISPLAY_NAME_MAX + " characters after trimming; it has " + nameLength + ".");
     }
-    String bio = body.optString("bio").orElse("");
+    String bio = TextRules.multiLine(body.optString("bio").orElse(""), "bio", "INVALID_BIO");
     int bioLength = bio.codePointCount(0, bio.length());
     if (bioLength > BIO_MAX) {
       throw Problem.invalid("INVALID_BIO", "bio", "bio must be at most " + BIO_MAX + " characters; it has " + bioLength + ".");
     }
     return store.save(userId, displayName, bio);
-  }
-
-  private static boolean hasControl(String s) {
-    return s.codePoints().anyMatch(Character::isISOControl);
   }
 }

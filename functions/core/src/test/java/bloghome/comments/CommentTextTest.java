@@ -36,8 +36,14 @@ class CommentTextTest {
   }
 
   @Test
+  void validate_normalisesToNfc_andLineBreaksToLineFeeds_beforeCounting() {
+    assertThat(valid("a\r\nb\rc")).isEqualTo("a\nb\nc");
+    assertThat(valid("e\u0301".repeat(10))).isEqualTo("é".repeat(10));
+  }
+
+  @Test
   void validate_rejectsControlCharactersOtherThanLineFeedAndTab() {
-    for (String raw : new String[] {"a\u0000b", "a\rb", "a\u001bb", "a\u007fb", "a\u0085b"}) {
+    for (String raw : new String[] {"a\u0000b", "a\u0007b", "a\u001bb", "a\u007fb", "a\u0085b", "a\u000bb"}) {
       assertThatThrownBy(() -> valid(raw))
           .as(raw)
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.field()).isEqualTo("body"))

@@ -46,10 +46,19 @@ class ApiHandlerTest {
   }
 
   private static APIGatewayV2HTTPEvent event(String routeKey, Map<String, String> pathParams, String body, boolean base64) {
+    return event(routeKey, pathParams, body, base64, "application/json");
+  }
+
+  private static APIGatewayV2HTTPEvent event(
+      String routeKey, Map<String, String> pathParams, String body, boolean base64, String contentType) {
+    Map<String, String> headers = new java.util.HashMap<>(Map.of("user-agent", "Mozilla/5.0 SecretBrowser"));
+    if (contentType != null) {
+      headers.put("content-type", contentType);
+    }
     return APIGatewayV2HTTPEvent.builder()
         .withRouteKey(routeKey)
         .withPathParameters(pathParams)
-        .withHeaders(Map.of("user-agent", "Mozilla/5.0 SecretBrowser"))
+        .withHeaders(headers)
         .withBody(body)
         .withIsBase64Encoded(base64)
         .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
@@ -149,6 +158,66 @@ class ApiHandlerTest {
 
     assertThat(response.getStatusCode()).isEqualTo(201);
     assertThat(Json.parse(response.getBody())).isEqualTo(Map.of("t", "中文 😀"));
+  }
+
+  @Test
+  void body_isA415_unlessTheContentTypeIsApplicationJson_withAnyCharset() {
+    Sample handler = new Sample();
+    for (String ok : new String[] {"application/json", "application/json; charset=utf-8", "Application/JSON",
+        "application/json;charset=UTF-8", " application/json ; charset=\"utf-8\""}) {
+      assertThat(handler.handleRequest(event("POST /items", null, "{}", false, ok), null).getStatusCode())
+          .as(ok).isEqualTo(201);
+    }
+    for (String bad : new String[] {null, "", "text/plain", "multipart/form-data; boundary=x",
+        "application/x-www-form-urlencoded", "application/jsonx", "application/json-patch+json", "text/json",
+        "application/vnd.api+json", "json", "application", "*/*"}) {
+      APIGatewayV2HTTPResponse response = handler.handleRequest(event("POST /items", null, "{}", false, bad), null);
+      assertThat(response.getStatusCode()).as(String.valueOf(bad)).isEqualTo(415);
+      assertThat(Json.parse(response.getBody())).as(String.valueOf(bad)).isEqualTo(Map.of("error", Map.of(
+          "code", "UNSUPPORTED_MEDIA_TYPE",
+          "message", "The body must be JSON, sent with content-type: application/json.",
+          "field", "content-type")));
+    }
+  }
+
+  @Test
+  void body_isIgnoredWithItsContentType_onRoutesThatReadNoBody() {
+    APIGatewayV2HTTPResponse response =
+        new Sample().handleRequest(event("GET /items/{id}", Map.of("id", "1"), "junk", false, "text/plain"), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void idPathParameters_areA400NamingTheParameter_unlessKeySafe() {
+    Sample handler = new Sample();
+    String[] bad = {"#", "a#b", "😀", "x".repeat(3000), "", " ", "a b", "a/b", "a|b", "é", "a\u0000"};
+    Map<String, String> good = Map.of("userId", "alice.b_c@d+e-f", "postId", bloghome.ids.Ids.newId("p"),
+        "commentId", bloghome.ids.Ids.newId("c"), "uploadId", bloghome.ids.Ids.newId("up"),
+        "otherId", "x1");
+    for (var param : good.entrySet()) {
+      String route = "GET /things/{" + param.getKey() + "}";
+      ApiHandler echo = new ApiHandler() {
+        {
+          route(route, r -> Responses.json(200, Map.of("id", r.pathParam(param.getKey()))));
+        }
+      };
+      assertThat(echo.handleRequest(event(route, Map.of(param.getKey(), param.getValue()), null, false), null)
+          .getStatusCode()).as(param.getKey()).isEqualTo(200);
+      for (String id : bad) {
+        APIGatewayV2HTTPResponse response = echo.handleRequest(event(route, Map.of(param.getKey(), id), null, false), null);
+        assertThat(response.getStatusCode()).as(param.getKey() + " " + id).isEqualTo(400);
+        assertThat(Json.parse(response.getBody())).extracting("error").extracting("field").isEqualTo(param.getKey());
+      }
+    }
+    // A key-safe id of another shape is the use case's to judge (usually a 404), not a 400 here.
+    ApiHandler echo = new ApiHandler() {
+      {
+        route("GET /things/{postId}", r -> Responses.json(200, Map.of("id", r.pathParam("postId"))));
+      }
+    };
+    assertThat(echo.handleRequest(event("GET /things/{postId}", Map.of("postId", "p1"), null, false), null)
+        .getStatusCode()).isEqualTo(200);
   }
 
   @Test

@@ -63,6 +63,27 @@ class CursorCodecTest {
   }
 
   @Test
+  void withoutExpiry_encodesTheSamePositionToTheSameCursor_atAnyTime_andStillChecksScopeAndSignature() {
+    CursorCodec codec = CursorCodec.withoutExpiry("a-test-signing-key-of-32-bytes!!");
+    Map<String, String> position = Map.of("pk", "POST#p_1", "n", "25");
+
+    String first = codec.encode("posts|alice|latest|all", position);
+    String later = codec.encode("posts|alice|latest|all", position);
+
+    assertThat(later).isEqualTo(first);
+    assertThat(codec.decode("posts|alice|latest|all", first)).isEqualTo(position);
+    assertThatThrownBy(() -> codec.decode("posts|bob|latest|all", first))
+        .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("INVALID_CURSOR"));
+    String tampered = first.substring(0, 5) + (first.charAt(5) == 'A' ? 'B' : 'A') + first.substring(6);
+    assertThatThrownBy(() -> codec.decode("posts|alice|latest|all", tampered)).isInstanceOf(Problem.class);
+    assertThatThrownBy(() -> CursorCodec.withoutExpiry("another-key-of-at-least-32-bytes")
+        .decode("posts|alice|latest|all", first)).isInstanceOf(Problem.class);
+    // A cursor a codec with a lifetime issued (before a deploy) still reads: its time is ignored.
+    CursorCodec timed = new CursorCodec(SECRET, Clock.offset(clock, Duration.ofDays(-30)), Duration.ofHours(24));
+    assertThat(codec.decode("s", timed.encode("s", Map.of("k", "v")))).isEqualTo(Map.of("k", "v"));
+  }
+
+  @Test
   void decode_rejectsGarbage() {
     for (String garbage : new String[] {"", ".", "abc", "a.b.c", "%%%.###", "x".repeat(5000)}) {
       assertThatThrownBy(() -> codec.decode("s", garbage)).isInstanceOf(Problem.class);

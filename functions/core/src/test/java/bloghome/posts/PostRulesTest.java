@@ -69,6 +69,42 @@ class PostRulesTest {
   }
 
   @Test
+  void draft_appliesTheTextRules_toEveryTextField() {
+    Object[][] refused = {
+        {"title", "al\u202Eecila", "INVALID_TITLE"}, {"title", "\u200B\u200B", "INVALID_TITLE"},
+        {"title", "a\u200Fb", "INVALID_TITLE"}, {"tags", List.of("ok", "x\u2066y"), "INVALID_TAGS"},
+        {"tags", List.of("\u3164"), "INVALID_TAGS"}, {"content", "text\u0000more", "INVALID_CONTENT"},
+        {"content", "bell\u0007", "INVALID_CONTENT"}, {"summary", "esc\u001B[31m", "INVALID_SUMMARY"},
+    };
+    for (Object[] c : refused) {
+      assertThatThrownBy(() -> draft(body(c[0], c[1])))
+          .as(c[0] + "=" + c[1])
+          .isInstanceOfSatisfying(Problem.class, p -> {
+            assertThat(p.code()).isEqualTo(c[2]);
+            assertThat(p.field()).isEqualTo(c[0]);
+          });
+    }
+    assertThatThrownBy(() -> draft(body("type", "repost", "sourceUrl", "https://a.example/\u202Egpj.exe")))
+        .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.field()).isEqualTo("sourceUrl"));
+  }
+
+  @Test
+  void draft_normalisesToNfc_beforeCountingAndStoring_andKeepsLineBreaksAsLineFeeds() {
+    // 100 characters once composed, 200 code points as sent.
+    PostDraft draft = draft(body("title", "e\u0301".repeat(100), "content", "line one\r\nline two\r\n\tcode",
+        "tags", List.of("cafe\u0301")));
+
+    assertThat(draft.title()).isEqualTo("é".repeat(100));
+    assertThat(draft.content()).isEqualTo("line one\nline two\n\tcode");
+    assertThat(draft.tags()).containsExactly("café");
+    // Tags equal after normalisation are the same tag.
+    assertThatThrownBy(() -> draft(body("tags", List.of("café", "cafe\u0301"))))
+        .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("INVALID_TAGS"));
+    // Right-to-left text is fine everywhere.
+    assertThat(draft(body("title", "שלום", "content", "\u2067مرحبا\u2069 world")).title()).isEqualTo("שלום");
+  }
+
+  @Test
   void timestamps_haveAFixedWidth() {
     assertThat(Timestamps.format(Instant.parse("2025-01-01T00:00:00Z"))).isEqualTo("2025-01-01T00:00:00.000Z");
     assertThat(Timestamps.format(Instant.parse("2025-01-01T00:00:00.123456Z"))).isEqualTo("2025-01-01T00:00:00.123Z");

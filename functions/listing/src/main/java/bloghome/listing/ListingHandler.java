@@ -29,13 +29,17 @@ public final class ListingHandler extends ApiHandler {
     primeBeforeSnapshot("listing");
   }
 
+  /**
+   * Listing cursors carry no time (see {@link CursorCodec#withoutExpiry}): a page's body, and so
+   * its ETag, stays the same while its posts do not change.
+   */
   public ListingHandler(DynamoDbClient dynamo, String table, String cursorSigningKey, Clock clock) {
     this(dynamo, table, CursorCodec.fromSecret(cursorSigningKey, clock), clock);
   }
 
   public ListingHandler(DynamoDbClient dynamo, String table, CursorCodec cursors, Clock clock) {
     this(
-        new PostListing(new DynamoDbPostStore(dynamo, table, clock), cursors),
+        new PostListing(new DynamoDbPostStore(dynamo, table, clock), cursors.withoutExpiry()),
         new Profiles(new DynamoDbProfileStore(dynamo, table)));
   }
 

@@ -7,12 +7,14 @@ import bloghome.json.Json;
 import bloghome.json.JsonObject;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
+import bloghome.local.junit.MutableClock;
 import bloghome.posts.DynamoDbPostStore;
 import bloghome.posts.Importer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -78,14 +80,66 @@ class ListingHandlerIT {
   }
 
   private static APIGatewayV2HTTPResponse get(String routeKey, Map<String, String> path, Map<String, String> query) {
+    return get(handler, routeKey, path, query, Map.of());
+  }
+
+  private static APIGatewayV2HTTPResponse get(
+      ListingHandler target, String routeKey, Map<String, String> path, Map<String, String> query,
+      Map<String, String> headers) {
     APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
         .withRouteKey(routeKey)
         .withPathParameters(path)
         .withQueryStringParameters(query)
-        .withHeaders(Map.of())
+        .withHeaders(headers)
         .withIsBase64Encoded(false)
         .build();
-    return handler.handleRequest(event, null);
+    return target.handleRequest(event, null);
+  }
+
+  @Test
+  void aPageWithANextPage_keepsItsETag_overTime_andRevalidatesTo304(LocalAws aws) {
+    MutableClock clock = new MutableClock(Instant.now());
+    ListingHandler timed = new ListingHandler(aws.dynamoDbClient(), table, CURSOR_KEY, clock);
+    Map<String, String> path = Map.of("userId", "carol");
+    Map<String, String> query = Map.of("limit", "4");
+
+    APIGatewayV2HTTPResponse first = get(timed, "GET /users/{userId}/posts", path, query, Map.of());
+    clock.advance(Duration.ofSeconds(1));
+    APIGatewayV2HTTPResponse second = get(timed, "GET /users/{userId}/posts", path, query, Map.of());
+    clock.advance(Duration.ofSeconds(1));
+    APIGatewayV2HTTPResponse revalidated = get(timed, "GET /users/{userId}/posts", path, query,
+        Map.of("if-none-match", first.getHeaders().get("etag")));
+
+    assertThat(body(first).get("nextCursor")).isNotNull();
+    assertThat(second.getBody()).isEqualTo(first.getBody());
+    assertThat(second.getHeaders().get("etag")).isEqualTo(first.getHeaders().get("etag"));
+    assertThat(revalidated.getStatusCode()).isEqualTo(304);
+    assertThat(revalidated.getBody()).isNull();
+
+    // The next page, a day later, from the cursor of the first: same ETag, and the cursor still works.
+    Map<String, String> next = Map.of("limit", "4", "cursor", (String) body(first).get("nextCursor"));
+    APIGatewayV2HTTPResponse page2 = get(timed, "GET /users/{userId}/posts", path, next, Map.of());
+    clock.advance(Duration.ofDays(2));
+    APIGatewayV2HTTPResponse page2Later = get(timed, "GET /users/{userId}/posts", path, next,
+        Map.of("if-none-match", page2.getHeaders().get("etag")));
+    assertThat(page2.getStatusCode()).isEqualTo(200);
+    assertThat(page2Later.getStatusCode()).isEqualTo(304);
+  }
+
+  @Test
+  void tamperedOrForeignCursors_are400() {
+    String cursor = (String) body(get("GET /users/{userId}/posts", Map.of("userId", "carol"), Map.of("limit", "2")))
+        .get("nextCursor");
+    String tampered = cursor.substring(0, 3) + (cursor.charAt(3) == 'A' ? 'B' : 'A') + cursor.substring(4);
+
+    for (Map<String, String> query : List.of(
+        Map.of("cursor", tampered), Map.of("cursor", cursor, "sort", "views"), Map.of("cursor", cursor, "type", "repost"))) {
+      APIGatewayV2HTTPResponse r = get("GET /users/{userId}/posts", Map.of("userId", "carol"), query);
+      assertThat(r.getStatusCode()).as(query.toString()).isEqualTo(400);
+      assertThat(r.getBody()).contains("INVALID_CURSOR");
+    }
+    assertThat(get("GET /users/{userId}/posts", Map.of("userId", "dave"), Map.of("cursor", cursor)).getStatusCode())
+        .isEqualTo(400);
   }
 
   @SuppressWarnings("unchecked")

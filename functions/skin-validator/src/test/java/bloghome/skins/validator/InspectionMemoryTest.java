@@ -89,7 +89,153 @@ class InspectionMemoryTest {
     assertThat(cost.allocated()).isLessThan(8 * MB);
   }
 
+  /**
+   * The heap the worst accepted image of each format is processed in: each is inspected in a JVM
+   * of its own started with {@code -Xmx} at this ceiling and the serial collector (what the JVM
+   * picks on a 512 MB Lambda). It leaves half of the 512 MB function to the JVM itself (code,
+   * metaspace, threads) and to the native memory of the JPEG codec. (The peaks printed by {@link
+   * #measure} vary from run to run with the collector's timing; running under the cap does not.)
+   */
+  static final long HEAP_CEILING = 256 * MB;
+
+  @Test
+  void aSixteenBitRgbaPngOf40Megapixels_isRefusedFromItsHeader_quickly_allocatingAlmostNothing()
+      throws Exception {
+    // 8000 x 5000 at 16 bits per channel with alpha: a 320 MB raster, in a file of about 311 KB.
+    byte[] png = flatPng(8000, 5000, 16, 6);
+    assertThat((long) png.length).isLessThan(SkinSlot.BACKGROUND.maxBytes());
+    assertThat(inspectWithCappedHeap(SkinSlot.BACKGROUND, "image/png", png)).startsWith("REJECTED");
+
+    long started = System.nanoTime();
+    Cost cost = measure(SkinSlot.BACKGROUND, png);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+
+    System.out.println("skin memory: 16-bit RGBA PNG 8000x5000 (" + png.length + " B): " + cost + ", " + millis + " ms");
+    assertThat(cost.verdict())
+        .isInstanceOfSatisfying(
+            Verdict.Rejected.class,
+            r -> assertThat(r.has(RejectionCode.DECODE_TOO_LARGE)).isTrue());
+    assertThat(cost.allocated()).isLessThan(8 * MB);
+    assertThat(millis).isLessThan(1000);
+  }
+
+  @Test
+  void theWorstAcceptedPngs_stayUnderTheHeapCeiling() throws Exception {
+    // 8 bits with alpha at the pixel cap, and 16 bits with alpha at the decode budget.
+    int[][] worst = {{8000, 5000, 8, 6}, {5120, 4096, 16, 6}, {8000, 5000, 8, 2}, {5120, 4096, 16, 2}};
+    for (int[] w : worst) {
+      byte[] png = flatPng(w[0], w[1], w[2], w[3]);
+
+      Cost cost = measure(SkinSlot.BACKGROUND, png);
+
+      String what = w[0] + "x" + w[1] + " " + w[2] + "-bit colour type " + w[3];
+      System.out.println("skin memory: PNG " + what + " (" + png.length + " B): " + cost);
+      assertThat(cost.verdict()).as(what).isInstanceOf(Verdict.Accepted.class);
+      assertThat(inspectWithCappedHeap(SkinSlot.BACKGROUND, "image/png", png)).as(what).isEqualTo("ACCEPTED");
+    }
+    // One pixel row more than the budget is refused.
+    assertThat(measure(SkinSlot.BACKGROUND, flatPng(5120, 4097, 16, 6)).verdict())
+        .isInstanceOfSatisfying(
+            Verdict.Rejected.class, r -> assertThat(r.has(RejectionCode.DECODE_TOO_LARGE)).isTrue());
+  }
+
+  @Test
+  void theWorstAcceptedJpegs_stayUnderTheHeapCeiling() throws Exception {
+    // Upright at the pixel cap; turned by EXIF (a second raster) at the decode budget.
+    byte[] upright = flatJpeg(8000, 5000, 1);
+    byte[] turned = flatJpeg(4096, 6400, 6);
+
+    Cost uprightCost = measure(SkinSlot.HEADER, upright, "image/jpeg");
+    Cost turnedCost = measure(SkinSlot.BACKGROUND, turned, "image/jpeg");
+
+    System.out.println("skin memory: JPEG 8000x5000 upright (" + upright.length + " B): " + uprightCost);
+    System.out.println("skin memory: JPEG 4096x6400 orientation 6 (" + turned.length + " B): " + turnedCost);
+    assertThat(uprightCost.verdict()).isInstanceOf(Verdict.Accepted.class);
+    assertThat(turnedCost.verdict()).isInstanceOf(Verdict.Accepted.class);
+    assertThat(inspectWithCappedHeap(SkinSlot.HEADER, "image/jpeg", upright)).isEqualTo("ACCEPTED");
+    assertThat(inspectWithCappedHeap(SkinSlot.BACKGROUND, "image/jpeg", turned)).isEqualTo("ACCEPTED");
+  }
+
+  /** The verdict of {@link CappedInspection} run with the heap capped at {@link #HEAP_CEILING}. */
+  private static String inspectWithCappedHeap(SkinSlot slot, String contentType, byte[] bytes)
+      throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("skin-memory", ".img");
+    try {
+      java.nio.file.Files.write(file, bytes);
+      Process process =
+          new ProcessBuilder(
+                  java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx" + HEAP_CEILING / MB + "m",
+                  "-XX:+UseSerialGC",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  CappedInspection.class.getName(),
+                  slot.name(),
+                  contentType,
+                  file.toString())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      process.waitFor();
+      String[] lines = output.strip().split("\n");
+      return lines[lines.length - 1];
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
+  /** A PNG of one flat colour (all samples zero), written row by row without an image in memory. */
+  private static byte[] flatPng(int width, int height, int bitDepth, int colourType) throws Exception {
+    int channels = colourType == 6 ? 4 : colourType == 2 ? 3 : 1;
+    ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height);
+    header.put((byte) bitDepth).put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0);
+    ByteArrayOutputStream idat = new ByteArrayOutputStream();
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    try (var zip = new java.util.zip.DeflaterOutputStream(idat, deflater, 64 * 1024)) {
+      byte[] row = new byte[1 + width * channels * bitDepth / 8];
+      for (int y = 0; y < height; y++) {
+        zip.write(row);
+      }
+    }
+    deflater.end();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+    out.writeBytes(chunk("IHDR", header.array()));
+    out.writeBytes(chunk("IDAT", idat.toByteArray()));
+    out.writeBytes(chunk("IEND", new byte[0]));
+    return out.toByteArray();
+  }
+
+  /** A JPEG of one flat colour; with an EXIF orientation unless {@code orientation} is 1. */
+  private static byte[] flatJpeg(int width, int height, int orientation) throws Exception {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpeg", out);
+    byte[] jpeg = out.toByteArray();
+    if (orientation == 1) {
+      return jpeg;
+    }
+    // Replace the JFIF APP0 segment with an EXIF APP1 holding only the orientation tag.
+    ByteBuffer tiff = ByteBuffer.allocate(26);
+    tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8).putShort((short) 1);
+    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    tiff.putInt(0);
+    byte[] exif = {'E', 'x', 'i', 'f', 0, 0};
+    ByteBuffer app1 = ByteBuffer.allocate(4 + exif.length + 26);
+    app1.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (2 + exif.length + 26)).put(exif).put(tiff.array());
+    int afterApp0 = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
+    ByteArrayOutputStream result = new ByteArrayOutputStream();
+    result.write(jpeg, 0, 2);
+    result.writeBytes(app1.array());
+    result.write(jpeg, afterApp0, jpeg.length - afterApp0);
+    return result.toByteArray();
+  }
+
   private Cost measure(SkinSlot slot, byte[] bytes) throws Exception {
+    return measure(slot, bytes, "image/png");
+  }
+
+  private Cost measure(SkinSlot slot, byte[] bytes, String contentType) throws Exception {
     var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().threadId();
     ByteSource source = ByteSource.of(bytes);
@@ -100,7 +246,7 @@ class InspectionMemoryTest {
       pool.resetPeakUsage();
     }
     long before = threads.getThreadAllocatedBytes(thread);
-    Verdict verdict = inspector.inspect(slot, "image/png", bytes.length, source);
+    Verdict verdict = inspector.inspect(slot, contentType, bytes.length, source);
     long allocated = threads.getThreadAllocatedBytes(thread) - before;
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -55,8 +55,12 @@ final class CleanCopy {
    * profile would show the wrong colours.
    */
   private static BufferedImage forJpeg(BufferedImage image) {
+    if (jpegWritesAsDecoded(image)) {
+      // Already what the writer takes: a second raster would only double the memory.
+      return image;
+    }
     ColorSpace space = image.getColorModel().getColorSpace();
-    if (space.getType() == ColorSpace.TYPE_GRAY && image.getRaster().getNumBands() == 1) {
+    if (jpegCopyIsGray(image)) {
       BufferedImage gray =
           new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
       if (image.getSampleModel().getSampleSize(0) == 8) {
@@ -76,10 +80,28 @@ final class CleanCopy {
     return rgb;
   }
 
+  /** Whether a decoded JPEG goes to the writer (and {@link Orientation}) without a copy. */
+  static boolean jpegWritesAsDecoded(BufferedImage image) {
+    return image.getType() == BufferedImage.TYPE_BYTE_GRAY
+        || (image.getType() == BufferedImage.TYPE_3BYTE_BGR
+            && image.getColorModel().getColorSpace().isCS_sRGB());
+  }
+
+  /** Whether the copy {@link #forJpeg} makes is 8-bit grey (else 32-bit RGB). */
+  static boolean jpegCopyIsGray(BufferedImage image) {
+    return image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
+        && image.getRaster().getNumBands() == 1;
+  }
+
+  /** Whether a decoded PNG is copied to sRGB before writing. */
+  static boolean pngNeedsConversion(BufferedImage image) {
+    ColorSpace space = image.getColorModel().getColorSpace();
+    return !(space.isCS_sRGB() || space.getType() == ColorSpace.TYPE_GRAY);
+  }
+
   /** PNG keeps its depth and alpha, except that pixels in an embedded profile move to sRGB. */
   private static BufferedImage toSrgbUnlessGray(BufferedImage image) {
-    ColorSpace space = image.getColorModel().getColorSpace();
-    if (space.isCS_sRGB() || space.getType() == ColorSpace.TYPE_GRAY) {
+    if (!pngNeedsConversion(image)) {
       return image;
     }
     int type =

@@ -28,7 +28,7 @@ public final class ImageInspector {
   }
 
   /** A ceiling on how far the header search may read, whatever the slot. */
-  private static final int MAX_HEADER_PREFIX = 1024 * 1024;
+  static final int MAX_HEADER_PREFIX = 1024 * 1024;
 
   /**
    * Inspects one upload.
@@ -84,9 +84,19 @@ public final class ImageInspector {
         }
         case HeaderReader.Result.NeedMore more -> {
           int next = (int) Math.min(size, Math.max(more.bytes(), (long) prefix.length * 2));
-          if (next <= prefix.length || next > MAX_HEADER_PREFIX) {
+          if (next <= prefix.length || more.bytes() > size) {
             return reject(
-                RejectionCode.CORRUPT, "the image header is missing or too far into the file");
+                RejectionCode.CORRUPT, "the file ends before its image data");
+          }
+          if (next > MAX_HEADER_PREFIX) {
+            // The chunks or segments up to here were well formed: the file is not broken, it
+            // just carries more metadata than we read before deciding.
+            return reject(
+                RejectionCode.METADATA_TOO_LARGE,
+                String.format(
+                    Locale.ROOT,
+                    "the file carries more than %,d KB of metadata before the image data",
+                    MAX_HEADER_PREFIX / 1024));
           }
           wanted = next;
           prefix = source.readPrefix(wanted);
@@ -131,6 +141,10 @@ public final class ImageInspector {
       reasons.add(
           new Reason(RejectionCode.ANIMATED, "animated PNGs are not allowed as skin images"));
     }
+    if (SkinSlot.withinPixelCap(header.storedWidth(), header.storedHeight())
+        && !DecodeBudget.fits(header)) {
+      reasons.add(decodeTooLarge(DecodeBudget.estimate(header)));
+    }
     return reasons;
   }
 
@@ -163,6 +177,11 @@ public final class ImageInspector {
     if (!reasons.isEmpty()) {
       return new Verdict.Rejected(reasons);
     }
+    long working = DecodeBudget.afterDecode(format, image, header.orientation());
+    if (working > DecodeBudget.MAX_BYTES) {
+      // A colour profile can call for a copy the header did not announce.
+      return new Verdict.Rejected(List.of(decodeTooLarge(working)));
+    }
     byte[] clean;
     try {
       clean = CleanCopy.encode(format, image, header.orientation());
@@ -172,6 +191,17 @@ public final class ImageInspector {
     }
     return new Verdict.Accepted(
         format, header.width(), header.height(), clean, format.contentType());
+  }
+
+  private static Reason decodeTooLarge(long bytes) {
+    return new Reason(
+        RejectionCode.DECODE_TOO_LARGE,
+        String.format(
+            Locale.ROOT,
+            "this image would take %,d MB of memory to process (at most %,d MB); use fewer pixels"
+                + " or 8 bits per channel",
+            (bytes + (1 << 20) - 1) >> 20,
+            DecodeBudget.MAX_BYTES >> 20));
   }
 
   private static Verdict tooLarge(SkinSlot slot, long size) {

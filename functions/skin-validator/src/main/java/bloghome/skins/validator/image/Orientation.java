@@ -46,6 +46,19 @@ final class Orientation {
           }
         }
       }
+      case BufferedImage.TYPE_3BYTE_BGR -> {
+        byte[] from = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        byte[] to = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < outHeight; y++) {
+          for (int x = 0; x < outWidth; x++) {
+            int source = 3 * sourceIndex(orientation, x, y, width, height);
+            int target = 3 * (y * outWidth + x);
+            to[target] = from[source];
+            to[target + 1] = from[source + 1];
+            to[target + 2] = from[source + 2];
+          }
+        }
+      }
       default -> throw new IllegalArgumentException("unexpected image type " + image.getType());
     }
     return out;

@@ -19,5 +19,15 @@ public enum RejectionCode {
   /** An animated image (APNG); skins are still images. */
   ANIMATED,
   /** No bytes at all. */
-  EMPTY
+  EMPTY,
+  /**
+   * More than {@link ImageInspector#MAX_HEADER_PREFIX} bytes of metadata (ancillary PNG chunks,
+   * JPEG application segments) before the image data; the file may well be valid.
+   */
+  METADATA_TOO_LARGE,
+  /**
+   * Decoding and re-encoding would need more memory than {@link DecodeBudget#MAX_BYTES}: too many
+   * pixels for the bit depth and channels (e.g. 16 bits per channel).
+   */
+  DECODE_TOO_LARGE
 }

@@ -198,6 +198,45 @@ class ImageInspectorTest {
   }
 
   @Test
+  void inspect_rejectsMetadataTooLarge_notCorrupt_whenAValidPngCarriesMegabytesBeforeItsImageData()
+      throws IOException {
+    // given: a valid PNG with a 1.5 MB private ancillary chunk between IHDR and IDAT
+    byte[] image =
+        TestImages.withChunkAfterHeader(
+            png(gradient(1920, 100)), pngChunk("zzZz", new byte[1_500_000]));
+
+    // when
+    Verdict verdict = inspect(SkinSlot.HEADER, PNG, image);
+
+    // then
+    assertThat(codes(verdict)).containsExactly(RejectionCode.METADATA_TOO_LARGE);
+    assertThat(rejected(verdict).reasons().getFirst().message())
+        .isEqualTo("the file carries more than 1,024 KB of metadata before the image data");
+  }
+
+  @Test
+  void inspect_rejectsMetadataTooLarge_whenAJpegCarriesMegabytesBeforeItsFrameHeader()
+      throws IOException {
+    // given: 24 APP15 segments of 64 KB each before the frame header
+    byte[] whole = jpeg(gradient(400, 300));
+    byte[] segment = new byte[65_535 + 2];
+    segment[0] = (byte) 0xFF;
+    segment[1] = (byte) 0xEF;
+    segment[2] = (byte) 0xFF;
+    segment[3] = (byte) 0xFF;
+    byte[] image = whole;
+    for (int i = 0; i < 24; i++) {
+      image = TestImages.insert(image, 2, segment);
+    }
+
+    // when
+    Verdict verdict = inspect(SkinSlot.HEADER, JPEG, image);
+
+    // then
+    assertThat(codes(verdict)).containsExactly(RejectionCode.METADATA_TOO_LARGE);
+  }
+
+  @Test
   void inspect_rejectsCorrupt_whenPngChunkChecksumIsWrong() throws IOException {
     // given
     byte[] image = png(TestImages.noise(200, 100, 3));
