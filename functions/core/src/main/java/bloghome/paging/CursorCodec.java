@@ -97,6 +97,7 @@ public final class CursorCodec {
     return new CursorCodec(keys, clock, null);
   }
 
+  /**
    * From {@code CURSOR_SIGNING_KEY}, for cursors that hold no time and so never expire: the same
    * position always encodes to the same cursor. Safe where a cursor only names a position in a
    * public listing: it stays signed and bound to its scope, and an old one simply continues from
