@@ -3,9 +3,12 @@ package bloghome.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -20,6 +23,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -59,6 +63,8 @@ public final class LocalStack implements AutoCloseable {
   private final DynamoDbClient dynamoDb;
   private final S3Client s3Client;
   private final Map<String, String> physicalNames = new LinkedHashMap<>();
+  private final DynamoDbStreamsClient streams;
+  private final List<StreamEventSource> streamSources = new ArrayList<>();
   private LocalGateway gateway;
   private LocalJwt jwt;
 
@@ -71,6 +77,12 @@ public final class LocalStack implements AutoCloseable {
     var credentials = StaticCredentialsProvider.create(
         AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY));
     this.dynamoDb = DynamoDbClient.builder()
+        .region(Region.of(REGION))
+        .credentialsProvider(credentials)
+        .endpointOverride(moto.endpoint())
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+    this.streams = DynamoDbStreamsClient.builder()
         .region(Region.of(REGION))
         .credentialsProvider(credentials)
         .endpointOverride(moto.endpoint())
@@ -189,6 +201,7 @@ public final class LocalStack implements AutoCloseable {
     });
     env.put("AWS_REGION", REGION);
     env.put("AWS_ENDPOINT_URL_DYNAMODB", moto.endpoint().toString());
+    env.put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", moto.endpoint().toString());
     env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
     env.put("AWS_LAMBDA_FUNCTION_NAME", config.stackName() + "-" + function.logicalId());
     return env;
@@ -233,6 +246,46 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the event source mappings of the template's {@code DynamoDB} events: each function's
+   * handler gets the batches of its table's stream, with the template's settings.
+   */
+  public void subscribeStreams(Map<String, RequestHandler<DynamodbEvent, ?>> handlers) {
+    for (SamTemplate.FunctionDef f : template.functions()) {
+      var handler = handlers.get(f.logicalId());
+      if (handler == null) {
+        continue;
+      }
+      for (SamTemplate.StreamTrigger trigger : f.streamTriggers()) {
+        String arn = streamArn(physicalName(trigger.tableLogicalId()));
+        streamSources.add(StreamEventSource.start(streams, arn, f.logicalId(), trigger, handler));
+      }
+    }
+  }
+
+  /** The stream ARN of a local table (the table must declare a StreamSpecification). */
+  public String streamArn(String tableName) {
+    String arn = dynamoDb.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
+    if (arn == null) {
+      throw new LocalStackException("table " + tableName + " has no stream: give it a StreamSpecification");
+    }
+    return arn;
+  }
+
+  /** The running stream event sources (for tests and the bench). */
+  public List<StreamEventSource> streamSources() {
+    return List.copyOf(streamSources);
+  }
+
+  /** Waits until every stream event source has delivered what was written before this call. */
+  public void awaitStreamsSettled(Duration timeout) {
+    streamSources.forEach(s -> s.awaitSettled(timeout));
+  }
+
+  public DynamoDbStreamsClient dynamoDbStreams() {
+    return streams;
+  }
+
   /** Serves objects of a bucket under one key prefix only, as the CDN in front of it does. */
   public Function<String, Optional<byte[]>> publicObjects(String bucket, String keyPrefix) {
     return key -> {
@@ -259,8 +312,10 @@ public final class LocalStack implements AutoCloseable {
     if (gateway != null) {
       gateway.close();
     }
+    streamSources.forEach(StreamEventSource::close);
     notifications.close();
     s3.close();
+    streams.close();
     dynamoDb.close();
     s3Client.close();
     moto.close();
