@@ -6,11 +6,11 @@ import bloghome.config.Env;
 import bloghome.log.Log;
 import bloghome.stats.ViewCounting;
 import bloghome.stats.ViewMarker;
+import bloghome.stats.ViewMarkerRecords;
 import bloghome.stats.dynamodb.DynamoDbViewCounterStore;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -59,7 +59,7 @@ public final class ViewsAggregatorHandler implements RequestHandler<DynamodbEven
     if (records.isEmpty()) {
       return null;
     }
-    List<ViewMarker> markers = records.stream().map(ViewsAggregatorHandler::marker).toList();
+    List<ViewMarker> markers = records.stream().map(ViewMarkerRecords::marker).toList();
     DynamodbEvent.DynamodbStreamRecord first = records.get(0);
     String shard = shardOf.apply(first.getEventSourceARN(), first.getDynamodb().getSequenceNumber());
     ViewCounting.Report report = counting.apply(shard, markers);
@@ -72,20 +72,5 @@ public final class ViewsAggregatorHandler implements RequestHandler<DynamodbEven
             "droppedDeletedPosts", report.droppedForDeletedPosts(),
             "transactions", report.transactions()));
     return null;
-  }
-
-  /** A new view marker's image; anything else is a poison record. */
-  static ViewMarker marker(DynamodbEvent.DynamodbStreamRecord record) {
-    var change = record.getDynamodb();
-    if (!"INSERT".equals(record.getEventName()) || change == null || change.getNewImage() == null) {
-      throw new IllegalArgumentException("not a new view marker: " + record.getEventID());
-    }
-    Map<String, AttributeValue> image = change.getNewImage();
-    return new ViewMarker(text(image, "postId"), text(image, "authorId"), change.getSequenceNumber());
-  }
-
-  private static String text(Map<String, AttributeValue> image, String name) {
-    AttributeValue value = image.get(name);
-    return value == null ? null : value.getS();
   }
 }
