@@ -32,7 +32,8 @@ public final class BenchMain {
 
       It builds every function (`./mvnw -Pbench -pl bench -am package -DskipTests`), starts the
       local stack (moto for DynamoDB, S3Proxy for S3, the HTTP gateway) from `template.yaml`,
-      seeds a profile and posts for `alice`, and runs four sections. Each function is found
+      seeds a profile and posts for `alice`, and runs five sections (the fifth, `hot`, compares the
+      old and new views designs on one hot post with a per-item write limit, issue 13). Each function is found
       through `template.yaml` (handler class, `CodeUri` jar, routes, S3 trigger) and the sample
       events of `events/`; a function whose jar or class is missing is left out and named in the
       notes below, never silently.
@@ -94,6 +95,9 @@ public final class BenchMain {
       }
       if (options.sections().contains("views")) {
         new ViewsThroughput(bench, seed).run();
+      }
+      if (options.sections().contains("hot")) {
+        new HotPostViews(bench).run();
       }
       for (String section : Options.ALL_SECTIONS) {
         if (!options.sections().contains(section)) {

@@ -144,11 +144,11 @@ class ViewCountingIT {
     for (int i = 0; i < 10; i++) {
       view("p_1", "alice", "before" + i);
     }
-    // A marker-shaped item without its author: the filter lets it through, the aggregator cannot
+    // A marker-shaped item without its post: the filter lets it through, the aggregator cannot
     // count it.
     aws.dynamoDbClient().putItem(r -> r.tableName(table).item(Map.of(
         "pk", AttributeValue.fromS("VIEW#p_1#2026-11-29#broken"), "sk", AttributeValue.fromS("VIEW"),
-        "postId", AttributeValue.fromS("p_1"))));
+        "authorId", AttributeValue.fromS("alice"))));
     for (int i = 0; i < 10; i++) {
       view("p_1", "alice", "after" + i);
     }
