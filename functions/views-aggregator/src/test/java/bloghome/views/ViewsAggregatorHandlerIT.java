@@ -81,6 +81,23 @@ class ViewsAggregatorHandlerIT {
   }
 
   @Test
+  void theSampleEvent_countsItsTwoMarkers_once_evenWhenDeliveredTwice() {
+    dynamo.putItem(r -> r.tableName(table).item(Map.of(
+        "pk", s("POST#p_3kT9xQ2mW8vY"), "sk", s("SUMMARY"), "postId", s("p_3kT9xQ2mW8vY"), "authorId", s("alice"),
+        "views", AttributeValue.fromN("0"), "viewRank", AttributeValue.fromN("0"))));
+    var event = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadDynamoDbEvent(
+        "../../events/dynamodb-view-markers.json");
+    var handler = new ViewsAggregatorHandler(
+        new bloghome.stats.ViewCounting(new bloghome.stats.dynamodb.DynamoDbViewCounterStore(dynamo, table)),
+        (arn, seq) -> "shardId-sample");
+
+    handler.handleRequest(event, null);
+    handler.handleRequest(event, null);
+
+    assertThat(number("POST#p_3kT9xQ2mW8vY", "SUMMARY", "views")).isEqualTo(2);
+  }
+
+  @Test
   void theShardOfABatch_isFoundFromItsFirstSequenceNumber() {
     new DynamoDbViewStore(dynamo, table).record("p_1", "alice", LocalDate.parse("2026-11-29"), "v");
     source.awaitSettled(Duration.ofSeconds(60));
