@@ -38,7 +38,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public final class StreamEventSource implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StreamEventSource.class.getName());
-  private static final Duration POLL_PAUSE = Duration.ofMillis(20);
+  /** Pause between polls that found nothing; after a poll that found records there is none. */
+  private static final Duration IDLE_PAUSE = Duration.ofMillis(50);
+  /** How often the shard list is read again (a new shard appears at most every few hours in AWS). */
+  private static final Duration SHARD_REFRESH = Duration.ofSeconds(2);
 
   /** What Lambda sends to the on-failure destination for a batch it gave up on. */
   public record FailedBatch(
@@ -113,14 +116,18 @@ public final class StreamEventSource implements AutoCloseable {
     }
   }
 
+  private List<Shard> shards = List.of();
+  private long shardsReadAt;
+  private final Map<String, String> iterators = new LinkedHashMap<>();
+
   private void run() {
     Map<String, String> positions = new LinkedHashMap<>();
     List<Pending> buffer = new ArrayList<>();
     Instant firstBuffered = null;
     while (running) {
       long pollStarted = System.nanoTime();
+      int fetched = 0;
       try {
-        int fetched = 0;
         for (Shard shard : shards()) {
           List<Record> records = read(shard.shardId(), positions);
           fetched += records.size();
@@ -150,19 +157,42 @@ public final class StreamEventSource implements AutoCloseable {
           LOG.log(Level.WARNING, "polling the stream for " + functionName + " failed; trying again", e);
         }
       }
-      sleep(POLL_PAUSE);
+      if (fetched == 0) {
+        sleep(IDLE_PAUSE);
+      }
     }
   }
 
   private record Pending(String shardId, Record record) {}
 
   private List<Shard> shards() {
-    return streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards();
+    if (shards.isEmpty() || System.nanoTime() - shardsReadAt > SHARD_REFRESH.toNanos()) {
+      shards = streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards();
+      shardsReadAt = System.nanoTime();
+    }
+    return shards;
   }
 
+  /** The shard's next records, with the iterator the last read returned (one request a poll). */
   private List<Record> read(String shardId, Map<String, String> positions) {
-    String after = positions.get(shardId);
-    String iterator = streams.getShardIterator(r -> {
+    String iterator = iterators.get(shardId);
+    if (iterator == null) {
+      iterator = newIterator(shardId, positions.get(shardId));
+    }
+    software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse response;
+    try {
+      String current = iterator;
+      response = streams.getRecords(r -> r.shardIterator(current).limit(1000));
+    } catch (RuntimeException expiredOrUnknown) {
+      iterators.remove(shardId);
+      throw expiredOrUnknown;
+    }
+    iterators.put(shardId, response.nextShardIterator());
+    return response.records();
+  }
+
+  private String newIterator(String shardId, String after) {
+    return streams.getShardIterator(r -> {
       r.streamArn(streamArn).shardId(shardId);
       if (after == null) {
         r.shardIteratorType("LATEST".equals(settings.startingPosition())
@@ -171,7 +201,6 @@ public final class StreamEventSource implements AutoCloseable {
         r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
       }
     }).shardIterator();
-    return streams.getRecords(r -> r.shardIterator(iterator).limit(1000)).records();
   }
 
   /**

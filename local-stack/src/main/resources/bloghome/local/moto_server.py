@@ -123,6 +123,31 @@ def _install_stream_records():
 _install_stream_records()
 
 
+# moto keeps every shard iterator it ever handed out (one more per GetRecords call); a poller
+# asking every few milliseconds would grow the process by hundreds of megabytes in a test run.
+# DynamoDB lets an iterator expire after 15 minutes; here only the newest ones are kept.
+_MAX_SHARD_ITERATORS = 5000
+
+
+def _install_shard_iterator_cap():
+    from moto.dynamodbstreams.models import DynamoDBStreamsBackend as _StreamsBackend
+
+    original_get_records = _StreamsBackend.get_records
+
+    def get_records(self, iterator_arn, limit):
+        result = original_get_records(self, iterator_arn, limit)
+        iterators = self.shard_iterators
+        iterators.pop(iterator_arn, None)
+        while len(iterators) > _MAX_SHARD_ITERATORS:
+            iterators.pop(next(iter(iterators)))
+        return result
+
+    _StreamsBackend.get_records = get_records
+
+
+_install_shard_iterator_cap()
+
+
 # ---------------------------------------------------------------- per-item write-rate limit
 # Off unless BLOGHOME_DYNAMODB_ITEM_WRITE_LIMIT is set (writes per second per item): a token
 # bucket per (table, partition key, sort key) with one second of burst, answering
