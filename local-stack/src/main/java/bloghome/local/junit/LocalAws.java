@@ -170,6 +170,7 @@ public final class LocalAws {
     return Map.of(
         "AWS_REGION", region(),
         "AWS_ENDPOINT_URL_DYNAMODB", target.dynamoDbEndpoint().toString(),
+        "AWS_ENDPOINT_URL_DYNAMODB_STREAMS", target.dynamoDbEndpoint().toString(),
         "AWS_ENDPOINT_URL_S3", target.s3Endpoint().toString());
   }
 
