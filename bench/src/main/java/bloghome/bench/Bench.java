@@ -130,6 +130,13 @@ final class Bench implements AutoCloseable {
       }
     }
     this.gateway = stack.startGateway(apiPort, tokens, api);
+    Map<String, RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent, ?>> streamFed = new LinkedHashMap<>();
+    for (Fn fn : functions) {
+      if (fn.inProcess() && !fn.def().streamTriggers().isEmpty()) {
+        streamFed.put(fn.id(), cast(fn.handler()));
+      }
+    }
+    stack.subscribeStreams(streamFed);
   }
 
   private static String jarProblem(SamTemplate.FunctionDef def, Path jar) {

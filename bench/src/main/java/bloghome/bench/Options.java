@@ -16,12 +16,15 @@ record Options(
     int viewsRequests,
     Duration viewsMaxTime,
     List<Integer> viewsClients,
+    int hotViews,
+    int hotClients,
+    int hotItemLimit,
     Set<String> sections,
     Set<String> skipFunctions,
     Path outDir,
     Path probeJar) {
 
-  static final Set<String> ALL_SECTIONS = Set.of("cold", "warm", "validator", "views", "weight");
+  static final Set<String> ALL_SECTIONS = Set.of("cold", "warm", "validator", "views", "hot", "weight");
 
   static final String USAGE =
       """
@@ -33,7 +36,10 @@ record Options(
         --views-requests N   requests per concurrency level of the views run (default 200)
         --views-seconds S    time bound per concurrency level (default 20)
         --views-clients L    concurrency levels, comma-separated (default 1,8,32)
-        --only LIST          sections to run: cold,warm,validator,views,weight (default all)
+        --hot-views N        distinct visitors of the one hot post, per design (default 2000)
+        --hot-clients N      threads sending them (default 16)
+        --hot-item-limit N   writes per second per item of the hot run's DynamoDB (default 100)
+        --only LIST          sections to run: cold,warm,validator,views,hot,weight (default all)
         --skip LIST          function logical ids to leave out, e.g. SkinsFunction
         --out DIR            where benchmarks.md and benchmarks.csv go (default docs)
         --probe-jar FILE     the probe jar (bin/bench passes it)
@@ -47,7 +53,10 @@ record Options(
     int viewsRequests = 200;
     int viewsSeconds = 20;
     List<Integer> viewsClients = List.of(1, 8, 32);
-    Set<String> sections = new LinkedHashSet<>(List.of("cold", "warm", "validator", "views", "weight"));
+    int hotViews = 2000;
+    int hotClients = 16;
+    int hotItemLimit = 100;
+    Set<String> sections = new LinkedHashSet<>(List.of("cold", "warm", "validator", "views", "hot", "weight"));
     Set<String> skip = new LinkedHashSet<>();
     Path out = Path.of("docs");
     Path probe = System.getProperty("bench.probeJar") == null ? null : Path.of(System.getProperty("bench.probeJar"));
@@ -67,12 +76,15 @@ record Options(
           }
           viewsClients = List.copyOf(levels);
         }
+        case "--hot-views" -> hotViews = positive(flag, value(args, ++i, flag));
+        case "--hot-clients" -> hotClients = positive(flag, value(args, ++i, flag));
+        case "--hot-item-limit" -> hotItemLimit = positive(flag, value(args, ++i, flag));
         case "--only" -> {
           sections = new LinkedHashSet<>();
           for (String part : value(args, ++i, flag).split(",")) {
             String section = part.strip();
             if (!ALL_SECTIONS.contains(section)) {
-              throw new IllegalArgumentException("--only: unknown section '" + section + "' (cold, warm, validator, views, weight)");
+              throw new IllegalArgumentException("--only: unknown section '" + section + "' (cold, warm, validator, views, hot, weight)");
             }
             sections.add(section);
           }
@@ -90,7 +102,7 @@ record Options(
       }
     }
     return new Options(coldSamples, aot, warmCalls, validatorRuns, viewsRequests,
-        Duration.ofSeconds(viewsSeconds), viewsClients, Set.copyOf(sections), Set.copyOf(skip), out, probe);
+        Duration.ofSeconds(viewsSeconds), viewsClients, hotViews, hotClients, hotItemLimit, Set.copyOf(sections), Set.copyOf(skip), out, probe);
   }
 
   /** Warm-up calls before the measured ones: enough for C1 to compile the request path. */

@@ -56,7 +56,8 @@ final class ViewsThroughput {
         request from its own visitor (`x-forwarded-for` in 198.18.0.0/15, its own user agent), at
         most %d requests or %d s per level, on a fresh post per level. "Counted" = 2xx answers,
         or those whose JSON says `"counted": true` when the answer carries that field. The check
-        compares the post's stored `views` with the counted answers. Throughput here is bounded by
+        compares the post's stored `views` with the counted answers, once the views aggregator has
+        applied the table's stream. Throughput here is bounded by
         the local DynamoDB emulator (moto), not by the function: compare levels, not absolute
         numbers.
         """.formatted(bench.options.viewsRequests(), bench.options.viewsMaxTime().toSeconds()),
@@ -120,6 +121,8 @@ final class ViewsThroughput {
       }
       long elapsed = System.nanoTime() - started;
       int requests = Math.min(issued.get(), bench.options.viewsRequests());
+      // The counters follow from the markers through the stream: wait until it is applied.
+      bench.stack.awaitStreamsSettled(Duration.ofSeconds(120));
       long stored = seed.views(postId);
       boolean exact = stored == counted.get();
       double perSecond = counted.get() / (elapsed / 1e9);

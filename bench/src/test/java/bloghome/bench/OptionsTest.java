@@ -50,4 +50,19 @@ class OptionsTest {
     assertThatThrownBy(() -> Options.parse(new String[] {"--warm-calls"}))
         .hasMessageContaining("needs a value");
   }
+
+  @Test
+  void hotPostFlags_setTheHotSection_andDefaultToTwoThousandViewsAtAHundredWritesPerItem() {
+    Options defaults = Options.parse(new String[0]);
+    Options hot = Options.parse(new String[] {
+        "--only", "hot", "--hot-views", "800", "--hot-clients", "4", "--hot-item-limit", "10"});
+
+    assertThat(defaults.hotViews()).isEqualTo(2000);
+    assertThat(defaults.hotClients()).isEqualTo(16);
+    assertThat(defaults.hotItemLimit()).isEqualTo(100);
+    assertThat(hot.sections()).isEqualTo(java.util.Set.of("hot"));
+    assertThat(hot.hotViews()).isEqualTo(800);
+    assertThat(hot.hotClients()).isEqualTo(4);
+    assertThat(hot.hotItemLimit()).isEqualTo(10);
+  }
 }

@@ -3,6 +3,7 @@ package bloghome.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,6 +27,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -76,6 +80,8 @@ public final class LocalStack implements AutoCloseable {
   private final DynamoDbClient dynamoDb;
   private final S3Client s3Client;
   private final Map<String, String> physicalNames = new LinkedHashMap<>();
+  private final DynamoDbStreamsClient streams;
+  private final List<StreamEventSource> streamSources = new ArrayList<>();
   private LocalGateway gateway;
   private LocalJwt jwt;
   private FaultProxy dynamoDbFaults;
@@ -90,6 +96,12 @@ public final class LocalStack implements AutoCloseable {
     var credentials = StaticCredentialsProvider.create(
         AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY));
     this.dynamoDb = DynamoDbClient.builder()
+        .region(Region.of(REGION))
+        .credentialsProvider(credentials)
+        .endpointOverride(moto.endpoint())
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+    this.streams = DynamoDbStreamsClient.builder()
         .region(Region.of(REGION))
         .credentialsProvider(credentials)
         .endpointOverride(moto.endpoint())
@@ -238,6 +250,8 @@ public final class LocalStack implements AutoCloseable {
     });
     env.put("AWS_REGION", REGION);
     env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
+    // The stream is read by the local event source mapping (Lambda's side), never by our code.
+    env.put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", moto.endpoint().toString());
     env.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
     // moto serves SSM on the same port: the cursor keys are read from it as in AWS (no faults injected there).
     env.put("AWS_ENDPOINT_URL_SSM", moto.endpoint().toString());
@@ -290,6 +304,46 @@ public final class LocalStack implements AutoCloseable {
     Object config = template.properties(functionLogicalId).get("EventInvokeConfig");
     Object retries = config instanceof Map<?, ?> m ? m.get("MaximumRetryAttempts") : null;
     return retries == null ? 2 : Integer.parseInt(retries.toString());
+  }
+
+  /**
+   * Starts the event source mappings of the template's {@code DynamoDB} events: each function's
+   * handler gets the batches of its table's stream, with the template's settings.
+   */
+  public void subscribeStreams(Map<String, RequestHandler<DynamodbEvent, ?>> handlers) {
+    for (SamTemplate.FunctionDef f : template.functions()) {
+      var handler = handlers.get(f.logicalId());
+      if (handler == null) {
+        continue;
+      }
+      for (SamTemplate.StreamTrigger trigger : f.streamTriggers()) {
+        String arn = streamArn(physicalName(trigger.tableLogicalId()));
+        streamSources.add(StreamEventSource.start(streams, arn, f.logicalId(), trigger, handler));
+      }
+    }
+  }
+
+  /** The stream ARN of a local table (the table must declare a StreamSpecification). */
+  public String streamArn(String tableName) {
+    String arn = dynamoDb.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
+    if (arn == null) {
+      throw new LocalStackException("table " + tableName + " has no stream: give it a StreamSpecification");
+    }
+    return arn;
+  }
+
+  /** The running stream event sources (for tests and the bench). */
+  public List<StreamEventSource> streamSources() {
+    return List.copyOf(streamSources);
+  }
+
+  /** Waits until every stream event source has delivered what was written before this call. */
+  public void awaitStreamsSettled(Duration timeout) {
+    streamSources.forEach(s -> s.awaitSettled(timeout));
+  }
+
+  public DynamoDbStreamsClient dynamoDbStreams() {
+    return streams;
   }
 
   /** Serves objects of a bucket under one key prefix only, as the CDN in front of it does. */
@@ -356,6 +410,7 @@ public final class LocalStack implements AutoCloseable {
     if (gateway != null) {
       gateway.close();
     }
+    streamSources.forEach(StreamEventSource::close);
     notifications.close();
     if (dynamoDbFaults != null) {
       dynamoDbFaults.close();
@@ -364,6 +419,7 @@ public final class LocalStack implements AutoCloseable {
       s3Faults.close();
     }
     s3.close();
+    streams.close();
     dynamoDb.close();
     s3Client.close();
     moto.close();

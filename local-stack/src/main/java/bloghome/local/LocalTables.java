@@ -60,6 +60,11 @@ public final class LocalTables {
     if (!indexes.isEmpty()) {
       request.globalSecondaryIndexes(indexes);
     }
+    Map<String, Object> stream = SamTemplate.map(props.get("StreamSpecification"));
+    if (stream.get("StreamViewType") != null) {
+      request.streamSpecification(s -> s.streamEnabled(true)
+          .streamViewType(String.valueOf(stream.get("StreamViewType"))));
+    }
     try {
       dynamo.createTable(request.build());
     } catch (ResourceInUseException exists) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +51,15 @@ public final class MotoServer implements AutoCloseable {
   }
 
   public static MotoServer start(int requestedPort) {
+    return start(requestedPort, Map.of());
+  }
+
+  /**
+   * Starts moto with extra environment for the wrapper, e.g. {@code
+   * BLOGHOME_DYNAMODB_ITEM_WRITE_LIMIT} (writes per second per item; off unless set, also when
+   * set in this process's own environment).
+   */
+  public static MotoServer start(int requestedPort, Map<String, String> environment) {
     String python = findPython();
     Ports.requireFree(requestedPort, "the local DynamoDB (moto)");
     int port = requestedPort == 0 ? Ports.free() : requestedPort;
@@ -64,6 +74,7 @@ public final class MotoServer implements AutoCloseable {
         new ProcessBuilder(python, "-c", WATCHED_MAIN, Integer.toString(port))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
     Process process;
     try {
       process = builder.start();

@@ -40,6 +40,30 @@ public final class SamTemplate {
   /** One {@code S3} event of a function. */
   public record S3Trigger(String bucketLogicalId, List<String> events, String prefix) {}
 
+  /**
+   * One {@code DynamoDB} (stream) event of a function: the event source mapping's settings.
+   * {@code filterPatterns} are the JSON texts of {@code FilterCriteria.Filters[].Pattern}.
+   */
+  public record StreamTrigger(
+      String tableLogicalId,
+      String startingPosition,
+      int batchSize,
+      int maximumBatchingWindowSeconds,
+      boolean bisectBatchOnFunctionError,
+      int maximumRetryAttempts,
+      List<String> filterPatterns,
+      String onFailureLogicalId) {
+    public StreamTrigger withBatchingWindow(int seconds) {
+      return new StreamTrigger(tableLogicalId, startingPosition, batchSize, seconds,
+          bisectBatchOnFunctionError, maximumRetryAttempts, filterPatterns, onFailureLogicalId);
+    }
+
+    public StreamTrigger withBatchSize(int size) {
+      return new StreamTrigger(tableLogicalId, startingPosition, size, maximumBatchingWindowSeconds,
+          bisectBatchOnFunctionError, maximumRetryAttempts, filterPatterns, onFailureLogicalId);
+    }
+  }
+
   /** One {@code AWS::Serverless::Function}. */
   public record FunctionDef(
       String logicalId,
@@ -48,7 +72,19 @@ public final class SamTemplate {
       Map<String, Object> environment,
       List<HttpRoute> routes,
       List<S3Trigger> s3Triggers,
-      List<Object> policies) {}
+      List<Object> policies,
+      List<StreamTrigger> streamTriggers) {
+    public FunctionDef(
+        String logicalId,
+        String handlerClass,
+        String codeUri,
+        Map<String, Object> environment,
+        List<HttpRoute> routes,
+        List<S3Trigger> s3Triggers,
+        List<Object> policies) {
+      this(logicalId, handlerClass, codeUri, environment, routes, s3Triggers, policies, List.of());
+    }
+  }
 
   private final Path path;
   private final Map<String, Object> root;
@@ -164,6 +200,7 @@ public final class SamTemplate {
       env.putAll(map(map(props.get("Environment")).get("Variables")));
       List<HttpRoute> routes = new ArrayList<>();
       List<S3Trigger> triggers = new ArrayList<>();
+      List<StreamTrigger> streamTriggers = new ArrayList<>();
       map(props.get("Events")).forEach((eventName, e) -> {
         Map<String, Object> event = map(e);
         Map<String, Object> ep = map(event.get("Properties"));
@@ -194,11 +231,14 @@ public final class SamTemplate {
             }
           }
           triggers.add(new S3Trigger(bucket, events, prefix));
+        } else if ("DynamoDB".equals(type)) {
+          streamTriggers.add(streamTrigger(id, ep));
         }
       });
       triggers.addAll(bucketNotificationsTo(id));
       String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-      out.add(new FunctionDef(id, handlerClass, codeUri, env, routes, triggers, list(props.get("Policies"))));
+      out.add(new FunctionDef(
+          id, handlerClass, codeUri, env, routes, triggers, list(props.get("Policies")), streamTriggers));
     });
     return out;
   }
@@ -228,6 +268,48 @@ public final class SamTemplate {
       }
     });
     return out;
+  }
+
+  /** A {@code DynamoDB} event's properties, with Lambda's defaults where the template is silent. */
+  private static StreamTrigger streamTrigger(String functionId, Map<String, Object> ep) {
+    // Stream: !GetAtt Table.StreamArn
+    Object stream = ep.get("Stream");
+    String table = null;
+    if (stream instanceof Map<?, ?> m && m.get("Fn::GetAtt") instanceof List<?> l && l.size() == 2
+        && "StreamArn".equals(String.valueOf(l.get(1)))) {
+      table = String.valueOf(l.get(0));
+    }
+    if (table == null) {
+      throw new LocalStackException("template.yaml: the DynamoDB event of " + functionId
+          + " must name its stream as !GetAtt <Table>.StreamArn");
+    }
+    List<String> patterns = new ArrayList<>();
+    for (Object f : list(map(ep.get("FilterCriteria")).get("Filters"))) {
+      Object pattern = map(f).get("Pattern");
+      if (pattern != null) {
+        patterns.add(String.valueOf(pattern));
+      }
+    }
+    Object destination = map(map(ep.get("DestinationConfig")).get("OnFailure")).get("Destination");
+    String onFailure = null;
+    if (destination instanceof Map<?, ?> d && d.get("Fn::GetAtt") instanceof List<?> l && !l.isEmpty()) {
+      onFailure = String.valueOf(l.get(0));
+    } else if (destination != null) {
+      onFailure = refName(destination).orElse(null);
+    }
+    return new StreamTrigger(
+        table,
+        String.valueOf(ep.getOrDefault("StartingPosition", "LATEST")),
+        intOr(ep.get("BatchSize"), 100),
+        intOr(ep.get("MaximumBatchingWindowInSeconds"), 0),
+        Boolean.parseBoolean(String.valueOf(ep.getOrDefault("BisectBatchOnFunctionError", "false"))),
+        intOr(ep.get("MaximumRetryAttempts"), -1),
+        patterns,
+        onFailure);
+  }
+
+  private static int intOr(Object value, int fallback) {
+    return value == null ? fallback : Integer.parseInt(String.valueOf(value));
   }
 
   /** The logical id in {@code {"Ref": id}}, if the value is one. */

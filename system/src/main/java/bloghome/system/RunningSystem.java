@@ -10,6 +10,7 @@ import bloghome.profiles.UserIds;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.net.URI;
 import java.util.Collections;
@@ -60,6 +61,7 @@ public final class RunningSystem implements AutoCloseable {
 
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiHandlers = new LinkedHashMap<>();
     Map<String, Supplier<RequestHandler<S3Event, ?>>> s3Handlers = new HashMap<>();
+    Map<String, RequestHandler<DynamodbEvent, ?>> streamHandlers = new HashMap<>();
     Map<String, Object> all = new LinkedHashMap<>();
     String mediaBucket = null;
     String acceptedPrefix = "skins/";
@@ -79,6 +81,9 @@ public final class RunningSystem implements AutoCloseable {
       if (!function.routes().isEmpty()) {
         apiHandlers.put(function.logicalId(), cast(handler));
       }
+      if (!function.streamTriggers().isEmpty()) {
+        streamHandlers.put(function.logicalId(), cast(handler));
+      }
       if (!function.s3Triggers().isEmpty()) {
         RequestHandler<S3Event, ?> s3Handler = cast(handler);
         s3Handlers.put(function.logicalId(), () -> s3Handler);
@@ -87,6 +92,7 @@ public final class RunningSystem implements AutoCloseable {
       }
     }
     stack.subscribeS3(s3Handlers);
+    stack.subscribeStreams(streamHandlers);
     LocalGateway gateway = stack.startGateway(apiPort, tokens, apiHandlers);
     gateway.enableSignIn(UserIds::isValid);
     if (mediaBucket != null) {
@@ -109,6 +115,14 @@ public final class RunningSystem implements AutoCloseable {
 
   public LocalJwt tokens() {
     return tokens;
+  }
+
+  /**
+   * Waits until the stream-fed functions (the views aggregator) have applied everything written
+   * before this call: what a reader sees a few seconds later in AWS.
+   */
+  public void awaitSettled(java.time.Duration timeout) {
+    stack.awaitStreamsSettled(timeout);
   }
 
   /** The handler instances by function logical id. */

@@ -121,7 +121,9 @@ class TemplateContractTest {
           "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem", "ssm:GetParameter"),
       "SkinsFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "s3:PutObject"),
       "SkinValidatorFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "s3:DeleteObject",
-          "s3:ListBucket", "s3:PutObject"));
+          "s3:ListBucket", "s3:PutObject"),
+      "ViewsAggregatorFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DescribeStream",
+          "dynamodb:GetShardIterator", "dynamodb:GetRecords", "dynamodb:ListStreams", "sqs:SendMessage"));
 
   @Test
   void everyFunction_grantsExactlyTheActionsItsCodeCalls_inStatementsWithASid_andNoPolicyTemplates() {

@@ -70,7 +70,9 @@ class WholeSystemIT {
     assertThat(http.send("POST", "/posts/" + postId + "/comments", bob, Map.of("body", "<script>nice</script>")).status())
         .isEqualTo(201);
 
-    // then the home page shows the same numbers everywhere
+    // then, once the views aggregator has applied the stream (seconds in AWS), the home page
+    // shows the same numbers everywhere
+    system.awaitSettled(Duration.ofSeconds(60));
     Http.Reply listing = http.send("GET", "/users/alice/posts", null, null);
     assertThat(listing.status()).isEqualTo(200);
     assertThat(listing.body()).doesNotContain("<b>").doesNotContain("<script>");
@@ -86,6 +88,34 @@ class WholeSystemIT {
         .containsEntry("followers", 1L);
     String etag = listing.raw().headers().firstValue("etag").orElseThrow();
     assertThat(http.send("GET", "/users/alice/posts", null, null, "if-none-match", etag).status()).isEqualTo(304);
+  }
+
+  @Test
+  void theListingByViews_followsTheViewsApplied_fromTheStream() {
+    String carol = system.tokens().mint("carol", List.of(), Duration.ofMinutes(30));
+    assertThat(http.send("PUT", "/users/carol", carol, Map.of("displayName", "Carol")).status()).isEqualTo(200);
+    String quiet = (String) http.send("POST", "/users/carol/posts", carol,
+        Map.of("type", "original", "title", "Quiet", "content", "q")).json().get("postId");
+    String popular = (String) http.send("POST", "/users/carol/posts", carol,
+        Map.of("type", "original", "title", "Popular", "content", "p")).json().get("postId");
+    String firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    for (int i = 0; i < 3; i++) {
+      String target = i == 0 ? quiet : popular;
+      assertThat(http.send("POST", "/posts/" + target + "/views", null, null, "user-agent", firefox,
+          "x-forwarded-for", "198.51.100." + (20 + i)).json()).containsEntry("counted", true);
+    }
+    assertThat(http.send("POST", "/posts/" + popular + "/views", null, null, "user-agent", firefox,
+        "x-forwarded-for", "198.51.100.30").json()).containsEntry("counted", true);
+
+    system.awaitSettled(Duration.ofSeconds(60));
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> byViews = (List<Map<String, Object>>) http.send("GET",
+        "/users/carol/posts?sort=views", null, null).json().get("items");
+    assertThat(byViews).extracting(i -> i.get("postId")).containsExactly(popular, quiet);
+    assertThat(byViews).extracting(i -> i.get("views")).containsExactly(3L, 1L);
+    assertThat(http.send("GET", "/posts/" + popular, null, null).json()).containsEntry("views", 3L);
+    assertThat(http.send("GET", "/users/carol", null, null).json()).containsEntry("views", 4L);
   }
 
   @Test

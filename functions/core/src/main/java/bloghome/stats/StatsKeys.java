@@ -36,6 +36,21 @@ public final class StatsKeys {
 
   public static final String PROFILE = "PROFILE";
 
+  /** The sort key of every view marker; the stream filter of the aggregator matches on it. */
+  public static final String VIEW_MARKER_SK = "VIEW";
+
+  /** What a view marker carries besides its key, so that the aggregator needs no read. */
+  public static final String MARKER_POST_ID = "postId";
+
+  public static final String MARKER_AUTHOR_ID = "authorId";
+
+  /** The aggregator's checkpoint for one stream shard (docs/stats.md). */
+  public static String viewCountCheckpoint(String shardKey) {
+    return "VIEWCOUNT#" + shardKey;
+  }
+
+  public static final String CHECKPOINT = "CHECKPOINT";
+
   /** One view marker per post, UTC day and visitor; the visitor part is already a keyed hash. */
   public static String viewMarker(String postId, LocalDate day, String visitorKey) {
     return "VIEW#" + postId + "#" + day + "#" + visitorKey;

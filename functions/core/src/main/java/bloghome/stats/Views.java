@@ -13,10 +13,11 @@ import java.util.function.Supplier;
  * Counts a post view at most once per visitor, post and UTC day; bots and the author's own views
  * are not counted.
  *
- * <p>The order keeps the cheap refusals cheap: a bot costs nothing; then the author is looked up
- * (from memory after the first view of a post in this environment, else one read), which also
- * answers 404; then the optional token is checked (only if the request has one); only a view
- * that may count computes the visitor key and writes.
+ * <p>The order keeps the cheap refusals cheap: a bot costs nothing; then the post's author is read
+ * (one eventually consistent GetItem, which also answers 404 for a post deleted since); then the
+ * optional token is checked (only if the request has one); only a view that may count computes
+ * the visitor key and writes its marker. The counters follow from the markers, applied in
+ * batches by the aggregator ({@link ViewCounting}).
  */
 public final class Views {
   /** Who is viewing, as far as counting is concerned. Never carries a raw IP or User-Agent. */
@@ -51,7 +52,7 @@ public final class Views {
       Metrics.count("ViewSkipped", "Reason", "bot");
       return false;
     }
-    String authorId = posts.authorOf(postId).orElseThrow(Views::postNotFound);
+    String authorId = posts.currentAuthorOf(postId).orElseThrow(Views::postNotFound);
     if (viewerId.get().filter(authorId::equals).isPresent()) {
       Metrics.count("ViewSkipped", "Reason", "author");
       return false;

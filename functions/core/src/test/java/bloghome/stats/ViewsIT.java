@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bloghome.errors.Problem;
+import bloghome.local.StreamEventSource;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
 import bloghome.stats.StatsFixtures.CrashAfterWrite;
 import bloghome.stats.StatsFixtures.SimulatedCrash;
 import bloghome.stats.dynamodb.DynamoDbPostDirectory;
+import bloghome.stats.dynamodb.DynamoDbViewCounterStore;
 import bloghome.stats.dynamodb.DynamoDbViewStore;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,11 +24,17 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+/**
+ * What users rely on about views, once the table's stream has been applied to the counters by
+ * the aggregator's use case (fed by the local event source mapping with the template's settings,
+ * the batching window shortened).
+ */
 @ExtendWith(LocalAwsExtension.class)
 class ViewsIT {
   private static final Clock DAY_ONE = Clock.fixed(Instant.parse("2026-11-29T23:59:00Z"), ZoneOffset.UTC);
@@ -35,6 +44,7 @@ class ViewsIT {
   private LocalAws aws;
   private String table;
   private StatsFixtures fixtures;
+  private StreamEventSource aggregator;
 
   /** A person whose key is already a hash; the day is part of the marker key anyway. */
   private record Person(String id) implements Views.Visitor {
@@ -68,6 +78,24 @@ class ViewsIT {
     this.table = aws.freshTable("BlogTable");
     this.fixtures = new StatsFixtures(aws.dynamoDbClient(), table);
     fixtures.post("p_1", "alice");
+    ViewCounting counting = new ViewCounting(new DynamoDbViewCounterStore(aws.dynamoDbClient(), table));
+    this.aggregator =
+        aws.streamEventSource(
+            "ViewsAggregatorFunction",
+            table,
+            (event, context) -> counting.apply(
+                "shard-under-test", event.getRecords().stream().map(ViewMarkerRecords::marker).toList()),
+            t -> t.withBatchingWindow(0));
+  }
+
+  @AfterEach
+  void stopAggregator() {
+    aggregator.close();
+  }
+
+  /** Waits until the counters show every view recorded so far. */
+  private void settle() {
+    aggregator.awaitSettled(Duration.ofSeconds(60));
   }
 
   private Views views(DynamoDbClient dynamoDb, Clock clock) {
@@ -93,6 +121,7 @@ class ViewsIT {
     }
 
     assertThat(results).allSatisfy(r -> assertThat(r.get()).isTrue());
+    settle();
     assertThat(fixtures.postCounter("p_1", "views")).isEqualTo(visitors);
     assertThat(fixtures.profileCounter("alice", "views")).isEqualTo(visitors);
     assertThat(fixtures.viewRank("p_1"))
@@ -114,6 +143,7 @@ class ViewsIT {
 
     long counted = results.stream().filter(ViewsIT::get).count();
     assertThat(counted).isEqualTo(1);
+    settle();
     assertThat(fixtures.postCounter("p_1", "views")).isEqualTo(1);
     assertThat(fixtures.profileCounter("alice", "views")).isEqualTo(1);
   }
@@ -125,6 +155,7 @@ class ViewsIT {
 
     assertThat(anonymous(views(aws.dynamoDbClient(), DAY_TWO), "p_1", new Person("v"))).isTrue();
 
+    settle();
     assertThat(fixtures.postCounter("p_1", "views")).isEqualTo(2);
   }
 
@@ -139,6 +170,7 @@ class ViewsIT {
     assertThat(bot).isFalse();
     assertThat(author).isFalse();
     assertThat(reader).isTrue();
+    settle();
     assertThat(fixtures.postCounter("p_1", "views")).isEqualTo(1);
     assertThat(fixtures.profileCounter("alice", "views")).isEqualTo(1);
   }
@@ -147,6 +179,7 @@ class ViewsIT {
   void record_is404_forAnUnknownMalformedOrDeletedPost() {
     Views views = views(aws.dynamoDbClient(), DAY_ONE);
     assertThat(anonymous(views, "p_1", new Person("v1"))).isTrue();
+    settle();
     fixtures.deletePost("p_1");
 
     for (String postId : List.of("p_nope", "p_1", "bad#id", "x".repeat(200))) {
@@ -156,6 +189,7 @@ class ViewsIT {
               Problem.class, p -> assertThat(p.code()).isEqualTo("POST_NOT_FOUND"));
     }
     // The deleted post's profile counter did not move, and no summary was recreated by ADD.
+    settle();
     assertThat(fixtures.profileCounter("alice", "views")).isEqualTo(1);
     assertThat(aws.dynamoDbClient().scan(r -> r.tableName(table)).items())
         .noneMatch(i -> i.get("pk").s().equals("POST#p_1"));
@@ -181,6 +215,7 @@ class ViewsIT {
       anonymous(healthy, postId, new Person("v"));
       anonymous(healthy, postId, new Person("v"));
 
+      settle();
       assertThat(fixtures.postCounter(postId, "views")).as("crash after write " + crashAfter).isEqualTo(1);
       if (!crashed) {
         assertThat(crashAfter).as("at least one write step was crashed").isGreaterThan(1);
@@ -189,6 +224,20 @@ class ViewsIT {
     }
     // One view of each of carol's posts, however the attempts were cut short.
     assertThat(fixtures.profileCounter("carol", "views")).isEqualTo(posts);
+  }
+
+  @Test
+  void aCountedView_makesExactlyOneDynamoDbWriteRequest_onTheRequestPath() {
+    ViewCountingIT.CallCounter calls = new ViewCountingIT.CallCounter();
+    Views views = views(aws.dynamoDb(calls), DAY_ONE);
+
+    assertThat(anonymous(views, "p_1", new Person("once"))).isTrue();
+    assertThat(calls.writeRequests()).isEqualTo(1);
+    assertThat(calls.reads()).isEqualTo(1);
+
+    calls.reset();
+    assertThat(anonymous(views, "p_1", new Person("once"))).isFalse();
+    assertThat(calls.writeRequests()).isEqualTo(1);
   }
 
   private static boolean get(Future<Boolean> future) {

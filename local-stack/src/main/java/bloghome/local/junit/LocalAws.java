@@ -10,6 +10,9 @@ import bloghome.local.SamTemplate;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import bloghome.local.LocalStackException;
+import bloghome.local.StreamEventSource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -116,6 +120,38 @@ public final class LocalAws {
     return name;
   }
 
+  /** A DynamoDB Streams client on this stack. */
+  public DynamoDbStreamsClient dynamoDbStreams() {
+    return DynamoDbStreamsClient.builder()
+        .region(Region.of(region()))
+        .credentialsProvider(credentials())
+        .endpointOverride(target.dynamoDbEndpoint())
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  /** The stream ARN of a table made by {@link #freshTable}. */
+  public String streamArn(String table) {
+    return dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
+  }
+
+  /**
+   * The event source mapping of {@code functionLogicalId}'s {@code DynamoDB} event, on the stream
+   * of {@code table} (a fresh table), invoking {@code handler}, with the template's settings as
+   * changed by {@code adjust} (e.g. a shorter batching window, so that tests need not wait for
+   * it). Close it after the test.
+   */
+  public StreamEventSource streamEventSource(
+      String functionLogicalId, String table, RequestHandler<DynamodbEvent, ?> handler,
+      java.util.function.UnaryOperator<SamTemplate.StreamTrigger> adjust) {
+    SamTemplate.StreamTrigger trigger = template.functions().stream()
+        .filter(f -> f.logicalId().equals(functionLogicalId))
+        .flatMap(f -> f.streamTriggers().stream())
+        .findFirst()
+        .orElseThrow(() -> new LocalStackException(functionLogicalId + " has no DynamoDB event in template.yaml"));
+    return StreamEventSource.start(dynamoDbStreams(), streamArn(table), functionLogicalId, adjust.apply(trigger), handler);
+  }
+
   /** A new, empty bucket. */
   public String freshBucket() {
     String name = "b-" + UUID.randomUUID().toString().substring(0, 13);
@@ -134,6 +170,7 @@ public final class LocalAws {
     return Map.of(
         "AWS_REGION", region(),
         "AWS_ENDPOINT_URL_DYNAMODB", target.dynamoDbEndpoint().toString(),
+        "AWS_ENDPOINT_URL_DYNAMODB_STREAMS", target.dynamoDbEndpoint().toString(),
         "AWS_ENDPOINT_URL_S3", target.s3Endpoint().toString());
   }
 

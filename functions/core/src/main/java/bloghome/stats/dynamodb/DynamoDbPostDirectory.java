@@ -56,6 +56,38 @@ public final class DynamoDbPostDirectory implements PostDirectory {
     return Optional.of(author);
   }
 
+  /**
+   * One eventually consistent GetItem of the summary (0.5 read unit), and only if that finds
+   * nothing a strongly consistent one (1 read unit), so that a post created a moment ago is not
+   * refused: the second read is paid by unknown posts only.
+   */
+  @Override
+  public Optional<String> currentAuthorOf(String postId) {
+    Optional<String> author = readAuthor(postId, false).or(() -> readAuthor(postId, true));
+    author.ifPresentOrElse(a -> remember(postId, a), () -> forget(postId));
+    return author;
+  }
+
+  private Optional<String> readAuthor(String postId, boolean consistent) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .key(key(StatsKeys.post(postId), StatsKeys.SUMMARY))
+                        .projectionExpression("authorId")
+                        .consistentRead(consistent))
+            .item();
+    return Optional.ofNullable(item == null ? null : Attrs.string(item, "authorId"));
+  }
+
+  private void remember(String postId, String author) {
+    if (authors.size() >= MAX_CACHED) {
+      authors.clear();
+    }
+    authors.put(postId, author);
+  }
+
   @Override
   public void forget(String postId) {
     authors.remove(postId);

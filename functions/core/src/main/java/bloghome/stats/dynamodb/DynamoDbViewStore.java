@@ -2,27 +2,26 @@ package bloghome.stats.dynamodb;
 
 import static bloghome.stats.dynamodb.Attrs.key;
 import static bloghome.stats.dynamodb.Attrs.n;
+import static bloghome.stats.dynamodb.Attrs.s;
 
 import bloghome.stats.StatsKeys;
 import bloghome.stats.ViewStore;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * A view is one TransactWriteItems: the visitor's marker for the day (only if absent), the post
- * summary's {@code views} and {@code viewRank} (only if the post exists), and the author's
- * profile {@code views}. All three change together or not at all, so a retry after any failure
- * either finds the marker (nothing added) or starts from scratch (see docs/stats.md for why a
- * chain of single conditional writes cannot be made exact).
+ * A view is one conditional PutItem of the visitor's marker for the day, and nothing else: the
+ * marker is the log of counted views, and the counters are a projection of it that {@code
+ * ViewsAggregatorFunction} applies in batches from the table's stream (docs/stats.md). The marker
+ * carries the post and its author, so the aggregator needs no read to know what to add where.
+ *
+ * <p>The put is its own dedup decision: a retry of the same request finds the marker and answers
+ * "already counted"; a put whose response was lost and is retried by the SDK likewise.
  */
 public final class DynamoDbViewStore implements ViewStore {
-  private static final int MARKER = 0;
-  private static final int SUMMARY = 1;
-
   private final DynamoDbClient dynamoDb;
   private final String table;
 
@@ -34,47 +33,16 @@ public final class DynamoDbViewStore implements ViewStore {
   @Override
   public Outcome record(String postId, String authorId, LocalDate day, String visitorKey) {
     Map<String, AttributeValue> marker =
-        key(StatsKeys.viewMarker(postId, day, visitorKey), "VIEW");
+        key(StatsKeys.viewMarker(postId, day, visitorKey), StatsKeys.VIEW_MARKER_SK);
+    marker.put(StatsKeys.MARKER_POST_ID, s(postId));
+    marker.put(StatsKeys.MARKER_AUTHOR_ID, s(authorId));
     marker.put(StatsKeys.EXPIRES_AT, n(StatsKeys.expiresAt(day)));
-    List<TransactWriteItem> items =
-        List.of(
-            TransactWriteItem.builder()
-                .put(
-                    p ->
-                        p.tableName(table)
-                            .item(marker)
-                            .conditionExpression("attribute_not_exists(pk)"))
-                .build(),
-            TransactWriteItem.builder()
-                .update(
-                    u ->
-                        u.tableName(table)
-                            .key(key(StatsKeys.post(postId), StatsKeys.SUMMARY))
-                            .updateExpression("ADD #views :one, #rank :step")
-                            .conditionExpression("attribute_exists(pk)")
-                            .expressionAttributeNames(Map.of("#views", "views", "#rank", "viewRank"))
-                            .expressionAttributeValues(
-                                Map.of(":one", n(1), ":step", n(StatsKeys.VIEW_RANK_STEP))))
-                .build(),
-            TransactWriteItem.builder()
-                .update(
-                    u ->
-                        u.tableName(table)
-                            .key(key(StatsKeys.user(authorId), StatsKeys.PROFILE))
-                            .updateExpression("ADD #views :one")
-                            .expressionAttributeNames(Map.of("#views", "views"))
-                            .expressionAttributeValues(Map.of(":one", n(1))))
-                .build());
-    Transactions.Result result = Transactions.write(dynamoDb, items);
-    if (result.applied()) {
+    try {
+      dynamoDb.putItem(
+          r -> r.tableName(table).item(marker).conditionExpression("attribute_not_exists(pk)"));
       return Outcome.COUNTED;
-    }
-    if (result.failed(SUMMARY)) {
-      return Outcome.POST_GONE;
-    }
-    if (result.failed(MARKER)) {
+    } catch (ConditionalCheckFailedException alreadyThere) {
       return Outcome.ALREADY_COUNTED;
     }
-    throw new IllegalStateException("view transaction cancelled for an unknown reason");
   }
 }

@@ -1,0 +1,253 @@
+package bloghome.bench;
+
+import bloghome.local.LocalTables;
+import bloghome.local.MotoServer;
+import bloghome.local.SamTemplate;
+import bloghome.local.StreamEventSource;
+import bloghome.stats.ViewStore;
+import bloghome.stats.Views;
+import bloghome.stats.dynamodb.DynamoDbPostDirectory;
+import bloghome.stats.dynamodb.DynamoDbViewStore;
+import bloghome.stats.dynamodb.TransactionalViewStore;
+import bloghome.views.ViewsAggregatorHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Issue 13's hot post: one post viewed by many distinct visitors as fast as this machine can,
+ * on a local DynamoDB of its own that throttles writes to one item beyond a per-item limit (as
+ * DynamoDB throttles a partition, scaled down), OLD design against NEW in the same run.
+ *
+ * <p>OLD: one transaction per view (marker + summary + profile; {@link TransactionalViewStore},
+ * kept for this comparison only). NEW: the marker only ({@link DynamoDbViewStore}), the counters
+ * applied from the stream by the real {@link ViewsAggregatorHandler} behind the local event source
+ * mapping with the template's settings. Both run the same use case ({@link Views}) with the SDK's
+ * default retries, as the function does; a view whose writes stay throttled after them fails.
+ */
+final class HotPostViews {
+  private static final LocalDate DAY = LocalDate.now(Clock.systemUTC());
+
+  private final Bench bench;
+
+  HotPostViews(Bench bench) {
+    this.bench = bench;
+  }
+
+  /** Counts request attempts (with the SDK's retries) and the throttled ones. */
+  static final class Attempts implements ExecutionInterceptor {
+    final AtomicInteger attempts = new AtomicInteger();
+    final AtomicInteger throttled = new AtomicInteger();
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+      attempts.incrementAndGet();
+    }
+
+    /** Reads the body of a 400 answer (the error type is there), and hands it on unchanged. */
+    @Override
+    public Optional<java.io.InputStream> modifyHttpResponseContent(
+        Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+      Optional<java.io.InputStream> body = context.responseBody();
+      if (context.httpResponse().statusCode() != 400 || body.isEmpty()) {
+        return body;
+      }
+      try {
+        byte[] bytes = body.get().readAllBytes();
+        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).contains("ProvisionedThroughputExceeded")) {
+          throttled.incrementAndGet();
+        }
+        return Optional.of(new java.io.ByteArrayInputStream(bytes));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  private record Run(String design, int views, int counted, int failed, double seconds, int throttled,
+      long stored, long markers, Duration settle) {}
+
+  void run() throws Exception {
+    int limit = bench.options.hotItemLimit();
+    MotoServer moto = MotoServer.start(0, Map.of("BLOGHOME_DYNAMODB_ITEM_WRITE_LIMIT", Integer.toString(limit)));
+    Attempts attempts = new Attempts();
+    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench-secret"));
+    try (DynamoDbClient dynamo = DynamoDbClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
+            .endpointOverride(moto.endpoint()).httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(o -> o.addExecutionInterceptor(attempts)).build();
+        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().region(Region.US_EAST_1)
+            .credentialsProvider(credentials).endpointOverride(moto.endpoint())
+            .httpClient(UrlConnectionHttpClient.create()).build()) {
+      SamTemplate template = bench.stack.template();
+      // One table per design, so that the old design's writes are not in the new one's stream.
+      String oldTable = "hot-views-old";
+      String table = "hot-views-new";
+      LocalTables.create(dynamo, template, "BlogTable", oldTable);
+      LocalTables.create(dynamo, template, "BlogTable", table);
+      String streamArn = dynamo.describeTable(r -> r.tableName(table)).table().latestStreamArn();
+      seed(dynamo, oldTable, "p_old", "olga");
+      seed(dynamo, table, "p_new", "nina");
+
+      Run old = hammer("old: one transaction per view", dynamo, oldTable, "p_old",
+          new TransactionalViewStore(dynamo, oldTable), attempts, null);
+
+      SamTemplate.StreamTrigger trigger = template.functions().stream()
+          .flatMap(f -> f.streamTriggers().stream()).findFirst().orElseThrow();
+      try (StreamEventSource aggregator = StreamEventSource.start(streams, streamArn, "ViewsAggregatorFunction",
+          trigger, new ViewsAggregatorHandler(dynamo, streams, table))) {
+        Run fresh = hammer("new: marker only, counters from the stream", dynamo, table, "p_new",
+            new DynamoDbViewStore(dynamo, table), attempts, aggregator);
+        report(limit, trigger, List.of(old, fresh));
+      }
+    } finally {
+      moto.close();
+    }
+  }
+
+  private Run hammer(String design, DynamoDbClient dynamo, String table, String postId, ViewStore store,
+      Attempts attempts, StreamEventSource aggregator) throws Exception {
+    System.out.println("bench: hot post, " + design);
+    Views views = new Views(new DynamoDbPostDirectory(dynamo, table), store, Clock.systemUTC());
+    int total = bench.options.hotViews();
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger counted = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    int throttledBefore = attempts.throttled.get();
+    long started = System.nanoTime();
+    try (ExecutorService pool = Executors.newFixedThreadPool(bench.options.hotClients())) {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int c = 0; c < bench.options.hotClients(); c++) {
+        futures.add(pool.submit(() -> {
+          for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+            String visitor = "visitor-" + i;
+            try {
+              boolean ok = views.record(postId, new Views.Visitor() {
+                @Override
+                public boolean countable() {
+                  return true;
+                }
+
+                @Override
+                public String key(LocalDate day) {
+                  return visitor;
+                }
+              }, Optional::empty);
+              if (ok) {
+                counted.incrementAndGet();
+              }
+            } catch (RuntimeException e) {
+              failed.incrementAndGet();
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    }
+    long lastView = System.nanoTime();
+    double seconds = (lastView - started) / 1e9;
+    int throttled = attempts.throttled.get() - throttledBefore;
+    long markers = markers(dynamo, table, postId);
+    long stored = views(dynamo, table, postId);
+    Duration settle = Duration.ZERO;
+    if (aggregator != null) {
+      long deadline = lastView + Duration.ofSeconds(120).toNanos();
+      while (stored != markers && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        stored = views(dynamo, table, postId);
+      }
+      settle = Duration.ofNanos(System.nanoTime() - lastView);
+    }
+    return new Run(design, total, counted.get(), failed.get(), seconds, throttled, stored, markers, settle);
+  }
+
+  private void report(int limit, SamTemplate.StreamTrigger trigger, List<Run> runs) {
+    var table = bench.report.table(
+        "Hot post: old design against new, per-item write limit on",
+        """
+        One post viewed by %d distinct visitors from %d threads as fast as this machine goes, on a
+        local DynamoDB of its own that throttles writes to one item above %d per second
+        (`BLOGHOME_DYNAMODB_ITEM_WRITE_LIMIT`, a scaled-down partition limit) with
+        `ProvisionedThroughputExceededException`. Both designs run the views use case with the
+        SDK's default retries; "throttled" counts the throttled attempts the SDK saw, "failed" the
+        views still refused after its retries. "Exact" compares the summary's `views` with the
+        number of markers stored. For the new design the counters come from the real aggregator
+        behind the local event source mapping (batch size %d, window %d s, as in template.yaml);
+        "delay" runs from the last view answered to the counter equal to the markers.
+        """.formatted(bench.options.hotViews(), bench.options.hotClients(), limit,
+            trigger.batchSize(), trigger.maximumBatchingWindowSeconds()),
+        "design", "views sent", "counted", "failed", "views/s", "throttled attempts", "markers", "stored views",
+        "check", "delay to exact count");
+    for (Run r : runs) {
+      boolean exact = r.stored() == r.markers();
+      table.row(r.design(), r.views(), r.counted(), r.failed(), Report.num(r.counted() / r.seconds(), 1),
+          r.throttled(), r.markers(), r.stored(), exact ? "exact" : "MISMATCH (" + (r.stored() - r.markers()) + ")",
+          r.settle().isZero() ? "0 (in the request)" : Report.num(r.settle().toMillis() / 1000.0, 2) + " s");
+      String subject = r.design().startsWith("old") ? "old" : "new";
+      bench.report.figure(new Report.Figure("hot", subject, "views_per_second",
+          Report.num(r.counted() / r.seconds(), 1), "1/s", r.views(), "", "", "", ""));
+      bench.report.figure(new Report.Figure("hot", subject, "throttled_attempts", Integer.toString(r.throttled()),
+          "requests", r.views(), "", "", "", ""));
+      bench.report.figure(new Report.Figure("hot", subject, "failed_views", Integer.toString(r.failed()),
+          "views", r.views(), "", "", "0", r.failed() == 0 ? "met" : "missed"));
+      bench.report.figure(new Report.Figure("hot", subject, "stored_minus_markers",
+          Long.toString(r.stored() - r.markers()), "views", r.views(), "", "", "0", exact ? "exact" : "mismatch"));
+      bench.report.figure(new Report.Figure("hot", subject, "delay_to_exact_count",
+          Report.num(r.settle().toMillis() / 1000.0, 2), "s", 1, "", "", "", ""));
+    }
+  }
+
+  private static void seed(DynamoDbClient dynamo, String table, String postId, String authorId) {
+    Map<String, AttributeValue> post = new HashMap<>();
+    post.put("pk", AttributeValue.fromS("POST#" + postId));
+    post.put("sk", AttributeValue.fromS("SUMMARY"));
+    post.put("postId", AttributeValue.fromS(postId));
+    post.put("authorId", AttributeValue.fromS(authorId));
+    post.put("type", AttributeValue.fromS("original"));
+    post.put("views", AttributeValue.fromN("0"));
+    post.put("listPk", AttributeValue.fromS("USER#" + authorId));
+    post.put("listTypePk", AttributeValue.fromS("USER#" + authorId + "#original"));
+    post.put("publishedKey", AttributeValue.fromS("2026-11-01T08:00:00.000Z#" + postId));
+    post.put("viewRank", AttributeValue.fromN("17619840000000000000000"));
+    dynamo.putItem(r -> r.tableName(table).item(post));
+    dynamo.putItem(r -> r.tableName(table).item(Map.of(
+        "pk", AttributeValue.fromS("USER#" + authorId), "sk", AttributeValue.fromS("PROFILE"),
+        "userId", AttributeValue.fromS(authorId), "displayName", AttributeValue.fromS(authorId),
+        "views", AttributeValue.fromN("0"))));
+  }
+
+  private static long views(DynamoDbClient dynamo, String table, String postId) {
+    var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
+        "pk", AttributeValue.fromS("POST#" + postId), "sk", AttributeValue.fromS("SUMMARY")))).item();
+    return Long.parseLong(item.get("views").n());
+  }
+
+  /** The markers of the post (a scan: fine for a benchmark table, never on a request path). */
+  private static long markers(DynamoDbClient dynamo, String table, String postId) {
+    return dynamo.scanPaginator(r -> r.tableName(table).filterExpression("begins_with(pk, :p)")
+            .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("VIEW#" + postId + "#")))
+            .select("COUNT"))
+        .stream().mapToLong(p -> p.count()).sum();
+  }
+}
