@@ -44,6 +44,12 @@ public final class StatsKeys {
 
   public static final String MARKER_AUTHOR_ID = "authorId";
 
+  /**
+   * A random id of the request that wrote a marker: an SDK retry of a put whose answer was lost
+   * finds the marker it wrote itself, and must still answer "counted".
+   */
+  public static final String MARKER_WRITE_ID = "writeId";
+
   /** The aggregator's checkpoint for one stream shard (docs/stats.md). */
   public static String viewCountCheckpoint(String shardKey) {
     return "VIEWCOUNT#" + shardKey;

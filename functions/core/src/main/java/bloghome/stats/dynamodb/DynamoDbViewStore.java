@@ -4,6 +4,7 @@ import static bloghome.stats.dynamodb.Attrs.key;
 import static bloghome.stats.dynamodb.Attrs.n;
 import static bloghome.stats.dynamodb.Attrs.s;
 
+import bloghome.ids.Ids;
 import bloghome.stats.StatsKeys;
 import bloghome.stats.ViewStore;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * A view is one conditional PutItem of the visitor's marker for the day, and nothing else: the
@@ -18,8 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * ViewsAggregatorFunction} applies in batches from the table's stream (docs/stats.md). The marker
  * carries the post and its author, so the aggregator needs no read to know what to add where.
  *
- * <p>The put is its own dedup decision: a retry of the same request finds the marker and answers
- * "already counted"; a put whose response was lost and is retried by the SDK likewise.
+ * <p>The put is its own dedup decision: a repeated view finds the marker and answers "already
+ * counted". A put whose answer was lost is retried by the SDK with the same item; its condition
+ * then fails on the marker it wrote itself, which the failure returns (free of charge): the same
+ * write id means this request counted the view.
  */
 public final class DynamoDbViewStore implements ViewStore {
   private final DynamoDbClient dynamoDb;
@@ -37,12 +41,17 @@ public final class DynamoDbViewStore implements ViewStore {
     marker.put(StatsKeys.MARKER_POST_ID, s(postId));
     marker.put(StatsKeys.MARKER_AUTHOR_ID, s(authorId));
     marker.put(StatsKeys.EXPIRES_AT, n(StatsKeys.expiresAt(day)));
+    String writeId = Ids.newId("w");
+    marker.put(StatsKeys.MARKER_WRITE_ID, s(writeId));
     try {
-      dynamoDb.putItem(
-          r -> r.tableName(table).item(marker).conditionExpression("attribute_not_exists(pk)"));
+      dynamoDb.putItem(r -> r.tableName(table)
+          .item(marker)
+          .conditionExpression("attribute_not_exists(pk)")
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
       return Outcome.COUNTED;
     } catch (ConditionalCheckFailedException alreadyThere) {
-      return Outcome.ALREADY_COUNTED;
+      AttributeValue existing = alreadyThere.hasItem() ? alreadyThere.item().get(StatsKeys.MARKER_WRITE_ID) : null;
+      return existing != null && writeId.equals(existing.s()) ? Outcome.COUNTED : Outcome.ALREADY_COUNTED;
     }
   }
 }
