@@ -53,7 +53,11 @@ public final class RunningSystem implements AutoCloseable {
         "MEDIA_BASE_URL", apiUrl + "/_local/media",
         "JWT_ISSUER", tokens.issuer(),
         "JWT_AUDIENCE", tokens.audience(),
-        "CURSOR_SIGNING_KEY", LocalStack.randomSecret());
+        "CURSOR_SIGNING_KEY", LocalStack.randomSecret(),
+        // Pages: the gateway mints tokens at /sign-in; browsers PUT skin images to the local S3.
+        "AUTH_MODE", "local",
+        "UPLOAD_ORIGIN", origin(stack.s3Endpoint()),
+        "SITE_URL", apiUrl);
 
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiHandlers = new LinkedHashMap<>();
     Map<String, Supplier<RequestHandler<S3Event, ?>>> s3Handlers = new HashMap<>();
@@ -89,6 +93,10 @@ public final class RunningSystem implements AutoCloseable {
       gateway.serveStatic("media", stack.publicObjects(mediaBucket, acceptedPrefix));
     }
     return new RunningSystem(stack, gateway, tokens, Collections.unmodifiableMap(all));
+  }
+
+  private static String origin(URI endpoint) {
+    return endpoint.getScheme() + "://" + endpoint.getRawAuthority();
   }
 
   public LocalStack stack() {

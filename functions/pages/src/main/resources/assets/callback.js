@@ -1,0 +1,2 @@
+import { showSession } from './session.js';
+showSession();
