@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bloghome.local.LocalStack;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * gets. (What a browser does with the scripts is in the browser tests.)
  */
 class PagesIT {
-  private static final Instant FIRST = Instant.parse("2022-11-25T07:02:10Z");
   private static RunningSystem system;
   private static Http http;
   private static String alice;
@@ -30,29 +27,7 @@ class PagesIT {
     system = RunningSystem.start(new LocalStack.Config("pages", 0, 0, 0, List.of("http://localhost:5173")));
     http = new Http(system.apiUrl());
     alice = system.tokens().mint("alice", List.of("vip"), Duration.ofMinutes(30));
-    assertThat(http.send("PUT", "/users/alice", alice, Map.of("displayName", "Alice 陈", "bio", "分布式系统笔记")).status())
-        .isEqualTo(200);
-    List<Map<String, Object>> posts = new ArrayList<>();
-    for (int i = 0; i < 45; i++) {
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("sourceId", "csdn-" + i);
-      p.put("type", i % 5 == 0 ? "repost" : "original");
-      if (i % 5 == 0) {
-        p.put("sourceUrl", "https://example.org/original/" + i);
-      }
-      p.put("title", "第 " + i + " 篇 <b>笔记</b>");
-      p.put("summary", "摘要 " + i);
-      p.put("content", i == 44
-          ? "# Hi\n<script>alert(1)</script>\n[click](javascript:alert(2)) [site](https://example.org/x) ![x](data:image/png;base64,AAAA)"
-          : "正文 " + i);
-      p.put("publishedAt", FIRST.plus(Duration.ofDays(i)).toString());
-      p.put("views", 1000 + (i * 37) % 101);
-      p.put("comments", 0);
-      p.put("likes", i);
-      p.put("favorites", 1);
-      posts.add(p);
-    }
-    assertThat(http.send("POST", "/users/alice/posts/import", alice, Map.of("posts", posts)).status()).isEqualTo(200);
+    BlogSeed.importBlog(http, alice, "alice", "Alice 陈");
   }
 
   @AfterAll
