@@ -117,6 +117,8 @@ class PagesIT {
     assertPage(http.send("GET", "/u/alice?lang=xx", null, null, "accept-language", "en"), 400, "Language not available");
     assertPage(http.send("GET", "/u/alice?sort=sideways", null, null), 400, "请求有误");
     assertPage(http.send("GET", "/assets/nothing.js", null, null), 404, "页面不存在");
+    assertPage(http.send("GET", "/u/alice/no/such/page", null, null), 404, "页面不存在");
+    assertPage(http.send("GET", "/p/p_whatever/comments", null, null), 404, "页面不存在");
   }
 
   @Test

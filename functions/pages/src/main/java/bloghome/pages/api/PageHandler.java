@@ -64,6 +64,13 @@ public final class PageHandler extends ApiHandler {
     route("GET /sign-in", request -> safely(request, this::signIn));
     route("GET /auth/callback", request -> safely(request, this::callback));
     route("GET /assets/{file}", this::asset);
+    // Anything else under a blog or a post is a page too: a 404 page, not the gateway's JSON.
+    route("GET /u/{userId}/{rest+}", request -> safely(request, this::noSuchPage));
+    route("GET /p/{postId}/{rest+}", request -> safely(request, this::noSuchPage));
+  }
+
+  private Rendered noSuchPage(ApiRequest request, PageRequest page) {
+    return errorPage(page, Problem.notFound("PAGE_NOT_FOUND", "No such page."));
   }
 
   /**
