@@ -136,6 +136,10 @@ class PagesBrowserIT {
     assertThat(browser.find(".slot[data-slot=header] .verdict").getText()).contains("1919 × 100");
     browser.screenshot(SHOTS.resolve("skin-editor-rejection.png"));
 
+    browser.upload(".slot[data-slot=column] input[type=file]", image("column.png", 300, 38));
+    browser.upload(".slot[data-slot=background] input[type=file]", tile("background.png"));
+    browser.waitUntil("both verdicts", () -> browser.findAll(".verdict.ok").size() == 2);
+
     ((JavascriptExecutor) browser.driver()).executeScript(
         "const i = document.querySelector('input[name=titleColor]'); i.value = '#c0392b';"
             + "i.dispatchEvent(new Event('input')); ");
@@ -223,6 +227,22 @@ class PagesBrowserIT {
     g.fillRect(0, 0, width, height);
     g.setColor(Color.WHITE);
     g.fillOval(width - 160, 10, 80, 80);
+    g.dispose();
+    Path file = Files.createDirectories(Path.of("target", "browser-images")).resolve(name);
+    ImageIO.write(image, "png", file.toFile());
+    return file;
+  }
+
+  /** A light diagonal pattern that tiles. */
+  private static Path tile(String name) throws IOException {
+    BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(new Color(0xf3efe8));
+    g.fillRect(0, 0, 48, 48);
+    g.setColor(new Color(0xe6dfd3));
+    for (int i = -48; i < 48; i += 12) {
+      g.drawLine(i, 48, i + 48, 0);
+    }
     g.dispose();
     Path file = Files.createDirectories(Path.of("target", "browser-images")).resolve(name);
     ImageIO.write(image, "png", file.toFile());
