@@ -136,6 +136,12 @@ class PagesBrowserIT {
     assertThat(browser.find(".slot[data-slot=header] .verdict").getText()).contains("1919 × 100");
     browser.screenshot(SHOTS.resolve("skin-editor-rejection.png"));
 
+    // the browser cannot see bytes hidden after the image; the validator can, and the page says so
+    Path polyglot = image("header-polyglot.png", 1920, 100);
+    Files.write(polyglot, "<html>hidden</html>".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+    browser.upload(".slot[data-slot=header] input[type=file]", polyglot);
+    browser.waitForText("图片结尾处夹带了多余的数据");
+
     browser.upload(".slot[data-slot=column] input[type=file]", image("column.png", 300, 38));
     browser.upload(".slot[data-slot=background] input[type=file]", tile("background.png"));
     browser.waitUntil("both verdicts", () -> browser.findAll(".verdict.ok").size() == 2);
