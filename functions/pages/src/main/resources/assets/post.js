@@ -1,5 +1,5 @@
 // Post page: counts the view, and lets a signed-in reader like, favorite, follow and comment.
-import { api, meta, msg, showSession } from './session.js';
+import { api, meta, msg, refreshCached, showSession } from './session.js';
 
 const s = showSession();
 const postId = meta('post-id');
@@ -38,6 +38,7 @@ function toggle(button, path, stateKey, countKey, onLabel, offLabel) {
     }
     on = !!res.body[stateKey];
     if (countKey && button.querySelector('.n')) button.querySelector('.n').textContent = res.body[countKey];
+    await refreshCached();
     label();
     say(status, '');
   });
@@ -123,6 +124,7 @@ function setUpComments() {
     text.value = '';
     replyTo = null;
     text.placeholder = '';
+    await refreshCached();
     say(formStatus, msg('posted'));
   });
 
@@ -154,6 +156,7 @@ function setUpComments() {
         }
         el.classList.add('deleted');
         el.querySelector('.body').textContent = msg('deleted');
+        await refreshCached();
         el.querySelectorAll('button').forEach(b => b.remove());
       });
       el.append(del);

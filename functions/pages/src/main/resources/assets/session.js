@@ -66,3 +66,11 @@ export function showSession() {
   slot.replaceChildren(view);
   return s;
 }
+
+/**
+ * Public pages are cached for a minute. After the reader changed something on one, the browser's
+ * copy is replaced, so a reload shows the change at once.
+ */
+export function refreshCached(path) {
+  return fetch(path || location.pathname + location.search, { cache: 'reload' }).catch(() => {});
+}

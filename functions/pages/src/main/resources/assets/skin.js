@@ -1,6 +1,6 @@
 // Skin editor: shown to the signed-in VIP owner; checks each image before asking for an upload
 // URL, PUTs it to the bucket with a progress bar, polls the verdict and says it in words.
-import { api, meta, msg, showSession } from './session.js';
+import { api, meta, msg, refreshCached, showSession } from './session.js';
 
 const s = showSession();
 const userId = meta('user-id');
@@ -84,12 +84,9 @@ async function verdictOf(uploadId) {
   return { status: 'FAILED', reasons: [{ code: 'VALIDATION_TIMEOUT' }] };
 }
 
-/**
- * Home pages are cached for a minute; the owner who just changed the skin should see it at once,
- * so the browser's cached copy is replaced now.
- */
+/** The owner who just changed the skin sees it on the home page at once, not a minute later. */
 function refreshHome() {
-  return fetch(meta('home'), { cache: 'reload' }).catch(() => {});
+  return refreshCached(meta('home'));
 }
 
 async function refreshImages() {

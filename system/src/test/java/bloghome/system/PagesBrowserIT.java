@@ -121,6 +121,29 @@ class PagesBrowserIT {
   }
 
   @Test
+  void aReply_survivesItsDeletedParent_asAPlaceholder() {
+    String postId = postIdOf(30);
+    signIn("bob", List.of(), "/p/" + postId);
+    browser.type("#comment-form textarea", "第一条评论");
+    browser.click("#comment-form button").waitForText("评论已发表");
+    signIn("carol", List.of(), "/p/" + postId);
+    browser.click(".thread .comment .reply");
+    browser.type("#comment-form textarea", "这是回复");
+    browser.click("#comment-form button").waitForText("评论已发表");
+    browser.waitUntil("the reply under its thread", () -> browser.findAll(".thread .replies .comment").size() == 1);
+
+    signIn("bob", List.of(), "/p/" + postId);
+    browser.click(".thread > .comment .delete");
+    assertThat(browser.waitForAlert()).isEqualTo("确定删除这条评论吗？");
+    browser.waitUntil("the placeholder", () -> browser.find(".thread > .comment").getText().contains("该评论已删除"));
+
+    noScript.open(base + "/p/" + postId);
+    assertThat(noScript.find(".thread > .comment.deleted").getText()).contains("该评论已删除").doesNotContain("第一条评论");
+    assertThat(noScript.find(".thread .replies .comment").getText()).contains("CAROL").contains("这是回复");
+    signOut();
+  }
+
+  @Test
   void theOwner_uploadsAHeader_seesItOnTheHomePage_thenReadsWhyA1919WideOneIsRefused_andSavesColours() throws IOException {
     Path good = image("header-ok.png", 1920, 100);
     Path narrow = image("header-narrow.png", 1919, 100);
