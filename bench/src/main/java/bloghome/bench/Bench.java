@@ -80,7 +80,9 @@ final class Bench implements AutoCloseable {
         "MEDIA_BASE_URL", apiUrl + "/_local/media",
         "JWT_ISSUER", tokens.issuer(),
         "JWT_AUDIENCE", tokens.audience(),
-        "CURSOR_SIGNING_KEY", LocalStack.randomSecret());
+        "CURSOR_SIGNING_KEY", LocalStack.randomSecret(),
+        // As bin/run-local: the page function signs in through the local stack, not Cognito.
+        "AUTH_MODE", "local");
     this.tableName = onlyResource("AWS::DynamoDB::Table");
     this.bucketName = onlyResource("AWS::S3::Bucket");
 

@@ -32,10 +32,12 @@ public final class BenchMain {
 
       It builds every function (`./mvnw -Pbench -pl bench -am package -DskipTests`), starts the
       local stack (moto for DynamoDB, S3Proxy for S3, the HTTP gateway) from `template.yaml`,
-      seeds a profile and posts for `alice`, and runs four sections. Each function is found
-      through `template.yaml` (handler class, `CodeUri` jar, routes, S3 trigger) and the sample
-      events of `events/`; a function whose jar or class is missing is left out and named in the
-      notes below, never silently.
+      seeds a profile and posts for `alice`, and runs five sections (cold start, warm latency, the
+      validator, views throughput, and the home page's weight on the demo blog of `bin/run-local`).
+      Each function is found through `template.yaml` (handler class, `CodeUri` jar, routes, S3
+      trigger) and the sample events of `events/`; a page route without a sample of its own gets
+      an event derived from a public GET sample. A function whose jar or class is missing is left
+      out and named in the notes below, never silently.
 
       ## How to read the tables
 
@@ -94,6 +96,9 @@ public final class BenchMain {
       }
       if (options.sections().contains("views")) {
         new ViewsThroughput(bench, seed).run();
+      }
+      if (options.sections().contains("weight")) {
+        new PageWeight(bench).run();
       }
       for (String section : Options.ALL_SECTIONS) {
         if (!options.sections().contains(section)) {

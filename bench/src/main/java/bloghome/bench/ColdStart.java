@@ -2,6 +2,7 @@ package bloghome.bench;
 
 import bloghome.bench.probe.ColdProbe;
 import bloghome.bench.probe.NoopHandler;
+import bloghome.local.SamTemplate;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -39,11 +40,15 @@ final class ColdStart {
   /** With an AOT cache: the same, except that the cache replaces CDS and JDK 25 refuses any -Xshare with it. */
   static final List<String> AOT_JVM_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
-  /** Routes tried first, in this order, for a function's cold-start request: reads of seeded data, then idempotent writes. */
-  private static final List<String> PREFERRED_ROUTES = List.of(
+  /**
+   * Routes tried first, in this order, for a function's cold-start request: reads of seeded data,
+   * then idempotent writes, then the pages (a home page, a post page), whose events are derived
+   * from a public GET sample when events/ has none of their own.
+   */
+  static final List<String> PREFERRED_ROUTES = List.of(
       "GET /users/{userId}/posts", "GET /posts/{postId}", "GET /users/{userId}",
       "POST /posts/{postId}/views", "GET /posts/{postId}/comments", "GET /users/{userId}/skin",
-      "PUT /users/{userId}");
+      "PUT /users/{userId}", "GET /u/{userId}", "GET /p/{postId}");
 
   private record Subject(
       String id, String route, List<Path> classPath, String handlerClass, Map<String, String> env,
@@ -149,19 +154,10 @@ final class ColdStart {
           List.of(fn.jar(), probe), fn.def().handlerClass(), bench.environment(fn), event, "2xx",
           size(fn.jar()), false));
     }
-    String route = null;
-    for (String preferred : PREFERRED_ROUTES) {
-      if (fn.serves(preferred) && bench.events.fileFor(preferred).isPresent()) {
-        route = preferred;
-        break;
-      }
-    }
+    String route = coldRoute(fn.def().routes(), bench.events).orElse(null);
     if (route == null) {
-      route = fn.def().routes().stream().map(r -> r.routeKey())
-          .filter(k -> bench.events.fileFor(k).isPresent()).findFirst().orElse(null);
-    }
-    if (route == null) {
-      bench.report.note(fn.id() + ": none of its routes has a sample in events/, so no cold-start run.");
+      bench.report.note(fn.id() + ": none of its routes has a sample in events/ (nor is a public GET route"
+          + " one can be derived for), so no cold-start run.");
       return Optional.empty();
     }
     Path file = bench.work.resolve("cold-" + fn.id() + ".json");
@@ -172,12 +168,34 @@ final class ColdStart {
         fn.def().handlerClass(), bench.environment(fn), () -> file, accepted, size(fn.jar()), false));
   }
 
-  /** The route's sample event with the seeded post and author in its path. */
+  /**
+   * The route a function's cold start is measured on: the first preferred route it serves that has
+   * a sample, else any of its routes with a sample, else the first preferred public GET route it
+   * serves (a page), else any public GET route of it, for which an event is derived.
+   */
+  static Optional<String> coldRoute(List<SamTemplate.HttpRoute> routes, EventCatalog events) {
+    List<String> keys = routes.stream().map(SamTemplate.HttpRoute::routeKey).toList();
+    List<String> ordered = new ArrayList<>(PREFERRED_ROUTES.stream().filter(keys::contains).toList());
+    keys.stream().filter(key -> !ordered.contains(key)).forEach(ordered::add);
+    Optional<String> sampled = ordered.stream().filter(key -> events.fileFor(key).isPresent()).findFirst();
+    if (sampled.isPresent()) {
+      return sampled;
+    }
+    return ordered.stream()
+        .filter(key -> routes.stream().anyMatch(r -> r.routeKey().equals(key) && events.canMake(key, r.requiresToken())))
+        .findFirst();
+  }
+
+  /** The route's sample (or derived) event with the seeded post and author in its path. */
   Map<String, Object> httpEvent(String route) {
-    Map<String, Object> event = bench.events.http(route);
+    Map<String, Object> event = bench.events.httpOrDerived(route);
+    boolean derived = bench.events.fileFor(route).isEmpty();
     Map<String, String> params = new HashMap<>();
     if (route.contains("{postId}")) {
       params.put("postId", postId);
+    }
+    if (route.contains("{userId}") && derived) {
+      params.put("userId", Seed.AUTHOR);
     }
     if (route.contains("{userId}") && EventCatalog.hasCaller(event)) {
       // Owner routes need the caller to be the user in the path.

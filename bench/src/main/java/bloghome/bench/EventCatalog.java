@@ -69,6 +69,56 @@ final class EventCatalog {
     return read(file);
   }
 
+  /**
+   * An event for a public {@code GET} route that has no sample of its own (a page route, say):
+   * the sample of another public GET route with this route key, its path parameters (each set to
+   * its own name until the caller sets real values), no query string, and the headers a browser
+   * sends for a page. Empty when the route is not a GET or events/ has no public GET sample.
+   */
+  Optional<Map<String, Object>> derivedGet(String routeKey) {
+    if (!routeKey.startsWith("GET ") || routeKey.contains("+}")) {
+      return Optional.empty();
+    }
+    for (Map.Entry<String, Path> entry : byRoute.entrySet()) {
+      if (!entry.getKey().startsWith("GET ")) {
+        continue;
+      }
+      Map<String, Object> event = read(entry.getValue());
+      if (hasCaller(event)) {
+        continue;
+      }
+      event.put("routeKey", routeKey);
+      object(event, "requestContext").put("routeKey", routeKey);
+      event.put("rawQueryString", "");
+      event.remove("queryStringParameters");
+      event.remove("cookies");
+      Map<String, String> names = new LinkedHashMap<>();
+      for (String segment : routeKey.substring(4).split("/")) {
+        if (segment.startsWith("{") && segment.endsWith("}")) {
+          String name = segment.substring(1, segment.length() - 1).replace("+", "");
+          names.put(name, name);
+        }
+      }
+      event.put("pathParameters", new LinkedHashMap<String, Object>());
+      pathParameters(event, names);
+      header(event, "accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+      header(event, "accept-language", "zh-CN,zh;q=0.9,en;q=0.8");
+      return Optional.of(event);
+    }
+    return Optional.empty();
+  }
+
+  /** Whether there is an event for {@code routeKey}: its sample, or one derived for a public GET route. */
+  boolean canMake(String routeKey, boolean requiresToken) {
+    return fileFor(routeKey).isPresent() || (!requiresToken && derivedGet(routeKey).isPresent());
+  }
+
+  /** The sample of {@code routeKey}, or an event derived for it (see {@link #derivedGet}). */
+  Map<String, Object> httpOrDerived(String routeKey) {
+    return fileFor(routeKey).isPresent() ? http(routeKey) : derivedGet(routeKey).orElseThrow(
+        () -> new IllegalStateException("events/ has no sample for " + routeKey + " and none to derive one from"));
+  }
+
   Map<String, Object> s3() {
     return read(s3File().orElseThrow(() -> new IllegalStateException("events/ has no S3 sample")));
   }

@@ -21,7 +21,7 @@ record Options(
     Path outDir,
     Path probeJar) {
 
-  static final Set<String> ALL_SECTIONS = Set.of("cold", "warm", "validator", "views");
+  static final Set<String> ALL_SECTIONS = Set.of("cold", "warm", "validator", "views", "weight");
 
   static final String USAGE =
       """
@@ -33,7 +33,7 @@ record Options(
         --views-requests N   requests per concurrency level of the views run (default 200)
         --views-seconds S    time bound per concurrency level (default 20)
         --views-clients L    concurrency levels, comma-separated (default 1,8,32)
-        --only LIST          sections to run: cold,warm,validator,views (default all)
+        --only LIST          sections to run: cold,warm,validator,views,weight (default all)
         --skip LIST          function logical ids to leave out, e.g. SkinsFunction
         --out DIR            where benchmarks.md and benchmarks.csv go (default docs)
         --probe-jar FILE     the probe jar (bin/bench passes it)
@@ -47,7 +47,7 @@ record Options(
     int viewsRequests = 200;
     int viewsSeconds = 20;
     List<Integer> viewsClients = List.of(1, 8, 32);
-    Set<String> sections = new LinkedHashSet<>(List.of("cold", "warm", "validator", "views"));
+    Set<String> sections = new LinkedHashSet<>(List.of("cold", "warm", "validator", "views", "weight"));
     Set<String> skip = new LinkedHashSet<>();
     Path out = Path.of("docs");
     Path probe = System.getProperty("bench.probeJar") == null ? null : Path.of(System.getProperty("bench.probeJar"));
@@ -72,7 +72,7 @@ record Options(
           for (String part : value(args, ++i, flag).split(",")) {
             String section = part.strip();
             if (!ALL_SECTIONS.contains(section)) {
-              throw new IllegalArgumentException("--only: unknown section '" + section + "' (cold, warm, validator, views)");
+              throw new IllegalArgumentException("--only: unknown section '" + section + "' (cold, warm, validator, views, weight)");
             }
             sections.add(section);
           }

@@ -53,6 +53,33 @@ class EventCatalogTest {
   }
 
   @Test
+  void derivedGet_makesAPageEvent_fromAPublicGetSample() {
+    Map<String, Object> json = catalog.derivedGet("GET /u/{userId}").orElseThrow();
+
+    EventCatalog.pathParameters(json, Map.of("userId", "demo 陈"));
+    APIGatewayV2HTTPEvent event = Events.http(json);
+
+    assertThat(event.getRouteKey()).isEqualTo("GET /u/{userId}");
+    assertThat(event.getRequestContext().getRouteKey()).isEqualTo("GET /u/{userId}");
+    assertThat(event.getPathParameters()).containsOnlyKeys("userId").containsEntry("userId", "demo 陈");
+    assertThat(event.getRawPath()).isEqualTo("/u/demo%20%E9%99%88");
+    assertThat(event.getRawQueryString()).isEmpty();
+    assertThat(event.getQueryStringParameters()).isNull();
+    assertThat(event.getRequestContext().getAuthorizer()).isNull();
+    assertThat(event.getRequestContext().getHttp().getMethod()).isEqualTo("GET");
+    assertThat(event.getHeaders().get("accept")).startsWith("text/html");
+  }
+
+  @Test
+  void derivedGet_refusesWritesAndGreedyRoutes_andCanMakeRefusesProtectedRoutesWithoutSample() {
+    assertThat(catalog.derivedGet("POST /u/{userId}")).isEmpty();
+    assertThat(catalog.derivedGet("GET /assets/{proxy+}")).isEmpty();
+    assertThat(catalog.canMake("GET /u/{userId}/skin", true)).isFalse();
+    assertThat(catalog.canMake("GET /u/{userId}", false)).isTrue();
+    assertThat(catalog.canMake("PUT /posts/{postId}/like", true)).isTrue();
+  }
+
+  @Test
   void s3Object_pointsTheNotificationAtTheGivenObject() {
     Map<String, Object> json = catalog.s3();
 

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -70,6 +71,7 @@ public final class LocalGateway implements AutoCloseable {
   private final LocalJwt jwt;
   private final List<String> corsOrigins;
   private final Map<String, Function<String, Optional<byte[]>>> staticPrefixes = new LinkedHashMap<>();
+  private volatile LocalSignIn signIn;
 
   private LocalGateway(HttpServer server, List<Binding> bindings, LocalJwt jwt, List<String> corsOrigins) {
     this.server = server;
@@ -101,6 +103,15 @@ public final class LocalGateway implements AutoCloseable {
     staticPrefixes.put(prefix, lookup);
   }
 
+  /**
+   * Serves the local sign-in page at {@code /sign-in} (see {@link LocalSignIn}), ahead of any
+   * template route with that path; a user name must pass {@code validUserId} (the product's user id
+   * rule, which the local stack does not know) to become a token's {@code sub}.
+   */
+  public void enableSignIn(Predicate<String> validUserId) {
+    signIn = new LocalSignIn(jwt, validUserId);
+  }
+
   public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
@@ -122,6 +133,11 @@ public final class LocalGateway implements AutoCloseable {
       String origin = exchange.getRequestHeaders().getFirst("Origin");
       if (rawPath.startsWith("/_local/")) {
         serveLocal(exchange, method, rawPath);
+        return;
+      }
+      LocalSignIn signIn = this.signIn;
+      if (signIn != null && rawPath.equals(LocalSignIn.PATH)) {
+        serveSignIn(exchange, method, signIn);
         return;
       }
       if ("OPTIONS".equals(method) && origin != null
@@ -205,6 +221,29 @@ public final class LocalGateway implements AutoCloseable {
       }
     }
     send(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}", null);
+  }
+
+  private void serveSignIn(HttpExchange exchange, String method, LocalSignIn signIn) throws IOException {
+    LocalSignIn.Answer answer;
+    if ("GET".equals(method)) {
+      answer = signIn.form(query(exchange.getRequestURI().getRawQuery()));
+    } else if ("POST".equals(method)) {
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readNBytes(64 * 1024);
+      }
+      answer = signIn.submit(query(new String(body, StandardCharsets.UTF_8)));
+    } else {
+      exchange.getResponseHeaders().set("allow", "GET, POST");
+      exchange.sendResponseHeaders(405, -1);
+      return;
+    }
+    answer.headers().forEach(exchange.getResponseHeaders()::set);
+    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      exchange.getResponseBody().write(bytes);
+    }
   }
 
   private void preflight(HttpExchange exchange, String origin) throws IOException {

@@ -2,18 +2,32 @@ package bloghome.system;
 
 import bloghome.local.LocalStack;
 import bloghome.local.LocalStackException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code bin/run-local}: the whole system on this machine, until Ctrl-C or SIGTERM, which stop
- * the gateway, S3Proxy and the moto process.
+ * the gateway, S3Proxy and the moto process. Unless given {@code --no-seed} (or
+ * {@code BLOGHOME_SEED=0}), it seeds the demo blog ({@link DemoBlog}) in the background once the
+ * API is up, so start-up is not slower for it.
  */
 public final class LocalMain {
   private LocalMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    boolean seed = !"0".equals(System.getenv("BLOGHOME_SEED"));
+    for (String arg : args) {
+      if (arg.equals("--no-seed")) {
+        seed = false;
+      } else {
+        System.err.println("bloghome local stack: unknown option " + arg + " (options: --no-seed)");
+        System.exit(2);
+        return;
+      }
+    }
     RunningSystem system;
     try {
       system = RunningSystem.start(LocalStack.Config.fromEnvironment());
@@ -23,7 +37,9 @@ public final class LocalMain {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean stopping = new AtomicBoolean();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopping.set(true);
       System.out.println("bloghome local stack: stopping");
       system.close();
       stopped.countDown();
@@ -37,7 +53,10 @@ public final class LocalMain {
       }
     }
     String alice = system.tokens().mint("alice", List.of("vip"), Duration.ofHours(12));
-    System.out.println("""
+    System.out.println((seed
+        ? "Demo blog: " + DemoBlog.homePage(system.apiUrl()) + "   (seeding in the background)"
+        : "Home pages: " + system.apiUrl() + "/u/<userId>   (no demo blog: --no-seed)") + """
+
         bloghome local stack is up (Ctrl-C stops it and everything it started)
           API (routes of template.yaml)   %s
           S3 (S3Proxy)                    %s   (access key local, secret local-secret, path-style)
@@ -48,8 +67,23 @@ public final class LocalMain {
         A token for alice (VIP), valid 12 hours:
           export TOKEN=%s
         Mint one for anyone: bin/token bob  |  bin/token carol --vip
+        Sign in from a browser: %s/sign-in
         """.formatted(system.apiUrl(), stack.s3Endpoint(), stack.dynamoDbEndpoint(), resources.toString().strip(),
-        String.join(", ", system.handlers().keySet()), alice));
+        String.join(", ", system.handlers().keySet()), alice, system.apiUrl()));
+    if (seed) {
+      Thread.ofPlatform().daemon().name("demo-blog-seed").start(() -> seedDemo(system, stopping));
+    }
     stopped.await();
+  }
+
+  private static void seedDemo(RunningSystem system, AtomicBoolean stopping) {
+    try {
+      DemoBlog.Seeded seeded = new DemoBlog(system.apiUrl(), system.tokens(), Clock.systemUTC()).seed();
+      System.out.println("Demo blog ready: " + DemoBlog.homePage(system.apiUrl()) + "  (" + seeded.describe() + ")");
+    } catch (RuntimeException e) {
+      if (!stopping.get()) {
+        System.err.println("Demo blog: seeding failed: " + e.getMessage());
+      }
+    }
   }
 }

@@ -6,6 +6,7 @@ import bloghome.local.LocalStack;
 import bloghome.local.LocalStackException;
 import bloghome.local.Ports;
 import bloghome.local.SamTemplate;
+import bloghome.profiles.UserIds;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -89,6 +90,7 @@ public final class RunningSystem implements AutoCloseable {
     }
     stack.subscribeS3(s3Handlers);
     LocalGateway gateway = stack.startGateway(apiPort, tokens, apiHandlers);
+    gateway.enableSignIn(UserIds::isValid);
     if (mediaBucket != null) {
       gateway.serveStatic("media", stack.publicObjects(mediaBucket, acceptedPrefix));
     }

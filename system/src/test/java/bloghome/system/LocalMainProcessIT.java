@@ -14,12 +14,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The run command as a developer uses it: it comes up, serves a route, and SIGTERM leaves nothing behind. */
 class LocalMainProcessIT {
 
   @Test
-  void runCommand_servesTheApi_andStopsEveryProcessItStarted_onSigterm() throws Exception {
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void runCommand_servesTheApi_seedsTheDemoBlog_andStopsEveryProcessItStarted_onSigterm() throws Exception {
     int port = Ports.free();
     // bin/run-local itself, as the README says, reusing this build's class path.
     Path root = bloghome.local.SamTemplate.locate().getParent();
@@ -38,7 +40,8 @@ class LocalMainProcessIT {
         seen.append(line).append('\n');
       }
       assertThat(line).as("start-up output:\n" + seen).isNotNull();
-      assertThat(seen.toString()).doesNotContain("sun.misc.Unsafe").doesNotContain("unbound variable");
+      assertThat(seen.toString()).doesNotContain("sun.misc.Unsafe").doesNotContain("unbound variable")
+          .contains("Demo blog: http://127.0.0.1:" + port + "/u/demo");
       List<ProcessHandle> children = process.descendants().toList();
       assertThat(children).as("the moto child process").isNotEmpty();
 
@@ -47,6 +50,17 @@ class LocalMainProcessIT {
           HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).contains("\"items\":[]");
+
+      // the demo blog arrives in the background, through the API
+      String seeded;
+      while ((seeded = out.readLine()) != null && !seeded.startsWith("Demo blog ready") && !seeded.contains("seeding failed")) {
+        seen.append(seeded).append('\n');
+      }
+      assertThat(seeded).as("output:\n" + seen).startsWith("Demo blog ready");
+      HttpResponse<String> demo = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users/demo/posts?limit=1")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(demo.body()).contains("\"total\":45");
 
       process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -57,6 +71,18 @@ class LocalMainProcessIT {
     } finally {
       process.destroyForcibly();
     }
+  }
+
+  @Test
+  void runCommand_refusesAnUnknownOption_beforeStartingAnything() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process process = new ProcessBuilder(java, "-cp", classpath, LocalMain.class.getName(), "--no-sed")
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(2);
+    assertThat(output).contains("unknown option --no-sed").contains("--no-seed");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -54,18 +56,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * }</pre>
  *
  * Before each test it goes to {@code about:blank}, closes a dialog left open and forgets earlier
- * console output, so one test's errors never show in the next. Outside JUnit it is an
+ * console output, so one test's errors never show in the next. When a test fails, the window and
+ * the page's HTML are kept as {@code target/browser-failures/<class>.<test>.png} and {@code .html}. Outside JUnit it is an
  * {@link AutoCloseable}: the browser starts on first use.
  *
  * <p>It runs the system's Chromium and chromedriver ({@code /usr/bin/chromium},
  * {@code /usr/bin/chromedriver}; override with {@code BLOGHOME_CHROMIUM}, {@code BLOGHOME_CHROMEDRIVER})
  * and never lets Selenium download a browser or a driver.
  */
-public final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AutoCloseable {
+public final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, TestWatcher, AutoCloseable {
   /** How long an explicit wait lasts: generous, since six builds may share two cores. */
   public static final Duration WAIT = Duration.ofSeconds(20);
 
   private static final String INSTALL = "apt-get install -y chromium chromium-driver";
+  private static final Set<String> CLICKABLE = Set.of("a", "button", "input", "label", "summary", "select", "option");
 
   private final boolean javaScript;
   private ChromeDriver driver;
@@ -146,12 +150,29 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
   /**
    * The innermost visible element whose text contains {@code text} (whitespace normalised), or a
-   * button-like input with that value; waits until one shows.
+   * button-like input with that value; waits until one shows. An element showing exactly
+   * {@code text} wins over one that only contains it.
    */
   public WebElement findText(String text) {
+    return findText(text, false);
+  }
+
+  private WebElement findText(String text, boolean preferClickable) {
     By by = byText(text);
+    String wanted = normalise(text);
+    Comparator<WebElement> order = Comparator.comparingInt(element -> normalise(element.getText()).equals(wanted)
+        || wanted.equals(normalise(element.getDomProperty("value"))) ? 0 : 1);
+    if (preferClickable) {
+      order = Comparator.<WebElement>comparingInt(element -> CLICKABLE.contains(element.getTagName()) ? 0 : 1)
+          .thenComparing(order);
+    }
+    Comparator<WebElement> best = order;
     return waitUntil("a visible element with the text \"" + text + "\"",
-        () -> driver().findElements(by).stream().filter(WebElement::isDisplayed).findFirst());
+        () -> driver().findElements(by).stream().filter(WebElement::isDisplayed).min(best));
+  }
+
+  private static String normalise(String text) {
+    return text == null ? "" : text.strip().replaceAll("\\s+", " ");
   }
 
   /** Whether some visible element shows {@code text} now (no wait). */
@@ -169,9 +190,12 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
   // ---- acting ----
 
-  /** Clicks the element showing {@code text} (a link, a button, a label...). */
+  /**
+   * Clicks the element showing {@code text}: a link, button or label showing it wins over a heading
+   * or paragraph that happens to say the same.
+   */
   public Browser clickText(String text) {
-    click(findText(text));
+    click(findText(text, true));
     return this;
   }
 
@@ -316,6 +340,22 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
   @Override
   public void afterAll(ExtensionContext context) {
     close();
+  }
+
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    if (driver == null) {
+      return;
+    }
+    String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+    Path folder = Path.of("target", "browser-failures");
+    try {
+      alert();
+      screenshot(folder.resolve(name + ".png"));
+      Files.writeString(folder.resolve(name + ".html"), "<!-- " + url() + " -->\n" + html());
+    } catch (IOException | RuntimeException e) {
+      // The test's own failure is what matters; a missing picture of it is not worth hiding it.
+    }
   }
 
   private void start() {

@@ -28,6 +28,7 @@ class BrowserIT {
 
   private static final Map<String, String> FILES = Map.of(
       "/form", page("Form", """
+          <h2>Say hello to the form</h2>
           <label>Name <input id="name"></label>
           <input type="file" id="file">
           <button id="go" type="button">Say hello</button>

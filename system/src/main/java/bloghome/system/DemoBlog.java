@@ -1,0 +1,350 @@
+package bloghome.system;
+
+import bloghome.json.Json;
+import bloghome.local.LocalJwt;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/**
+ * Seeds the demo blog of {@code bin/run-local} through the public HTTP API, as a client would:
+ * the VIP author {@value #AUTHOR} with 45 imported posts, two readers who comment, reply, like,
+ * favorite and follow, and a skin (three colours, three images drawn here and uploaded through
+ * the presigned flow, so the validator decides them as any upload).
+ *
+ * <p>Idempotent: a second run finds everything in place and adds nothing (posts are imported only
+ * when the listing is short, comments only on posts without any, images only into empty slots;
+ * profiles, colours, likes and follows are puts).
+ */
+public final class DemoBlog {
+  public static final String AUTHOR = "demo";
+  static final String READER_LI = "lihua";
+  static final String READER_TOM = "tom_w";
+  static final Map<String, String> COLOURS = Map.of(
+      "titleColor", "#222226", "hoverColor", "#FC5531", "subtitleColor", "#6B6B80");
+
+  /** What a run did. */
+  public record Seeded(int postsImported, int commentsAdded, int imagesUploaded, Duration took) {
+    public String describe() {
+      return "%d posts imported, %d comments added, %d skin images uploaded (%.1f s)"
+          .formatted(postsImported, commentsAdded, imagesUploaded, took.toMillis() / 1000.0);
+    }
+  }
+
+  private final URI api;
+  private final LocalJwt tokens;
+  private final Clock clock;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public DemoBlog(URI api, LocalJwt tokens, Clock clock) {
+    this.api = api;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  /** The demo blog's home page. */
+  public static URI homePage(URI api) {
+    return api.resolve("/u/" + AUTHOR);
+  }
+
+  public Seeded seed() {
+    return seed(true);
+  }
+
+  /**
+   * Seeds the blog; without {@code skinImages} the skin gets its colours only (for a stack whose
+   * uploads no validator watches, such as the benchmark's).
+   */
+  public Seeded seed(boolean skinImages) {
+    Instant started = clock.instant();
+    String author = tokens.mint(AUTHOR, List.of("vip"), Duration.ofHours(1));
+    String li = tokens.mint(READER_LI, List.of(), Duration.ofHours(1));
+    String tom = tokens.mint(READER_TOM, List.of(), Duration.ofHours(1));
+
+    call("PUT", "/users/" + AUTHOR, author, Map.of(
+        "displayName", "陈默 | Mo Chen",
+        "bio", "后端工程师，写 Java、Serverless 和分布式系统，也翻译一些好文章。踩过的坑都记在这里。\n"
+            + "Backend engineer writing about Java, serverless and distributed systems."));
+    call("PUT", "/users/" + READER_LI, li, Map.of("displayName", "李华", "bio", "在读研究生，喜欢折腾数据库。"));
+    call("PUT", "/users/" + READER_TOM, tom, Map.of("displayName", "Tom Wang", "bio", "Frontend developer in Shanghai."));
+
+    int imported = importPosts(author);
+    List<String> newest = newestPostIds(DemoPosts.COMMENTED + 4);
+    int comments = comment(newest.subList(0, DemoPosts.COMMENTED), author, li, tom);
+    react(newest, li, tom);
+    call("PUT", "/users/" + AUTHOR + "/follow", li, null);
+    call("PUT", "/users/" + AUTHOR + "/follow", tom, null);
+    call("PUT", "/users/" + READER_LI + "/follow", author, null);
+    call("PUT", "/users/" + AUTHOR + "/skin", author, COLOURS);
+    int images = skinImages ? skinImages(author) : 0;
+    return new Seeded(imported, comments, images, Duration.between(started, clock.instant()));
+  }
+
+  private int importPosts(String author) {
+    long present = number(call("GET", "/users/" + AUTHOR + "/posts?limit=1", null, null), "total");
+    if (present >= DemoPosts.COUNT) {
+      return 0;
+    }
+    Map<String, Object> answer = call("POST", "/users/" + AUTHOR + "/posts/import", author,
+        Map.of("posts", DemoPosts.importBatch(clock.instant())));
+    if (number(answer, "rejected") > 0) {
+      throw new IllegalStateException("The demo import was refused in part: " + Json.write(answer));
+    }
+    return (int) (number(answer, "created") + number(answer, "updated"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> newestPostIds(int count) {
+    Map<String, Object> page = call("GET", "/users/" + AUTHOR + "/posts?limit=" + count, null, null);
+    return ((List<Map<String, Object>>) page.get("items")).stream().map(item -> (String) item.get("postId")).toList();
+  }
+
+  /** Comments and replies on the newest posts, unless a post has comments already. */
+  @SuppressWarnings("unchecked")
+  private int comment(List<String> postIds, String author, String li, String tom) {
+    int added = 0;
+    for (int i = 0; i < postIds.size(); i++) {
+      String postId = postIds.get(i);
+      List<Object> existing = (List<Object>) call("GET", "/posts/" + postId + "/comments?limit=1", null, null).get("items");
+      if (!existing.isEmpty()) {
+        continue;
+      }
+      String key = "demo-seed-" + postId + "-";
+      String first = create(postId, li, key + 1, i == 0
+          ? "写得很清楚！请问 synchronized 钉住载体线程的问题，在 Java 25 里还存在吗？"
+          : "单表设计这篇收藏了，GSI 的排序键设计讲得很透彻 👍", null);
+      create(postId, author, key + 2, i == 0
+          ? "谢谢！JDK 24 起 synchronized 已经不再钉住载体线程了，文中第三节有说明。"
+          : "感谢支持，后面会再写一篇讲计数器的。", first);
+      create(postId, tom, key + 3, "Thanks for writing this up. Is there an English version of the benchmark table?", first);
+      String second = create(postId, tom, key + 4, i == 0
+          ? "We hit the same ThreadLocal problem last month; the fix in section 4 worked for us."
+          : "Clear explanation of the cost per request. Bookmarked.", null);
+      create(postId, li, key + 5, "+1，我们组也遇到过。", second);
+      added += 5;
+    }
+    return added;
+  }
+
+  private String create(String postId, String token, String idempotencyKey, String body, String replyTo) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("body", body);
+    if (replyTo != null) {
+      request.put("replyTo", replyTo);
+    }
+    Map<String, Object> comment = call("POST", "/posts/" + postId + "/comments", token, request,
+        "idempotency-key", idempotencyKey);
+    return (String) comment.get("commentId");
+  }
+
+  /** Likes and favorites from both readers on a few of the newest posts (puts: repeating changes nothing). */
+  private void react(List<String> postIds, String li, String tom) {
+    for (int i = 0; i < postIds.size(); i++) {
+      String postId = postIds.get(i);
+      call("PUT", "/posts/" + postId + "/like", li, null);
+      if (i % 2 == 0) {
+        call("PUT", "/posts/" + postId + "/like", tom, null);
+        call("PUT", "/posts/" + postId + "/favorite", li, null);
+      }
+    }
+  }
+
+  /** Uploads the images of the slots that have none; returns how many were uploaded. */
+  private int skinImages(String author) {
+    Map<String, Object> skin = call("GET", "/users/" + AUTHOR + "/skin", null, null);
+    int uploaded = 0;
+    for (String slot : List.of("header", "background", "column")) {
+      if (skin.get(slot) != null) {
+        continue;
+      }
+      byte[] png = png(switch (slot) {
+        case "header" -> header();
+        case "background" -> tile();
+        default -> column();
+      });
+      Map<String, Object> ticket = call("POST", "/users/" + AUTHOR + "/skin/uploads", author,
+          Map.of("slot", slot, "contentType", "image/png", "contentLength", png.length));
+      put(URI.create((String) ticket.get("url")), png);
+      awaitAccepted(author, (String) ticket.get("uploadId"), slot);
+      uploaded++;
+    }
+    return uploaded;
+  }
+
+  private void awaitAccepted(String author, String uploadId, String slot) {
+    Instant deadline = clock.instant().plusSeconds(60);
+    while (true) {
+      Map<String, Object> status = call("GET", "/users/" + AUTHOR + "/skin/uploads/" + uploadId, author, null);
+      switch ((String) status.get("status")) {
+        case "ACCEPTED" -> {
+          return;
+        }
+        case "PENDING" -> {
+          if (clock.instant().isAfter(deadline)) {
+            throw new IllegalStateException("The demo " + slot + " image is still PENDING after 60 s");
+          }
+          sleep(Duration.ofMillis(200));
+        }
+        default -> throw new IllegalStateException("The demo " + slot + " image was not accepted: " + Json.write(status));
+      }
+    }
+  }
+
+  // ---- the skin's images, drawn here ----
+
+  /** 1920 x 120: a calm gradient on the left, where the title sits; the drawing on the right. */
+  static BufferedImage header() {
+    BufferedImage image = new BufferedImage(1920, 120, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = canvas(image);
+    g.setPaint(new GradientPaint(0, 0, new Color(0x1B2A41), 1920, 120, new Color(0x27566B)));
+    g.fillRect(0, 0, 1920, 120);
+    Random random = new Random(7);
+    for (int i = 0; i < 60; i++) {
+      int x = 1300 + random.nextInt(600);
+      int y = random.nextInt(120);
+      int r = 2 + random.nextInt(5);
+      g.setColor(new Color(255, 255, 255, 60 + random.nextInt(120)));
+      g.fill(new Ellipse2D.Double(x, y, r, r));
+    }
+    g.setStroke(new BasicStroke(6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    g.setColor(new Color(0xFC5531));
+    Path2D brackets = new Path2D.Double();
+    brackets.moveTo(1650, 30);
+    brackets.lineTo(1615, 60);
+    brackets.lineTo(1650, 90);
+    brackets.moveTo(1760, 30);
+    brackets.lineTo(1795, 60);
+    brackets.lineTo(1760, 90);
+    brackets.moveTo(1725, 25);
+    brackets.lineTo(1685, 95);
+    g.draw(brackets);
+    g.setColor(new Color(255, 255, 255, 40));
+    g.fill(new Ellipse2D.Double(1520, -60, 240, 240));
+    g.dispose();
+    return image;
+  }
+
+  /** 48 x 48 tile: a light paper tone with a faint dot grid, for the page background. */
+  static BufferedImage tile() {
+    BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = canvas(image);
+    g.setColor(new Color(0xF5F6F7));
+    g.fillRect(0, 0, 48, 48);
+    g.setColor(new Color(0xE2E4E8));
+    g.fill(new Ellipse2D.Double(10, 10, 4, 4));
+    g.fill(new Ellipse2D.Double(34, 34, 4, 4));
+    g.dispose();
+    return image;
+  }
+
+  /** Exactly 300 x 38: a strip for the side column's heading. */
+  static BufferedImage column() {
+    BufferedImage image = new BufferedImage(300, 38, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = canvas(image);
+    g.setPaint(new GradientPaint(0, 0, new Color(0xFC5531), 300, 0, new Color(0xFF8A65)));
+    g.fillRect(0, 0, 300, 38);
+    g.setColor(new Color(255, 255, 255, 90));
+    for (int x = 220; x < 300; x += 14) {
+      g.fillRect(x, 8, 6, 22);
+    }
+    g.dispose();
+    return image;
+  }
+
+  private static Graphics2D canvas(BufferedImage image) {
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    return g;
+  }
+
+  static byte[] png(BufferedImage image) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---- HTTP ----
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> call(String method, String path, String token, Object body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path))
+        .timeout(Duration.ofSeconds(60))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+    if (token != null) {
+      request.header("authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("content-type", "application/json");
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (response.statusCode() / 100 != 2) {
+      String text = response.body();
+      throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+          + (text.length() > 300 ? text.substring(0, 300) + "…" : text));
+    }
+    return response.body().isEmpty() ? Map.of() : (Map<String, Object>) Json.parse(response.body());
+  }
+
+  private void put(URI presigned, byte[] bytes) {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(presigned)
+        .timeout(Duration.ofSeconds(60))
+        .header("content-type", "image/png")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("The presigned PUT answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    try {
+      return http.send(request, handler);
+    } catch (IOException e) {
+      throw new UncheckedIOException(request.method() + " " + request.uri().getPath() + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static long number(Map<String, Object> json, String field) {
+    return ((Number) json.get(field)).longValue();
+  }
+}
