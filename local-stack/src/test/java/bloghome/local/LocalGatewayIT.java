@@ -208,10 +208,12 @@ class LocalGatewayIT {
   }
 
   @Test
-  void signIn_isNotServed_unlessTurnedOn() {
+  void signIn_isNotServed_unlessTurnedOn_soTheTemplatesPageRouteAnswers() {
     HttpResponse<String> response = gateway.send(gateway.request("/sign-in").GET().build());
 
-    assertThat(response.statusCode()).isEqualTo(404);
+    // template.yaml routes GET /sign-in to the page function (Cognito's hosted sign-in in AWS)
+    assertThat(response.body()).doesNotContain("name=\"user\"");
+    assertThat(received).extracting(APIGatewayV2HTTPEvent::getRouteKey).containsExactly("GET /sign-in");
   }
 
   private HttpResponse<String> postSignIn(String form) {

@@ -55,8 +55,10 @@ public final class RunningSystem implements AutoCloseable {
         "MEDIA_BASE_URL", apiUrl + "/_local/media",
         "JWT_ISSUER", tokens.issuer(),
         "JWT_AUDIENCE", tokens.audience(),
-        // The page function signs in through the local /sign-in page instead of Cognito's.
-        "AUTH_MODE", "local"));
+        // Pages: the gateway mints tokens at /sign-in; browsers PUT skin images to the local S3.
+        "AUTH_MODE", "local",
+        "UPLOAD_ORIGIN", origin(stack.s3Endpoint()),
+        "SITE_URL", apiUrl));
     overrides.putAll(stack.seedCursorKeys());
 
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiHandlers = new LinkedHashMap<>();
@@ -103,6 +105,10 @@ public final class RunningSystem implements AutoCloseable {
     gateway.serveAction("POST", "failures/replay",
         () -> "{\"replayed\":" + stack.notifications().replayFailures() + "}");
     return new RunningSystem(stack, gateway, tokens, Collections.unmodifiableMap(all));
+  }
+
+  private static String origin(URI endpoint) {
+    return endpoint.getScheme() + "://" + endpoint.getRawAuthority();
   }
 
   public LocalStack stack() {

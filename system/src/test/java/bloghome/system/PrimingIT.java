@@ -32,7 +32,7 @@ class PrimingIT {
         primed++;
       }
 
-      assertThat(primed).isEqualTo(5);
+      assertThat(primed).isEqualTo(6);
     }
   }
 }

@@ -2,17 +2,16 @@ package bloghome.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bloghome.json.Json;
 import bloghome.local.LocalStack;
 import bloghome.system.browser.Browser;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
 
 /** The local sign-in page in a real browser, on the running system: a person signs in and the API takes the token. */
 class SignInIT {
@@ -34,24 +33,25 @@ class SignInIT {
   }
 
   @Test
-  void aPersonSignsInAsVip_andLandsOnTheCallbackWithATokenTheApiAccepts() {
-    browser.open(system.apiUrl() + "/sign-in?return=%2Fu%2Fcarol%3Fsort%3Dviews")
+  void aPersonSignsInAsVip_theCallbackStoresTheSession_andTheyLandWhereTheyStarted() {
+    browser.open(system.apiUrl() + "/sign-in?return=%2Fu%2Fcarol%2Fskin%3Flang%3Den")
         .type("#user", "carol")
         .click("#vip")
         .clickText("Sign in")
-        .waitForUrl("/auth/callback#id_token=");
+        .waitForUrl("/u/carol/skin?lang=en");
 
-    String fragment = browser.url().substring(browser.url().indexOf('#') + 1);
-    Map<String, String> values = new HashMap<>();
-    for (String pair : fragment.split("&")) {
-      int eq = pair.indexOf('=');
-      values.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    assertThat(values).containsEntry("return", "/u/carol?sort=views");
-    assertThat(system.tokens().verify(values.get("id_token"))).hasValueSatisfying(claims -> assertThat(claims)
+    String stored = (String) ((JavascriptExecutor) browser.driver())
+        .executeScript("return localStorage.getItem('bloghome.session')");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> session = (Map<String, Object>) Json.parse(stored);
+    assertThat(session).containsEntry("sub", "carol").containsEntry("groups", List.of("vip")).containsKey("exp");
+    String token = (String) session.get("token");
+    assertThat(system.tokens().verify(token)).hasValueSatisfying(claims -> assertThat(claims)
         .containsEntry("sub", "carol").containsEntry("cognito:groups", "[vip]"));
-    Http.Reply saved = http.send("PUT", "/users/carol", values.get("id_token"), Map.of("displayName", "Carol", "bio", ""));
+    Http.Reply saved = http.send("PUT", "/users/carol", token, Map.of("displayName", "Carol", "bio", ""));
     assertThat(saved.status()).isEqualTo(200);
+    // the fragment with the token is gone from the address bar and the history entry
+    assertThat(browser.url()).doesNotContain("id_token");
   }
 
   @Test

@@ -122,6 +122,7 @@ class TemplateContractTest {
       "SkinsFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "s3:PutObject"),
       "SkinValidatorFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "s3:DeleteObject",
           "s3:ListBucket", "s3:PutObject"),
+      "PageFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "ssm:GetParameter"),
       "ViewsAggregatorFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DescribeStream",
           "dynamodb:GetShardIterator", "dynamodb:GetRecords", "dynamodb:ListStreams", "sqs:SendMessage"));
 

@@ -1,0 +1,126 @@
+package bloghome.pages;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What each template renders: plain data, every string already chosen, nothing left to look up. */
+public final class PageModels {
+  private PageModels() {}
+
+  /**
+   * The frame every page shares.
+   *
+   * @param path the current path and query, for "sign in" links that come back here
+   * @param langHref the same page in the other language
+   * @param style CSS for one {@code <style>} element (the skin), allowed by its CSP hash; empty for none
+   * @param scripts module scripts, by asset name
+   * @param data {@code data-*} attributes of {@code <body>} that scripts read
+   */
+  public record Layout(
+      Messages m,
+      Assets assets,
+      String title,
+      String description,
+      String path,
+      String langHref,
+      String signInHref,
+      Optional<String> style,
+      List<String> scripts,
+      Map<String, String> data) {
+    public String lang() {
+      return m.lang().tag();
+    }
+
+    public String t(String key) {
+      return m.t(key);
+    }
+
+    public String t(String key, Object... args) {
+      return m.t(key, args);
+    }
+
+    public String asset(String name) {
+      return assets.path(name);
+    }
+  }
+
+  /** A link in a row of tabs; {@code current} marks the page being shown. */
+  public record Tab(String label, String href, boolean current) {}
+
+  public record PostRow(
+      String href,
+      String typeLabel,
+      String typeClass,
+      String title,
+      String summary,
+      String published,
+      long views,
+      long comments) {}
+
+  public record ProfileView(
+      String userId,
+      String displayName,
+      String bio,
+      String homeHref,
+      long posts,
+      long views,
+      long likes,
+      long favorites,
+      long followers,
+      long following) {}
+
+  public record HomePage(
+      Layout layout,
+      ProfileView profile,
+      List<Tab> sections,
+      List<Tab> sorts,
+      List<Tab> types,
+      List<PostRow> posts,
+      long total,
+      int pageNumber,
+      Optional<String> previousHref,
+      Optional<String> nextHref,
+      boolean hasHeader) {}
+
+  public record CommentRow(
+      String commentId, String authorId, String authorName, String body, String created, boolean deleted) {}
+
+  public record ThreadRow(CommentRow top, List<CommentRow> replies, long replyCount) {
+    public long hiddenReplies() {
+      return Math.max(0, replyCount - replies.size());
+    }
+  }
+
+  public record PostView(
+      String postId,
+      String typeLabel,
+      String typeClass,
+      String title,
+      String contentHtml,
+      Optional<String> sourceUrl,
+      List<String> tags,
+      String published,
+      long views,
+      long likes,
+      long favorites,
+      long comments) {}
+
+  public record PostPage(
+      Layout layout, PostView post, ProfileView author, List<ThreadRow> threads, boolean moreThreads) {}
+
+  /** A sentence for one upload rejection code, for the editor's script. */
+  public record Sentence(String code, String text) {}
+
+  public record SkinEditorPage(
+      Layout layout,
+      ProfileView owner,
+      Map<String, String> colors,
+      Map<String, String> images,
+      List<Sentence> sentences) {}
+
+  public record ErrorPage(Layout layout, int status, String heading, String message) {}
+
+  /** The sign-in and callback pages: what their script needs to finish signing in. */
+  public record AuthPage(Layout layout, String heading, String message) {}
+}

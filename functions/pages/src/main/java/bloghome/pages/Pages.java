@@ -1,0 +1,301 @@
+package bloghome.pages;
+
+import bloghome.comments.Comment;
+import bloghome.comments.CommentService;
+import bloghome.comments.CommentViews;
+import bloghome.errors.Problem;
+import bloghome.pages.PageModels.CommentRow;
+import bloghome.pages.PageModels.HomePage;
+import bloghome.pages.PageModels.PostPage;
+import bloghome.pages.PageModels.PostRow;
+import bloghome.pages.PageModels.PostView;
+import bloghome.pages.PageModels.ProfileView;
+import bloghome.pages.PageModels.Sentence;
+import bloghome.pages.PageModels.SkinEditorPage;
+import bloghome.pages.PageModels.Tab;
+import bloghome.pages.PageModels.ThreadRow;
+import bloghome.posts.ListingPage;
+import bloghome.posts.ListingQuery;
+import bloghome.posts.Post;
+import bloghome.posts.PostListing;
+import bloghome.posts.PostSummary;
+import bloghome.posts.PostType;
+import bloghome.profiles.Profile;
+import bloghome.profiles.ProfileStore;
+import bloghome.profiles.Profiles;
+import bloghome.skins.ColorField;
+import bloghome.skins.MediaUrls;
+import bloghome.skins.Skin;
+import bloghome.skins.SkinSlot;
+import bloghome.skins.SkinStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Builds each page's model from the stores every other function reads through. */
+public final class Pages {
+  public static final int PAGE_SIZE = 40;
+  public static final int COMMENT_THREADS = 50;
+  /** How many earlier pages the "previous" links remember; beyond that they go back to page 1. */
+  static final int MAX_TRAIL = 20;
+  private static final Pattern CURSOR_CHARS = Pattern.compile("[A-Za-z0-9_.\\-]{1,2048}");
+
+  /**
+   * Codes an upload can be refused with: the validator's, the status API's timeout, codes a
+   * newer validator may add, and the editor's own checks before uploading.
+   */
+  public static final List<String> REJECTION_CODES =
+      List.of(
+          "TOO_LARGE", "UNSUPPORTED_FORMAT", "TYPE_MISMATCH", "DIMENSIONS", "PIXEL_LIMIT", "CORRUPT",
+          "TRAILING_DATA", "ANIMATED", "EMPTY", "METADATA_TOO_LARGE", "DECODED_TOO_LARGE",
+          "VALIDATION_TIMEOUT", "UNKNOWN", "CLIENT_TYPE", "CLIENT_SIZE", "CLIENT_DIMENSIONS",
+          "CLIENT_UNREADABLE", "UPLOAD_FAILED");
+
+  private final PostListing listing;
+  private final Profiles profiles;
+  private final ProfileStore profileStore;
+  private final SkinStore skins;
+  private final CommentService comments;
+  private final MediaUrls media;
+  private final Markdown markdown = new Markdown();
+
+  public Pages(
+      PostListing listing,
+      ProfileStore profileStore,
+      SkinStore skins,
+      CommentService comments,
+      MediaUrls media) {
+    this.listing = listing;
+    this.profiles = new Profiles(profileStore);
+    this.profileStore = profileStore;
+    this.skins = skins;
+    this.comments = comments;
+    this.media = media;
+  }
+
+  /** What a home page asks for, straight from its query string. */
+  public record HomeRequest(
+      String userId,
+      Optional<String> sort,
+      Optional<String> type,
+      Optional<String> cursor,
+      Optional<String> trail) {}
+
+  /** The home page's data; the layout is added by the caller, who knows the request. */
+  public record Home(ProfileView profile, Skin skin, String skinCss, HomePageParts parts) {}
+
+  /** The parts of a home page that do not depend on the language, built once. */
+  public record HomePageParts(
+      ListingPage page, String sort, Optional<String> type, List<String> trail, Optional<String> cursor) {}
+
+  public Home home(HomeRequest request) {
+    List<String> trail = parseTrail(request.trail(), request.cursor().isPresent());
+    ProfileView profile = profile(profiles.get(request.userId()));
+    ListingQuery query =
+        ListingQuery.parse(
+            request.userId(),
+            Optional.of(Integer.toString(PAGE_SIZE)),
+            request.sort(),
+            request.type(),
+            request.cursor());
+    ListingPage page = listing.list(query);
+    Skin skin = skins.find(request.userId()).orElseGet(() -> Skin.empty(request.userId()));
+    return new Home(
+        profile,
+        skin,
+        SkinCss.of(skin, media),
+        new HomePageParts(
+            page,
+            query.sort().wireName(),
+            query.type().map(PostType::wireName),
+            trail,
+            request.cursor()));
+  }
+
+  public HomePage homePage(Home home, PageModels.Layout layout, Messages m) {
+    HomePageParts parts = home.parts();
+    String base = home.profile().homeHref();
+    String typeParam = parts.type().orElse(null);
+    String sortParam = parts.sort().equals("latest") ? null : parts.sort();
+    List<Tab> sections =
+        List.of(
+            new Tab(m.t("home.tab.posts", home.profile().posts()), base, true),
+            new Tab(m.t("home.tab.favorites", home.profile().favorites()), null, false),
+            new Tab(m.t("home.tab.following", home.profile().following()), null, false));
+    List<Tab> sorts =
+        List.of(
+            new Tab(m.t("home.sort.latest"), query(base, null, typeParam, null, List.of()), sortParam == null),
+            new Tab(m.t("home.sort.views"), query(base, "views", typeParam, null, List.of()), "views".equals(sortParam)));
+    List<Tab> types = new ArrayList<>();
+    types.add(new Tab(m.t("home.type.all"), query(base, sortParam, null, null, List.of()), typeParam == null));
+    for (PostType t : PostType.values()) {
+      types.add(
+          new Tab(
+              m.t("type." + t.wireName()),
+              query(base, sortParam, t.wireName(), null, List.of()),
+              t.wireName().equals(typeParam)));
+    }
+    List<PostRow> rows = new ArrayList<>();
+    for (PostSummary s : parts.page().items()) {
+      rows.add(
+          new PostRow(
+              Links.post(s.postId()),
+              m.t("type." + s.type().wireName()),
+              s.type().wireName(),
+              s.title(),
+              s.summary(),
+              Times.show(s.publishedAt()),
+              s.counters().views(),
+              s.counters().comments()));
+    }
+    Optional<String> previous = Optional.empty();
+    if (parts.cursor().isPresent()) {
+      List<String> trail = parts.trail();
+      if (trail.isEmpty()) {
+        previous = Optional.of(query(base, sortParam, typeParam, null, List.of()));
+      } else {
+        previous =
+            Optional.of(
+                query(base, sortParam, typeParam, trail.getLast(), trail.subList(0, trail.size() - 1)));
+      }
+    }
+    Optional<String> next =
+        parts
+            .page()
+            .nextCursor()
+            .map(
+                c -> {
+                  List<String> trail = new ArrayList<>(parts.trail());
+                  parts.cursor().ifPresent(trail::add);
+                  while (trail.size() > MAX_TRAIL) {
+                    trail.removeFirst();
+                  }
+                  return query(base, sortParam, typeParam, c, trail);
+                });
+    int pageNumber = parts.cursor().isPresent() ? parts.trail().size() + 2 : 1;
+    return new HomePage(
+        layout,
+        home.profile(),
+        sections,
+        sorts,
+        types,
+        rows,
+        parts.page().total(),
+        pageNumber,
+        previous,
+        next,
+        home.skin().image(SkinSlot.HEADER).isPresent());
+  }
+
+  public record PostData(Post post, ProfileView author, CommentViews.ThreadPageView threads) {}
+
+  public PostData post(String postId) {
+    Post post = listing.get(postId);
+    String authorId = post.summary().authorId();
+    ProfileView author =
+        profileStore.find(authorId).map(this::profile).orElseGet(() -> anonymous(authorId));
+    CommentViews.ThreadPageView threads =
+        comments.listThreads(postId, Optional.of(Integer.toString(COMMENT_THREADS)), Optional.empty());
+    return new PostData(post, author, threads);
+  }
+
+  public PostPage postPage(PostData data, PageModels.Layout layout, Messages m) {
+    PostSummary s = data.post().summary();
+    Optional<String> source =
+        data.post().sourceUrl().filter(u -> Markdown.isAllowed(u) && Markdown.isExternal(u));
+    PostView view =
+        new PostView(
+            s.postId(),
+            m.t("type." + s.type().wireName()),
+            s.type().wireName(),
+            s.title(),
+            markdown.toHtml(data.post().content()),
+            source,
+            data.post().tags(),
+            Times.show(s.publishedAt()),
+            s.counters().views(),
+            s.counters().likes(),
+            s.counters().favorites(),
+            s.counters().comments());
+    List<ThreadRow> threads = new ArrayList<>();
+    for (CommentViews.ThreadView t : data.threads().items()) {
+      threads.add(
+          new ThreadRow(
+              comment(t.comment(), m), t.replies().stream().map(c -> comment(c, m)).toList(), t.replyCount()));
+    }
+    return new PostPage(layout, view, data.author(), threads, data.threads().cursor() != null);
+  }
+
+  public record SkinData(ProfileView owner, Skin skin, String skinCss) {}
+
+  public SkinData skinEditor(String userId) {
+    ProfileView owner = profile(profiles.get(userId));
+    Skin skin = skins.find(userId).orElseGet(() -> Skin.empty(userId));
+    return new SkinData(owner, skin, SkinCss.of(skin, media));
+  }
+
+  public SkinEditorPage skinEditorPage(SkinData data, PageModels.Layout layout, Messages m) {
+    Map<String, String> colors = new LinkedHashMap<>();
+    for (ColorField f : ColorField.values()) {
+      colors.put(f.wireName(), data.skin().color(f));
+    }
+    Map<String, String> images = new LinkedHashMap<>();
+    for (SkinSlot slot : SkinSlot.values()) {
+      images.put(slot.wireName(), data.skin().image(slot).map(i -> media.url(i.key())).orElse(""));
+    }
+    List<Sentence> sentences =
+        REJECTION_CODES.stream().map(code -> new Sentence(code, m.t("reject." + code))).toList();
+    return new SkinEditorPage(layout, data.owner(), colors, images, sentences);
+  }
+
+  private static CommentRow comment(Comment c, Messages m) {
+    if (c.deleted()) {
+      return new CommentRow(c.commentId(), "", m.t("comment.deletedAuthor"), m.t("comment.deleted"), Times.show(c.createdAt()), true);
+    }
+    String name = c.authorName() == null || c.authorName().isBlank() ? c.authorId() : c.authorName();
+    return new CommentRow(c.commentId(), c.authorId(), name, c.body(), Times.show(c.createdAt()), false);
+  }
+
+  private ProfileView profile(Profile p) {
+    return new ProfileView(
+        p.userId(), p.displayName(), p.bio(), Links.home(p.userId()), p.posts(), p.views(), p.likes(),
+        p.favorites(), p.followers(), p.following());
+  }
+
+  private static ProfileView anonymous(String userId) {
+    return new ProfileView(userId, userId, "", Links.home(userId), 0, 0, 0, 0, 0, 0);
+  }
+
+  private static String query(String base, String sort, String type, String cursor, List<String> trail) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("sort", sort);
+    params.put("type", type);
+    params.put("cursor", cursor);
+    params.put("trail", trail.isEmpty() ? null : String.join("~", trail));
+    return Links.withQuery(base, params);
+  }
+
+  /** The cursors of earlier pages, oldest first; a 400 naming the cursor for anything malformed. */
+  static List<String> parseTrail(Optional<String> raw, boolean hasCursor) {
+    if (raw.isEmpty() || raw.get().isEmpty()) {
+      return List.of();
+    }
+    String[] parts = raw.get().split("~", -1);
+    if (!hasCursor || parts.length > MAX_TRAIL) {
+      throw invalidTrail();
+    }
+    for (String part : parts) {
+      if (!CURSOR_CHARS.matcher(part).matches()) {
+        throw invalidTrail();
+      }
+    }
+    return List.of(parts);
+  }
+
+  private static Problem invalidTrail() {
+    return Problem.invalid("INVALID_CURSOR", "trail", "The page links are not valid.");
+  }
+}

@@ -1,0 +1,118 @@
+package bloghome.pages.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HTML responses with the headers every page carries (CSP, nosniff, referrer policy), and for
+ * public pages a strong ETag over the bytes with {@code If-None-Match} answered by a 304.
+ */
+final class HtmlResponses {
+  /** Browsers keep a public page a minute, a CDN five; counters move with every view. */
+  static final String PUBLIC_CACHE = "public, max-age=60, s-maxage=300";
+  static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+  /** How a page may be cached. */
+  enum Caching {
+    /** Same bytes for everyone: ETag and a short shared lifetime. */
+    PUBLIC,
+    /** A shell whose script looks at the reader's session, or an error: never stored. */
+    NO_STORE
+  }
+
+  private HtmlResponses() {}
+
+  static APIGatewayV2HTTPResponse page(
+      int status,
+      String html,
+      String csp,
+      Caching caching,
+      Optional<String> ifNoneMatch,
+      List<String> cookies,
+      String referrerPolicy) {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("content-security-policy", csp);
+    headers.put("x-content-type-options", "nosniff");
+    headers.put("referrer-policy", referrerPolicy);
+    headers.put("vary", "accept-language, cookie");
+    if (caching == Caching.PUBLIC && status == 200) {
+      String etag = etag(html.getBytes(StandardCharsets.UTF_8));
+      headers.put("etag", etag);
+      headers.put("cache-control", PUBLIC_CACHE);
+      if (ifNoneMatch.map(tags -> matches(tags, etag)).orElse(false)) {
+        return build(304, headers, null, cookies);
+      }
+    } else {
+      headers.put("cache-control", "no-store");
+    }
+    headers.put("content-type", "text/html; charset=utf-8");
+    return build(status, headers, html, cookies);
+  }
+
+  static APIGatewayV2HTTPResponse asset(String contentType, byte[] bytes, Optional<String> ifNoneMatch) {
+    Map<String, String> headers = new HashMap<>();
+    String etag = etag(bytes);
+    headers.put("etag", etag);
+    headers.put("cache-control", IMMUTABLE);
+    headers.put("x-content-type-options", "nosniff");
+    if (ifNoneMatch.map(tags -> matches(tags, etag)).orElse(false)) {
+      return build(304, headers, null, List.of());
+    }
+    headers.put("content-type", contentType);
+    return build(200, headers, new String(bytes, StandardCharsets.UTF_8), List.of());
+  }
+
+  private static APIGatewayV2HTTPResponse build(
+      int status, Map<String, String> headers, String body, List<String> cookies) {
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(status)
+        .withHeaders(headers)
+        .withCookies(cookies.isEmpty() ? null : cookies)
+        .withBody(body)
+        .withIsBase64Encoded(false)
+        .build();
+  }
+
+  static String etag(byte[] bytes) {
+    return "\"" + sha256(bytes).substring(0, 27) + "\"";
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The CSP source for an inline {@code <style>} with exactly this text. */
+  static String styleHash(String css) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(css.getBytes(StandardCharsets.UTF_8));
+      return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** If-None-Match holds {@code *} or a comma-separated list; weak tags compare weakly (RFC 9110). */
+  static boolean matches(String ifNoneMatch, String etag) {
+    for (String candidate : ifNoneMatch.split(",")) {
+      String tag = candidate.strip();
+      if (tag.startsWith("W/")) {
+        tag = tag.substring(2);
+      }
+      if (tag.equals("*") || tag.equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

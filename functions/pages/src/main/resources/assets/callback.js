@@ -1,0 +1,44 @@
+// /auth/callback: finishes sign-in, stores the session and goes back where the reader was.
+import { meta, saveSession } from './session.js';
+
+const status = document.getElementById('auth-status');
+
+function safeReturn(value) {
+  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+}
+
+async function finish() {
+  if (meta('auth-mode') === 'local') {
+    // Only a page rendered in local mode trusts a token in the fragment (the local /sign-in puts
+    // it there); in AWS a crafted link could otherwise sign a victim into someone else's account.
+    const params = new URLSearchParams(location.hash.slice(1));
+    const token = params.get('id_token');
+    if (!token) throw new Error('no token');
+    saveSession(token);
+    history.replaceState(null, '', location.pathname);
+    location.replace(safeReturn(params.get('return')));
+    return;
+  }
+  const params = new URLSearchParams(location.search);
+  const pending = JSON.parse(sessionStorage.getItem('bloghome.pkce') || 'null');
+  sessionStorage.removeItem('bloghome.pkce');
+  if (!pending || !params.get('code') || params.get('state') !== pending.state) throw new Error('state mismatch');
+  const res = await fetch(`${meta('cognito-domain')}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: meta('client-id'),
+      code: params.get('code'),
+      redirect_uri: meta('redirect-uri'),
+      code_verifier: pending.verifier,
+    }),
+  });
+  if (!res.ok) throw new Error(`token endpoint ${res.status}`);
+  saveSession((await res.json()).id_token);
+  location.replace(safeReturn(pending.return));
+}
+
+finish().catch(() => {
+  status.textContent = '✗';
+});

@@ -1,0 +1,108 @@
+package bloghome.pages.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bloghome.auth.Caller;
+import bloghome.json.Json;
+import bloghome.json.JsonObject;
+import bloghome.local.junit.LocalAws;
+import bloghome.local.junit.LocalAwsExtension;
+import bloghome.pages.SiteConfig;
+import bloghome.posts.DynamoDbPostStore;
+import bloghome.posts.Importer;
+import bloghome.profiles.DynamoDbProfileStore;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/** The page function on its own against the local DynamoDB, counting the calls each page makes. */
+@ExtendWith(LocalAwsExtension.class)
+class PageHandlerIT {
+  private static final List<String> calls = new CopyOnWriteArrayList<>();
+  private static PageHandler handler;
+
+  @BeforeAll
+  static void seed(LocalAws aws) {
+    String table = aws.freshTable("BlogTable");
+    Clock clock = Clock.systemUTC();
+    new DynamoDbProfileStore(aws.dynamoDbClient(), table).save("alice", "Alice", "notes");
+    List<Object> posts = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("sourceId", "s" + i);
+      p.put("type", "original");
+      p.put("title", "Post " + i);
+      p.put("content", "text " + i);
+      p.put("publishedAt", Instant.now().minus(i + 1, ChronoUnit.DAYS).toString());
+      p.put("views", (long) i * 10);
+      posts.add(p);
+    }
+    new Importer(new DynamoDbPostStore(aws.dynamoDbClient(), table, clock), clock)
+        .importPosts(new Caller("alice", Set.of()), "alice", JsonObject.parseBody(Json.write(Map.of("posts", posts))));
+    ExecutionInterceptor counter = new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        calls.add(context.request().getClass().getSimpleName());
+      }
+    };
+    SiteConfig site = new SiteConfig(SiteConfig.AuthMode.COGNITO, "https://cdn.example.net", "https://bucket.s3.eu-west-1.amazonaws.com",
+        Optional.of("https://blog.auth.eu-west-1.amazoncognito.com"), Optional.of("client"), Optional.of("https://blog.example.net"));
+    handler = new PageHandler(aws.dynamoDb(counter), table, "pages-test-cursor-key-0123456789abcdef", site);
+  }
+
+  @BeforeEach
+  void reset() {
+    calls.clear();
+  }
+
+  @Test
+  void theSampleEvent_rendersAlicesHomePage_inThreeReads() {
+    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-home-page.json");
+    APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(response.getBody()).contains("Alice").contains("Post 2").contains("<html lang=\"zh-CN\"");
+    // profile, one listing Query, skin
+    assertThat(calls).containsExactly("GetItemRequest", "QueryRequest", "GetItemRequest");
+  }
+
+  @Test
+  void theCsp_namesTheMediaCdnTheBucketAndCognito_andNothingInline() {
+    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-home-page.json");
+    String csp = handler.handleRequest(event, null).getHeaders().get("content-security-policy");
+    assertThat(csp).contains("img-src 'self' https: https://cdn.example.net")
+        .contains("connect-src 'self' https://bucket.s3.eu-west-1.amazonaws.com https://blog.auth.eu-west-1.amazoncognito.com")
+        .doesNotContain("unsafe");
+  }
+
+  @Test
+  void theCallbackPage_inCognitoMode_carriesTheHostedUiSettings_andIsNeverStored() {
+    APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withRouteKey("GET /auth/callback")
+        .withRawPath("/auth/callback").withHeaders(Map.of()).build();
+    APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+    assertThat(response.getBody()).contains("content=\"cognito\"").contains("https://blog.example.net/auth/callback");
+    assertThat(response.getHeaders()).containsEntry("cache-control", "no-store").containsEntry("referrer-policy", "no-referrer");
+  }
+
+  @Test
+  void priming_readsOnlyAndEveryPageAnswers() {
+    assertThat(handler.prime()).allMatch(status -> status == 200 || status == 404 || status == 400);
+    assertThat(calls).allMatch(c -> c.equals("GetItemRequest") || c.equals("QueryRequest"));
+  }
+}
