@@ -33,7 +33,8 @@ class HostileInputIT {
       "POST /posts/{postId}/comments",
       "PUT /users/{userId}/skin",
       "POST /users/{userId}/skin/uploads");
-  private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z]+)}");
+  /** A path parameter, including a greedy one such as {@code {rest+}}. */
+  private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z]+)\\+?}");
 
   private static RunningSystem system;
   private static Http http;
@@ -89,13 +90,21 @@ class HostileInputIT {
       Matcher m = PARAM.matcher(route.path());
       while (m.find()) {
         String param = m.group(1);
+        if (!param.endsWith("Id")) {
+          continue; // an asset's file name or the rest of a page address: not an id (a 404 page when unknown)
+        }
         for (String bad : badIds) {
           String path = path(route, param, bad);
           Object body = route.method().equals("GET") || route.method().equals("DELETE") ? null : Map.of();
           Http.Reply reply = http.send(route.method(), path, mallory, body);
           String what = route.routeKey() + " with " + param + "=" + (bad.length() > 20 ? bad.substring(0, 20) + "…" : bad);
           assertThat(reply.status()).as(what + ": " + reply.body()).isEqualTo(400);
-          assertThat(reply.json()).as(what).extracting("error").extracting("field").isEqualTo(param);
+          if (reply.raw().headers().firstValue("content-type").orElse("").startsWith("text/html")) {
+            // The page function answers people: an error page, not JSON.
+            assertThat(reply.body()).as(what).contains("<html").doesNotContain("Exception");
+          } else {
+            assertThat(reply.json()).as(what).extracting("error").extracting("field").isEqualTo(param);
+          }
           checked++;
         }
       }

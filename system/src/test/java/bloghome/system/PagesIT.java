@@ -108,7 +108,9 @@ class PagesIT {
   void errors_areProperPagesWithTheRightStatus() {
     assertPage(http.send("GET", "/u/nobody-here", null, null), 404, "找不到这位博主");
     assertPage(http.send("GET", "/p/p_doesnotexist", null, null), 404, "找不到这篇文章");
-    assertPage(http.send("GET", "/p/%3Cscript%3E", null, null), 404, "找不到这篇文章");
+    // A malformed id is refused before any read, as on every API route (issue 10): a 400 page.
+    assertPage(http.send("GET", "/p/%3Cscript%3E", null, null), 400, "请求有误");
+    assertPage(http.send("GET", "/u/%E2%80%AEevil", null, null), 400, "请求有误");
     assertPage(http.send("GET", "/u/alice?cursor=abc.def", null, null), 400, "分页链接已失效");
     String next = link(http.send("GET", "/u/alice", null, null).body(), "next");
     String tampered = next.replaceFirst("cursor=([A-Za-z0-9_-])", "cursor=X$1");

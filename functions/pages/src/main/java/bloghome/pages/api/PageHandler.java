@@ -68,11 +68,12 @@ public final class PageHandler extends ApiHandler {
     route("GET /auth/callback", request -> safely(request, this::callback));
     route("GET /assets/{file}", this::asset);
     // Anything else under a blog or a post is a page too: a 404 page, not the gateway's JSON.
-    route("GET /u/{userId}/{rest+}", request -> safely(request, this::noSuchPage));
-    route("GET /p/{postId}/{rest+}", request -> safely(request, this::noSuchPage));
+    route("GET /u/{userId}/{rest+}", request -> safely(request, (r, page) -> noSuchPage(r, page, "userId")));
+    route("GET /p/{postId}/{rest+}", request -> safely(request, (r, page) -> noSuchPage(r, page, "postId")));
   }
 
-  private Rendered noSuchPage(ApiRequest request, PageRequest page) {
+  private Rendered noSuchPage(ApiRequest request, PageRequest page, String idParam) {
+    request.pathParam(idParam); // a malformed id is a 400 here too, as on every route that reads it
     return errorPage(page, Problem.notFound("PAGE_NOT_FOUND", "No such page."));
   }
 
