@@ -35,25 +35,9 @@ public final class DynamoDbPostDirectory implements PostDirectory {
     if (cached != null) {
       return Optional.of(cached);
     }
-    Map<String, AttributeValue> item =
-        dynamoDb
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .key(key(StatsKeys.post(postId), StatsKeys.SUMMARY))
-                        .projectionExpression("authorId")
-                        .consistentRead(true))
-            .item();
-    String author = item == null ? null : Attrs.string(item, "authorId");
-    if (author == null) {
-      return Optional.empty();
-    }
-    if (authors.size() >= MAX_CACHED) {
-      // Crude but bounded: an environment rarely gets here, and a refill costs one read a post.
-      authors.clear();
-    }
-    authors.put(postId, author);
-    return Optional.of(author);
+    Optional<String> author = readAuthor(postId, true);
+    author.ifPresent(a -> remember(postId, a));
+    return author;
   }
 
   /**
@@ -83,6 +67,7 @@ public final class DynamoDbPostDirectory implements PostDirectory {
 
   private void remember(String postId, String author) {
     if (authors.size() >= MAX_CACHED) {
+      // Crude but bounded: an environment rarely gets here, and a refill costs one read a post.
       authors.clear();
     }
     authors.put(postId, author);
