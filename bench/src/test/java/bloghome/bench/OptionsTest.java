@@ -57,9 +57,9 @@ class OptionsTest {
     Options hot = Options.parse(new String[] {
         "--only", "hot", "--hot-views", "800", "--hot-clients", "4", "--hot-item-limit", "10"});
 
-    assertThat(defaults.hotViews()).isEqualTo(2000);
+    assertThat(defaults.hotViews()).isEqualTo(800);
     assertThat(defaults.hotClients()).isEqualTo(16);
-    assertThat(defaults.hotItemLimit()).isEqualTo(100);
+    assertThat(defaults.hotItemLimit()).isEqualTo(10);
     assertThat(hot.sections()).isEqualTo(java.util.Set.of("hot"));
     assertThat(hot.hotViews()).isEqualTo(800);
     assertThat(hot.hotClients()).isEqualTo(4);
