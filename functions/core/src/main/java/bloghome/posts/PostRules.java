@@ -30,7 +30,7 @@ public final class PostRules {
   public static final int TAG_MAX = 30;
   public static final int SOURCE_URL_MAX = 2048;
   public static final int SOURCE_ID_MAX = 200;
-  /** Imported counters stay far below {@link ViewRank#MAX_VIEWS}. */
+  /** Imported counters stay far below {@link bloghome.table.ViewRank#MAX_VIEWS}. */
   public static final long COUNTER_MAX = 1_000_000_000_000L;
 
   private static final Set<String> DRAFT_FIELDS =

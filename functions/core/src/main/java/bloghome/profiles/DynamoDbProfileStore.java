@@ -1,7 +1,8 @@
 package bloghome.profiles;
 
-import bloghome.posts.Keys;
-import java.math.BigDecimal;
+import static bloghome.table.Attributes.number;
+
+import bloghome.table.TableKeys;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,7 +21,7 @@ public final class DynamoDbProfileStore implements ProfileStore {
 
   @Override
   public Optional<Profile> find(String userId) {
-    var item = dynamo.getItem(r -> r.tableName(table).key(Keys.key(Keys.userPk(userId), Keys.PROFILE))).item();
+    var item = dynamo.getItem(r -> r.tableName(table).key(TableKeys.key(TableKeys.userPk(userId), TableKeys.PROFILE))).item();
     if (item == null || !item.containsKey("displayName")) {
       return Optional.empty();
     }
@@ -33,7 +34,7 @@ public final class DynamoDbProfileStore implements ProfileStore {
     var item =
         dynamo.updateItem(
                 r -> r.tableName(table)
-                    .key(Keys.key(Keys.userPk(userId), Keys.PROFILE))
+                    .key(TableKeys.key(TableKeys.userPk(userId), TableKeys.PROFILE))
                     .updateExpression("SET #userId = :userId, #displayName = :displayName, #bio = :bio")
                     .expressionAttributeNames(Map.of("#userId", "userId", "#displayName", "displayName", "#bio", "bio"))
                     .expressionAttributeValues(
@@ -60,7 +61,6 @@ public final class DynamoDbProfileStore implements ProfileStore {
   }
 
   private static long count(Map<String, AttributeValue> item, String attribute) {
-    AttributeValue v = item.get(attribute);
-    return v == null || v.n() == null ? 0 : Math.max(0, new BigDecimal(v.n()).longValue());
+    return Math.max(0, number(item, attribute));
   }
 }

@@ -1,4 +1,4 @@
-package bloghome.posts;
+package bloghome.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package bloghome.posts;
+package bloghome.table;
 
 import java.math.BigInteger;
 import java.time.Instant;

@@ -1,0 +1,269 @@
+package bloghome.table;
+
+import bloghome.time.Timestamps;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every key shape of the single table, in one place (docs/data-model.md lists them all).
+ *
+ * <p>Features build partition keys, sort keys and index keys only through this class, so a
+ * newcomer finds the whole key scheme here and no two features can drift apart on the shape of an
+ * item they share (a post's summary is written by posts, stats and comments; a profile by posts,
+ * profiles and stats). Every id embedded in a key cannot contain {@code #}: user ids are checked
+ * against {@code [A-Za-z0-9._@+-]}, the other ids are generated.
+ */
+public final class TableKeys {
+  // ------------------------------------------------------------ attribute names of the keys
+
+  public static final String PK = "pk";
+  public static final String SK = "sk";
+
+  /** The {@code ByOwner} index: lists owned by a user or a post (favorites, follows, threads). */
+  public static final String BY_OWNER = "ByOwner";
+
+  public static final String GSI1PK = "gsi1pk";
+  public static final String GSI1SK = "gsi1sk";
+
+  /** The TTL attribute (epoch seconds). */
+  public static final String EXPIRES_AT = "expiresAt";
+
+  // ------------------------------------------------------------ posts and listings
+
+  public static final String SUMMARY = "SUMMARY";
+  public static final String CONTENT = "CONTENT";
+  public static final String COUNT_PREFIX = "COUNT#";
+
+  /** The listing indexes' partition keys: all posts of a user, or one type of them. */
+  public static final String LIST_PK = "listPk";
+
+  public static final String LIST_TYPE_PK = "listTypePk";
+  public static final String PUBLISHED_KEY = "publishedKey";
+  public static final String VIEW_RANK = "viewRank";
+
+  /** Greater than any {@code publishedKey}: puts the listing totals first when descending. */
+  public static final String TOP_PUBLISHED_KEY = "~";
+
+  public static String postPk(String postId) {
+    return "POST#" + postId;
+  }
+
+  /** Partition of one type of a user's posts in the by-type listing indexes. */
+  public static String userTypePk(String userId, String typeWireName) {
+    return userPk(userId) + "#" + typeWireName;
+  }
+
+  /** The listing total of all posts ({@code null}) or of one type (its wire name). */
+  public static String countSk(String typeWireNameOrNull) {
+    return COUNT_PREFIX + (typeWireNameOrNull == null ? "all" : typeWireNameOrNull);
+  }
+
+  public static String importSk(String sourceId) {
+    return "IMPORT#" + sourceId;
+  }
+
+  /** A post's idempotency record, in its author's partition. */
+  public static String postIdempotencySk(String key) {
+    return "IDEM#" + key;
+  }
+
+  public static String publishedKey(String publishedAt, String postId) {
+    return publishedAt + "#" + postId;
+  }
+
+  // ------------------------------------------------------------ users
+
+  public static final String PROFILE = "PROFILE";
+
+  public static String userPk(String userId) {
+    return "USER#" + userId;
+  }
+
+  // ------------------------------------------------------------ skins
+
+  public static final String SKIN = "SKIN";
+  public static final String SKIN_UPLOAD_PREFIX = "SKIN_UPLOAD#";
+
+  public static String skinUploadSk(String uploadId) {
+    return SKIN_UPLOAD_PREFIX + uploadId;
+  }
+
+  // ------------------------------------------------------------ stats
+
+  /**
+   * The sort key of every view marker; the stream filter of the aggregator matches on it. Every
+   * marker gets a partition key of its own: markers are written at the rate of views and likes,
+   * and spreading them keeps them off the partitions of the hot summary and profile items.
+   */
+  public static final String VIEW_MARKER_SK = "VIEW";
+
+  /** What a view marker carries besides its key, so that the aggregator needs no read. */
+  public static final String MARKER_POST_ID = "postId";
+
+  public static final String MARKER_AUTHOR_ID = "authorId";
+
+  /**
+   * A random id of the request that wrote a marker: an SDK retry of a put whose answer was lost
+   * finds the marker it wrote itself, and must still answer "counted".
+   */
+  public static final String MARKER_WRITE_ID = "writeId";
+
+  public static final String VIEW_MARKER_PREFIX = "VIEW#";
+
+  /** One view marker per post, UTC day and visitor; the visitor part is already a keyed hash. */
+  public static String viewMarker(String postId, LocalDate day, String visitorKey) {
+    return VIEW_MARKER_PREFIX + postId + "#" + day + "#" + visitorKey;
+  }
+
+  /** The start of every view marker key of one post (for a scan or a begins_with). */
+  public static String viewMarkersOf(String postId) {
+    return VIEW_MARKER_PREFIX + postId + "#";
+  }
+
+  /** The aggregator's checkpoint for one stream shard (docs/stats.md), sort key {@link #CHECKPOINT}. */
+  public static String viewCountCheckpoint(String shardKey) {
+    return "VIEWCOUNT#" + shardKey;
+  }
+
+  public static final String CHECKPOINT = "CHECKPOINT";
+
+  /**
+   * A like or favorite marker; {@code markerName} is {@code LIKE} or {@code FAVORITE}, which is
+   * also the marker's sort key.
+   */
+  public static String reactionMarker(String markerName, String postId, String userId) {
+    return markerName + "#" + postId + "#" + userId;
+  }
+
+  public static String favoritesOf(String userId) {
+    return "FAVORITES#" + userId;
+  }
+
+  /** Both halves of a follow edge share this partition key (sk {@code OUT} and {@code IN}). */
+  public static String follow(String followerId, String followeeId) {
+    return FOLLOW_PREFIX + followerId + "#" + followeeId;
+  }
+
+  public static final String FOLLOW_PREFIX = "FOLLOW#";
+  public static final String FOLLOW_OUT = "OUT";
+  public static final String FOLLOW_IN = "IN";
+
+  public static String followersOf(String userId) {
+    return "FOLLOWERS#" + userId;
+  }
+
+  public static String followingOf(String userId) {
+    return "FOLLOWING#" + userId;
+  }
+
+  /** The salt of one UTC day, sort key {@link #SALT}. */
+  public static String saltPk(LocalDate day) {
+    return "SALT#" + day;
+  }
+
+  public static final String SALT = "SALT";
+
+  // ------------------------------------------------------------ comments
+
+  /** Prefix of a top-level comment's sort key in its post's partition. */
+  public static final String COMMENT_SK_PREFIX = "C#";
+
+  private static final String REPLY_MARK = "#R#";
+
+  /** The ByOwner partition that lists a post's threads (top-level comments and reply previews). */
+  public static String threadsPk(String postId) {
+    return "COMMENTS#" + postId;
+  }
+
+  /** Pointer item that finds a comment by id alone, sort key {@link #COMMENT}. */
+  public static String commentPointerPk(String commentId) {
+    return "COMMENT#" + commentId;
+  }
+
+  /** Sort key of a comment's pointer and of a comment's idempotency record. */
+  public static final String COMMENT = "COMMENT";
+
+  /** A comment's idempotency record, sort key {@link #COMMENT}. */
+  public static String commentIdempotencyPk(String userId, String key) {
+    return "IDEMPOTENCY#" + userId + "#" + key;
+  }
+
+  /**
+   * A top-level comment: {@code C#{createdAt}#{commentId}}. A reply's sort key is its parent's
+   * followed by {@code #R#{createdAt}#{replyId}}, so a thread sorts right under its parent.
+   * Timestamps are fixed-width and ids have a fixed length, which is what makes the range bounds
+   * below exact.
+   */
+  public static String topLevelCommentSk(Instant createdAt, String commentId) {
+    return COMMENT_SK_PREFIX + Timestamps.format(createdAt) + "#" + commentId;
+  }
+
+  public static String replySk(String parentSk, Instant createdAt, String replyId) {
+    return parentSk + REPLY_MARK + Timestamps.format(createdAt) + "#" + replyId;
+  }
+
+  /** Lowest sort key of a thread's replies. */
+  public static String repliesFrom(String parentSk) {
+    return parentSk + REPLY_MARK;
+  }
+
+  /** Highest sort key of a thread's replies ({@code ~} sorts after every id and digit). */
+  public static String repliesTo(String parentSk) {
+    return parentSk + REPLY_MARK + "~";
+  }
+
+  /**
+   * Smallest key greater than {@code sk} and every key that extends it. Top-level sort keys have
+   * one length, so the next thread differs from {@code sk} before its end; {@code $} sorts right
+   * after {@code #}, which is where a thread's replies continue the parent's key.
+   */
+  public static String afterThread(String sk) {
+    return sk + "$";
+  }
+
+  /**
+   * Smallest key greater than the reply key {@code sk}. Reply keys of a thread all have the same
+   * length, so any greater one already differs within that length.
+   */
+  public static String afterReply(String sk) {
+    return sk + "!";
+  }
+
+  /** The parent's sort key inside a reply's sort key. */
+  public static String parentSkOf(String replySk) {
+    int marker = replySk.indexOf(REPLY_MARK);
+    if (marker < 0) {
+      throw new IllegalArgumentException("not a reply key: " + replySk);
+    }
+    return replySk.substring(0, marker);
+  }
+
+  /** The partition of a commenter's rate-window counters. */
+  public static String ratePk(String userId) {
+    return "RATE#" + userId;
+  }
+
+  /** Comment rate windows, in {@link #ratePk}: one per calendar minute and one per hour. */
+  public static String commentMinuteWindowSk(String minute) {
+    return "COMMENTS#M#" + minute;
+  }
+
+  public static String commentHourWindowSk(String hour) {
+    return "COMMENTS#H#" + hour;
+  }
+
+  // ------------------------------------------------------------ whole keys
+
+  /** The primary key of an item, as a mutable map (callers add the item's attributes to it). */
+  public static Map<String, AttributeValue> key(String pk, String sk) {
+    Map<String, AttributeValue> key = new LinkedHashMap<>();
+    key.put(PK, AttributeValue.fromS(pk));
+    key.put(SK, AttributeValue.fromS(sk));
+    return key;
+  }
+
+  private TableKeys() {}
+}
