@@ -4,11 +4,11 @@ import bloghome.local.LocalTables;
 import bloghome.local.MotoServer;
 import bloghome.local.SamTemplate;
 import bloghome.local.StreamEventSource;
+import bloghome.stats.DynamoDbPostDirectory;
+import bloghome.stats.DynamoDbViewStore;
 import bloghome.stats.ViewStore;
 import bloghome.stats.Views;
-import bloghome.stats.dynamodb.DynamoDbPostDirectory;
-import bloghome.stats.dynamodb.DynamoDbViewStore;
-import bloghome.stats.dynamodb.TransactionalViewStore;
+import bloghome.table.TableKeys;
 import bloghome.views.ViewsAggregatorHandler;
 import java.time.Clock;
 import java.time.Duration;
@@ -220,33 +220,33 @@ final class HotPostViews {
 
   private static void seed(DynamoDbClient dynamo, String table, String postId, String authorId) {
     Map<String, AttributeValue> post = new HashMap<>();
-    post.put("pk", AttributeValue.fromS("POST#" + postId));
-    post.put("sk", AttributeValue.fromS("SUMMARY"));
+    post.put("pk", AttributeValue.fromS(TableKeys.postPk(postId)));
+    post.put("sk", AttributeValue.fromS(TableKeys.SUMMARY));
     post.put("postId", AttributeValue.fromS(postId));
     post.put("authorId", AttributeValue.fromS(authorId));
     post.put("type", AttributeValue.fromS("original"));
     post.put("views", AttributeValue.fromN("0"));
-    post.put("listPk", AttributeValue.fromS("USER#" + authorId));
-    post.put("listTypePk", AttributeValue.fromS("USER#" + authorId + "#original"));
+    post.put("listPk", AttributeValue.fromS(TableKeys.userPk(authorId)));
+    post.put("listTypePk", AttributeValue.fromS(TableKeys.userTypePk(authorId, "original")));
     post.put("publishedKey", AttributeValue.fromS("2026-11-01T08:00:00.000Z#" + postId));
     post.put("viewRank", AttributeValue.fromN("17619840000000000000000"));
     dynamo.putItem(r -> r.tableName(table).item(post));
     dynamo.putItem(r -> r.tableName(table).item(Map.of(
-        "pk", AttributeValue.fromS("USER#" + authorId), "sk", AttributeValue.fromS("PROFILE"),
+        "pk", AttributeValue.fromS(TableKeys.userPk(authorId)), "sk", AttributeValue.fromS(TableKeys.PROFILE),
         "userId", AttributeValue.fromS(authorId), "displayName", AttributeValue.fromS(authorId),
         "views", AttributeValue.fromN("0"))));
   }
 
   private static long views(DynamoDbClient dynamo, String table, String postId) {
     var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
-        "pk", AttributeValue.fromS("POST#" + postId), "sk", AttributeValue.fromS("SUMMARY")))).item();
+        "pk", AttributeValue.fromS(TableKeys.postPk(postId)), "sk", AttributeValue.fromS(TableKeys.SUMMARY)))).item();
     return Long.parseLong(item.get("views").n());
   }
 
   /** The markers of the post (a scan: fine for a benchmark table, never on a request path). */
   private static long markers(DynamoDbClient dynamo, String table, String postId) {
     return dynamo.scanPaginator(r -> r.tableName(table).filterExpression("begins_with(pk, :p)")
-            .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("VIEW#" + postId + "#")))
+            .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(TableKeys.viewMarkersOf(postId))))
             .select("COUNT"))
         .stream().mapToLong(p -> p.count()).sum();
   }

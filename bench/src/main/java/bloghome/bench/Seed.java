@@ -1,6 +1,8 @@
 package bloghome.bench;
 
 import bloghome.ids.Ids;
+import bloghome.table.TableKeys;
+import bloghome.table.ViewRank;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,8 +51,8 @@ final class Seed {
           + "; the profile was written with the SDK instead.");
     }
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put("pk", s("USER#" + AUTHOR));
-    item.put("sk", s("PROFILE"));
+    item.put("pk", s(TableKeys.userPk(AUTHOR)));
+    item.put("sk", s(TableKeys.PROFILE));
     item.put("userId", s(AUTHOR));
     item.put("displayName", s("Alice Moreau"));
     item.put("bio", s("Backend engineer."));
@@ -89,8 +91,8 @@ final class Seed {
     String publishedAt = STORED.format(published);
     String type = "article";
     Map<String, AttributeValue> summary = new HashMap<>();
-    summary.put("pk", s("POST#" + postId));
-    summary.put("sk", s("SUMMARY"));
+    summary.put("pk", s(TableKeys.postPk(postId)));
+    summary.put("sk", s(TableKeys.SUMMARY));
     summary.put("postId", s(postId));
     summary.put("authorId", s(AUTHOR));
     summary.put("type", s(type));
@@ -101,22 +103,22 @@ final class Seed {
     for (String counter : new String[] {"views", "comments", "likes", "favorites"}) {
       summary.put(counter, n("0"));
     }
-    summary.put("listPk", s("USER#" + AUTHOR));
-    summary.put("listTypePk", s("USER#" + AUTHOR + "#" + type));
-    summary.put("publishedKey", s(publishedAt + "#" + postId));
-    summary.put("viewRank", n(viewRank(0, published.toEpochMilli(), postId)));
+    summary.put("listPk", s(TableKeys.userPk(AUTHOR)));
+    summary.put("listTypePk", s(TableKeys.userTypePk(AUTHOR, type)));
+    summary.put("publishedKey", s(TableKeys.publishedKey(publishedAt, postId)));
+    summary.put("viewRank", n(ViewRank.of(0, published, postId).toString()));
     ddb().putItem(r -> r.tableName(bench.tableName).item(summary));
     ddb().putItem(r -> r.tableName(bench.tableName).item(Map.of(
-        "pk", s("POST#" + postId), "sk", s("CONTENT"),
+        "pk", s(TableKeys.postPk(postId)), "sk", s(TableKeys.CONTENT),
         "content", s("# Retries\n\nKeep the key next to the write."), "tags", l())));
     for (String scope : new String[] {"all", type}) {
       Map<String, AttributeValue> count = new HashMap<>();
-      count.put("pk", s("USER#" + AUTHOR));
-      count.put("sk", s("COUNT#" + scope));
-      count.put("publishedKey", s("~"));
-      count.put("viewRank", n("9".repeat(38)));
+      count.put("pk", s(TableKeys.userPk(AUTHOR)));
+      count.put("sk", s(TableKeys.countSk(scope.equals("all") ? null : scope)));
+      count.put("publishedKey", s(TableKeys.TOP_PUBLISHED_KEY));
+      count.put("viewRank", n(ViewRank.TOP));
       count.put(scope.equals("all") ? "listPk" : "listTypePk",
-          s(scope.equals("all") ? "USER#" + AUTHOR : "USER#" + AUTHOR + "#" + type));
+          s(scope.equals("all") ? TableKeys.userPk(AUTHOR) : TableKeys.userTypePk(AUTHOR, type)));
       ddb().updateItem(r -> r.tableName(bench.tableName)
           .key(Map.of("pk", count.get("pk"), "sk", count.get("sk")))
           .updateExpression("SET publishedKey = :pk, viewRank = :vr, #idx = :idx ADD #count :one")
@@ -126,29 +128,16 @@ final class Seed {
               ":idx", scope.equals("all") ? count.get("listPk") : count.get("listTypePk"), ":one", n("1"))));
     }
     ddb().updateItem(r -> r.tableName(bench.tableName)
-        .key(Map.of("pk", s("USER#" + AUTHOR), "sk", s("PROFILE")))
+        .key(Map.of("pk", s(TableKeys.userPk(AUTHOR)), "sk", s(TableKeys.PROFILE)))
         .updateExpression("ADD posts :one")
         .expressionAttributeValues(Map.of(":one", n("1"))));
     return postId;
   }
 
-  /** views x 10^24 + publishedAtEpochMillis x 10^10 + tiebreak(postId), as docs/data-model.md. */
-  static String viewRank(long views, long publishedMillis, String postId) {
-    String alphabet = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
-    String random = postId.substring(postId.indexOf('_') + 1);
-    long tiebreak = 0;
-    for (int i = 0; i < 5; i++) {
-      tiebreak = tiebreak * 64 + alphabet.indexOf(random.charAt(i));
-    }
-    return java.math.BigInteger.valueOf(views).multiply(java.math.BigInteger.TEN.pow(24))
-        .add(java.math.BigInteger.valueOf(publishedMillis).multiply(java.math.BigInteger.TEN.pow(10)))
-        .add(java.math.BigInteger.valueOf(tiebreak)).toString();
-  }
-
   /** The post's views counter as stored. */
   long views(String postId) {
     var item = ddb().getItem(r -> r.tableName(bench.tableName).consistentRead(true)
-        .key(Map.of("pk", s("POST#" + postId), "sk", s("SUMMARY")))).item();
+        .key(Map.of("pk", s(TableKeys.postPk(postId)), "sk", s(TableKeys.SUMMARY)))).item();
     AttributeValue views = item == null ? null : item.get("views");
     return views == null || views.n() == null ? 0 : Long.parseLong(views.n());
   }

@@ -4,6 +4,8 @@ import bloghome.json.Json;
 import bloghome.local.FaultPlan;
 import bloghome.local.FaultProxy;
 import bloghome.local.LocalStack;
+import bloghome.stats.Reaction;
+import bloghome.table.TableKeys;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -537,22 +539,34 @@ public final class FaultRun {
 
   // ---------------------------------------------------------------- the checks
 
+  /** The start of every post partition key. */
+  private static final String POST_PK = TableKeys.postPk("");
+
+  /** How the checks find a scanned item: its partition and sort key. */
+  private static String itemId(String pk, String sk) {
+    return pk + "|" + sk;
+  }
+
+  private static String reactionId(Reaction reaction, String postId, String userId) {
+    return itemId(TableKeys.reactionMarker(reaction.name(), postId, userId), reaction.name());
+  }
+
   private void check(List<Worker> workers) {
     Map<String, Map<String, AttributeValue>> items = scan();
     Map<String, Integer> markers = new HashMap<>();
     for (Map<String, AttributeValue> item : items.values()) {
       String pk = item.get("pk").s();
       String sk = item.get("sk").s();
-      if (sk.equals("LIKE") || sk.equals("FAVORITE")) {
+      if (sk.equals(Reaction.LIKE.name()) || sk.equals(Reaction.FAVORITE.name())) {
         markers.merge(sk + ":" + pk.split("#")[1], 1, Integer::sum);
-      } else if (pk.startsWith("FOLLOW#") && sk.equals("OUT")) {
+      } else if (pk.startsWith(TableKeys.FOLLOW_PREFIX) && sk.equals(TableKeys.FOLLOW_OUT)) {
         markers.merge("following:" + pk.split("#")[1], 1, Integer::sum);
-      } else if (pk.startsWith("FOLLOW#") && sk.equals("IN")) {
+      } else if (pk.startsWith(TableKeys.FOLLOW_PREFIX) && sk.equals(TableKeys.FOLLOW_IN)) {
         markers.merge("followers:" + pk.split("#")[2], 1, Integer::sum);
-      } else if (pk.startsWith("VIEW#")) {
+      } else if (pk.startsWith(TableKeys.VIEW_MARKER_PREFIX)) {
         markers.merge("VIEW:" + pk.split("#")[1], 1, Integer::sum);
-      } else if (pk.startsWith("POST#") && sk.startsWith("C#") && !item.containsKey("deleted")) {
-        markers.merge("COMMENT:" + pk.substring(5), 1, Integer::sum);
+      } else if (pk.startsWith(POST_PK) && sk.startsWith(TableKeys.COMMENT_SK_PREFIX) && !item.containsKey("deleted")) {
+        markers.merge("COMMENT:" + pk.substring(POST_PK.length()), 1, Integer::sum);
       }
     }
 
@@ -568,7 +582,7 @@ public final class FaultRun {
         }
       }
       w.titles.forEach((post, title) -> {
-        Map<String, AttributeValue> summary = items.get("POST#" + post + "|SUMMARY");
+        Map<String, AttributeValue> summary = items.get(itemId(TableKeys.postPk(post), TableKeys.SUMMARY));
         if (summary == null || !title.equals(summary.get("title").s())) {
           violations.add("post " + post + ": last acknowledged title " + title + " not stored");
         }
@@ -582,9 +596,9 @@ public final class FaultRun {
       String author = "author" + a;
       Set<String> stored = new java.util.TreeSet<>();
       for (Map<String, AttributeValue> item : items.values()) {
-        if (item.get("sk").s().equals("SUMMARY") && item.containsKey("authorId")
+        if (item.get("sk").s().equals(TableKeys.SUMMARY) && item.containsKey("authorId")
             && author.equals(item.get("authorId").s())) {
-          stored.add(item.get("pk").s().substring(5));
+          stored.add(item.get("pk").s().substring(POST_PK.length()));
         }
       }
       Set<String> expected = expectedPosts.getOrDefault(author, Set.of());
@@ -595,15 +609,15 @@ public final class FaultRun {
         extra.removeAll(expected);
         violations.add(author + ": posts acknowledged but missing " + missing + ", stored but not acknowledged " + extra);
       }
-      Map<String, AttributeValue> profile = items.get("USER#" + author + "|PROFILE");
+      Map<String, AttributeValue> profile = items.get(itemId(TableKeys.userPk(author), TableKeys.PROFILE));
       equal(author + " profile posts", number(profile, "posts"), stored.size());
-      equal(author + " listing total", number(items.get("USER#" + author + "|COUNT#all"), "count"), stored.size());
+      equal(author + " listing total", number(items.get(itemId(TableKeys.userPk(author), TableKeys.countSk(null))), "count"), stored.size());
       equal(author + " profile followers", number(profile, "followers"), markers.getOrDefault("followers:" + author, 0));
       long likes = 0;
       long favorites = 0;
       for (String p : stored) {
-        likes += number(items.get("POST#" + p + "|SUMMARY"), "likes");
-        favorites += number(items.get("POST#" + p + "|SUMMARY"), "favorites");
+        likes += number(items.get(itemId(TableKeys.postPk(p), TableKeys.SUMMARY)), "likes");
+        favorites += number(items.get(itemId(TableKeys.postPk(p), TableKeys.SUMMARY)), "favorites");
       }
       equal(author + " profile likes = likes of its posts", number(profile, "likes"), likes);
       equal(author + " profile favorites = favorites of its posts", number(profile, "favorites"), favorites);
@@ -614,20 +628,20 @@ public final class FaultRun {
       w.reactions.forEach((key, on) -> {
         String[] parts = key.split(":");
         String itemKey = switch (parts[0]) {
-          case "like" -> "LIKE#" + parts[1] + "#" + w.reader + "|LIKE";
-          case "favorite" -> "FAVORITE#" + parts[1] + "#" + w.reader + "|FAVORITE";
-          default -> "FOLLOW#" + w.reader + "#" + parts[1] + "|OUT";
+          case "like" -> reactionId(Reaction.LIKE, parts[1], w.reader);
+          case "favorite" -> reactionId(Reaction.FAVORITE, parts[1], w.reader);
+          default -> itemId(TableKeys.follow(w.reader, parts[1]), TableKeys.FOLLOW_OUT);
         };
         if (items.containsKey(itemKey) != on) {
           violations.add(w.reader + " " + key + ": acknowledged " + (on ? "on" : "off") + " but stored "
               + (on ? "off" : "on"));
         }
       });
-      equal(w.reader + " profile following", number(items.get("USER#" + w.reader + "|PROFILE"), "following"),
+      equal(w.reader + " profile following", number(items.get(itemId(TableKeys.userPk(w.reader), TableKeys.PROFILE)), "following"),
           markers.getOrDefault("following:" + w.reader, 0));
     }
     for (String post : stablePosts) {
-      Map<String, AttributeValue> summary = items.get("POST#" + post + "|SUMMARY");
+      Map<String, AttributeValue> summary = items.get(itemId(TableKeys.postPk(post), TableKeys.SUMMARY));
       equal(post + " likes", number(summary, "likes"), markers.getOrDefault("LIKE:" + post, 0));
       equal(post + " favorites", number(summary, "favorites"), markers.getOrDefault("FAVORITE:" + post, 0));
       equal(post + " comments", number(summary, "comments"), markers.getOrDefault("COMMENT:" + post, 0));
@@ -641,7 +655,7 @@ public final class FaultRun {
         for (String id : e.getValue()) {
           acknowledgedComments++;
           perPost.merge(e.getKey(), 1, Integer::sum);
-          if (!items.containsKey("COMMENT#" + id + "|COMMENT")) {
+          if (!items.containsKey(itemId(TableKeys.commentPointerPk(id), TableKeys.COMMENT))) {
             violations.add("comment " + id + " acknowledged but not stored");
           }
         }
@@ -669,12 +683,12 @@ public final class FaultRun {
       }
       Map<String, Map<String, AttributeValue>> items = scan();
       Map<String, Integer> markers = new HashMap<>();
-      items.keySet().stream().filter(k -> k.startsWith("VIEW#"))
+      items.keySet().stream().filter(k -> k.startsWith(TableKeys.VIEW_MARKER_PREFIX))
           .forEach(k -> markers.merge(k.split("#")[1], 1, Integer::sum));
       List<String> found = new ArrayList<>();
       long total = 0;
       for (String post : stablePosts) {
-        Map<String, AttributeValue> summary = items.get("POST#" + post + "|SUMMARY");
+        Map<String, AttributeValue> summary = items.get(itemId(TableKeys.postPk(post), TableKeys.SUMMARY));
         long views = number(summary, "views");
         total += views;
         if (views != markers.getOrDefault(post, 0)) {
@@ -690,10 +704,10 @@ public final class FaultRun {
         long sum = 0;
         for (String post : stablePosts) {
           if (author.equals(authorOf.get(post))) {
-            sum += number(items.get("POST#" + post + "|SUMMARY"), "views");
+            sum += number(items.get(itemId(TableKeys.postPk(post), TableKeys.SUMMARY)), "views");
           }
         }
-        long profileViews = number(items.get("USER#" + author + "|PROFILE"), "views");
+        long profileViews = number(items.get(itemId(TableKeys.userPk(author), TableKeys.PROFILE)), "views");
         if (profileViews != sum) {
           found.add(author + " profile views " + profileViews + " != " + sum + " views of its posts");
         }
@@ -738,7 +752,7 @@ public final class FaultRun {
     String table = system.stack().physicalName("BlogTable");
     Map<String, Map<String, AttributeValue>> items = new HashMap<>();
     system.stack().dynamoDb().scanPaginator(r -> r.tableName(table)).items()
-        .forEach(item -> items.put(item.get("pk").s() + "|" + item.get("sk").s(), item));
+        .forEach(item -> items.put(itemId(item.get("pk").s(), item.get("sk").s()), item));
     return Collections.unmodifiableMap(items);
   }
 

@@ -2,6 +2,7 @@ package bloghome.stats;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import bloghome.table.TableKeys;
 import java.util.Map;
 
 /**
@@ -18,13 +19,13 @@ public final class ViewMarkerRecords {
       throw new IllegalArgumentException("not a new view marker: " + record.getEventID());
     }
     Map<String, AttributeValue> image = change.getNewImage();
-    AttributeValue sk = image.get(StatsKeys.SK);
-    if (sk == null || !StatsKeys.VIEW_MARKER_SK.equals(sk.getS())) {
+    AttributeValue sk = image.get(TableKeys.SK);
+    if (sk == null || !TableKeys.VIEW_MARKER_SK.equals(sk.getS())) {
       throw new IllegalArgumentException("not a view marker: " + record.getEventID());
     }
     return new ViewMarker(
-        text(image, StatsKeys.MARKER_POST_ID),
-        text(image, StatsKeys.MARKER_AUTHOR_ID),
+        text(image, TableKeys.MARKER_POST_ID),
+        text(image, TableKeys.MARKER_AUTHOR_ID),
         change.getSequenceNumber());
   }
 

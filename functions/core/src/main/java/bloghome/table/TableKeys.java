@@ -3,6 +3,7 @@ package bloghome.table;
 import bloghome.time.Timestamps;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -121,6 +122,11 @@ public final class TableKeys {
   /** The start of every view marker key of one post (for a scan or a begins_with). */
   public static String viewMarkersOf(String postId) {
     return VIEW_MARKER_PREFIX + postId + "#";
+  }
+
+  /** End of a view marker's usefulness (its TTL): 48 hours after the start of its UTC day. */
+  public static long viewMarkerExpiresAt(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).plusHours(48).toEpochSecond();
   }
 
   /** The aggregator's checkpoint for one stream shard (docs/stats.md), sort key {@link #CHECKPOINT}. */

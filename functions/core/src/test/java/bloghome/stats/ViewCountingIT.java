@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bloghome.local.StreamEventSource;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
-import bloghome.stats.dynamodb.DynamoDbViewCounterStore;
-import bloghome.stats.dynamodb.DynamoDbViewStore;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bloghome.local.StreamEventSource;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
-import bloghome.stats.dynamodb.DynamoDbViewStore;
+import bloghome.stats.DynamoDbViewStore;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -88,7 +88,7 @@ class ViewsAggregatorHandlerIT {
     var event = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadDynamoDbEvent(
         "../../events/dynamodb-view-markers.json");
     var handler = new ViewsAggregatorHandler(
-        new bloghome.stats.ViewCounting(new bloghome.stats.dynamodb.DynamoDbViewCounterStore(dynamo, table)),
+        new bloghome.stats.ViewCounting(new bloghome.stats.DynamoDbViewCounterStore(dynamo, table)),
         (arn, seq) -> "shardId-sample");
 
     handler.handleRequest(event, null);

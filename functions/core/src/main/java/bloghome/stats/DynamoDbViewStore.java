@@ -1,12 +1,12 @@
-package bloghome.stats.dynamodb;
+package bloghome.stats;
 
-import static bloghome.stats.dynamodb.Attrs.key;
-import static bloghome.stats.dynamodb.Attrs.n;
-import static bloghome.stats.dynamodb.Attrs.s;
+import static bloghome.table.TableKeys.key;
+import static bloghome.table.Attributes.n;
+import static bloghome.table.Attributes.s;
 
 import bloghome.ids.Ids;
-import bloghome.stats.StatsKeys;
-import bloghome.stats.ViewStore;
+import bloghome.table.Attributes;
+import bloghome.table.TableKeys;
 import java.time.LocalDate;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,12 +37,12 @@ public final class DynamoDbViewStore implements ViewStore {
   @Override
   public Outcome record(String postId, String authorId, LocalDate day, String visitorKey) {
     Map<String, AttributeValue> marker =
-        key(StatsKeys.viewMarker(postId, day, visitorKey), StatsKeys.VIEW_MARKER_SK);
-    marker.put(StatsKeys.MARKER_POST_ID, s(postId));
-    marker.put(StatsKeys.MARKER_AUTHOR_ID, s(authorId));
-    marker.put(StatsKeys.EXPIRES_AT, n(StatsKeys.expiresAt(day)));
+        key(TableKeys.viewMarker(postId, day, visitorKey), TableKeys.VIEW_MARKER_SK);
+    marker.put(TableKeys.MARKER_POST_ID, s(postId));
+    marker.put(TableKeys.MARKER_AUTHOR_ID, s(authorId));
+    marker.put(TableKeys.EXPIRES_AT, n(TableKeys.viewMarkerExpiresAt(day)));
     String writeId = Ids.newId("w");
-    marker.put(StatsKeys.MARKER_WRITE_ID, s(writeId));
+    marker.put(TableKeys.MARKER_WRITE_ID, s(writeId));
     try {
       dynamoDb.putItem(r -> r.tableName(table)
           .item(marker)
@@ -50,7 +50,7 @@ public final class DynamoDbViewStore implements ViewStore {
           .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
       return Outcome.COUNTED;
     } catch (ConditionalCheckFailedException alreadyThere) {
-      AttributeValue existing = alreadyThere.hasItem() ? alreadyThere.item().get(StatsKeys.MARKER_WRITE_ID) : null;
+      AttributeValue existing = alreadyThere.hasItem() ? alreadyThere.item().get(TableKeys.MARKER_WRITE_ID) : null;
       return existing != null && writeId.equals(existing.s()) ? Outcome.COUNTED : Outcome.ALREADY_COUNTED;
     }
   }

@@ -1,9 +1,9 @@
-package bloghome.stats.dynamodb;
+package bloghome.stats;
 
-import static bloghome.stats.dynamodb.Attrs.key;
+import static bloghome.table.TableKeys.key;
 
-import bloghome.stats.PostDirectory;
-import bloghome.stats.StatsKeys;
+import bloghome.table.Attributes;
+import bloghome.table.TableKeys;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,11 +58,11 @@ public final class DynamoDbPostDirectory implements PostDirectory {
             .getItem(
                 r ->
                     r.tableName(table)
-                        .key(key(StatsKeys.post(postId), StatsKeys.SUMMARY))
+                        .key(key(TableKeys.postPk(postId), TableKeys.SUMMARY))
                         .projectionExpression("authorId")
                         .consistentRead(consistent))
             .item();
-    return Optional.ofNullable(item == null ? null : Attrs.string(item, "authorId"));
+    return Optional.ofNullable(item == null ? null : Attributes.string(item, "authorId"));
   }
 
   private void remember(String postId, String author) {

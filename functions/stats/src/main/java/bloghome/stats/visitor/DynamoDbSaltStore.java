@@ -1,10 +1,10 @@
-package bloghome.stats;
+package bloghome.stats.visitor;
 
-import bloghome.stats.visitor.DailySalt;
-import bloghome.stats.visitor.SaltStore;
+import bloghome.table.TableKeys;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkBytes;
@@ -59,10 +59,10 @@ public final class DynamoDbSaltStore implements SaltStore {
       return fromItem(day, stored);
     }
     DailySalt fresh = DailySalt.generate(day, random);
-    Map<String, AttributeValue> item = new java.util.HashMap<>(key(day));
+    Map<String, AttributeValue> item = new HashMap<>(key(day));
     item.put("salt", AttributeValue.fromB(SdkBytes.fromByteArray(fresh.secret())));
     item.put(
-        StatsKeys.EXPIRES_AT,
+        TableKeys.EXPIRES_AT,
         AttributeValue.fromN(Long.toString(fresh.expiresAt().getEpochSecond())));
     try {
       dynamoDb.putItem(
@@ -81,6 +81,6 @@ public final class DynamoDbSaltStore implements SaltStore {
   }
 
   private static Map<String, AttributeValue> key(LocalDate day) {
-    return Map.of("pk", AttributeValue.fromS("SALT#" + day), "sk", AttributeValue.fromS("SALT"));
+    return TableKeys.key(TableKeys.saltPk(day), TableKeys.SALT);
   }
 }

@@ -1,17 +1,15 @@
-package bloghome.stats.dynamodb;
+package bloghome.stats;
 
-import static bloghome.stats.dynamodb.Attrs.key;
-import static bloghome.stats.dynamodb.Attrs.n;
-import static bloghome.stats.dynamodb.Attrs.number;
-import static bloghome.stats.dynamodb.Attrs.s;
-import static bloghome.stats.dynamodb.Attrs.string;
+import static bloghome.table.TableKeys.key;
+import static bloghome.table.Attributes.n;
+import static bloghome.table.Attributes.number;
+import static bloghome.table.Attributes.s;
+import static bloghome.table.Attributes.string;
 
-import bloghome.stats.Favorite;
-import bloghome.stats.Page;
-import bloghome.stats.PostSummary;
-import bloghome.stats.Reaction;
-import bloghome.stats.ReactionStore;
-import bloghome.stats.StatsKeys;
+import bloghome.table.Attributes;
+import bloghome.table.TableKeys;
+import bloghome.table.TransactionRunner;
+import bloghome.time.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,24 +37,26 @@ public final class DynamoDbReactionStore implements ReactionStore {
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final TransactionRunner transactions;
 
   public DynamoDbReactionStore(DynamoDbClient dynamoDb, String table) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.transactions = new TransactionRunner(dynamoDb, StatsRetry.POLICY);
   }
 
   @Override
   public Change add(Reaction reaction, String postId, String authorId, String userId, Instant at) {
-    String when = StatsKeys.timestamp(at);
+    String when = Timestamps.format(at);
     Map<String, AttributeValue> marker =
-        key(StatsKeys.reactionMarker(reaction, postId, userId), reaction.name());
+        key(TableKeys.reactionMarker(reaction.markerPrefix(), postId, userId), reaction.name());
     marker.put("postId", s(postId));
     marker.put("userId", s(userId));
     marker.put("createdAt", s(when));
     if (reaction == Reaction.FAVORITE) {
       // Puts the favorite in its owner's newest-first list on the ByOwner index.
-      marker.put(StatsKeys.GSI1PK, s(StatsKeys.favoritesOf(userId)));
-      marker.put(StatsKeys.GSI1SK, s(when + "#" + postId));
+      marker.put(TableKeys.GSI1PK, s(TableKeys.favoritesOf(userId)));
+      marker.put(TableKeys.GSI1SK, s(when + "#" + postId));
     }
     List<TransactWriteItem> items =
         List.of(
@@ -64,9 +64,9 @@ public final class DynamoDbReactionStore implements ReactionStore {
                 .put(
                     p -> p.tableName(table).item(marker).conditionExpression("attribute_not_exists(pk)"))
                 .build(),
-            counter(key(StatsKeys.post(postId), StatsKeys.SUMMARY), reaction, 1, "attribute_exists(pk)"),
-            counter(key(StatsKeys.user(authorId), StatsKeys.PROFILE), reaction, 1, null));
-    Transactions.Result result = Transactions.write(dynamoDb, items);
+            counter(key(TableKeys.postPk(postId), TableKeys.SUMMARY), reaction, 1, "attribute_exists(pk)"),
+            counter(key(TableKeys.userPk(authorId), TableKeys.PROFILE), reaction, 1, null));
+    TransactionRunner.Result result = transactions.write(items);
     if (result.applied()) {
       return Change.CHANGED;
     }
@@ -88,16 +88,16 @@ public final class DynamoDbReactionStore implements ReactionStore {
                 .delete(
                     d ->
                         d.tableName(table)
-                            .key(key(StatsKeys.reactionMarker(reaction, postId, userId), reaction.name()))
+                            .key(key(TableKeys.reactionMarker(reaction.markerPrefix(), postId, userId), reaction.name()))
                             .conditionExpression("attribute_exists(pk)"))
                 .build(),
             counter(
-                key(StatsKeys.post(postId), StatsKeys.SUMMARY),
+                key(TableKeys.postPk(postId), TableKeys.SUMMARY),
                 reaction,
                 -1,
                 "attribute_exists(pk) AND " + guard),
-            counter(key(StatsKeys.user(authorId), StatsKeys.PROFILE), reaction, -1, guard));
-    Transactions.Result result = Transactions.write(dynamoDb, items);
+            counter(key(TableKeys.userPk(authorId), TableKeys.PROFILE), reaction, -1, guard));
+    TransactionRunner.Result result = transactions.write(items);
     if (result.applied()) {
       return Change.CHANGED;
     }
@@ -122,7 +122,7 @@ public final class DynamoDbReactionStore implements ReactionStore {
             .deleteItem(
                 d ->
                     d.tableName(table)
-                        .key(key(StatsKeys.reactionMarker(reaction, postId, userId), reaction.name()))
+                        .key(key(TableKeys.reactionMarker(reaction.markerPrefix(), postId, userId), reaction.name()))
                         .returnValues("ALL_OLD"))
             .attributes();
     return old != null && !old.isEmpty();
@@ -158,7 +158,7 @@ public final class DynamoDbReactionStore implements ReactionStore {
             .getItem(
                 r ->
                     r.tableName(table)
-                        .key(key(StatsKeys.post(postId), StatsKeys.SUMMARY))
+                        .key(key(TableKeys.postPk(postId), TableKeys.SUMMARY))
                         .projectionExpression("#c")
                         .expressionAttributeNames(Map.of("#c", reaction.counter()))
                         .consistentRead(true))
@@ -172,12 +172,12 @@ public final class DynamoDbReactionStore implements ReactionStore {
         dynamoDb.query(
             q -> {
               q.tableName(table)
-                  .indexName(StatsKeys.BY_OWNER)
+                  .indexName(TableKeys.BY_OWNER)
                   .keyConditionExpression("gsi1pk = :owner")
-                  .expressionAttributeValues(Map.of(":owner", s(StatsKeys.favoritesOf(userId))))
+                  .expressionAttributeValues(Map.of(":owner", s(TableKeys.favoritesOf(userId))))
                   .scanIndexForward(false)
                   .limit(limit);
-              start.ifPresent(k -> q.exclusiveStartKey(Attrs.fromStrings(k)));
+              start.ifPresent(k -> q.exclusiveStartKey(Attributes.fromStrings(k)));
             });
     Map<String, PostSummary> posts = summaries(page.items().stream().map(i -> string(i, "postId")).toList());
     List<Favorite> favorites = new ArrayList<>();
@@ -189,7 +189,7 @@ public final class DynamoDbReactionStore implements ReactionStore {
     }
     Optional<Map<String, String>> next =
         page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-            ? Optional.of(Attrs.toStrings(page.lastEvaluatedKey()))
+            ? Optional.of(Attributes.toStrings(page.lastEvaluatedKey()))
             : Optional.empty();
     return new Page<>(favorites, next);
   }
@@ -202,7 +202,7 @@ public final class DynamoDbReactionStore implements ReactionStore {
     }
     List<Map<String, AttributeValue>> keys = new ArrayList<>();
     for (String postId : new java.util.LinkedHashSet<>(postIds)) {
-      keys.add(key(StatsKeys.post(postId), StatsKeys.SUMMARY));
+      keys.add(key(TableKeys.postPk(postId), TableKeys.SUMMARY));
     }
     Map<String, KeysAndAttributes> request = new LinkedHashMap<>();
     request.put(

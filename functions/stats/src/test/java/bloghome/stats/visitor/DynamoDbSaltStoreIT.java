@@ -1,11 +1,10 @@
-package bloghome.stats;
+package bloghome.stats.visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
-import bloghome.stats.visitor.DailySalt;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,11 +1,13 @@
-package bloghome.stats.dynamodb;
+package bloghome.stats;
 
-import static bloghome.stats.dynamodb.Attrs.key;
-import static bloghome.stats.dynamodb.Attrs.n;
-import static bloghome.stats.dynamodb.Attrs.s;
+import static bloghome.table.TableKeys.key;
+import static bloghome.table.Attributes.n;
+import static bloghome.table.Attributes.s;
 
-import bloghome.stats.StatsKeys;
-import bloghome.stats.ViewCounterStore;
+import bloghome.table.Attributes;
+import bloghome.table.TableKeys;
+import bloghome.table.TransactionRunner;
+import bloghome.table.ViewRank;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,14 +29,16 @@ public final class DynamoDbViewCounterStore implements ViewCounterStore {
   /** DynamoDB's limit of items in one transaction. */
   static final int MAX_TRANSACTION_ITEMS = 100;
 
-  private static final BigInteger ONE_VIEW = new BigInteger(StatsKeys.VIEW_RANK_STEP);
+  private static final BigInteger ONE_VIEW = ViewRank.ONE_VIEW;
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final TransactionRunner transactions;
 
   public DynamoDbViewCounterStore(DynamoDbClient dynamoDb, String table) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.transactions = new TransactionRunner(dynamoDb, StatsRetry.POLICY);
   }
 
   @Override
@@ -49,10 +53,10 @@ public final class DynamoDbViewCounterStore implements ViewCounterStore {
             .getItem(
                 r ->
                     r.tableName(table)
-                        .key(key(StatsKeys.viewCountCheckpoint(shardKey), StatsKeys.CHECKPOINT))
+                        .key(key(TableKeys.viewCountCheckpoint(shardKey), TableKeys.CHECKPOINT))
                         .consistentRead(true))
             .item();
-    return Optional.ofNullable(item == null ? null : Attrs.string(item, "seq"));
+    return Optional.ofNullable(item == null ? null : Attributes.string(item, "seq"));
   }
 
   @Override
@@ -69,7 +73,7 @@ public final class DynamoDbViewCounterStore implements ViewCounterStore {
             .update(
                 u ->
                     u.tableName(table)
-                        .key(key(StatsKeys.viewCountCheckpoint(shardKey), StatsKeys.CHECKPOINT))
+                        .key(key(TableKeys.viewCountCheckpoint(shardKey), TableKeys.CHECKPOINT))
                         .updateExpression("SET #seq = :last")
                         .conditionExpression("attribute_not_exists(#seq) OR #seq < :first")
                         .expressionAttributeNames(Map.of("#seq", "seq"))
@@ -84,7 +88,7 @@ public final class DynamoDbViewCounterStore implements ViewCounterStore {
                   .update(
                       u ->
                           u.tableName(table)
-                              .key(key(StatsKeys.post(postId), StatsKeys.SUMMARY))
+                              .key(key(TableKeys.postPk(postId), TableKeys.SUMMARY))
                               .updateExpression("ADD #views :n, #rank :rank")
                               .conditionExpression("attribute_exists(pk)")
                               .expressionAttributeNames(Map.of("#views", "views", "#rank", "viewRank"))
@@ -102,7 +106,7 @@ public final class DynamoDbViewCounterStore implements ViewCounterStore {
                   .update(
                       u ->
                           u.tableName(table)
-                              .key(key(StatsKeys.user(authorId), StatsKeys.PROFILE))
+                              .key(key(TableKeys.userPk(authorId), TableKeys.PROFILE))
                               .updateExpression("ADD #views :n")
                               .expressionAttributeNames(Map.of("#views", "views"))
                               .expressionAttributeValues(Map.of(":n", n(views))))
@@ -112,7 +116,7 @@ public final class DynamoDbViewCounterStore implements ViewCounterStore {
     if (items.size() > MAX_TRANSACTION_ITEMS) {
       throw new IllegalArgumentException("a chunk of " + items.size() + " items is too big for one transaction");
     }
-    Transactions.Result result = Transactions.write(dynamoDb, items);
+    TransactionRunner.Result result = transactions.write(items);
     if (result.applied()) {
       return new Outcome.Applied();
     }

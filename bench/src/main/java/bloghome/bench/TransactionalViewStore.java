@@ -1,10 +1,13 @@
-package bloghome.stats.dynamodb;
+package bloghome.bench;
 
-import static bloghome.stats.dynamodb.Attrs.key;
-import static bloghome.stats.dynamodb.Attrs.n;
+import static bloghome.table.Attributes.n;
+import static bloghome.table.TableKeys.key;
 
-import bloghome.stats.StatsKeys;
+import bloghome.stats.StatsRetry;
 import bloghome.stats.ViewStore;
+import bloghome.table.TableKeys;
+import bloghome.table.TransactionRunner;
+import bloghome.table.ViewRank;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * THE OLD DESIGN, kept only so that {@code bin/bench} can run it beside the new one (issue 13);
- * no function uses it. See {@link DynamoDbViewStore} for what the StatsFunction does now.
+ * no function uses it, so it lives in the bench module. See {@code bloghome.stats.DynamoDbViewStore} for what the StatsFunction does now.
  *
  * <p>A view is one TransactWriteItems: the visitor's marker for the day (only if absent), the post
  * summary's {@code views} and {@code viewRank} (only if the post exists), and the author's
@@ -28,17 +31,19 @@ public final class TransactionalViewStore implements ViewStore {
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final TransactionRunner transactions;
 
   public TransactionalViewStore(DynamoDbClient dynamoDb, String table) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.transactions = new TransactionRunner(dynamoDb, StatsRetry.POLICY);
   }
 
   @Override
   public Outcome record(String postId, String authorId, LocalDate day, String visitorKey) {
     Map<String, AttributeValue> marker =
-        key(StatsKeys.viewMarker(postId, day, visitorKey), StatsKeys.VIEW_MARKER_SK);
-    marker.put(StatsKeys.EXPIRES_AT, n(StatsKeys.expiresAt(day)));
+        key(TableKeys.viewMarker(postId, day, visitorKey), TableKeys.VIEW_MARKER_SK);
+    marker.put(TableKeys.EXPIRES_AT, n(TableKeys.viewMarkerExpiresAt(day)));
     List<TransactWriteItem> items =
         List.of(
             TransactWriteItem.builder()
@@ -52,23 +57,23 @@ public final class TransactionalViewStore implements ViewStore {
                 .update(
                     u ->
                         u.tableName(table)
-                            .key(key(StatsKeys.post(postId), StatsKeys.SUMMARY))
+                            .key(key(TableKeys.postPk(postId), TableKeys.SUMMARY))
                             .updateExpression("ADD #views :one, #rank :step")
                             .conditionExpression("attribute_exists(pk)")
                             .expressionAttributeNames(Map.of("#views", "views", "#rank", "viewRank"))
                             .expressionAttributeValues(
-                                Map.of(":one", n(1), ":step", n(StatsKeys.VIEW_RANK_STEP))))
+                                Map.of(":one", n(1), ":step", n(ViewRank.ONE_VIEW.toString()))))
                 .build(),
             TransactWriteItem.builder()
                 .update(
                     u ->
                         u.tableName(table)
-                            .key(key(StatsKeys.user(authorId), StatsKeys.PROFILE))
+                            .key(key(TableKeys.userPk(authorId), TableKeys.PROFILE))
                             .updateExpression("ADD #views :one")
                             .expressionAttributeNames(Map.of("#views", "views"))
                             .expressionAttributeValues(Map.of(":one", n(1))))
                 .build());
-    Transactions.Result result = Transactions.write(dynamoDb, items);
+    TransactionRunner.Result result = transactions.write(items);
     if (result.applied()) {
       return Outcome.COUNTED;
     }

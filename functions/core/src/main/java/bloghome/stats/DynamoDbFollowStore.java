@@ -1,15 +1,15 @@
-package bloghome.stats.dynamodb;
+package bloghome.stats;
 
-import static bloghome.stats.dynamodb.Attrs.key;
-import static bloghome.stats.dynamodb.Attrs.n;
-import static bloghome.stats.dynamodb.Attrs.number;
-import static bloghome.stats.dynamodb.Attrs.s;
-import static bloghome.stats.dynamodb.Attrs.string;
+import static bloghome.table.TableKeys.key;
+import static bloghome.table.Attributes.n;
+import static bloghome.table.Attributes.number;
+import static bloghome.table.Attributes.s;
+import static bloghome.table.Attributes.string;
 
-import bloghome.stats.FollowEntry;
-import bloghome.stats.FollowStore;
-import bloghome.stats.Page;
-import bloghome.stats.StatsKeys;
+import bloghome.table.Attributes;
+import bloghome.table.TableKeys;
+import bloghome.table.TransactionRunner;
+import bloghome.time.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,35 +32,37 @@ public final class DynamoDbFollowStore implements FollowStore {
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final TransactionRunner transactions;
 
   public DynamoDbFollowStore(DynamoDbClient dynamoDb, String table) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.transactions = new TransactionRunner(dynamoDb, StatsRetry.POLICY);
   }
 
   @Override
   public Change follow(String followerId, String followeeId, Instant at) {
-    String when = StatsKeys.timestamp(at);
-    String pk = StatsKeys.follow(followerId, followeeId);
-    Map<String, AttributeValue> out = key(pk, StatsKeys.FOLLOW_OUT);
+    String when = Timestamps.format(at);
+    String pk = TableKeys.follow(followerId, followeeId);
+    Map<String, AttributeValue> out = key(pk, TableKeys.FOLLOW_OUT);
     out.put("followerId", s(followerId));
     out.put("followeeId", s(followeeId));
     out.put("followedAt", s(when));
-    out.put(StatsKeys.GSI1PK, s(StatsKeys.followingOf(followerId)));
-    out.put(StatsKeys.GSI1SK, s(when + "#" + followeeId));
-    Map<String, AttributeValue> in = key(pk, StatsKeys.FOLLOW_IN);
+    out.put(TableKeys.GSI1PK, s(TableKeys.followingOf(followerId)));
+    out.put(TableKeys.GSI1SK, s(when + "#" + followeeId));
+    Map<String, AttributeValue> in = key(pk, TableKeys.FOLLOW_IN);
     in.put("followerId", s(followerId));
     in.put("followeeId", s(followeeId));
     in.put("followedAt", s(when));
-    in.put(StatsKeys.GSI1PK, s(StatsKeys.followersOf(followeeId)));
-    in.put(StatsKeys.GSI1SK, s(when + "#" + followerId));
+    in.put(TableKeys.GSI1PK, s(TableKeys.followersOf(followeeId)));
+    in.put(TableKeys.GSI1SK, s(when + "#" + followerId));
     List<TransactWriteItem> items =
         List.of(
             putIfAbsent(out),
             putIfAbsent(in),
             counter(followerId, "following", 1, null),
             counter(followeeId, "followers", 1, "attribute_exists(displayName)"));
-    Transactions.Result result = Transactions.write(dynamoDb, items);
+    TransactionRunner.Result result = transactions.write(items);
     if (result.applied()) {
       return Change.CHANGED;
     }
@@ -75,14 +77,14 @@ public final class DynamoDbFollowStore implements FollowStore {
 
   @Override
   public Change unfollow(String followerId, String followeeId) {
-    String pk = StatsKeys.follow(followerId, followeeId);
+    String pk = TableKeys.follow(followerId, followeeId);
     List<TransactWriteItem> items =
         List.of(
-            deleteIfPresent(key(pk, StatsKeys.FOLLOW_OUT)),
-            deleteIfPresent(key(pk, StatsKeys.FOLLOW_IN)),
+            deleteIfPresent(key(pk, TableKeys.FOLLOW_OUT)),
+            deleteIfPresent(key(pk, TableKeys.FOLLOW_IN)),
             counter(followerId, "following", -1, "#c >= :one"),
             counter(followeeId, "followers", -1, "#c >= :one"));
-    Transactions.Result result = Transactions.write(dynamoDb, items);
+    TransactionRunner.Result result = transactions.write(items);
     if (result.applied()) {
       return Change.CHANGED;
     }
@@ -114,7 +116,7 @@ public final class DynamoDbFollowStore implements FollowStore {
             .getItem(
                 r ->
                     r.tableName(table)
-                        .key(key(StatsKeys.user(userId), StatsKeys.PROFILE))
+                        .key(key(TableKeys.userPk(userId), TableKeys.PROFILE))
                         .projectionExpression("displayName, followers")
                         .consistentRead(consistent))
             .item();
@@ -123,12 +125,12 @@ public final class DynamoDbFollowStore implements FollowStore {
 
   @Override
   public Page<FollowEntry> followers(String userId, int limit, Optional<Map<String, String>> start) {
-    return list(StatsKeys.followersOf(userId), "followerId", limit, start);
+    return list(TableKeys.followersOf(userId), "followerId", limit, start);
   }
 
   @Override
   public Page<FollowEntry> following(String userId, int limit, Optional<Map<String, String>> start) {
-    return list(StatsKeys.followingOf(userId), "followeeId", limit, start);
+    return list(TableKeys.followingOf(userId), "followeeId", limit, start);
   }
 
   private Page<FollowEntry> list(
@@ -137,12 +139,12 @@ public final class DynamoDbFollowStore implements FollowStore {
         dynamoDb.query(
             q -> {
               q.tableName(table)
-                  .indexName(StatsKeys.BY_OWNER)
+                  .indexName(TableKeys.BY_OWNER)
                   .keyConditionExpression("gsi1pk = :owner")
                   .expressionAttributeValues(Map.of(":owner", s(owner)))
                   .scanIndexForward(false)
                   .limit(limit);
-              start.ifPresent(k -> q.exclusiveStartKey(Attrs.fromStrings(k)));
+              start.ifPresent(k -> q.exclusiveStartKey(Attributes.fromStrings(k)));
             });
     List<FollowEntry> entries =
         page.items().stream()
@@ -150,7 +152,7 @@ public final class DynamoDbFollowStore implements FollowStore {
             .toList();
     Optional<Map<String, String>> next =
         page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-            ? Optional.of(Attrs.toStrings(page.lastEvaluatedKey()))
+            ? Optional.of(Attributes.toStrings(page.lastEvaluatedKey()))
             : Optional.empty();
     return new Page<>(entries, next);
   }
@@ -176,7 +178,7 @@ public final class DynamoDbFollowStore implements FollowStore {
         .update(
             u -> {
               u.tableName(table)
-                  .key(key(StatsKeys.user(userId), StatsKeys.PROFILE))
+                  .key(key(TableKeys.userPk(userId), TableKeys.PROFILE))
                   .updateExpression("ADD #c :delta")
                   .expressionAttributeNames(Map.of("#c", counter))
                   .expressionAttributeValues(values);
