@@ -1,6 +1,7 @@
 package bloghome.comments;
 
 import bloghome.ids.Ids;
+import bloghome.time.Timestamps;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ final class Posts {
 
   /** A post with a given id (e.g. the one in a sample event). */
   String create(String postId, String authorId, long comments) {
-    String publishedAt = CommentKeys.timestamp(Instant.parse("2026-02-01T08:00:00Z"));
+    String publishedAt = Timestamps.format(Instant.parse("2026-02-01T08:00:00Z"));
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("pk", s("POST#" + postId));
     item.put("sk", s("SUMMARY"));

@@ -1,6 +1,7 @@
 package bloghome.comments;
 
 import bloghome.json.JsonValue;
+import bloghome.time.Timestamps;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,9 @@ public record Comment(
     Instant createdAt,
     boolean deleted) implements JsonValue {
 
+  /** Prefix of comment ids, as {@code c_3kT9xQ2mW8vYb1Lq0ZcA7e}. */
+  public static final String ID_PREFIX = "c";
+
   @Override
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -30,7 +34,7 @@ public record Comment(
     json.put("authorName", authorName);
     json.put("body", body);
     json.put("replyTo", replyTo);
-    json.put("createdAt", CommentKeys.timestamp(createdAt));
+    json.put("createdAt", Timestamps.format(createdAt));
     json.put("deleted", deleted);
     return json;
   }

@@ -14,6 +14,7 @@ import bloghome.errors.Problem;
 import bloghome.http.RetryLater;
 import bloghome.ids.Ids;
 import bloghome.paging.CursorCodec;
+import bloghome.table.TableKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -88,11 +89,11 @@ public final class CommentService {
       parentSk = parentOf(postId, replyTo.get()).sk();
     }
     String authorName = store.displayName(caller.userId()).orElse(caller.userId());
-    String commentId = Ids.newId(CommentKeys.ID_PREFIX);
+    String commentId = Ids.newId(Comment.ID_PREFIX);
     String sk =
         parentSk == null
-            ? CommentKeys.topLevelSk(now, commentId)
-            : CommentKeys.replySk(parentSk, now, commentId);
+            ? TableKeys.topLevelCommentSk(now, commentId)
+            : TableKeys.replySk(parentSk, now, commentId);
     Comment comment =
         new Comment(
             commentId, postId, caller.userId(), authorName, text, replyTo.orElse(null), now, false);
@@ -122,7 +123,7 @@ public final class CommentService {
 
   private CommentRef parentOf(String postId, String replyTo) {
     Optional<CommentRef> parent =
-        Ids.looksValid(replyTo, CommentKeys.ID_PREFIX) ? store.findRef(replyTo) : Optional.empty();
+        Ids.looksValid(replyTo, Comment.ID_PREFIX) ? store.findRef(replyTo) : Optional.empty();
     if (parent.isEmpty()) {
       throw Problem.invalid("REPLY_TO_NOT_FOUND", "replyTo", "replyTo names no comment.");
     }
@@ -245,7 +246,7 @@ public final class CommentService {
     } else {
       requirePost(postId);
       CommentRef parent =
-          (Ids.looksValid(replyTo, CommentKeys.ID_PREFIX) ? store.findRef(replyTo) : Optional.<CommentRef>empty())
+          (Ids.looksValid(replyTo, Comment.ID_PREFIX) ? store.findRef(replyTo) : Optional.<CommentRef>empty())
               .filter(ref -> ref.postId().equals(postId) && !ref.isReply())
               .orElseThrow(
                   () ->
@@ -307,7 +308,7 @@ public final class CommentService {
    */
   public void delete(Caller caller, String commentId) {
     Optional<CommentRef> found =
-        Ids.looksValid(commentId, CommentKeys.ID_PREFIX) ? store.findRef(commentId) : Optional.empty();
+        Ids.looksValid(commentId, Comment.ID_PREFIX) ? store.findRef(commentId) : Optional.empty();
     CommentRef ref = found.orElseThrow(CommentService::commentNotFound);
     PostRef post = store.findPost(ref.postId(), true).orElseThrow(CommentService::commentNotFound);
     if (!caller.is(ref.authorId()) && !caller.is(post.authorId())) {

@@ -1,9 +1,11 @@
 package bloghome.comments;
 
+import bloghome.table.TableKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,12 +44,12 @@ public record RateLimit(int perMinute, int perHour) {
   public List<Window> windowsAt(Instant now) {
     List<Window> windows = new ArrayList<>(2);
     if (perMinute > 0) {
-      Instant start = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-      windows.add(new Window("COMMENTS#M#" + MINUTE.format(start), perMinute, start.plusSeconds(60)));
+      Instant start = now.truncatedTo(ChronoUnit.MINUTES);
+      windows.add(new Window(TableKeys.commentMinuteWindowSk(MINUTE.format(start)), perMinute, start.plusSeconds(60)));
     }
     if (perHour > 0) {
-      Instant start = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-      windows.add(new Window("COMMENTS#H#" + HOUR.format(start), perHour, start.plusSeconds(3600)));
+      Instant start = now.truncatedTo(ChronoUnit.HOURS);
+      windows.add(new Window(TableKeys.commentHourWindowSk(HOUR.format(start)), perHour, start.plusSeconds(3600)));
     }
     return windows;
   }

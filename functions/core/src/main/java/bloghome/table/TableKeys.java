@@ -136,6 +136,11 @@ public final class TableKeys {
 
   public static final String CHECKPOINT = "CHECKPOINT";
 
+  /** The kinds of reaction marker: each is both the key's prefix and the marker's sort key. */
+  public static final String LIKE_MARKER = "LIKE";
+
+  public static final String FAVORITE_MARKER = "FAVORITE";
+
   /**
    * A like or favorite marker; {@code markerName} is {@code LIKE} or {@code FAVORITE}, which is
    * also the marker's sort key.
