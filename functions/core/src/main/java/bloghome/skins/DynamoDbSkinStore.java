@@ -1,10 +1,9 @@
 package bloghome.skins;
 
-import static bloghome.skins.SkinItems.s;
+import static bloghome.table.Attributes.s;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ public final class DynamoDbSkinStore implements SkinStore {
         dynamoDb
             .getItem(r -> r.tableName(table).key(SkinItems.skinKey(userId)).consistentRead(true))
             .item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toSkin(userId, item));
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SkinItems.toSkin(userId, item));
   }
 
   @Override
@@ -67,24 +66,6 @@ public final class DynamoDbSkinStore implements SkinStore {
                         .expressionAttributeValues(values)
                         .returnValues(ReturnValue.ALL_NEW))
             .attributes();
-    return toSkin(userId, item);
-  }
-
-  static Skin toSkin(String userId, Map<String, AttributeValue> item) {
-    Map<ColorField, String> colors = new EnumMap<>(ColorField.class);
-    for (ColorField field : ColorField.values()) {
-      AttributeValue value = item.get(field.wireName());
-      if (value != null && value.s() != null) {
-        colors.put(field, value.s());
-      }
-    }
-    Map<SkinSlot, SkinImage> images = new EnumMap<>(SkinSlot.class);
-    for (SkinSlot slot : SkinSlot.values()) {
-      AttributeValue value = item.get(slot.wireName());
-      if (value != null && value.hasM()) {
-        images.put(slot, SkinItems.image(slot, value));
-      }
-    }
-    return new Skin(userId, colors, images);
+    return SkinItems.toSkin(userId, item);
   }
 }

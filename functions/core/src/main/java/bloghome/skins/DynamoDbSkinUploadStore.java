@@ -1,15 +1,14 @@
 package bloghome.skins;
 
-import bloghome.time.Timestamps;
-import static bloghome.skins.SkinItems.n;
-import static bloghome.skins.SkinItems.s;
 import static bloghome.skins.SkinItems.time;
+import static bloghome.table.Attributes.s;
+
+import bloghome.table.RetryPolicy;
+import bloghome.table.TransactionRunner;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -31,28 +29,25 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
 
   private static final String STILL_PENDING = "#status = :pending AND #failAfter >= :now";
 
+  /**
+   * An acceptance is tried once: whichever way it was cancelled (a verdict already recorded, the
+   * slot changed, a conflict), the caller reads the upload again and answers from what it finds.
+   */
+  private static final RetryPolicy RETRY = RetryPolicy.reportAtOnce();
+
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final TransactionRunner transactions;
 
   public DynamoDbSkinUploadStore(DynamoDbClient dynamoDb, String table) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.transactions = new TransactionRunner(dynamoDb, RETRY);
   }
 
   @Override
   public void create(SkinUpload upload) {
-    Map<String, AttributeValue> item = new LinkedHashMap<>(SkinItems.uploadKey(upload.userId(), upload.uploadId()));
-    item.put("uploadId", s(upload.uploadId()));
-    item.put("userId", s(upload.userId()));
-    item.put("slot", s(upload.slot().wireName()));
-    item.put("objectKey", s(upload.key()));
-    item.put("contentType", s(upload.contentType()));
-    item.put("contentLength", n(upload.contentLength()));
-    item.put("status", s(upload.status().name()));
-    item.put("createdAt", time(upload.createdAt()));
-    item.put("urlExpiresAt", time(upload.urlExpiresAt()));
-    item.put("failAfter", time(upload.failAfter()));
-    item.put("expiresAt", n(upload.createdAt().plus(RETENTION).getEpochSecond()));
+    Map<String, AttributeValue> item = SkinItems.uploadItem(upload, RETENTION);
     try {
       dynamoDb.putItem(
           r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
@@ -73,7 +68,7 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
             .getItem(
                 r -> r.tableName(table).key(SkinItems.uploadKey(userId, uploadId)).consistentRead(true))
             .item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toUpload(item));
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SkinItems.toUpload(item));
   }
 
   @Override
@@ -90,7 +85,7 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
       SkinUpload upload, UploadStatus status, List<UploadReason> reasons, Instant now, String condition) {
     Map<String, AttributeValue> values = pendingValues(now);
     values.put(":status", s(status.name()));
-    values.put(":reasons", reasons(reasons));
+    values.put(":reasons", SkinItems.reasons(reasons));
     Map<String, String> names = new HashMap<>();
     names.put("#status", "status");
     names.put("#reasons", "reasons");
@@ -128,14 +123,14 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
             .expressionAttributeNames(slotNames(upload, replacing))
             .expressionAttributeValues(slotValues(upload, image, replacing, now))
             .build();
-    try {
-      dynamoDb.transactWriteItems(
-          r ->
-              r.transactItems(
-                  TransactWriteItem.builder().update(acceptUpdate(upload, image, true, now)).build(),
-                  TransactWriteItem.builder().update(slot).build()));
+    TransactionRunner.Result result =
+        transactions.write(
+            List.of(
+                TransactWriteItem.builder().update(acceptUpdate(upload, image, true, now)).build(),
+                TransactWriteItem.builder().update(slot).build()));
+    if (result.applied()) {
       return Decision.RECORDED;
-    } catch (TransactionCanceledException e) {
+    } else {
       // Which condition failed? Reading the upload again answers it without relying on the
       // cancellation reasons' order.
       Optional<SkinUpload> current = find(upload.userId(), upload.uploadId());
@@ -214,42 +209,5 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
     values.put(":now", time(now));
     replacing.ifPresent(previous -> values.put(":replacedUploadId", s(previous.uploadId())));
     return values;
-  }
-
-  private static AttributeValue reasons(List<UploadReason> reasons) {
-    List<AttributeValue> list = new ArrayList<>();
-    for (UploadReason reason : reasons) {
-      list.add(AttributeValue.fromM(Map.of("code", s(reason.code()), "message", s(reason.message()))));
-    }
-    return AttributeValue.fromL(list);
-  }
-
-  static SkinUpload toUpload(Map<String, AttributeValue> item) {
-    SkinSlot slot = SkinSlot.fromWire(item.get("slot").s()).orElseThrow();
-    List<UploadReason> reasons = new ArrayList<>();
-    AttributeValue storedReasons = item.get("reasons");
-    if (storedReasons != null && storedReasons.hasL()) {
-      for (AttributeValue reason : storedReasons.l()) {
-        reasons.add(new UploadReason(reason.m().get("code").s(), reason.m().get("message").s()));
-      }
-    }
-    AttributeValue image = item.get("image");
-    AttributeValue active = item.get("active");
-    AttributeValue decidedAt = item.get("decidedAt");
-    return new SkinUpload(
-        item.get("uploadId").s(),
-        item.get("userId").s(),
-        slot,
-        item.get("objectKey").s(),
-        item.get("contentType").s(),
-        Long.parseLong(item.get("contentLength").n()),
-        UploadStatus.valueOf(item.get("status").s()),
-        reasons,
-        Timestamps.parse(item.get("createdAt").s()),
-        Timestamps.parse(item.get("urlExpiresAt").s()),
-        Timestamps.parse(item.get("failAfter").s()),
-        decidedAt == null ? Optional.empty() : Optional.of(Timestamps.parse(decidedAt.s())),
-        image == null || !image.hasM() ? Optional.empty() : Optional.of(SkinItems.image(slot, image)),
-        active != null && Boolean.TRUE.equals(active.bool()));
   }
 }
