@@ -4,7 +4,6 @@ import bloghome.json.Json;
 import bloghome.local.FaultPlan;
 import bloghome.local.FaultProxy;
 import bloghome.local.LocalStack;
-import bloghome.stats.Reaction;
 import bloghome.table.TableKeys;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -547,8 +546,8 @@ public final class FaultRun {
     return pk + "|" + sk;
   }
 
-  private static String reactionId(Reaction reaction, String postId, String userId) {
-    return itemId(TableKeys.reactionMarker(reaction.name(), postId, userId), reaction.name());
+  private static String reactionId(String marker, String postId, String userId) {
+    return itemId(TableKeys.reactionMarker(marker, postId, userId), marker);
   }
 
   private void check(List<Worker> workers) {
@@ -557,7 +556,7 @@ public final class FaultRun {
     for (Map<String, AttributeValue> item : items.values()) {
       String pk = item.get("pk").s();
       String sk = item.get("sk").s();
-      if (sk.equals(Reaction.LIKE.name()) || sk.equals(Reaction.FAVORITE.name())) {
+      if (sk.equals(TableKeys.LIKE_MARKER) || sk.equals(TableKeys.FAVORITE_MARKER)) {
         markers.merge(sk + ":" + pk.split("#")[1], 1, Integer::sum);
       } else if (pk.startsWith(TableKeys.FOLLOW_PREFIX) && sk.equals(TableKeys.FOLLOW_OUT)) {
         markers.merge("following:" + pk.split("#")[1], 1, Integer::sum);
@@ -628,8 +627,8 @@ public final class FaultRun {
       w.reactions.forEach((key, on) -> {
         String[] parts = key.split(":");
         String itemKey = switch (parts[0]) {
-          case "like" -> reactionId(Reaction.LIKE, parts[1], w.reader);
-          case "favorite" -> reactionId(Reaction.FAVORITE, parts[1], w.reader);
+          case "like" -> reactionId(TableKeys.LIKE_MARKER, parts[1], w.reader);
+          case "favorite" -> reactionId(TableKeys.FAVORITE_MARKER, parts[1], w.reader);
           default -> itemId(TableKeys.follow(w.reader, parts[1]), TableKeys.FOLLOW_OUT);
         };
         if (items.containsKey(itemKey) != on) {

@@ -90,7 +90,7 @@ public final class DynamoDbPostStore implements PostStore {
   }
 
   @Override
-  public Page list(ListingQuery query, Optional<Map<String, String>> after) {
+  public IndexPage list(ListingQuery query, Optional<Map<String, String>> after) {
     boolean byType = query.type().isPresent();
     boolean byViews = query.sort() == ListingSort.VIEWS;
     String index = (byViews ? "By" + (byType ? "Type" : "") + "Views" : "By" + (byType ? "Type" : "") + "Published");
@@ -148,7 +148,7 @@ public final class DynamoDbPostStore implements PostStore {
       position.put("k", byViews ? last.get(TableKeys.VIEW_RANK).n() : last.get(TableKeys.PUBLISHED_KEY).s());
       next = Optional.of(position);
     }
-    return new Page(page.stream().map(PostItems::toSummary).toList(), total, next);
+    return new IndexPage(page.stream().map(PostItems::toSummary).toList(), total, next);
   }
 
   @Override

@@ -29,7 +29,7 @@ public final class PostListing {
       carriedTotal = parseTotal(position.remove("n"));
       after = Optional.of(position);
     }
-    PostStore.Page page = store.list(query, after);
+    PostStore.IndexPage page = store.list(query, after);
     long total = page.total().orElse(carriedTotal);
     Optional<String> next =
         page.next()

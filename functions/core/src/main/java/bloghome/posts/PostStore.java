@@ -19,8 +19,11 @@ public interface PostStore {
     CONFLICT
   }
 
-  /** One Query's worth of a listing. {@code total} is present on the first page only. */
-  record Page(List<PostSummary> posts, OptionalLong total, Optional<Map<String, String>> next) {}
+  /**
+   * One Query of a listing index: the posts, the listing total (on the first page only) and the
+   * position after the last post. {@link ListingPage} is what the API makes of it.
+   */
+  record IndexPage(List<PostSummary> posts, OptionalLong total, Optional<Map<String, String>> next) {}
 
   /**
    * The whole post (summary and content) in one Query, or empty when missing or deleted.
@@ -32,7 +35,7 @@ public interface PostStore {
   Optional<PostSummary> findSummary(String postId);
 
   /** Up to {@code query.limit()} posts after {@code after} (the previous page's {@code next}). */
-  Page list(ListingQuery query, Optional<Map<String, String>> after);
+  IndexPage list(ListingQuery query, Optional<Map<String, String>> after);
 
   /** Creates a post; CONFLICT when {@code claim}'s key is already taken (nothing is written). */
   Write create(Post post, Optional<IdempotencyRecord> claim);

@@ -6,10 +6,10 @@ import static bloghome.table.Attributes.number;
 import static bloghome.table.Attributes.s;
 import static bloghome.table.Attributes.string;
 
+import bloghome.paging.StorePage;
 import bloghome.table.Attributes;
 import bloghome.table.TableKeys;
 import bloghome.table.TransactionRunner;
-import bloghome.time.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,20 +42,8 @@ public final class DynamoDbFollowStore implements FollowStore {
 
   @Override
   public Change follow(String followerId, String followeeId, Instant at) {
-    String when = Timestamps.format(at);
-    String pk = TableKeys.follow(followerId, followeeId);
-    Map<String, AttributeValue> out = key(pk, TableKeys.FOLLOW_OUT);
-    out.put("followerId", s(followerId));
-    out.put("followeeId", s(followeeId));
-    out.put("followedAt", s(when));
-    out.put(TableKeys.GSI1PK, s(TableKeys.followingOf(followerId)));
-    out.put(TableKeys.GSI1SK, s(when + "#" + followeeId));
-    Map<String, AttributeValue> in = key(pk, TableKeys.FOLLOW_IN);
-    in.put("followerId", s(followerId));
-    in.put("followeeId", s(followeeId));
-    in.put("followedAt", s(when));
-    in.put(TableKeys.GSI1PK, s(TableKeys.followersOf(followeeId)));
-    in.put(TableKeys.GSI1SK, s(when + "#" + followerId));
+    Map<String, AttributeValue> out = StatsItems.followOut(followerId, followeeId, at);
+    Map<String, AttributeValue> in = StatsItems.followIn(followerId, followeeId, at);
     List<TransactWriteItem> items =
         List.of(
             putIfAbsent(out),
@@ -124,16 +112,16 @@ public final class DynamoDbFollowStore implements FollowStore {
   }
 
   @Override
-  public Page<FollowEntry> followers(String userId, int limit, Optional<Map<String, String>> start) {
+  public StorePage<FollowEntry> followers(String userId, int limit, Optional<Map<String, String>> start) {
     return list(TableKeys.followersOf(userId), "followerId", limit, start);
   }
 
   @Override
-  public Page<FollowEntry> following(String userId, int limit, Optional<Map<String, String>> start) {
+  public StorePage<FollowEntry> following(String userId, int limit, Optional<Map<String, String>> start) {
     return list(TableKeys.followingOf(userId), "followeeId", limit, start);
   }
 
-  private Page<FollowEntry> list(
+  private StorePage<FollowEntry> list(
       String owner, String otherEnd, int limit, Optional<Map<String, String>> start) {
     QueryResponse page =
         dynamoDb.query(
@@ -154,7 +142,7 @@ public final class DynamoDbFollowStore implements FollowStore {
         page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
             ? Optional.of(Attributes.toStrings(page.lastEvaluatedKey()))
             : Optional.empty();
-    return new Page<>(entries, next);
+    return new StorePage<>(entries, next);
   }
 
   private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {

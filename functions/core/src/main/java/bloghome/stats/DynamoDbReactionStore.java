@@ -6,14 +6,15 @@ import static bloghome.table.Attributes.number;
 import static bloghome.table.Attributes.s;
 import static bloghome.table.Attributes.string;
 
+import bloghome.paging.StorePage;
 import bloghome.table.Attributes;
 import bloghome.table.TableKeys;
 import bloghome.table.TransactionRunner;
-import bloghome.time.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,17 +48,7 @@ public final class DynamoDbReactionStore implements ReactionStore {
 
   @Override
   public Change add(Reaction reaction, String postId, String authorId, String userId, Instant at) {
-    String when = Timestamps.format(at);
-    Map<String, AttributeValue> marker =
-        key(TableKeys.reactionMarker(reaction.markerPrefix(), postId, userId), reaction.name());
-    marker.put("postId", s(postId));
-    marker.put("userId", s(userId));
-    marker.put("createdAt", s(when));
-    if (reaction == Reaction.FAVORITE) {
-      // Puts the favorite in its owner's newest-first list on the ByOwner index.
-      marker.put(TableKeys.GSI1PK, s(TableKeys.favoritesOf(userId)));
-      marker.put(TableKeys.GSI1SK, s(when + "#" + postId));
-    }
+    Map<String, AttributeValue> marker = StatsItems.reactionMarker(reaction, postId, userId, at);
     List<TransactWriteItem> items =
         List.of(
             TransactWriteItem.builder()
@@ -88,7 +79,7 @@ public final class DynamoDbReactionStore implements ReactionStore {
                 .delete(
                     d ->
                         d.tableName(table)
-                            .key(key(TableKeys.reactionMarker(reaction.markerPrefix(), postId, userId), reaction.name()))
+                            .key(StatsItems.reactionKey(reaction, postId, userId))
                             .conditionExpression("attribute_exists(pk)"))
                 .build(),
             counter(
@@ -122,7 +113,7 @@ public final class DynamoDbReactionStore implements ReactionStore {
             .deleteItem(
                 d ->
                     d.tableName(table)
-                        .key(key(TableKeys.reactionMarker(reaction.markerPrefix(), postId, userId), reaction.name()))
+                        .key(StatsItems.reactionKey(reaction, postId, userId))
                         .returnValues("ALL_OLD"))
             .attributes();
     return old != null && !old.isEmpty();
@@ -167,7 +158,7 @@ public final class DynamoDbReactionStore implements ReactionStore {
   }
 
   @Override
-  public Page<Favorite> favorites(String userId, int limit, Optional<Map<String, String>> start) {
+  public StorePage<Favorite> favorites(String userId, int limit, Optional<Map<String, String>> start) {
     QueryResponse page =
         dynamoDb.query(
             q -> {
@@ -179,10 +170,10 @@ public final class DynamoDbReactionStore implements ReactionStore {
                   .limit(limit);
               start.ifPresent(k -> q.exclusiveStartKey(Attributes.fromStrings(k)));
             });
-    Map<String, PostSummary> posts = summaries(page.items().stream().map(i -> string(i, "postId")).toList());
+    Map<String, FavoritePost> posts = summaries(page.items().stream().map(i -> string(i, "postId")).toList());
     List<Favorite> favorites = new ArrayList<>();
     for (Map<String, AttributeValue> item : page.items()) {
-      PostSummary post = posts.get(string(item, "postId"));
+      FavoritePost post = posts.get(string(item, "postId"));
       if (post != null) {
         favorites.add(new Favorite(post.postId(), string(item, "createdAt"), post));
       }
@@ -191,17 +182,17 @@ public final class DynamoDbReactionStore implements ReactionStore {
         page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
             ? Optional.of(Attributes.toStrings(page.lastEvaluatedKey()))
             : Optional.empty();
-    return new Page<>(favorites, next);
+    return new StorePage<>(favorites, next);
   }
 
   /** The summaries of up to 100 posts in one BatchGetItem (plus retries of unprocessed keys). */
-  private Map<String, PostSummary> summaries(List<String> postIds) {
-    Map<String, PostSummary> found = new HashMap<>();
+  private Map<String, FavoritePost> summaries(List<String> postIds) {
+    Map<String, FavoritePost> found = new HashMap<>();
     if (postIds.isEmpty()) {
       return found;
     }
     List<Map<String, AttributeValue>> keys = new ArrayList<>();
-    for (String postId : new java.util.LinkedHashSet<>(postIds)) {
+    for (String postId : new LinkedHashSet<>(postIds)) {
       keys.add(key(TableKeys.postPk(postId), TableKeys.SUMMARY));
     }
     Map<String, KeysAndAttributes> request = new LinkedHashMap<>();
@@ -209,15 +200,14 @@ public final class DynamoDbReactionStore implements ReactionStore {
         table,
         KeysAndAttributes.builder()
             .keys(keys)
-            .projectionExpression(
-                "postId, authorId, #type, title, summary, publishedAt, #views, likes, favorites, comments")
-            .expressionAttributeNames(Map.of("#type", "type", "#views", "views"))
+            .projectionExpression(StatsItems.FAVORITE_POST_PROJECTION)
+            .expressionAttributeNames(StatsItems.FAVORITE_POST_NAMES)
             .build());
     for (int round = 0; !request.isEmpty() && round < 5; round++) {
       Map<String, KeysAndAttributes> pending = request;
       BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
       for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-        PostSummary summary = toSummary(item);
+        FavoritePost summary = StatsItems.favoritePost(item);
         found.put(summary.postId(), summary);
       }
       request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
@@ -226,19 +216,5 @@ public final class DynamoDbReactionStore implements ReactionStore {
       throw new IllegalStateException("post summaries still unprocessed after retries");
     }
     return found;
-  }
-
-  private static PostSummary toSummary(Map<String, AttributeValue> item) {
-    return new PostSummary(
-        string(item, "postId"),
-        string(item, "authorId"),
-        string(item, "type"),
-        string(item, "title"),
-        string(item, "summary"),
-        string(item, "publishedAt"),
-        number(item, "views"),
-        number(item, "likes"),
-        number(item, "favorites"),
-        number(item, "comments"));
   }
 }

@@ -1,11 +1,6 @@
 package bloghome.stats;
 
-import static bloghome.table.TableKeys.key;
-import static bloghome.table.Attributes.n;
-import static bloghome.table.Attributes.s;
-
 import bloghome.ids.Ids;
-import bloghome.table.Attributes;
 import bloghome.table.TableKeys;
 import java.time.LocalDate;
 import java.util.Map;
@@ -36,13 +31,8 @@ public final class DynamoDbViewStore implements ViewStore {
 
   @Override
   public Outcome record(String postId, String authorId, LocalDate day, String visitorKey) {
-    Map<String, AttributeValue> marker =
-        key(TableKeys.viewMarker(postId, day, visitorKey), TableKeys.VIEW_MARKER_SK);
-    marker.put(TableKeys.MARKER_POST_ID, s(postId));
-    marker.put(TableKeys.MARKER_AUTHOR_ID, s(authorId));
-    marker.put(TableKeys.EXPIRES_AT, n(TableKeys.viewMarkerExpiresAt(day)));
     String writeId = Ids.newId("w");
-    marker.put(TableKeys.MARKER_WRITE_ID, s(writeId));
+    Map<String, AttributeValue> marker = StatsItems.viewMarker(postId, authorId, day, visitorKey, writeId);
     try {
       dynamoDb.putItem(r -> r.tableName(table)
           .item(marker)

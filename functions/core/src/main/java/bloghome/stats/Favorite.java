@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A saved post as the owner's favorites list shows it. */
-public record Favorite(String postId, String favoritedAt, PostSummary post) implements JsonValue {
+public record Favorite(String postId, String favoritedAt, FavoritePost post) implements JsonValue {
   @Override
   public Object toJson() {
     Map<String, Object> json = new LinkedHashMap<>();

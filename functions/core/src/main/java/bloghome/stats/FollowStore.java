@@ -1,5 +1,6 @@
 package bloghome.stats;
 
+import bloghome.paging.StorePage;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public interface FollowStore {
 
   boolean isVisible(String userId);
 
-  Page<FollowEntry> followers(String userId, int limit, Optional<Map<String, String>> start);
+  StorePage<FollowEntry> followers(String userId, int limit, Optional<Map<String, String>> start);
 
-  Page<FollowEntry> following(String userId, int limit, Optional<Map<String, String>> start);
+  StorePage<FollowEntry> following(String userId, int limit, Optional<Map<String, String>> start);
 }

@@ -1,5 +1,6 @@
 package bloghome.stats;
 
+import bloghome.paging.StorePage;
 import bloghome.errors.Problem;
 import bloghome.ids.Ids;
 import bloghome.paging.CursorCodec;
@@ -44,7 +45,7 @@ public final class Follows {
     return new State(false, followers.get());
   }
 
-  public Page<FollowEntry> list(
+  public StorePage<FollowEntry> list(
       Direction direction, String userId, int limit, Optional<String> cursor) {
     if (!Ids.isKeySafe(userId)) {
       throw userNotFound();
@@ -60,7 +61,7 @@ public final class Follows {
         : store.following(userId, limit, start);
   }
 
-  public String cursorFor(Direction direction, String userId, Page<?> page) {
+  public String cursorFor(Direction direction, String userId, StorePage<?> page) {
     return page.next().map(next -> cursors.encode(scope(direction, userId), next)).orElse(null);
   }
 

@@ -1,9 +1,11 @@
 package bloghome.stats;
 
+import bloghome.table.TableKeys;
+
 /** A user's mark on a post that the post and its author count: a like or a favorite. */
 public enum Reaction {
-  LIKE("LIKE", "likes", "liked"),
-  FAVORITE("FAVORITE", "favorites", "favorited");
+  LIKE(TableKeys.LIKE_MARKER, "likes", "liked"),
+  FAVORITE(TableKeys.FAVORITE_MARKER, "favorites", "favorited");
 
   private final String markerPrefix;
   private final String counter;

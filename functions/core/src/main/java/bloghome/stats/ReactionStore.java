@@ -1,5 +1,6 @@
 package bloghome.stats;
 
+import bloghome.paging.StorePage;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -23,5 +24,5 @@ public interface ReactionStore {
   long count(Reaction reaction, String postId);
 
   /** A user's favorites, newest first; posts deleted since are left out. */
-  Page<Favorite> favorites(String userId, int limit, Optional<Map<String, String>> start);
+  StorePage<Favorite> favorites(String userId, int limit, Optional<Map<String, String>> start);
 }

@@ -1,5 +1,6 @@
 package bloghome.stats;
 
+import bloghome.paging.StorePage;
 import bloghome.errors.Problem;
 import bloghome.ids.Ids;
 import bloghome.paging.CursorCodec;
@@ -58,18 +59,18 @@ public final class Reactions {
   }
 
   /** The owner's favorites, newest first. */
-  public Page<Favorite> favorites(
+  public StorePage<Favorite> favorites(
       String ownerId, String callerId, int limit, Optional<String> cursor) {
     if (!ownerId.equals(callerId)) {
       throw Problem.forbidden("NOT_OWNER", "Only the owner can see their favorites.");
     }
     String scope = "favorites|" + ownerId;
-    Page<Favorite> page =
+    StorePage<Favorite> page =
         store.favorites(ownerId, limit, cursor.map(c -> cursors.decode(scope, c)));
     return page;
   }
 
-  public String cursorFor(String ownerId, Page<?> page) {
+  public String cursorFor(String ownerId, StorePage<?> page) {
     return page.next().map(next -> cursors.encode("favorites|" + ownerId, next)).orElse(null);
   }
 

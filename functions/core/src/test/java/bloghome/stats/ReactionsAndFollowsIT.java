@@ -3,6 +3,7 @@ package bloghome.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import bloghome.paging.StorePage;
 import bloghome.errors.Problem;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
@@ -180,14 +181,14 @@ class ReactionsAndFollowsIT {
     fixtures.deletePost("p_f3");
     Reactions reactions = reactions(aws.dynamoDbClient(), NOW);
 
-    Page<Favorite> first = reactions.favorites("bob", "bob", 2, Optional.empty());
+    StorePage<Favorite> first = reactions.favorites("bob", "bob", 2, Optional.empty());
     String cursor = reactions.cursorFor("bob", first);
-    Page<Favorite> second = reactions.favorites("bob", "bob", 2, Optional.of(cursor));
-    Page<Favorite> third =
+    StorePage<Favorite> second = reactions.favorites("bob", "bob", 2, Optional.of(cursor));
+    StorePage<Favorite> third =
         reactions.favorites("bob", "bob", 2, Optional.of(reactions.cursorFor("bob", second)));
 
     List<String> ids = new ArrayList<>();
-    for (Page<Favorite> page : List.of(first, second, third)) {
+    for (StorePage<Favorite> page : List.of(first, second, third)) {
       page.items().forEach(f -> ids.add(f.postId()));
     }
     assertThat(ids).containsExactly("p_f4", "p_f2", "p_f1", "p_f0");

@@ -1,5 +1,6 @@
 package bloghome.stats;
 
+import bloghome.paging.StorePage;
 import bloghome.auth.Caller;
 import bloghome.auth.JwksTokenVerifier;
 import bloghome.aws.DynamoDbClients;
@@ -133,7 +134,7 @@ public final class StatsHandler extends ApiHandler {
     String ownerId = request.pathParam("userId");
     String callerId = request.requireCaller().userId();
     int limit = limit(request);
-    Page<Favorite> page = reactions.favorites(ownerId, callerId, limit, request.query("cursor"));
+    StorePage<Favorite> page = reactions.favorites(ownerId, callerId, limit, request.query("cursor"));
     return Responses.json(200, pageBody(page, reactions.cursorFor(ownerId, page)));
   }
 
@@ -151,11 +152,11 @@ public final class StatsHandler extends ApiHandler {
   private APIGatewayV2HTTPResponse listFollows(ApiRequest request, Follows.Direction direction) {
     String userId = request.pathParam("userId");
     int limit = limit(request);
-    Page<FollowEntry> page = follows.list(direction, userId, limit, request.query("cursor"));
+    StorePage<FollowEntry> page = follows.list(direction, userId, limit, request.query("cursor"));
     return Responses.json(200, pageBody(page, follows.cursorFor(direction, userId, page)));
   }
 
-  private static Map<String, Object> pageBody(Page<?> page, String nextCursor) {
+  private static Map<String, Object> pageBody(StorePage<?> page, String nextCursor) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("items", page.items());
     body.put("nextCursor", nextCursor);

@@ -4,8 +4,13 @@ import bloghome.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The list fields of a post summary item, read back for a favorites page. */
-public record PostSummary(
+/**
+ * A favorited post as the owner's favorites list shows it: the summary item's list fields as
+ * stored, with the author (a favorite is mostly someone else's post). Not {@link
+ * bloghome.posts.PostSummary}: that is the post's own record (typed, with its update time and
+ * import source), which the listing shows without the author.
+ */
+public record FavoritePost(
     String postId,
     String authorId,
     String type,
