@@ -70,7 +70,7 @@ public final class DynamoDbPostStore implements PostStore {
     Map<String, AttributeValue> summary = null;
     Map<String, AttributeValue> content = null;
     for (Map<String, AttributeValue> item : response.items()) {
-      switch (item.get("sk").s()) {
+      switch (item.get(TableKeys.SK).s()) {
         case TableKeys.SUMMARY -> summary = item;
         case TableKeys.CONTENT -> content = item;
         default -> { }
@@ -128,7 +128,7 @@ public final class DynamoDbPostStore implements PostStore {
     OptionalLong total = OptionalLong.empty();
     List<Map<String, AttributeValue>> posts = new ArrayList<>();
     for (Map<String, AttributeValue> item : response.items()) {
-      if (item.get("sk").s().startsWith(TableKeys.COUNT_PREFIX)) {
+      if (item.get(TableKeys.SK).s().startsWith(TableKeys.COUNT_PREFIX)) {
         total = OptionalLong.of(Math.max(0, number(item, "count")));
       } else {
         posts.add(item);

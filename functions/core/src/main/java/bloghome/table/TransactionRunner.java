@@ -90,6 +90,9 @@ public final class TransactionRunner {
         return decided.get();
       }
       if (tries >= policy.attempts()) {
+        if (policy.giveUp() == null) {
+          throw new IllegalStateException("no decision after " + tries + " tries");
+        }
         throw policy.giveUp().apply(null);
       }
       pause(tries);
