@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * new versions and SnapStart snapshots of every function. The build's own entries are where a
  * build time would leak in; a full double build is bin/check-reproducible-jars.
  */
-class ReproducibleJarsTest {
+class ReproducibleJarsIT {
   private final SamTemplate template = SamTemplate.load();
 
   @Test
