@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.math.BigInteger;
+import java.util.List;
 
 /**
  * Data for the GET routes to find, so they answer 200 rather than 404. Posts and the profile are
@@ -140,9 +142,9 @@ final class Seed {
     for (int i = 0; i < 5; i++) {
       tiebreak = tiebreak * 64 + alphabet.indexOf(random.charAt(i));
     }
-    return java.math.BigInteger.valueOf(views).multiply(java.math.BigInteger.TEN.pow(24))
-        .add(java.math.BigInteger.valueOf(publishedMillis).multiply(java.math.BigInteger.TEN.pow(10)))
-        .add(java.math.BigInteger.valueOf(tiebreak)).toString();
+    return BigInteger.valueOf(views).multiply(BigInteger.TEN.pow(24))
+        .add(BigInteger.valueOf(publishedMillis).multiply(BigInteger.TEN.pow(10)))
+        .add(BigInteger.valueOf(tiebreak)).toString();
   }
 
   /** The post's views counter as stored. */
@@ -166,6 +168,6 @@ final class Seed {
   }
 
   private static AttributeValue l() {
-    return AttributeValue.fromL(java.util.List.of());
+    return AttributeValue.fromL(List.of());
   }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
 
 /**
  * The contract between template.yaml and the code, checked the way {@code sam deploy} would
@@ -24,7 +25,7 @@ class TemplateContractTest {
 
   @Test
   void everyHttpApiRoute_mapsToExactlyOneHandler_andPublicRoutesAreOnlyReads() {
-    Map<String, String> owners = new java.util.HashMap<>();
+    Map<String, String> owners = new HashMap<>();
     for (SamTemplate.FunctionDef f : template.functions()) {
       for (SamTemplate.HttpRoute r : f.routes()) {
         String previous = owners.put(r.routeKey(), f.logicalId());

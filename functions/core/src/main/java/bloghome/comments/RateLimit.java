@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.temporal.ChronoUnit;
 
 /**
  * How many comments one user may create: at most {@code perMinute} in any calendar minute (the
@@ -42,11 +43,11 @@ public record RateLimit(int perMinute, int perHour) {
   public List<Window> windowsAt(Instant now) {
     List<Window> windows = new ArrayList<>(2);
     if (perMinute > 0) {
-      Instant start = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+      Instant start = now.truncatedTo(ChronoUnit.MINUTES);
       windows.add(new Window("COMMENTS#M#" + MINUTE.format(start), perMinute, start.plusSeconds(60)));
     }
     if (perHour > 0) {
-      Instant start = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+      Instant start = now.truncatedTo(ChronoUnit.HOURS);
       windows.add(new Window("COMMENTS#H#" + HOUR.format(start), perHour, start.plusSeconds(3600)));
     }
     return windows;
