@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipFile;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 
 /**
  * The running local stack and every function of {@code template.yaml}: its shaded jar for the
@@ -130,7 +131,7 @@ final class Bench implements AutoCloseable {
       }
     }
     this.gateway = stack.startGateway(apiPort, tokens, api);
-    Map<String, RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent, ?>> streamFed = new LinkedHashMap<>();
+    Map<String, RequestHandler<DynamodbEvent, ?>> streamFed = new LinkedHashMap<>();
     for (Fn fn : functions) {
       if (fn.inProcess() && !fn.def().streamTriggers().isEmpty()) {
         streamFed.put(fn.id(), cast(fn.handler()));

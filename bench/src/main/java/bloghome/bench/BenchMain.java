@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Arrays;
 
 /**
  * {@code bin/bench}: starts the local stack, measures cold start, warm latency, the skin validator
@@ -63,7 +64,7 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    if (java.util.Arrays.asList(args).contains("--help")) {
+    if (Arrays.asList(args).contains("--help")) {
       System.out.print(Options.USAGE);
       return;
     }

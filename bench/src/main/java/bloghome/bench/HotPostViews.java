@@ -9,7 +9,7 @@ import bloghome.stats.DynamoDbViewStore;
 import bloghome.stats.ViewStore;
 import bloghome.stats.Views;
 import bloghome.table.TableKeys;
-import bloghome.views.ViewsAggregatorHandler;
+import bloghome.stats.aggregator.ViewsAggregatorHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,6 +32,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Issue 13's hot post: one post viewed by many distinct visitors as fast as this machine can,
@@ -65,20 +70,20 @@ final class HotPostViews {
 
     /** Reads the body of a 400 answer (the error type is there), and hands it on unchanged. */
     @Override
-    public Optional<java.io.InputStream> modifyHttpResponseContent(
+    public Optional<InputStream> modifyHttpResponseContent(
         Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-      Optional<java.io.InputStream> body = context.responseBody();
+      Optional<InputStream> body = context.responseBody();
       if (context.httpResponse().statusCode() != 400 || body.isEmpty()) {
         return body;
       }
       try {
         byte[] bytes = body.get().readAllBytes();
-        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).contains("ProvisionedThroughputExceeded")) {
+        if (new String(bytes, StandardCharsets.UTF_8).contains("ProvisionedThroughputExceeded")) {
           throttled.incrementAndGet();
         }
-        return Optional.of(new java.io.ByteArrayInputStream(bytes));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        return Optional.of(new ByteArrayInputStream(bytes));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
   }

@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.math.BigInteger;
+import java.util.List;
 
 /**
  * Data for the GET routes to find, so they answer 200 rather than 404. Posts and the profile are
@@ -155,6 +157,6 @@ final class Seed {
   }
 
   private static AttributeValue l() {
-    return AttributeValue.fromL(java.util.List.of());
+    return AttributeValue.fromL(List.of());
   }
 }

@@ -13,6 +13,17 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import bloghome.bench.probe.Events;
+import bloghome.ids.Ids;
+import bloghome.skins.DynamoDbSkinUploadStore;
+import bloghome.skins.SkinUpload;
+import bloghome.skins.UploadKeys;
+import com.sun.management.ThreadMXBean;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The skin validator against the usual approach, on four uploads: a small valid column image, a
@@ -25,8 +36,8 @@ final class ValidatorBench {
   private record Run(Samples times, Samples allocated, long bytesRead, String outcome) {}
 
   private final Bench bench;
-  private final com.sun.management.ThreadMXBean threads =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+  private final ThreadMXBean threads =
+      (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   ValidatorBench(Bench bench) {
     this.bench = bench;
@@ -40,7 +51,7 @@ final class ValidatorBench {
         SkinImages.bomb(15_000));
     S3Client s3 = bench.stack.s3();
     var handler = bench.s3Function().filter(Bench.Fn::inProcess);
-    var uploads = new bloghome.skins.DynamoDbSkinUploadStore(bench.stack.dynamoDb(), bench.tableName);
+    var uploads = new DynamoDbSkinUploadStore(bench.stack.dynamoDb(), bench.tableName);
     if (handler.isEmpty()) {
       bench.report.note("Validator: no in-process S3-triggered handler, so only ImageInspector over an"
           + " S3-backed ByteSource is measured.");
@@ -62,7 +73,7 @@ final class ValidatorBench {
         "case", "size", "approach", "outcome", "bytes read from S3", "median time to verdict",
         "median allocated", "x usual (time)", "targets");
     for (SkinImages.Case c : cases) {
-      String key = "uploads/" + Seed.AUTHOR + "/" + c.slot().wireName() + "/" + bloghome.ids.Ids.newId("u") + "/bench.png";
+      String key = "uploads/" + Seed.AUTHOR + "/" + c.slot().wireName() + "/" + Ids.newId("u") + "/bench.png";
       s3.putObject(r -> r.bucket(bench.bucketName).key(key).contentType("image/png"), RequestBody.fromBytes(c.bytes()));
       long size = c.bytes().length;
       Run usual = repeat(usual(s3, key));
@@ -70,15 +81,15 @@ final class ValidatorBench {
       Run viaHandler = handler.map(fn -> repeatFresh(() -> {
         // Recorded as the API records an upload (declared type and size; the oversized case as
         // if the API check were bypassed), so the validator treats it as a real one.
-        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        String uploadId = bloghome.skins.UploadKeys.newUploadId();
-        String fresh = bloghome.skins.UploadKeys.uploadKey("uploads/", Seed.AUTHOR, c.slot(), uploadId);
-        uploads.create(bloghome.skins.SkinUpload.pending(uploadId, Seed.AUTHOR, c.slot(), fresh, "image/png",
-            size, now, now.plus(java.time.Duration.ofMinutes(5))));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String uploadId = UploadKeys.newUploadId();
+        String fresh = UploadKeys.uploadKey("uploads/", Seed.AUTHOR, c.slot(), uploadId);
+        uploads.create(SkinUpload.pending(uploadId, Seed.AUTHOR, c.slot(), fresh, "image/png",
+            size, now, now.plus(Duration.ofMinutes(5))));
         s3.putObject(r -> r.bucket(bench.bucketName).key(fresh).contentType("image/png"), RequestBody.fromBytes(c.bytes()));
         Map<String, Object> json = bench.events.s3();
         EventCatalog.s3Object(json, bench.bucketName, fresh, size);
-        S3Event event = bloghome.bench.probe.Events.s3(json);
+        S3Event event = Events.s3(json);
         return () -> {
           Bench.invokeS3(fn, event);
           return uploads.find(Seed.AUTHOR, uploadId)
@@ -220,7 +231,7 @@ final class ValidatorBench {
     @Override
     public byte[] readPrefix(int n) {
       if (n <= prefix.length || complete) {
-        return java.util.Arrays.copyOf(prefix, Math.min(n, prefix.length));
+        return Arrays.copyOf(prefix, Math.min(n, prefix.length));
       }
       byte[] more = get("bytes=" + prefix.length + "-" + (n - 1));
       complete = prefix.length + more.length < n;
@@ -240,7 +251,7 @@ final class ValidatorBench {
     private byte[] get(String range) {
       try {
         return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).range(range)).asByteArray();
-      } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+      } catch (S3Exception e) {
         if (e.statusCode() == 416) {
           return new byte[0];
         }
@@ -249,7 +260,7 @@ final class ValidatorBench {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-      byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+      byte[] out = Arrays.copyOf(a, a.length + b.length);
       System.arraycopy(b, 0, out, a.length, b.length);
       return out;
     }

@@ -60,7 +60,7 @@ class OptionsTest {
     assertThat(defaults.hotViews()).isEqualTo(800);
     assertThat(defaults.hotClients()).isEqualTo(16);
     assertThat(defaults.hotItemLimit()).isEqualTo(10);
-    assertThat(hot.sections()).isEqualTo(java.util.Set.of("hot"));
+    assertThat(hot.sections()).isEqualTo(Set.of("hot"));
     assertThat(hot.hotViews()).isEqualTo(800);
     assertThat(hot.hotClients()).isEqualTo(4);
     assertThat(hot.hotItemLimit()).isEqualTo(10);

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP proxy in front of the local DynamoDB or S3 endpoint that injects faults: throttling
@@ -59,7 +60,7 @@ public final class FaultProxy implements AutoCloseable {
   private final Random random;
   private final Map<Outcome, AtomicLong> counts = new EnumMap<>(Outcome.class);
   private final Map<String, Applied> appliedTokens = new ConcurrentHashMap<>();
-  private final Map<String, java.util.concurrent.atomic.AtomicInteger> scripted = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> scripted = new ConcurrentHashMap<>();
   private volatile FaultPlan.Rates rates;
 
   private FaultProxy(Service service, URI backend, FaultPlan.Rates rates, long seed) throws IOException {
@@ -104,7 +105,7 @@ public final class FaultProxy implements AutoCloseable {
    * The request is applied; the client gets a 500. For tests of one write path at a time.
    */
   public void loseNext(String operation, int times) {
-    scripted.computeIfAbsent(operation, k -> new java.util.concurrent.atomic.AtomicInteger()).addAndGet(times);
+    scripted.computeIfAbsent(operation, k -> new AtomicInteger()).addAndGet(times);
   }
 
   private boolean scriptedLoss(HttpExchange exchange) {

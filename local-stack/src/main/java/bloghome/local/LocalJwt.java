@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * A local token issuer standing in for Cognito: RS256 tokens signed with a key made at start-up,
@@ -132,7 +134,7 @@ public final class LocalJwt {
       Map<String, String> flat = new LinkedHashMap<>();
       claims.forEach((k, v) -> flat.put(String.valueOf(k), flatten(v)));
       return Optional.of(flat);
-    } catch (GeneralSecurityException | IllegalArgumentException | java.io.IOException e) {
+    } catch (GeneralSecurityException | IllegalArgumentException | IOException e) {
       return Optional.empty();
     }
   }
@@ -170,7 +172,7 @@ public final class LocalJwt {
 
   private static byte[] unsigned(byte[] bytes) {
     if (bytes.length > 1 && bytes[0] == 0) {
-      return java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+      return Arrays.copyOfRange(bytes, 1, bytes.length);
     }
     return bytes;
   }

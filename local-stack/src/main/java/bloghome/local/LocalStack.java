@@ -30,6 +30,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The whole system on one machine: DynamoDB (moto), S3 (S3Proxy) with notifications, tables and
@@ -179,7 +181,7 @@ public final class LocalStack implements AutoCloseable {
     });
     template.resourcesOfType("AWS::S3::Bucket").forEach((id, r) -> {
       String name = Optional.ofNullable(values.resolve(template.properties(id).get("BucketName")))
-          .orElse((config.stackName() + "-" + id).toLowerCase(java.util.Locale.ROOT));
+          .orElse((config.stackName() + "-" + id).toLowerCase(Locale.ROOT));
       s3.createBucket(name);
       physicalNames.put(id, name);
     });
@@ -285,7 +287,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** Subscribes functions to the template's S3 events, as the bucket notification would. */
-  public void subscribeS3(Map<String, java.util.function.Supplier<RequestHandler<S3Event, ?>>> handlers) {
+  public void subscribeS3(Map<String, Supplier<RequestHandler<S3Event, ?>>> handlers) {
     for (SamTemplate.FunctionDef f : template.functions()) {
       var handler = handlers.get(f.logicalId());
       if (handler == null) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * moto in server mode as a child process: the local DynamoDB-protocol endpoint.
@@ -34,7 +36,7 @@ public final class MotoServer implements AutoCloseable {
       if (in == null) {
         throw new IllegalStateException("moto_server.py is missing from the local-stack jar");
       }
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -162,7 +164,7 @@ public final class MotoServer implements AutoCloseable {
     File versions = new File(home, ".pyenv/versions");
     File[] installed = versions.listFiles();
     if (installed != null) {
-      java.util.Arrays.sort(installed, (a, b) -> b.getName().compareTo(a.getName()));
+      Arrays.sort(installed, (a, b) -> b.getName().compareTo(a.getName()));
       for (File v : installed) {
         candidates.add(new File(v, "bin/python3").getPath());
       }

@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * S3 event notifications for the local stack: a write under a subscribed prefix invokes the
@@ -54,11 +57,11 @@ public final class S3Notifications implements AutoCloseable {
   private final ExecutorService executor =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("s3-notify-", 0).factory());
   private final AtomicLong sequencer = new AtomicLong(System.currentTimeMillis() << 16);
-  private final java.util.concurrent.atomic.AtomicInteger inFlight =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger inFlight =
+      new AtomicInteger();
   private final String region;
   private final List<Failure> failures = new CopyOnWriteArrayList<>();
-  private volatile java.time.Duration retryDelay = java.time.Duration.ofMillis(200);
+  private volatile Duration retryDelay = Duration.ofMillis(200);
 
   public S3Notifications(String region) {
     this.region = region;
@@ -82,7 +85,7 @@ public final class S3Notifications implements AutoCloseable {
   }
 
   /** The delay before the first retry of a failed invocation (the second waits twice as long). */
-  public void retryDelay(java.time.Duration delay) {
+  public void retryDelay(Duration delay) {
     this.retryDelay = delay;
   }
 
@@ -142,7 +145,7 @@ public final class S3Notifications implements AutoCloseable {
   String failureRecord(Subscription s, S3Event event, int attempts, RuntimeException error) {
     String arn = "arn:aws:lambda:" + region + ":000000000000:function:" + s.functionName() + ":live";
     return "{\"version\":\"1.0\",\"timestamp\":" + quote(Instant.now().toString())
-        + ",\"requestContext\":{\"requestId\":" + quote(java.util.UUID.randomUUID().toString())
+        + ",\"requestContext\":{\"requestId\":" + quote(UUID.randomUUID().toString())
         + ",\"functionArn\":" + quote(arn) + ",\"condition\":\"RetriesExhausted\",\"approximateInvokeCount\":"
         + attempts + "},\"requestPayload\":" + eventJson(event)
         + ",\"responseContext\":{\"statusCode\":200,\"executedVersion\":\"$LATEST\",\"functionError\":\"Unhandled\"}"

@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 
 /**
  * Lambda's event source mapping for a DynamoDB stream, on the local stack: polls the table's
@@ -179,7 +181,7 @@ public final class StreamEventSource implements AutoCloseable {
     if (iterator == null) {
       iterator = newIterator(shardId, positions.get(shardId));
     }
-    software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse response;
+    GetRecordsResponse response;
     try {
       String current = iterator;
       response = streams.getRecords(r -> r.shardIterator(current).limit(1000));
@@ -261,7 +263,7 @@ public final class StreamEventSource implements AutoCloseable {
     sr.setSequenceNumber(change.sequenceNumber());
     sr.setSizeBytes(change.sizeBytes());
     if (change.streamViewTypeAsString() != null) {
-      sr.setStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.fromValue(change.streamViewTypeAsString()));
+      sr.setStreamViewType(StreamViewType.fromValue(change.streamViewTypeAsString()));
     }
     if (change.approximateCreationDateTime() != null) {
       sr.setApproximateCreationDateTime(Date.from(change.approximateCreationDateTime()));

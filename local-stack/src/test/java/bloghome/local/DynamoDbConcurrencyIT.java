@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import org.assertj.core.api.Assertions;
 
 /**
  * The emulator keeps DynamoDB's promises under concurrency: the exactness tests of every feature
@@ -96,7 +97,7 @@ class DynamoDbConcurrencyIT {
     dynamo.putItem(r -> r.tableName(table).item(bystander));
 
     // the counter update and the new marker apply first, then the last condition fails
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> dynamo.transactWriteItems(r -> r.transactItems(
+    Assertions.assertThatThrownBy(() -> dynamo.transactWriteItems(r -> r.transactItems(
         TransactWriteItem.builder().update(Update.builder().tableName(table).key(COUNTER)
             .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))).build()).build(),
         TransactWriteItem.builder().put(Put.builder().tableName(table)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.data.Offset;
 
 class FaultPlanTest {
 
@@ -24,9 +25,9 @@ class FaultPlanTest {
     FaultPlan plan = FaultPlan.parse("all:0.2");
 
     assertThat(plan.dynamoDb()).isEqualTo(plan.s3());
-    assertThat(plan.dynamoDb().throttle()).isCloseTo(0.08, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(plan.dynamoDb().throttle()).isCloseTo(0.08, Offset.offset(1e-9));
     assertThat(plan.dynamoDb().throttle() + plan.dynamoDb().error500() + plan.dynamoDb().latency()
-        + plan.dynamoDb().lost()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
+        + plan.dynamoDb().lost()).isCloseTo(0.2, Offset.offset(1e-9));
   }
 
   @Test

@@ -30,6 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import java.net.URISyntaxException;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** The fault proxy in front of the local DynamoDB and S3: each fault in its service's own shape. */
 class FaultProxyIT {
@@ -173,7 +175,7 @@ class FaultProxyIT {
     byte[] data = new byte[1234];
     try (S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
         .endpointOverride(stack.s3Endpoint())
-        .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+        .serviceConfiguration(S3Configuration.builder()
             .pathStyleAccessEnabled(true).build()).build()) {
       URI url = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
           .putObjectRequest(o -> o.bucket(bucket).key("uploads/x y+z").contentType("image/png")
@@ -185,7 +187,7 @@ class FaultProxyIT {
       put.setFixedLengthStreamingMode(data.length);
       put.getOutputStream().write(data);
       assertThat(put.getResponseCode()).isEqualTo(200);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
     try (S3Client client = s3(1)) {

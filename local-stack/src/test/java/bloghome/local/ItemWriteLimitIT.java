@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import java.util.concurrent.Executors;
 
 /**
  * With {@code BLOGHOME_DYNAMODB_ITEM_WRITE_LIMIT}, the local DynamoDB throttles writes to one item
@@ -63,7 +64,7 @@ class ItemWriteLimitIT {
   void writesToOneItemBeyondTheLimit_areThrottledLikeDynamoDb_whileOtherItemsAreNot() {
     AtomicInteger throttled = new AtomicInteger();
     ProvisionedThroughputExceededException[] seen = new ProvisionedThroughputExceededException[1];
-    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+    try (var pool = Executors.newFixedThreadPool(6)) {
       for (int i = 0; i < LIMIT * 6; i++) {
         pool.submit(() -> {
           try {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 @ExtendWith(LocalAwsExtension.class)
 class LocalAwsIT {
@@ -87,7 +88,7 @@ class LocalAwsIT {
         HttpResponse.BodyHandlers.discarding());
     // and writes elsewhere in the bucket
     aws.s3Client().putObject(r -> r.bucket(bucket).key("skins/alice/accepted.png"),
-        software.amazon.awssdk.core.sync.RequestBody.fromBytes(body));
+        RequestBody.fromBytes(body));
     aws.notifications().awaitIdle(10, TimeUnit.SECONDS);
 
     // then exactly one event, for the upload, with the key encoded as S3 sends it

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.time.Clock;
+import java.util.HashMap;
 
 /** The gateway against the real template: routes, path parameters, claims, 401 and 404. */
 @ExtendWith(LocalAwsExtension.class)
@@ -36,7 +38,7 @@ class LocalGatewayIT {
       return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
           .withHeaders(Map.of("content-type", "application/json")).withBody("{\"ok\":true}").build();
     };
-    Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new java.util.HashMap<>();
+    Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new HashMap<>();
     for (var f : aws.template().functions()) {
       if (!f.routes().isEmpty()) {
         handlers.put(f.logicalId(), recorder);
@@ -89,7 +91,7 @@ class LocalGatewayIT {
         "aud", gateway.jwt().audience(), "exp", now - 10));
     String good = gateway.token("alice");
     String forged = good.substring(0, good.lastIndexOf('.') + 1) + "AAAA";
-    var otherIssuer = new LocalJwt("http://elsewhere", gateway.jwt().audience(), java.time.Clock.systemUTC())
+    var otherIssuer = new LocalJwt("http://elsewhere", gateway.jwt().audience(), Clock.systemUTC())
         .mint("alice", List.of(), Duration.ofMinutes(5));
 
     for (String token : List.of(expired, forged, otherIssuer, "not-a-jwt")) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Map;
 
 class SamTemplateTest {
 
@@ -48,10 +49,10 @@ class SamTemplateTest {
     TemplateValues values = new TemplateValues("stack", "us-east-1", "000000000000")
         .bind("BlogTable", "local-table").bind("Cdn.DomainName", "cdn.local");
 
-    assertThat(values.resolve(java.util.Map.of("Ref", "BlogTable"))).isEqualTo("local-table");
-    assertThat(values.resolve(java.util.Map.of("Fn::Sub", "${AWS::StackName}-skins-${AWS::Region}")))
+    assertThat(values.resolve(Map.of("Ref", "BlogTable"))).isEqualTo("local-table");
+    assertThat(values.resolve(Map.of("Fn::Sub", "${AWS::StackName}-skins-${AWS::Region}")))
         .isEqualTo("stack-skins-us-east-1");
-    assertThat(values.resolve(java.util.Map.of("Fn::Sub", "https://${Cdn.DomainName}"))).isEqualTo("https://cdn.local");
-    assertThat(values.resolve(java.util.Map.of("Ref", "Unknown"))).isNull();
+    assertThat(values.resolve(Map.of("Fn::Sub", "https://${Cdn.DomainName}"))).isEqualTo("https://cdn.local");
+    assertThat(values.resolve(Map.of("Ref", "Unknown"))).isNull();
   }
 }

@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * {@code bin/fault-run}: the whole system with faults injected into DynamoDB and S3, a mixed
@@ -420,7 +422,7 @@ public final class FaultRun {
     }
 
     /** Applies an answer now, or keeps the request to send again once the faults are off. */
-    void settleOrLater(String key, Supplier<Reply> send, java.util.function.Consumer<Reply> onAnswer) {
+    void settleOrLater(String key, Supplier<Reply> send, Consumer<Reply> onAnswer) {
       Reply reply = send.get();
       if (reply.answered()) {
         pending.remove(key);
@@ -572,12 +574,12 @@ public final class FaultRun {
     // Posts: exactly the acknowledged ones, each once, with their counters in step.
     Map<String, Set<String>> expectedPosts = new HashMap<>();
     for (String p : stablePosts) {
-      expectedPosts.computeIfAbsent(authorOf.get(p), a -> new java.util.TreeSet<>()).add(p);
+      expectedPosts.computeIfAbsent(authorOf.get(p), a -> new TreeSet<>()).add(p);
     }
     for (Worker w : workers) {
       for (String p : w.myPosts) {
         if (!w.deleted.contains(p)) {
-          expectedPosts.computeIfAbsent(authorOf.get(p), a -> new java.util.TreeSet<>()).add(p);
+          expectedPosts.computeIfAbsent(authorOf.get(p), a -> new TreeSet<>()).add(p);
         }
       }
       w.titles.forEach((post, title) -> {
@@ -593,7 +595,7 @@ public final class FaultRun {
     counts.put("posts deleted (acknowledged)", new AtomicLong(deletedCount));
     for (int a = 0; a < AUTHORS; a++) {
       String author = "author" + a;
-      Set<String> stored = new java.util.TreeSet<>();
+      Set<String> stored = new TreeSet<>();
       for (Map<String, AttributeValue> item : items.values()) {
         if (item.get("sk").s().equals(TableKeys.SUMMARY) && item.containsKey("authorId")
             && author.equals(item.get("authorId").s())) {
@@ -602,9 +604,9 @@ public final class FaultRun {
       }
       Set<String> expected = expectedPosts.getOrDefault(author, Set.of());
       if (!stored.equals(expected)) {
-        Set<String> missing = new java.util.TreeSet<>(expected);
+        Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(stored);
-        Set<String> extra = new java.util.TreeSet<>(stored);
+        Set<String> extra = new TreeSet<>(stored);
         extra.removeAll(expected);
         violations.add(author + ": posts acknowledged but missing " + missing + ", stored but not acknowledged " + extra);
       }

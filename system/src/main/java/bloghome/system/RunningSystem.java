@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.time.Duration;
 
 /**
  * Every function of {@code template.yaml} running on the local stack: each handler built with its
@@ -127,7 +128,7 @@ public final class RunningSystem implements AutoCloseable {
    * Waits until the stream-fed functions (the views aggregator) have applied everything written
    * before this call: what a reader sees a few seconds later in AWS.
    */
-  public void awaitSettled(java.time.Duration timeout) {
+  public void awaitSettled(Duration timeout) {
     stack.awaitStreamsSettled(timeout);
   }
 

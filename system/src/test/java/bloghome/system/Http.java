@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 /** A small HTTP client for the end-to-end tests: JSON in, JSON out. */
 final class Http {
@@ -46,7 +47,7 @@ final class Http {
     }
     try {
       HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Reply(response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response);
+      return new Reply(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), response);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

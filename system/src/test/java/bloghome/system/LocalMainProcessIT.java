@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import bloghome.local.SamTemplate;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 
 /** The run command as a developer uses it: it comes up, serves a route, and SIGTERM leaves nothing behind. */
 class LocalMainProcessIT {
@@ -24,7 +27,7 @@ class LocalMainProcessIT {
   void runCommand_servesTheApi_seedsTheDemoBlog_andStopsEveryProcessItStarted_onSigterm() throws Exception {
     int port = Ports.free();
     // bin/run-local itself, as the README says, reusing this build's class path.
-    Path root = bloghome.local.SamTemplate.locate().getParent();
+    Path root = SamTemplate.locate().getParent();
     ProcessBuilder builder = new ProcessBuilder("bash", "bin/run-local")
         .directory(root.toFile())
         .redirectErrorStream(true);
@@ -87,7 +90,7 @@ class LocalMainProcessIT {
 
   @Test
   void runCommand_failsWithOneClearLine_whenThePortIsTaken() throws Exception {
-    try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
       ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, LocalMain.class.getName())

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A reader's and an owner's sessions in headless Chromium against the whole local system: the
@@ -161,7 +162,7 @@ class PagesBrowserIT {
 
     // the browser cannot see bytes hidden after the image; the validator can, and the page says so
     Path polyglot = image("header-polyglot.png", 1920, 100);
-    Files.write(polyglot, "<html>hidden</html>".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+    Files.write(polyglot, "<html>hidden</html>".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
     browser.upload(".slot[data-slot=header] input[type=file]", polyglot);
     browser.waitForText("图片结尾处夹带了多余的数据");
 

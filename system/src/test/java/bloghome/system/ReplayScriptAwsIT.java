@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.ArrayList;
 
 /**
  * {@code bin/replay-failed-validations} in its AWS mode, against a stand-in {@code aws} command that
@@ -55,7 +56,7 @@ class ReplayScriptAwsIT {
 
   private static String run(Path fake, String... args) throws Exception {
     Path root = SamTemplate.locate().toAbsolutePath().getParent();
-    List<String> command = new java.util.ArrayList<>(List.of("bin/replay-failed-validations"));
+    List<String> command = new ArrayList<>(List.of("bin/replay-failed-validations"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
     builder.environment().put("PATH", fake + ":" + System.getenv("PATH"));

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.regex.Matcher;
 
 /**
  * Checks on what CloudFormation actually receives (template.yaml after the SAM transform): the
@@ -54,12 +55,12 @@ class TransformedTemplateIT {
   void aChangedHandlerOrMemory_publishesANewVersionOfThatFunctionOnly() throws IOException {
     Map<String, String> before = versions(resources);
     Map<String, String> memory = versions(transformEdited(
-        "      Handler: bloghome.listing.ListingHandler::handleRequest\n",
-        "      Handler: bloghome.listing.ListingHandler::handleRequest\n      MemorySize: 2048\n"));
+        "      Handler: bloghome.listing.api.ListingHandler::handleRequest\n",
+        "      Handler: bloghome.listing.api.ListingHandler::handleRequest\n      MemorySize: 2048\n"));
     assertThat(memory.get("ListingFunction")).isNotEqualTo(before.get("ListingFunction"));
     assertThat(memory.get("ManageFunction")).isEqualTo(before.get("ManageFunction"));
     Map<String, String> handler = versions(transformEdited(
-        "bloghome.listing.ListingHandler::handleRequest", "bloghome.listing.ListingHandler::handle"));
+        "bloghome.listing.api.ListingHandler::handleRequest", "bloghome.listing.api.ListingHandler::handle"));
     assertThat(handler.get("ListingFunction")).isNotEqualTo(before.get("ListingFunction"));
   }
 
@@ -265,7 +266,7 @@ class TransformedTemplateIT {
     String text = Files.readString(TEMPLATE);
     assertThat(text).as("template.yaml contains the text the test edits").contains(from);
     Path copy = tmp.resolve("template-" + Math.abs((from + to).hashCode()) + ".yaml");
-    Files.writeString(copy, text.replaceFirst(Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+    Files.writeString(copy, text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)));
     return map(TransformedTemplate.of(copy).get("Resources"));
   }
 

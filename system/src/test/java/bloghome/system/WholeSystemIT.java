@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.io.ByteArrayInputStream;
 
 /**
  * The system as its users meet it: every function of template.yaml built with its production
@@ -154,7 +155,7 @@ class WholeSystemIT {
     assertThat(columnImage).containsEntry("width", 300L).containsEntry("height", 38L);
     Http.Reply served = http.send("GET", (String) columnImage.get("url"), null, null);
     assertThat(served.status()).isEqualTo(200);
-    assertThat(ImageIO.read(new java.io.ByteArrayInputStream(served.raw().body())).getWidth()).isEqualTo(300);
+    assertThat(ImageIO.read(new ByteArrayInputStream(served.raw().body())).getWidth()).isEqualTo(300);
     // nothing under uploads/ is ever served
     assertThat(http.send("GET", "/_local/media/uploads/alice/column/" + uploadId, null, null).status()).isEqualTo(404);
   }

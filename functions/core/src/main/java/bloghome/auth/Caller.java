@@ -3,6 +3,8 @@ package bloghome.auth;
 import bloghome.errors.Problem;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashSet;
+import java.util.Optional;
 
 /**
  * The signed-in user, from claims that API Gateway's JWT authorizer has already verified.
@@ -42,15 +44,15 @@ public record Caller(String userId, Set<String> groups) {
    * Reads claims as the HTTP API JWT authorizer passes them: every value a string, arrays
    * flattened to {@code "[a b]"}.
    */
-  public static java.util.Optional<Caller> fromClaims(Map<String, String> claims) {
+  public static Optional<Caller> fromClaims(Map<String, String> claims) {
     if (claims == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String sub = claims.get("sub");
     if (sub == null || sub.isBlank()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(new Caller(sub, parseGroups(claims.get("cognito:groups"))));
+    return Optional.of(new Caller(sub, parseGroups(claims.get("cognito:groups"))));
   }
 
   /**
@@ -71,7 +73,7 @@ public record Caller(String userId, Set<String> groups) {
     if (inner.isEmpty()) {
       return Set.of();
     }
-    java.util.Set<String> groups = new java.util.HashSet<>();
+    Set<String> groups = new HashSet<>();
     for (String name : inner.split(" ", -1)) {
       // An empty name means a doubled or edge space: not a shape the authorizer produces.
       if (!name.isEmpty()) {

@@ -11,6 +11,7 @@ import bloghome.comments.CommentViews.ReplyPageView;
 import bloghome.comments.CommentViews.ThreadPageView;
 import bloghome.comments.CommentViews.ThreadView;
 import bloghome.errors.Problem;
+import bloghome.http.PageLimit;
 import bloghome.http.RetryLater;
 import bloghome.ids.Ids;
 import bloghome.paging.CursorCodec;
@@ -34,7 +35,7 @@ public final class CommentService {
   public static final int MAX_LIMIT = 100;
   private static final int MAX_POST_ID_LENGTH = 100;
   private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
-  static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+  public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
   private final CommentStore store;
   private final CursorCodec cursors;
@@ -198,7 +199,7 @@ public final class CommentService {
 
   /** A page of the post's threads, oldest first. */
   public ThreadPageView listThreads(String postId, Optional<String> limitParam, Optional<String> cursor) {
-    int limit = limit(limitParam);
+    int limit = PageLimit.parse(limitParam, DEFAULT_LIMIT, MAX_LIMIT);
     String scope = "comments|" + postId + "|threads";
     Optional<String> after = cursor.map(c -> required(cursors.decode(scope, c), "after"));
     PostRef post = requirePost(postId);
@@ -232,7 +233,7 @@ public final class CommentService {
    */
   public ReplyPageView listReplies(
       String postId, String replyTo, Optional<String> limitParam, Optional<String> cursor) {
-    int limit = limit(limitParam);
+    int limit = PageLimit.parse(limitParam, DEFAULT_LIMIT, MAX_LIMIT);
     String scope = repliesScope(postId, replyTo);
     String parentSk;
     Optional<String> after;
@@ -275,21 +276,6 @@ public final class CommentService {
 
   private static String repliesScope(String postId, String parentId) {
     return "comments|" + postId + "|replies|" + parentId;
-  }
-
-  static int limit(Optional<String> raw) {
-    if (raw.isEmpty()) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(raw.get().strip());
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // Reported below, like an out-of-range number.
-    }
-    throw Problem.invalid("limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ".");
   }
 
   private static String required(Map<String, String> position, String name) {

@@ -9,6 +9,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import bloghome.aws.Priming;
+import bloghome.ids.Ids;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Base of every HTTP API function: dispatches on the route key that API Gateway matched, maps
@@ -38,8 +47,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
    *
    * @return the status of each priming request, for tests
    */
-  public java.util.List<Integer> prime() {
-    java.util.List<Integer> statuses = new java.util.ArrayList<>();
+  public List<Integer> prime() {
+    List<Integer> statuses = new ArrayList<>();
     for (APIGatewayV2HTTPEvent event : primingRequests()) {
       statuses.add(handleRequest(event, null).getStatusCode());
     }
@@ -48,12 +57,12 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
   /** Registers {@link #prime()} to run before the SnapStart checkpoint (needs org.crac). */
   protected final void primeBeforeSnapshot(String name) {
-    bloghome.aws.Priming.register(name, this::prime);
+    Priming.register(name, this::prime);
   }
 
   /** Every GET route on ids that do not exist; functions add requests that read without writing. */
-  protected java.util.List<APIGatewayV2HTTPEvent> primingRequests() {
-    java.util.List<APIGatewayV2HTTPEvent> events = new java.util.ArrayList<>();
+  protected List<APIGatewayV2HTTPEvent> primingRequests() {
+    List<APIGatewayV2HTTPEvent> events = new ArrayList<>();
     for (String key : routes.keySet()) {
       if (key.startsWith("GET ")) {
         events.add(primingEvent(key, null, null));
@@ -65,14 +74,14 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
   /** A synthetic request for {@code routeKey}, its path parameters filled with unknown ids. */
   protected static APIGatewayV2HTTPEvent primingEvent(String routeKey, String callerId, String body) {
     Map<String, String> params = new LinkedHashMap<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Za-z]+)}").matcher(routeKey);
+    Matcher m = Pattern.compile("\\{([A-Za-z]+)}").matcher(routeKey);
     while (m.find()) {
       String name = m.group(1);
       params.put(name, switch (name) {
-        case "postId" -> bloghome.ids.Ids.newId("p");
-        case "commentId" -> bloghome.ids.Ids.newId("c");
-        case "uploadId" -> bloghome.ids.Ids.newId("up");
-        default -> "priming-" + bloghome.ids.Ids.newId("u").substring(2, 14).replace('_', 'x').replace('-', 'x');
+        case "postId" -> Ids.newId("p");
+        case "commentId" -> Ids.newId("c");
+        case "uploadId" -> Ids.newId("up");
+        default -> "priming-" + Ids.newId("u").substring(2, 14).replace('_', 'x').replace('-', 'x');
       });
     }
     var context = APIGatewayV2HTTPEvent.RequestContext.builder()
@@ -100,8 +109,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
   }
 
   /** The route keys this function serves, as {@code "GET /users/{userId}/posts"}. */
-  public final java.util.Set<String> routeKeys() {
-    return java.util.Collections.unmodifiableSet(routes.keySet());
+  public final Set<String> routeKeys() {
+    return Collections.unmodifiableSet(routes.keySet());
   }
 
   @Override
@@ -121,7 +130,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
       errorCode = problem.code();
       response = Responses.error(problem);
     } catch (RuntimeException unexpected) {
-      java.util.Optional<RetryLater> retry = DependencyFailures.classify(unexpected);
+      Optional<RetryLater> retry = DependencyFailures.classify(unexpected);
       if (retry.isPresent()) {
         // DynamoDB or S3 still failing after the SDK's retries: the client may try again.
         errorCode = retry.get().code();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 
 /** What an import did with each post, in request order. */
 public record ImportReport(List<Result> results) implements JsonValue {
@@ -37,7 +38,7 @@ public record ImportReport(List<Result> results) implements JsonValue {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("index", index);
       sourceId.ifPresent(id -> m.put("sourceId", id));
-      m.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
+      m.put("status", status.name().toLowerCase(Locale.ROOT));
       postId.ifPresent(id -> m.put("postId", id));
       reason.ifPresent(p -> {
         Map<String, Object> error = new LinkedHashMap<>();

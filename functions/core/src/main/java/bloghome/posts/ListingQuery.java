@@ -1,6 +1,7 @@
 package bloghome.posts;
 
 import bloghome.errors.Problem;
+import bloghome.http.PageLimit;
 import bloghome.profiles.UserIds;
 import java.util.Optional;
 
@@ -14,24 +15,13 @@ public record ListingQuery(
   public static ListingQuery parse(
       String userId, Optional<String> limit, Optional<String> sort, Optional<String> type, Optional<String> cursor) {
     UserIds.requireValid(userId);
-    int size = limit.map(ListingQuery::parseLimit).orElse(DEFAULT_LIMIT);
+    int size = PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
     ListingSort order = sort.map(ListingSort::parse).orElse(ListingSort.LATEST);
     Optional<PostType> filter = type.map(t -> PostType.parse(t, "type"));
     if (cursor.isPresent() && cursor.get().isEmpty()) {
       throw Problem.invalid("INVALID_CURSOR", "cursor", "The cursor is not valid.");
     }
     return new ListingQuery(userId, order, filter, size, cursor);
-  }
-
-  private static int parseLimit(String raw) {
-    if (raw.isEmpty() || raw.length() > 3 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw Problem.invalid("INVALID_LIMIT", "limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ".");
-    }
-    int value = Integer.parseInt(raw);
-    if (value < 1 || value > MAX_LIMIT) {
-      throw Problem.invalid("INVALID_LIMIT", "limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ".");
-    }
-    return value;
   }
 
   /** What a cursor is bound to: the same user, order and filter (not the page size). */

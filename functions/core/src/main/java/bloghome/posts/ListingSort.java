@@ -1,6 +1,7 @@
 package bloghome.posts;
 
 import bloghome.errors.Problem;
+import bloghome.text.WireNames;
 
 /** The orders a listing offers. */
 public enum ListingSort {
@@ -20,11 +21,7 @@ public enum ListingSort {
   }
 
   public static ListingSort parse(String value) {
-    for (ListingSort s : values()) {
-      if (s.wireName.equals(value)) {
-        return s;
-      }
-    }
-    throw Problem.invalid("INVALID_SORT", "sort", "sort must be latest or views.");
+    return WireNames.find(values(), ListingSort::wireName, value)
+        .orElseThrow(() -> Problem.invalid("INVALID_SORT", "sort", "sort must be latest or views."));
   }
 }

@@ -1,6 +1,7 @@
 package bloghome.posts;
 
 import bloghome.errors.Problem;
+import bloghome.text.WireNames;
 import java.util.Locale;
 
 /** What a post is; the home page marks each one 原创 / 转载 / 翻译. */
@@ -21,12 +22,8 @@ public enum PostType {
 
   /** Parses a wire name; a 400 naming {@code field} otherwise. */
   public static PostType parse(String value, String field) {
-    for (PostType t : values()) {
-      if (t.wireName().equals(value)) {
-        return t;
-      }
-    }
-    throw Problem.invalid(field, field + " must be one of original, repost, translated.");
+    return WireNames.find(values(), PostType::wireName, value)
+        .orElseThrow(() -> Problem.invalid(field, field + " must be one of original, repost, translated."));
   }
 
   @Override

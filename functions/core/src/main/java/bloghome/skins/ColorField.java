@@ -1,25 +1,24 @@
 package bloghome.skins;
 
-import java.util.Arrays;
+import bloghome.text.WireNames;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The three colours a skin sets, with their JSON names and the defaults a page starts with. */
 public enum ColorField {
-  TITLE("titleColor", "#1F2328"),
-  HOVER("hoverColor", "#0969DA"),
-  SUBTITLE("subtitleColor", "#59636E");
+  TITLE("#1F2328"),
+  HOVER("#0969DA"),
+  SUBTITLE("#59636E");
 
-  private final String wireName;
   private final String defaultColor;
 
-  ColorField(String wireName, String defaultColor) {
-    this.wireName = wireName;
+  ColorField(String defaultColor) {
     this.defaultColor = defaultColor;
   }
 
-  /** The JSON field and DynamoDB attribute name, e.g. {@code titleColor}. */
+  /** The JSON field and DynamoDB attribute name: the constant's name in lower case + {@code Color}. */
   public String wireName() {
-    return wireName;
+    return name().toLowerCase(Locale.ROOT) + "Color";
   }
 
   /** What a page shows until its owner picks a colour. */
@@ -28,6 +27,6 @@ public enum ColorField {
   }
 
   public static Optional<ColorField> fromWire(String name) {
-    return Arrays.stream(values()).filter(f -> f.wireName.equals(name)).findFirst();
+    return WireNames.find(values(), ColorField::wireName, name);
   }
 }

@@ -1,6 +1,6 @@
 package bloghome.skins;
 
-import java.util.Arrays;
+import bloghome.text.WireNames;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +11,7 @@ import java.util.Set;
  * before uploading that the validator enforces afterwards.
  */
 public enum SkinSlot {
-  HEADER("header", 2_097_152L) {
+  HEADER(2_097_152L) {
     @Override
     public Optional<String> dimensionProblem(int width, int height) {
       if (width >= 1920 && height >= 100) {
@@ -24,14 +24,14 @@ public enum SkinSlot {
               + height);
     }
   },
-  BACKGROUND("background", 1_048_576L) {
+  BACKGROUND(1_048_576L) {
     @Override
     public Optional<String> dimensionProblem(int width, int height) {
       // Any shape is fine; the pixel cap still applies to every slot.
       return Optional.empty();
     }
   },
-  COLUMN("column", 524_288L) {
+  COLUMN(524_288L) {
     @Override
     public Optional<String> dimensionProblem(int width, int height) {
       if (width == 300 && height == 38) {
@@ -51,17 +51,15 @@ public enum SkinSlot {
    */
   public static final long MAX_PIXELS = 40_000_000L;
 
-  private final String wireName;
   private final long maxBytes;
 
-  SkinSlot(String wireName, long maxBytes) {
-    this.wireName = wireName;
+  SkinSlot(long maxBytes) {
     this.maxBytes = maxBytes;
   }
 
-  /** The name used in URLs, JSON and S3 keys, e.g. {@code "header"}. */
+  /** The name used in URLs, JSON and S3 keys: the constant's name in lower case, e.g. {@code "header"}. */
   public String wireName() {
-    return wireName;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** Largest accepted upload in bytes, inclusive. */
@@ -86,7 +84,6 @@ public enum SkinSlot {
     if (name == null) {
       return Optional.empty();
     }
-    String wanted = name.trim().toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(slot -> slot.wireName.equals(wanted)).findFirst();
+    return WireNames.find(values(), SkinSlot::wireName, name.trim().toLowerCase(Locale.ROOT));
   }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import bloghome.ids.Ids;
 
 /**
  * Handing out upload URLs and telling the owner how their upload fared.
@@ -80,7 +81,7 @@ public final class SkinUploads {
    */
   public SkinUpload status(Caller caller, String userId, String uploadId) {
     caller.requireOwner(userId);
-    if (!bloghome.ids.Ids.looksValid(uploadId, UploadKeys.UPLOAD_ID_PREFIX)) {
+    if (!Ids.looksValid(uploadId, UploadKeys.UPLOAD_ID_PREFIX)) {
       throw notFound();
     }
     return store.find(userId, uploadId).orElseThrow(SkinUploads::notFound).asSeenAt(clock.instant());

@@ -6,6 +6,8 @@ import bloghome.ids.Ids;
 import bloghome.paging.CursorCodec;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
 
 /** Follow and unfollow users; list followers and following, newest first. */
 public final class Follows {
@@ -50,7 +52,7 @@ public final class Follows {
     if (!Ids.isKeySafe(userId)) {
       throw userNotFound();
     }
-    Optional<java.util.Map<String, String>> start =
+    Optional<Map<String, String>> start =
         cursor.map(c -> cursors.decode(scope(direction, userId), c));
     if (start.isEmpty() && !store.isVisible(userId)) {
       // Checked on the first page only: later pages come with a cursor signed for this user.
@@ -66,7 +68,7 @@ public final class Follows {
   }
 
   private static String scope(Direction direction, String userId) {
-    return direction.name().toLowerCase(java.util.Locale.ROOT) + "|" + userId;
+    return direction.name().toLowerCase(Locale.ROOT) + "|" + userId;
   }
 
   private static void requireOther(String callerId, String userId) {

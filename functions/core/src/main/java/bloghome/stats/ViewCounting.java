@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The views counters as a projection of the view markers: given the markers one stream shard
@@ -103,7 +104,7 @@ public final class ViewCounting {
   }
 
   private static Map<String, Long> sum(
-      List<ViewMarker> markers, java.util.function.Function<ViewMarker, String> by) {
+      List<ViewMarker> markers, Function<ViewMarker, String> by) {
     Map<String, Long> out = new LinkedHashMap<>();
     markers.forEach(m -> out.merge(by.apply(m), 1L, Long::sum));
     return out;

@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import bloghome.ids.Ids;
+import java.util.HashMap;
 
 class ApiHandlerTest {
   private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
@@ -51,7 +53,7 @@ class ApiHandlerTest {
 
   private static APIGatewayV2HTTPEvent event(
       String routeKey, Map<String, String> pathParams, String body, boolean base64, String contentType) {
-    Map<String, String> headers = new java.util.HashMap<>(Map.of("user-agent", "Mozilla/5.0 SecretBrowser"));
+    Map<String, String> headers = new HashMap<>(Map.of("user-agent", "Mozilla/5.0 SecretBrowser"));
     if (contentType != null) {
       headers.put("content-type", contentType);
     }
@@ -192,8 +194,8 @@ class ApiHandlerTest {
   void idPathParameters_areA400NamingTheParameter_unlessKeySafe() {
     Sample handler = new Sample();
     String[] bad = {"#", "a#b", "😀", "x".repeat(3000), "", " ", "a b", "a/b", "a|b", "é", "a\u0000"};
-    Map<String, String> good = Map.of("userId", "alice.b_c@d+e-f", "postId", bloghome.ids.Ids.newId("p"),
-        "commentId", bloghome.ids.Ids.newId("c"), "uploadId", bloghome.ids.Ids.newId("up"),
+    Map<String, String> good = Map.of("userId", "alice.b_c@d+e-f", "postId", Ids.newId("p"),
+        "commentId", Ids.newId("c"), "uploadId", Ids.newId("up"),
         "otherId", "x1");
     for (var param : good.entrySet()) {
       String route = "GET /things/{" + param.getKey() + "}";

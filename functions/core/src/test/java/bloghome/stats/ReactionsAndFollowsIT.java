@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bloghome.paging.StorePage;
+import bloghome.testing.BlogTable;
 import bloghome.errors.Problem;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.nio.charset.StandardCharsets;
 
 @ExtendWith(LocalAwsExtension.class)
 class ReactionsAndFollowsIT {
@@ -31,10 +33,10 @@ class ReactionsAndFollowsIT {
 
   private LocalAws aws;
   private String table;
-  private StatsFixtures fixtures;
+  private BlogTable fixtures;
   private final CursorCodec cursors =
       new CursorCodec(
-          "a-test-signing-key-of-32-bytes!!".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          "a-test-signing-key-of-32-bytes!!".getBytes(StandardCharsets.UTF_8),
           Clock.fixed(NOW, ZoneOffset.UTC),
           Duration.ofHours(24));
 
@@ -42,7 +44,7 @@ class ReactionsAndFollowsIT {
   void setUp(LocalAws aws) {
     this.aws = aws;
     this.table = aws.freshTable("BlogTable");
-    this.fixtures = new StatsFixtures(aws.dynamoDbClient(), table);
+    this.fixtures = new BlogTable(aws.dynamoDbClient(), table);
     fixtures.post("p_1", "alice");
     fixtures.profile("alice");
     fixtures.profile("bob");

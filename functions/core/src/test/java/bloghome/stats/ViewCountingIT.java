@@ -2,6 +2,7 @@ package bloghome.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bloghome.testing.BlogTable;
 import bloghome.local.StreamEventSource;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
@@ -25,6 +26,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import bloghome.local.SamTemplate;
+import java.math.BigInteger;
+import java.time.Instant;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * The aggregator's use case on the real stream of the local DynamoDB: every marker is added once,
@@ -38,7 +43,7 @@ class ViewCountingIT {
 
   private LocalAws aws;
   private String table;
-  private StatsFixtures fixtures;
+  private BlogTable fixtures;
   private final List<StreamEventSource> sources = new ArrayList<>();
   private final CallCounter calls = new CallCounter();
 
@@ -46,7 +51,7 @@ class ViewCountingIT {
   void setUp(LocalAws aws) {
     this.aws = aws;
     this.table = aws.freshTable("BlogTable");
-    this.fixtures = new StatsFixtures(aws.dynamoDbClient(), table);
+    this.fixtures = new BlogTable(aws.dynamoDbClient(), table);
   }
 
   @AfterEach
@@ -65,7 +70,7 @@ class ViewCountingIT {
     };
   }
 
-  private StreamEventSource source(RequestHandler<DynamodbEvent, ?> handler, UnaryOperator<bloghome.local.SamTemplate.StreamTrigger> adjust) {
+  private StreamEventSource source(RequestHandler<DynamodbEvent, ?> handler, UnaryOperator<SamTemplate.StreamTrigger> adjust) {
     StreamEventSource source = aws.streamEventSource("ViewsAggregatorFunction", table, handler, adjust);
     sources.add(source);
     return source;
@@ -104,8 +109,8 @@ class ViewCountingIT {
     assertThat(fixtures.postCounter("p_1", "views")).isEqualTo(30);
     assertThat(fixtures.profileCounter("alice", "views")).isEqualTo(30);
     assertThat(fixtures.viewRank("p_1")).isEqualTo(
-        StatsFixtures.initialViewRank(java.time.Instant.parse("2026-11-01T08:00:00Z"))
-            .add(java.math.BigInteger.TEN.pow(24).multiply(java.math.BigInteger.valueOf(30))));
+        BlogTable.initialViewRank(Instant.parse("2026-11-01T08:00:00Z"))
+            .add(BigInteger.TEN.pow(24).multiply(BigInteger.valueOf(30))));
   }
 
   @Test
@@ -242,7 +247,7 @@ class ViewCountingIT {
       } else {
         reads.incrementAndGet();
       }
-      if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest t) {
+      if (context.request() instanceof TransactWriteItemsRequest t) {
         largest.accumulateAndGet(t.transactItems().size(), Math::max);
       }
     }

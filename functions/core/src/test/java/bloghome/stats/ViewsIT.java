@@ -3,6 +3,7 @@ package bloghome.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import bloghome.testing.BlogTable;
 import bloghome.errors.Problem;
 import bloghome.local.StreamEventSource;
 import bloghome.local.junit.LocalAws;
@@ -40,7 +41,7 @@ class ViewsIT {
 
   private LocalAws aws;
   private String table;
-  private StatsFixtures fixtures;
+  private BlogTable fixtures;
   private StreamEventSource aggregator;
 
   /** A person whose key is already a hash; the day is part of the marker key anyway. */
@@ -73,7 +74,7 @@ class ViewsIT {
   void setUp(LocalAws aws) {
     this.aws = aws;
     this.table = aws.freshTable("BlogTable");
-    this.fixtures = new StatsFixtures(aws.dynamoDbClient(), table);
+    this.fixtures = new BlogTable(aws.dynamoDbClient(), table);
     fixtures.post("p_1", "alice");
     ViewCounting counting = new ViewCounting(new DynamoDbViewCounterStore(aws.dynamoDbClient(), table));
     this.aggregator =
@@ -123,7 +124,7 @@ class ViewsIT {
     assertThat(fixtures.profileCounter("alice", "views")).isEqualTo(visitors);
     assertThat(fixtures.viewRank("p_1"))
         .isEqualTo(
-            StatsFixtures.initialViewRank(Instant.parse("2026-11-01T08:00:00Z"))
+            BlogTable.initialViewRank(Instant.parse("2026-11-01T08:00:00Z"))
                 .add(STEP.multiply(BigInteger.valueOf(visitors))));
   }
 

@@ -1,24 +1,23 @@
 package bloghome.pages;
 
+import bloghome.text.WireNames;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The languages pages come in: Simplified Chinese (the default, as the product's seed) and English. */
 public enum Lang {
-  ZH("zh-CN", Locale.SIMPLIFIED_CHINESE),
-  EN("en", Locale.ENGLISH);
+  ZH(Locale.SIMPLIFIED_CHINESE),
+  EN(Locale.ENGLISH);
 
-  private final String tag;
   private final Locale locale;
 
-  Lang(String tag, Locale locale) {
-    this.tag = tag;
+  Lang(Locale locale) {
     this.locale = locale;
   }
 
   /** The BCP 47 tag, for {@code <html lang>}, the cookie and the {@code ?lang=} switch. */
   public String tag() {
-    return tag;
+    return locale.toLanguageTag();
   }
 
   public Locale locale() {
@@ -32,15 +31,7 @@ public enum Lang {
 
   /** An exact tag as the switch writes it ({@code zh-CN} or {@code en}, any case); empty otherwise. */
   public static Optional<Lang> fromTag(String value) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    for (Lang lang : values()) {
-      if (lang.tag.equalsIgnoreCase(value.strip())) {
-        return Optional.of(lang);
-      }
-    }
-    return Optional.empty();
+    return WireNames.findIgnoringCase(values(), Lang::tag, value);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.Set;
 
 /**
  * Every string a page shows, from {@code bloghome/pages/messages*.properties} (UTF-8). Templates
@@ -63,7 +64,7 @@ public final class Messages {
   }
 
   /** Every key of this language's bundle (with the default's, which is zh-CN). */
-  public java.util.Set<String> keys() {
+  public Set<String> keys() {
     return bundle.keySet();
   }
 }

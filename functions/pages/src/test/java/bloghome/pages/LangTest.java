@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import java.util.LinkedHashMap;
 
 class LangTest {
   @Test
@@ -32,7 +33,7 @@ class LangTest {
 
   @Test
   void theSwitchLink_keepsTheQuery_andSetsACookieOnlyWhenUsed() {
-    PageRequest r = PageRequest.of("/u/a", new java.util.LinkedHashMap<>(Map.of("sort", "views")), null, Optional.empty());
+    PageRequest r = PageRequest.of("/u/a", new LinkedHashMap<>(Map.of("sort", "views")), null, Optional.empty());
     assertThat(r.otherLangHref()).isEqualTo("/u/a?sort=views&lang=en");
     assertThat(r.signInHref()).isEqualTo("/sign-in?return=%2Fu%2Fa%3Fsort%3Dviews");
     assertThat(r.langCookie(true)).isEmpty();

@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 class MessagesTest {
   @Test
@@ -57,7 +59,7 @@ class MessagesTest {
   private static Set<String> keys(String file) throws IOException {
     Properties p = new Properties();
     try (InputStream in = MessagesTest.class.getResourceAsStream("/bloghome/pages/" + file);
-        var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+        var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
       p.load(reader);
     }
     return new TreeSet<>(p.stringPropertyNames());

@@ -29,6 +29,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import bloghome.local.Ports;
+import java.util.function.UnaryOperator;
+import org.opentest4j.TestAbortedException;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * What an integration test gets from {@link LocalAwsExtension}: real DynamoDB- and S3-protocol
@@ -109,7 +113,7 @@ public final class LocalAws {
         .credentialsProvider(credentials())
         .endpointOverride(target.s3Endpoint())
         .serviceConfiguration(
-            software.amazon.awssdk.services.s3.S3Configuration.builder().pathStyleAccessEnabled(true).build())
+            S3Configuration.builder().pathStyleAccessEnabled(true).build())
         .build();
   }
 
@@ -143,7 +147,7 @@ public final class LocalAws {
    */
   public StreamEventSource streamEventSource(
       String functionLogicalId, String table, RequestHandler<DynamodbEvent, ?> handler,
-      java.util.function.UnaryOperator<SamTemplate.StreamTrigger> adjust) {
+      UnaryOperator<SamTemplate.StreamTrigger> adjust) {
     SamTemplate.StreamTrigger trigger = template.functions().stream()
         .filter(f -> f.logicalId().equals(functionLogicalId))
         .flatMap(f -> f.streamTriggers().stream())
@@ -162,7 +166,7 @@ public final class LocalAws {
   /** S3 notifications to in-process handlers (embedded stack only). */
   public S3Notifications notifications() {
     return target.notifications().orElseThrow(() ->
-        new org.opentest4j.TestAbortedException("S3 notifications to in-process handlers need the embedded stack"));
+        new TestAbortedException("S3 notifications to in-process handlers need the embedded stack"));
   }
 
   /** Environment variables that point a handler's production constructor at this stack. */
@@ -179,7 +183,7 @@ public final class LocalAws {
    * (logical id -> handler). Close it after the test.
    */
   public TestGateway gateway(Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers) {
-    int port = bloghome.local.Ports.free();
+    int port = Ports.free();
     // The issuer URL is the gateway's own, so that its JWKS is fetchable as Cognito's is.
     LocalJwt jwt = new LocalJwt("http://127.0.0.1:" + port + "/_local/issuer", LocalStack.AUDIENCE, Clock.systemUTC());
     return new TestGateway(LocalGateway.start(port, LocalGateway.bindings(template, handlers), jwt, List.of("http://localhost:5173")), jwt);

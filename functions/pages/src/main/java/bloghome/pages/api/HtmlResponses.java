@@ -1,5 +1,6 @@
 package bloghome.pages.api;
 
+import bloghome.http.ETags;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +13,8 @@ import java.util.Optional;
 
 /**
  * HTML responses with the headers every page carries (CSP, nosniff, referrer policy), and for
- * public pages a strong ETag over the bytes with {@code If-None-Match} answered by a 304.
+ * public pages a strong ETag over the bytes with {@code If-None-Match} answered by a 304 ({@link
+ * ETags}, shared with the JSON reads).
  */
 final class HtmlResponses {
   /** Browsers keep a public page a minute, a CDN five; counters move with every view. */
@@ -43,10 +45,10 @@ final class HtmlResponses {
     headers.put("referrer-policy", referrerPolicy);
     headers.put("vary", "accept-language, cookie");
     if (caching == Caching.PUBLIC && status == 200) {
-      String etag = etag(html.getBytes(StandardCharsets.UTF_8));
+      String etag = ETags.of(html);
       headers.put("etag", etag);
       headers.put("cache-control", PUBLIC_CACHE);
-      if (ifNoneMatch.map(tags -> matches(tags, etag)).orElse(false)) {
+      if (ETags.notModified(ifNoneMatch, etag)) {
         return build(304, headers, null, cookies);
       }
     } else {
@@ -58,11 +60,11 @@ final class HtmlResponses {
 
   static APIGatewayV2HTTPResponse asset(String contentType, byte[] bytes, Optional<String> ifNoneMatch) {
     Map<String, String> headers = new HashMap<>();
-    String etag = etag(bytes);
+    String etag = ETags.of(bytes);
     headers.put("etag", etag);
     headers.put("cache-control", IMMUTABLE);
     headers.put("x-content-type-options", "nosniff");
-    if (ifNoneMatch.map(tags -> matches(tags, etag)).orElse(false)) {
+    if (ETags.notModified(ifNoneMatch, etag)) {
       return build(304, headers, null, List.of());
     }
     headers.put("content-type", contentType);
@@ -80,18 +82,6 @@ final class HtmlResponses {
         .build();
   }
 
-  static String etag(byte[] bytes) {
-    return "\"" + sha256(bytes).substring(0, 27) + "\"";
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** The CSP source for an inline {@code <style>} with exactly this text. */
   static String styleHash(String css) {
     try {
@@ -100,19 +90,5 @@ final class HtmlResponses {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** If-None-Match holds {@code *} or a comma-separated list; weak tags compare weakly (RFC 9110). */
-  static boolean matches(String ifNoneMatch, String etag) {
-    for (String candidate : ifNoneMatch.split(",")) {
-      String tag = candidate.strip();
-      if (tag.startsWith("W/")) {
-        tag = tag.substring(2);
-      }
-      if (tag.equals("*") || tag.equals(etag)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

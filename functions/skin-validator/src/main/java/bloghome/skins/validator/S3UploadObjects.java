@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import java.util.Arrays;
 
 /**
  * {@link UploadObjects} on S3. Reads are pinned to the ETag the HEAD saw, so the bytes inspected
@@ -50,7 +51,7 @@ public final class S3UploadObjects implements UploadObjects {
       @Override
       public synchronized byte[] readPrefix(int n) throws IOException {
         extendTo(Math.min((long) n, head.size()));
-        return start.length <= n ? start : java.util.Arrays.copyOf(start, n);
+        return start.length <= n ? start : Arrays.copyOf(start, n);
       }
 
       @Override
@@ -67,7 +68,7 @@ public final class S3UploadObjects implements UploadObjects {
           return;
         }
         byte[] more = range(start.length, length - 1);
-        byte[] joined = java.util.Arrays.copyOf(start, start.length + more.length);
+        byte[] joined = Arrays.copyOf(start, start.length + more.length);
         System.arraycopy(more, 0, joined, start.length, more.length);
         start = joined;
       }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * Decides one uploaded object and records the verdict.
@@ -105,7 +106,7 @@ public final class UploadValidator {
 
   private ValidationOutcome accept(SkinUpload upload, Verdict.Accepted accepted, long bytesRead)
       throws IOException {
-    String format = accepted.format().name().toLowerCase(java.util.Locale.ROOT);
+    String format = accepted.format().name().toLowerCase(Locale.ROOT);
     String cleanKey =
         UploadKeys.acceptedKey(upload.userId(), upload.slot(), upload.uploadId(), format);
     // The clean copy exists before any record points at it, so the skin never names a missing

@@ -7,17 +7,18 @@ import bloghome.skins.validator.image.ByteSource;
 import bloghome.skins.validator.image.ImageInspector;
 import bloghome.skins.validator.image.RejectionCode;
 import bloghome.skins.validator.image.Verdict;
+import bloghome.testing.TestImages;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Random;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import com.sun.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Measures what inspecting the worst accepted images and a decompression bomb costs in memory,
@@ -45,7 +46,7 @@ class InspectionMemoryTest {
         image.setRGB(x, y, rgb);
       }
     }
-    byte[] png = encode(image);
+    byte[] png = TestImages.png(image);
     image = null;
     assertThat((long) png.length).isLessThanOrEqualTo(SkinSlot.BACKGROUND.maxBytes());
 
@@ -65,7 +66,7 @@ class InspectionMemoryTest {
         image.setRGB(x, y, random.nextInt(0x1000000));
       }
     }
-    byte[] png = encode(image);
+    byte[] png = TestImages.png(image);
     assertThat((long) png.length).isBetween(SkinSlot.HEADER.maxBytes() - MB, SkinSlot.HEADER.maxBytes());
 
     Cost cost = measure(SkinSlot.HEADER, png);
@@ -78,7 +79,7 @@ class InspectionMemoryTest {
   @Test
   void aDecompressionBomb_isRefusedFromItsHeader_allocatingAlmostNothing() throws Exception {
     // A 100,000 x 100,000 grey PNG (10 gigapixels) in a few kilobytes.
-    byte[] bomb = pngBomb(100_000, 100_000);
+    byte[] bomb = TestImages.pngBomb(100_000, 100_000);
 
     Cost cost = measure(SkinSlot.BACKGROUND, bomb);
 
@@ -102,7 +103,7 @@ class InspectionMemoryTest {
   void aSixteenBitRgbaPngOf40Megapixels_isRefusedFromItsHeader_quickly_allocatingAlmostNothing()
       throws Exception {
     // 8000 x 5000 at 16 bits per channel with alpha: a 320 MB raster, in a file of about 311 KB.
-    byte[] png = flatPng(8000, 5000, 16, 6);
+    byte[] png = TestImages.flatPng(8000, 5000, 16, 6);
     assertThat((long) png.length).isLessThan(SkinSlot.BACKGROUND.maxBytes());
     assertThat(inspectWithCappedHeap(SkinSlot.BACKGROUND, "image/png", png)).startsWith("REJECTED");
 
@@ -124,7 +125,7 @@ class InspectionMemoryTest {
     // 8 bits with alpha at the pixel cap, and 16 bits with alpha at the decode budget.
     int[][] worst = {{8000, 5000, 8, 6}, {5120, 4096, 16, 6}, {8000, 5000, 8, 2}, {5120, 4096, 16, 2}};
     for (int[] w : worst) {
-      byte[] png = flatPng(w[0], w[1], w[2], w[3]);
+      byte[] png = TestImages.flatPng(w[0], w[1], w[2], w[3]);
 
       Cost cost = measure(SkinSlot.BACKGROUND, png);
 
@@ -134,7 +135,7 @@ class InspectionMemoryTest {
       assertThat(inspectWithCappedHeap(SkinSlot.BACKGROUND, "image/png", png)).as(what).isEqualTo("ACCEPTED");
     }
     // One pixel row more than the budget is refused.
-    assertThat(measure(SkinSlot.BACKGROUND, flatPng(5120, 4097, 16, 6)).verdict())
+    assertThat(measure(SkinSlot.BACKGROUND, TestImages.flatPng(5120, 4097, 16, 6)).verdict())
         .isInstanceOfSatisfying(
             Verdict.Rejected.class, r -> assertThat(r.has(RejectionCode.DECODE_TOO_LARGE)).isTrue());
   }
@@ -159,12 +160,12 @@ class InspectionMemoryTest {
   /** The verdict of {@link CappedInspection} run with the heap capped at {@link #HEAP_CEILING}. */
   private static String inspectWithCappedHeap(SkinSlot slot, String contentType, byte[] bytes)
       throws Exception {
-    java.nio.file.Path file = java.nio.file.Files.createTempFile("skin-memory", ".img");
+    Path file = Files.createTempFile("skin-memory", ".img");
     try {
-      java.nio.file.Files.write(file, bytes);
+      Files.write(file, bytes);
       Process process =
           new ProcessBuilder(
-                  java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                   "-Xmx" + HEAP_CEILING / MB + "m",
                   "-XX:+UseSerialGC",
                   "-cp",
@@ -175,60 +176,19 @@ class InspectionMemoryTest {
                   file.toString())
               .redirectErrorStream(true)
               .start();
-      String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       process.waitFor();
       String[] lines = output.strip().split("\n");
       return lines[lines.length - 1];
     } finally {
-      java.nio.file.Files.deleteIfExists(file);
+      Files.deleteIfExists(file);
     }
-  }
-
-  /** A PNG of one flat colour (all samples zero), written row by row without an image in memory. */
-  private static byte[] flatPng(int width, int height, int bitDepth, int colourType) throws Exception {
-    int channels = colourType == 6 ? 4 : colourType == 2 ? 3 : 1;
-    ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height);
-    header.put((byte) bitDepth).put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0);
-    ByteArrayOutputStream idat = new ByteArrayOutputStream();
-    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-    try (var zip = new java.util.zip.DeflaterOutputStream(idat, deflater, 64 * 1024)) {
-      byte[] row = new byte[1 + width * channels * bitDepth / 8];
-      for (int y = 0; y < height; y++) {
-        zip.write(row);
-      }
-    }
-    deflater.end();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-    out.writeBytes(chunk("IHDR", header.array()));
-    out.writeBytes(chunk("IDAT", idat.toByteArray()));
-    out.writeBytes(chunk("IEND", new byte[0]));
-    return out.toByteArray();
   }
 
   /** A JPEG of one flat colour; with an EXIF orientation unless {@code orientation} is 1. */
-  private static byte[] flatJpeg(int width, int height, int orientation) throws Exception {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "jpeg", out);
-    byte[] jpeg = out.toByteArray();
-    if (orientation == 1) {
-      return jpeg;
-    }
-    // Replace the JFIF APP0 segment with an EXIF APP1 holding only the orientation tag.
-    ByteBuffer tiff = ByteBuffer.allocate(26);
-    tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8).putShort((short) 1);
-    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
-    tiff.putInt(0);
-    byte[] exif = {'E', 'x', 'i', 'f', 0, 0};
-    ByteBuffer app1 = ByteBuffer.allocate(4 + exif.length + 26);
-    app1.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (2 + exif.length + 26)).put(exif).put(tiff.array());
-    int afterApp0 = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
-    ByteArrayOutputStream result = new ByteArrayOutputStream();
-    result.write(jpeg, 0, 2);
-    result.writeBytes(app1.array());
-    result.write(jpeg, afterApp0, jpeg.length - afterApp0);
-    return result.toByteArray();
+  private static byte[] flatJpeg(int width, int height, int orientation) {
+    byte[] jpeg = TestImages.jpeg(new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR));
+    return orientation == 1 ? jpeg : TestImages.withExifOrientation(jpeg, orientation, ByteOrder.BIG_ENDIAN);
   }
 
   private Cost measure(SkinSlot slot, byte[] bytes) throws Exception {
@@ -236,7 +196,7 @@ class InspectionMemoryTest {
   }
 
   private Cost measure(SkinSlot slot, byte[] bytes, String contentType) throws Exception {
-    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    var threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().threadId();
     ByteSource source = ByteSource.of(bytes);
     // Warm up class loading and ImageIO's registry so that they are not counted.
@@ -255,41 +215,5 @@ class InspectionMemoryTest {
       }
     }
     return new Cost(allocated, peak, verdict);
-  }
-
-  private static byte[] encode(BufferedImage image) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", out);
-    return out.toByteArray();
-  }
-
-  private static byte[] pngBomb(int width, int height) {
-    ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height);
-    header.put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
-    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-    deflater.setInput(new byte[4 * 1024 * 1024]);
-    deflater.finish();
-    byte[] buffer = new byte[64 * 1024];
-    int compressed = deflater.deflate(buffer);
-    deflater.end();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-    out.writeBytes(chunk("IHDR", header.array()));
-    out.writeBytes(chunk("IDAT", java.util.Arrays.copyOf(buffer, compressed)));
-    out.writeBytes(chunk("IEND", new byte[0]));
-    return out.toByteArray();
-  }
-
-  private static byte[] chunk(String type, byte[] data) {
-    byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    CRC32 crc = new CRC32();
-    crc.update(typeBytes);
-    crc.update(data);
-    return ByteBuffer.allocate(12 + data.length)
-        .putInt(data.length)
-        .put(typeBytes)
-        .put(data)
-        .putInt((int) crc.getValue())
-        .array();
   }
 }

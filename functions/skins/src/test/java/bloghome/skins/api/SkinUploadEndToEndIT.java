@@ -2,6 +2,7 @@ package bloghome.skins.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bloghome.testing.TestImages;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
 import bloghome.skins.SkinSlot;
@@ -19,6 +20,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
+import bloghome.skins.UploadStatus;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
 
 /**
  * The whole upload path on the local stack: API -> presigned PUT -> S3 notification -> the real
@@ -32,7 +40,7 @@ class SkinUploadEndToEndIT {
   void headerOfExactlyTwoMiB_isAccepted_andTheSkinServesItsCleanCopy(LocalAws aws) {
     try (SkinsStack stack = new SkinsStack(aws, true)) {
       // given an upload URL for a header of exactly the limit
-      byte[] png = SkinImages.pngOfExactSize(1920, 120, TWO_MIB);
+      byte[] png = TestImages.pngOfExactSize(1920, 120, TWO_MIB);
       SkinsStack.Reply created = stack.createUpload("alice", "header", "image/png", png.length);
       String uploadId = (String) created.body().get("uploadId");
 
@@ -58,7 +66,7 @@ class SkinUploadEndToEndIT {
           .isEqualTo(SkinsStack.MEDIA + "/skins/alice/header/" + uploadId + ".png");
       byte[] served = stack.fetchMedia(url);
       assertThat(served.length).isLessThan(png.length);
-      BufferedImage image = SkinImages.decode(served);
+      BufferedImage image = TestImages.decode(served);
       assertThat(image.getWidth()).isEqualTo(1920);
       assertThat(image.getHeight()).isEqualTo(120);
       // and the raw upload is gone
@@ -81,7 +89,7 @@ class SkinUploadEndToEndIT {
           SkinUpload.pending(
               uploadId, "alice", SkinSlot.HEADER, key, "image/png", TWO_MIB + 1L, now,
               now.plus(Duration.ofMinutes(5))));
-      byte[] png = SkinImages.pngOfExactSize(1920, 120, TWO_MIB + 1);
+      byte[] png = TestImages.pngOfExactSize(1920, 120, TWO_MIB + 1);
 
       // when the object arrives
       aws.s3Client()
@@ -104,8 +112,8 @@ class SkinUploadEndToEndIT {
   void anImageThatBreaksTheRules_isRejectedWithEveryReason_andNeverServed(LocalAws aws) {
     try (SkinsStack stack = new SkinsStack(aws, true)) {
       // a column must be exactly 300 x 38, and a JPEG declared as PNG is a mismatch
-      byte[] wrongSize = SkinImages.png(301, 38);
-      byte[] jpeg = SkinImages.jpeg(300, 38);
+      byte[] wrongSize = TestImages.png(301, 38);
+      byte[] jpeg = TestImages.jpeg(300, 38);
       SkinsStack.Reply first = stack.createUpload("alice", "column", "image/png", wrongSize.length);
       SkinsStack.Reply second = stack.createUpload("alice", "column", "image/png", jpeg.length);
 
@@ -131,18 +139,18 @@ class SkinUploadEndToEndIT {
   @Test
   void presignedUrl_refusesAnotherLengthOrType(LocalAws aws) throws Exception {
     try (SkinsStack stack = new SkinsStack(aws, true)) {
-      byte[] png = SkinImages.png(300, 38);
+      byte[] png = TestImages.png(300, 38);
       SkinsStack.Reply created = stack.createUpload("alice", "column", "image/png", png.length);
 
-      int longer = stack.putToPresignedUrl(created, java.util.Arrays.copyOf(png, png.length + 1));
+      int longer = stack.putToPresignedUrl(created, Arrays.copyOf(png, png.length + 1));
       var otherType =
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create((String) created.body().get("url")))
+          HttpRequest.newBuilder(URI.create((String) created.body().get("url")))
               .header("content-type", "image/jpeg")
-              .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(png))
+              .PUT(HttpRequest.BodyPublishers.ofByteArray(png))
               .build();
       int wrongType;
-      try (java.net.http.HttpClient s3Client = java.net.http.HttpClient.newHttpClient()) {
-        wrongType = s3Client.send(otherType, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+      try (HttpClient s3Client = HttpClient.newHttpClient()) {
+        wrongType = s3Client.send(otherType, HttpResponse.BodyHandlers.discarding()).statusCode();
       }
       stack.awaitValidation();
 
@@ -158,7 +166,7 @@ class SkinUploadEndToEndIT {
     // that S3 event keys and URLs encode.
     try (SkinsStack stack = new SkinsStack(aws, true)) {
       String userId = "li.lei+1@example";
-      byte[] jpeg = SkinImages.jpeg(300, 38);
+      byte[] jpeg = TestImages.jpeg(300, 38);
       SkinsStack.Reply created = stack.createUpload(userId, "column", "image/jpeg", jpeg.length);
       String uploadId = (String) created.body().get("uploadId");
 
@@ -170,7 +178,7 @@ class SkinUploadEndToEndIT {
       assertThat(url)
           .isEqualTo(
               SkinsStack.MEDIA + "/skins/li.lei%2B1%40example/column/" + uploadId + ".jpg");
-      assertThat(SkinImages.decode(stack.fetchMedia(url)).getWidth()).isEqualTo(300);
+      assertThat(TestImages.decode(stack.fetchMedia(url)).getWidth()).isEqualTo(300);
       assertThat(stack.keys()).containsExactly("skins/" + userId + "/column/" + uploadId + ".jpg");
     }
   }
@@ -178,7 +186,7 @@ class SkinUploadEndToEndIT {
   @Test
   void objectsUnderUploadsThatNoUploadOwns_areDeleted(LocalAws aws) {
     try (SkinsStack stack = new SkinsStack(aws, true)) {
-      byte[] png = SkinImages.png(300, 38);
+      byte[] png = TestImages.png(300, 38);
       String forged = UploadKeys.uploadKey("uploads/", "alice", SkinSlot.COLUMN, UploadKeys.newUploadId());
       List<String> keys =
           List.of("uploads/alice/header/my banner+1 横幅.png", forged, "uploads/x");
@@ -201,7 +209,7 @@ class SkinUploadEndToEndIT {
       String uploadId = "up_9Vb3Nc6Td2RkQw7Zs1Lp4x";
       String key = "uploads/李 雷+1/column/" + uploadId;
       Instant now = stack.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      byte[] png = SkinImages.png(300, 38);
+      byte[] png = TestImages.png(300, 38);
       stack.uploadStore.create(
           SkinUpload.pending(uploadId, "李 雷+1", SkinSlot.COLUMN, key, "image/png", png.length,
               now, now.plus(Duration.ofMinutes(5))));
@@ -212,13 +220,13 @@ class SkinUploadEndToEndIT {
 
       // when
       stack.validator.handleRequest(
-          com.amazonaws.services.lambda.runtime.tests.EventLoader.loadS3Event(event.toString()), null);
+          EventLoader.loadS3Event(event.toString()), null);
 
       // then
       // (Read from the store: such a user id is refused by the HTTP routes, which take key-safe
       // ids only; the validator still decodes whatever key S3 sends.)
       assertThat(stack.uploadStore.find("李 雷+1", uploadId).orElseThrow().status())
-          .isEqualTo(bloghome.skins.UploadStatus.ACCEPTED);
+          .isEqualTo(UploadStatus.ACCEPTED);
       Files.delete(event);
     }
   }
@@ -230,7 +238,7 @@ class SkinUploadEndToEndIT {
     // validator relies on exactly that.
     try (SkinsStack stack = new SkinsStack(aws, false)) {
       // given an uploaded header whose event has not been delivered yet
-      byte[] png = SkinImages.png(1920, 100);
+      byte[] png = TestImages.png(1920, 100);
       SkinsStack.Reply created = stack.createUpload("alice", "header", "image/png", png.length);
       String uploadId = (String) created.body().get("uploadId");
       stack.putToPresignedUrl(created, png);
@@ -241,7 +249,7 @@ class SkinUploadEndToEndIT {
       // with other bytes of the same length, whose event also arrives twice
       stack.validator.handleRequest(stack.event(key, png.length), null);
       stack.validator.handleRequest(stack.event(key, png.length), null);
-      byte[] other = java.util.Arrays.copyOf(png, png.length);
+      byte[] other = Arrays.copyOf(png, png.length);
       other[other.length - 20] ^= 0x55;
       assertThat(stack.putToPresignedUrl(created, other)).isEqualTo(200);
       stack.validator.handleRequest(stack.event(key, png.length), null);
@@ -254,7 +262,7 @@ class SkinUploadEndToEndIT {
       assertThat(stack.skin("alice").map("header").get("url"))
           .isEqualTo(SkinsStack.MEDIA + "/" + served);
       assertThat(stack.keys()).containsExactly(served);
-      assertThat(SkinImages.decode(stack.fetchMedia(SkinsStack.MEDIA + "/" + served)).getWidth())
+      assertThat(TestImages.decode(stack.fetchMedia(SkinsStack.MEDIA + "/" + served)).getWidth())
           .isEqualTo(1920);
     }
   }
@@ -263,8 +271,8 @@ class SkinUploadEndToEndIT {
   void eventsOutOfOrder_neverLetAnOlderUploadReplaceANewerOne(LocalAws aws) {
     try (SkinsStack stack = new SkinsStack(aws, false)) {
       // given two uploads for the header, the second asked for a second later
-      byte[] older = SkinImages.png(1920, 100);
-      byte[] newer = SkinImages.png(2000, 100);
+      byte[] older = TestImages.png(1920, 100);
+      byte[] newer = TestImages.png(2000, 100);
       SkinsStack.Reply a = stack.createUpload("alice", "header", "image/png", older.length);
       stack.clock.advance(Duration.ofSeconds(1));
       SkinsStack.Reply b = stack.createUpload("alice", "header", "image/png", newer.length);
@@ -289,8 +297,8 @@ class SkinUploadEndToEndIT {
   @Test
   void aNewerAcceptedImage_replacesTheOlder_andTheOlderCopyIsDeleted(LocalAws aws) {
     try (SkinsStack stack = new SkinsStack(aws, true)) {
-      byte[] first = SkinImages.png(1200, 800);
-      byte[] second = SkinImages.jpeg(640, 480);
+      byte[] first = TestImages.png(1200, 800);
+      byte[] second = TestImages.jpeg(640, 480);
       SkinsStack.Reply a = stack.createUpload("alice", "background", "image/png", first.length);
       stack.putToPresignedUrl(a, first);
       stack.awaitValidation();
@@ -310,7 +318,7 @@ class SkinUploadEndToEndIT {
   @Test
   void anUploadArrivingAfterItsDeadline_isRecordedFailed_andNeverServed(LocalAws aws) {
     try (SkinsStack stack = new SkinsStack(aws, true)) {
-      byte[] png = SkinImages.png(300, 38);
+      byte[] png = TestImages.png(300, 38);
       SkinsStack.Reply created = stack.createUpload("alice", "column", "image/png", png.length);
       String uploadId = (String) created.body().get("uploadId");
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
+import java.util.List;
 
 @ExtendWith(LocalAwsExtension.class)
 class SkinsHandlerIT {
@@ -136,7 +137,7 @@ class SkinsHandlerIT {
     assertThat(status.status()).isEqualTo(200);
     assertThat(status.body())
         .containsEntry("status", "PENDING")
-        .containsEntry("reasons", java.util.List.of())
+        .containsEntry("reasons", List.of())
         .containsEntry("contentType", "image/png")
         .containsEntry("contentLength", 48_213L);
   }

@@ -36,6 +36,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import java.net.http.HttpClient;
 
 /**
  * The skins feature on the local stack: a fresh table and bucket, the real API handler behind
@@ -172,7 +173,7 @@ final class SkinsStack implements AutoCloseable {
     try {
       // A fresh client per PUT: S3 closes the connection after refusing a body, and a pooled
       // connection reused after that fails with "header parser received no bytes".
-      try (java.net.http.HttpClient s3Client = java.net.http.HttpClient.newHttpClient()) {
+      try (HttpClient s3Client = HttpClient.newHttpClient()) {
         return s3Client.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
       }
     } catch (Exception e) {

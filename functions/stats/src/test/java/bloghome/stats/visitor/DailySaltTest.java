@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 class DailySaltTest {
   private static final LocalDate DAY = LocalDate.parse("2026-11-29");
@@ -54,7 +55,7 @@ class DailySaltTest {
   @Test
   void toString_leavesTheSecretOut() {
     byte[] secret = new byte[32];
-    java.util.Arrays.fill(secret, (byte) 0x41);
+    Arrays.fill(secret, (byte) 0x41);
     DailySalt salt = new DailySalt(DAY, secret, DailySalt.expiryOf(DAY));
 
     assertThat(salt.toString()).contains("2026-11-29").doesNotContain("AAAA").doesNotContain("65");

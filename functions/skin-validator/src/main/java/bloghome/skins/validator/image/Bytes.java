@@ -1,5 +1,7 @@
 package bloghome.skins.validator.image;
 
+import java.nio.charset.StandardCharsets;
+
 /** Reads unsigned big-endian integers out of byte arrays. */
 final class Bytes {
 
@@ -30,6 +32,6 @@ final class Bytes {
   }
 
   static boolean startsWithAscii(byte[] bytes, int at, String expected) {
-    return startsWith(bytes, at, expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return startsWith(bytes, at, expected.getBytes(StandardCharsets.US_ASCII));
   }
 }

@@ -4,24 +4,17 @@ import java.util.Locale;
 
 /** The image formats a skin may use. */
 public enum ImageFormat {
-  PNG("image/png", "png"),
-  JPEG("image/jpeg", "jpeg");
+  PNG,
+  JPEG;
 
-  private final String contentType;
-  private final String imageIoName;
-
-  ImageFormat(String contentType, String imageIoName) {
-    this.contentType = contentType;
-    this.imageIoName = imageIoName;
-  }
-
+  /** {@code image/png}, {@code image/jpeg}. */
   public String contentType() {
-    return contentType;
+    return "image/" + imageIoName();
   }
 
-  /** The format name ImageIO knows readers and writers by. */
+  /** The format name ImageIO knows readers and writers by: the constant's name in lower case. */
   String imageIoName() {
-    return imageIoName;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** Human name for messages, e.g. {@code "PNG"}. */

@@ -1,5 +1,7 @@
 package bloghome.skins.validator.image;
 
+import java.io.IOException;
+
 /** A byte source that counts how many bytes the code under test asked for. */
 final class CountingByteSource implements ByteSource {
 
@@ -11,14 +13,14 @@ final class CountingByteSource implements ByteSource {
   }
 
   @Override
-  public byte[] readPrefix(int n) throws java.io.IOException {
+  public byte[] readPrefix(int n) throws IOException {
     byte[] prefix = bytes.readPrefix(n);
     bytesRead += prefix.length;
     return prefix;
   }
 
   @Override
-  public byte[] readAll() throws java.io.IOException {
+  public byte[] readAll() throws IOException {
     byte[] all = bytes.readAll();
     bytesRead += all.length;
     return all;

@@ -2,6 +2,7 @@ package bloghome.skins.validator.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bloghome.testing.TestImages;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

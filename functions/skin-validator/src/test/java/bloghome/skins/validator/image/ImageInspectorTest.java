@@ -1,14 +1,15 @@
 package bloghome.skins.validator.image;
 
-import static bloghome.skins.validator.image.TestImages.animationControlChunk;
-import static bloghome.skins.validator.image.TestImages.concat;
-import static bloghome.skins.validator.image.TestImages.decode;
-import static bloghome.skins.validator.image.TestImages.gradient;
-import static bloghome.skins.validator.image.TestImages.jpeg;
-import static bloghome.skins.validator.image.TestImages.png;
-import static bloghome.skins.validator.image.TestImages.pngChunk;
+import static bloghome.testing.TestImages.animationControlChunk;
+import static bloghome.testing.TestImages.concat;
+import static bloghome.testing.TestImages.decode;
+import static bloghome.testing.TestImages.gradient;
+import static bloghome.testing.TestImages.jpeg;
+import static bloghome.testing.TestImages.png;
+import static bloghome.testing.TestImages.pngChunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bloghome.testing.TestImages;
 import bloghome.skins.SkinSlot;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -19,6 +20,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.util.Random;
+import org.assertj.core.api.Assertions;
 
 class ImageInspectorTest {
 
@@ -533,7 +536,7 @@ class ImageInspectorTest {
     byte[] good = png(gradient(300, 38));
     byte[] header = Arrays.copyOf(good, 33);
     byte[] garbage = new byte[500];
-    new java.util.Random(6).nextBytes(garbage);
+    new Random(6).nextBytes(garbage);
     byte[] image =
         concat(
             concat(header, pngChunk("IDAT", garbage)), pngChunk("IEND", new byte[0]));
@@ -565,7 +568,7 @@ class ImageInspectorTest {
         };
 
     // when / then
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    Assertions.assertThatThrownBy(
             () -> inspector.inspect(SkinSlot.COLUMN, PNG, checked.length, source))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("changed");

@@ -1,0 +1,79 @@
+package bloghome.comments.api;
+
+import bloghome.comments.CommentService;
+import bloghome.comments.CommentStore;
+import bloghome.comments.CommentsConfig;
+import bloghome.comments.DynamoDbCommentStore;
+import bloghome.aws.DynamoDbClients;
+import bloghome.config.Env;
+import bloghome.http.ApiHandler;
+import bloghome.http.ApiRequest;
+import bloghome.http.Responses;
+import bloghome.json.JsonObject;
+import bloghome.paging.CursorCodec;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CommentsFunction: {@code POST|GET /posts/{postId}/comments} and {@code DELETE
+ * /comments/{commentId}}. Parses the request, calls {@link CommentService}, maps the result.
+ */
+public final class CommentsHandler extends ApiHandler {
+  private static final Set<String> CREATE_FIELDS = Set.of("body", "replyTo");
+
+  private final CommentService comments;
+
+  /** Lambda's constructor: clients are built once per execution environment. */
+  public CommentsHandler() {
+    this(
+        new DynamoDbCommentStore(DynamoDbClients.fromEnvironment(), Env.require("TABLE_NAME")),
+        CursorCodec.fromEnvironment(Clock.systemUTC()),
+        Clock.systemUTC(),
+        CommentsConfig.DEFAULT);
+    primeBeforeSnapshot("comments");
+  }
+
+  public CommentsHandler(
+      CommentStore store, CursorCodec cursors, Clock clock, CommentsConfig config) {
+    this.comments = new CommentService(store, cursors, clock, config);
+    route("POST /posts/{postId}/comments", this::create);
+    route("GET /posts/{postId}/comments", this::list);
+    route("DELETE /comments/{commentId}", this::delete);
+  }
+
+  private APIGatewayV2HTTPResponse create(ApiRequest request) {
+    var caller = request.requireCaller();
+    String postId = request.pathParam("postId");
+    JsonObject body = request.json(comments.config().maxRequestBytes()).allowOnly(CREATE_FIELDS);
+    var outcome =
+        comments.create(
+            caller,
+            postId,
+            body.string("body"),
+            body.optString("replyTo"),
+            request.header(CommentService.IDEMPOTENCY_HEADER));
+    return Responses.json(
+        201,
+        outcome.comment(),
+        outcome.replayed() ? Map.of("idempotent-replayed", "true") : Map.of());
+  }
+
+  private APIGatewayV2HTTPResponse list(ApiRequest request) {
+    String postId = request.pathParam("postId");
+    var limit = request.query("limit");
+    var cursor = request.query("cursor");
+    var replyTo = request.query("replyTo");
+    if (replyTo.isPresent()) {
+      return Responses.json(200, comments.listReplies(postId, replyTo.get(), limit, cursor));
+    }
+    return Responses.json(200, comments.listThreads(postId, limit, cursor));
+  }
+
+  private APIGatewayV2HTTPResponse delete(ApiRequest request) {
+    var caller = request.requireCaller();
+    comments.delete(caller, request.pathParam("commentId"));
+    return Responses.empty(204, Map.of());
+  }
+}
