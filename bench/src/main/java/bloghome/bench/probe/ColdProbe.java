@@ -18,7 +18,7 @@ import java.util.Map;
  * ({@code 2xx}, or for instance {@code 2xx,404} where the benchmark has no data to seed). It builds the handler with its production
  * no-argument constructor (configured by the environment variables the parent set), invokes it
  * once, and prints one line: {@code PROBE ok=<bool> status=<n> respondedAtNanos=<t>
- * classes=<n>}. The parent measures from just before it started this process to {@code
+ * classes=<n> cpuNanos=<n>}. The parent measures from just before it started this process to {@code
  * respondedAtNanos}: on Linux {@code System.nanoTime} is the system-wide monotonic clock, so the two
  * processes' readings compare.
  */
@@ -42,9 +42,13 @@ public final class ColdProbe {
     // An S3-triggered function answers by returning normally; an API function by its status.
     boolean ok = !(response instanceof APIGatewayV2HTTPResponse) || accepted(args[2], status);
     int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+    // CPU time of the whole process (every thread: JIT, GC, the handler) up to about now: less
+    // sensitive than the wall clock to other work on a shared machine.
+    long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
     System.out.println(
         "PROBE ok=" + ok + " status=" + status + " respondedAtNanos=" + respondedAt
-            + " classes=" + classes);
+            + " classes=" + classes + " cpuNanos=" + cpu);
     System.exit(ok ? 0 : 3);
   }
 
