@@ -58,6 +58,9 @@ public final class BenchMain {
 
       Priming for SnapStart (`bloghome.aws.Priming`) runs only on a CRaC-capable runtime, which
       this machine has not; it is not measured here.
+
+      Each lever tried on the cold start (issue 14), kept or not, with its figure and the command
+      that reproduces it, is in [cold-start.md](cold-start.md) (written by hand, not by `bin/bench`).
       """;
 
   private BenchMain() {}
