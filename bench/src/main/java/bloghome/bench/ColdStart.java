@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -49,6 +50,11 @@ final class ColdStart {
       "GET /users/{userId}/posts", "GET /posts/{postId}", "GET /users/{userId}",
       "POST /posts/{postId}/views", "GET /posts/{postId}/comments", "GET /users/{userId}/skin",
       "PUT /users/{userId}", "GET /u/{userId}", "GET /p/{postId}");
+
+  static final String VIEWS_ROUTE = "POST /posts/{postId}/views";
+
+  /** Cold-start visitors' addresses start here, clear of the views section's (one per request). */
+  static final int COLD_VISITORS_FROM = 100_000;
 
   private record Subject(
       String id, String route, List<Path> classPath, String handlerClass, Map<String, String> env,
@@ -204,10 +210,23 @@ final class ColdStart {
     }
     Path file = bench.work.resolve("cold-" + fn.id() + ".json");
     EventCatalog.write(httpEvent(route), file);
+    Supplier<Path> event = () -> file;
+    if (route.equals(VIEWS_ROUTE)) {
+      // A new visitor per sample: a cold start's view is a first view, not a repeat of the last
+      // sample's (which meets the view marker's condition and takes the SDK's exception path).
+      AtomicInteger visitors = new AtomicInteger(COLD_VISITORS_FROM);
+      event = () -> {
+        Map<String, Object> fresh = httpEvent(route);
+        int v = visitors.getAndIncrement();
+        EventCatalog.visitor(fresh, ViewsThroughput.visitorIp(v), ViewsThroughput.browser(v));
+        EventCatalog.write(fresh, file);
+        return file;
+      };
+    }
     // No skin is seeded, so its absence (404) is a handled answer there, and only there.
     String accepted = route.contains("/skin") ? "2xx,404" : "2xx";
     return Optional.of(new Subject(fn.id(), route, List.of(fn.jar(), probe),
-        fn.def().handlerClass(), bench.environment(fn), () -> file, accepted, size(fn.jar()), false, List.of()));
+        fn.def().handlerClass(), bench.environment(fn), event, accepted, size(fn.jar()), false, List.of()));
   }
 
   /**
