@@ -1,0 +1,43 @@
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+/** One sample for tls.sh, in a fresh JVM: {@code TlsColdCost URL}. */
+public final class TlsColdCost {
+  public static void main(String[] args) throws Exception {
+    get(args[0]);
+  }
+
+  /**
+   * Builds the SDK's url-connection client and makes one GET to {@code url}: with an https URL,
+   * the TLS handshake the local stack's plain HTTP never shows. Needs a function's jar on the class
+   * path (tls.sh puts one there).
+   */
+  static void get(String url) throws Exception {
+    int classesBefore = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+    long started = System.nanoTime();
+    var client = UrlConnectionHttpClient.builder().build();
+    long built = System.nanoTime();
+    var request = SdkHttpRequest.builder()
+        .method(SdkHttpMethod.GET).uri(URI.create(url)).build();
+    var response = client.prepareRequest(HttpExecuteRequest.builder().request(request).build()).call();
+    int status = response.httpResponse().statusCode();
+    response.responseBody().ifPresent(body -> {
+      try (body) {
+        body.readAllBytes();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    long nanos = System.nanoTime() - started;
+    int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount() - classesBefore;
+    String mode = url.startsWith("https") ? "get-https" : "get-http";
+    System.out.println("RESULT mode=" + mode + " micros=" + nanos / 1000 + " classes=" + classes
+        + " status=" + status + " buildMicros=" + (built - started) / 1000);
+    System.exit(0);
+  }
+
+}
