@@ -8,7 +8,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 /** One sample for tls.sh, in a fresh JVM: {@code TlsColdCost URL}. */
 public final class TlsColdCost {
   public static void main(String[] args) throws Exception {
-    get(args[0]);
+    get(args[0], args.length > 1 && args[1].equals("crt"));
   }
 
   /**
@@ -16,10 +16,10 @@ public final class TlsColdCost {
    * the TLS handshake the local stack's plain HTTP never shows. Needs a function's jar on the class
    * path (tls.sh puts one there).
    */
-  static void get(String url) throws Exception {
+  static void get(String url, boolean crt) throws Exception {
     int classesBefore = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
     long started = System.nanoTime();
-    var client = UrlConnectionHttpClient.builder().build();
+    software.amazon.awssdk.http.SdkHttpClient client = crt ? Crt.client() : UrlConnectionHttpClient.builder().build();
     long built = System.nanoTime();
     var request = SdkHttpRequest.builder()
         .method(SdkHttpMethod.GET).uri(URI.create(url)).build();
@@ -34,10 +34,23 @@ public final class TlsColdCost {
     });
     long nanos = System.nanoTime() - started;
     int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount() - classesBefore;
-    String mode = url.startsWith("https") ? "get-https" : "get-http";
+    String mode = (crt ? "crt-" : "") + (url.startsWith("https") ? "get-https" : "get-http");
     System.out.println("RESULT mode=" + mode + " micros=" + nanos / 1000 + " classes=" + classes
         + " status=" + status + " buildMicros=" + (built - started) / 1000);
     System.exit(0);
   }
 
+
+  /** Apart, so that the url-connection runs never load (or verify against) the CRT classes. */
+  private static final class Crt {
+    /**
+     * The CRT client trusts the system's CA files only, so it cannot be shown the test
+     * certificate: it skips verification here, which makes its figure a lower bound.
+     */
+    static software.amazon.awssdk.http.SdkHttpClient client() {
+      return software.amazon.awssdk.http.crt.AwsCrtHttpClient.builder().buildWithDefaults(
+          software.amazon.awssdk.utils.AttributeMap.builder()
+              .put(software.amazon.awssdk.http.SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true).build());
+    }
+  }
 }

@@ -28,6 +28,8 @@ public final class BenchMain {
       bin/bench --cold-samples 10 --warm-calls 1000 --validator-runs 10
       bin/bench --only cold --no-aot              # one section, without the AOT cache runs
       bin/bench --skip SkinsFunction              # leave a function out (said so in the notes)
+      bin/bench --only cold --cold-variant 'serial;fns=ListingFunction;jvm=-XX:+UseSerialGC'
+                                                  # one lever beside the unchanged function (cold-start.md)
       ```
 
       It builds every function (`./mvnw -Pbench -pl bench -am package -DskipTests`), starts the
