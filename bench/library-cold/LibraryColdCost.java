@@ -12,15 +12,19 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.sun.net.httpserver.HttpServer;
 import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
@@ -101,7 +105,7 @@ public final class LibraryColdCost {
     Files.writeString(dir.resolve("jwks.json"), "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
         + b64.encodeToString(unsigned(pub.getModulus())) + "\",\"e\":\"" + b64.encodeToString(unsigned(pub.getPublicExponent())) + "\"}]}");
     int port;
-    try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
     }
     String issuer = "http://127.0.0.1:" + port;
@@ -110,7 +114,7 @@ public final class LibraryColdCost {
   }
 
   /** A token for {@code issuer}, valid for an hour. */
-  static String token(java.security.PrivateKey key, String issuer) throws Exception {
+  static String token(PrivateKey key, String issuer) throws Exception {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     String header = b64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
     long exp = Instant.now().getEpochSecond() + 3600;
@@ -124,6 +128,6 @@ public final class LibraryColdCost {
 
   private static byte[] unsigned(BigInteger value) {
     byte[] bytes = value.toByteArray();
-    return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
   }
 }

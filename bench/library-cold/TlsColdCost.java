@@ -1,9 +1,15 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.utils.AttributeMap;
 
 /** One sample for tls.sh, in a fresh JVM: {@code TlsColdCost URL}. */
 public final class TlsColdCost {
@@ -19,7 +25,7 @@ public final class TlsColdCost {
   static void get(String url, boolean crt) throws Exception {
     int classesBefore = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
     long started = System.nanoTime();
-    software.amazon.awssdk.http.SdkHttpClient client = crt ? Crt.client() : UrlConnectionHttpClient.builder().build();
+    SdkHttpClient client = crt ? Crt.client() : UrlConnectionHttpClient.builder().build();
     long built = System.nanoTime();
     var request = SdkHttpRequest.builder()
         .method(SdkHttpMethod.GET).uri(URI.create(url)).build();
@@ -28,8 +34,8 @@ public final class TlsColdCost {
     response.responseBody().ifPresent(body -> {
       try (body) {
         body.readAllBytes();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     });
     long nanos = System.nanoTime() - started;
@@ -47,10 +53,9 @@ public final class TlsColdCost {
      * The CRT client trusts the system's CA files only, so it cannot be shown the test
      * certificate: it skips verification here, which makes its figure a lower bound.
      */
-    static software.amazon.awssdk.http.SdkHttpClient client() {
-      return software.amazon.awssdk.http.crt.AwsCrtHttpClient.builder().buildWithDefaults(
-          software.amazon.awssdk.utils.AttributeMap.builder()
-              .put(software.amazon.awssdk.http.SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true).build());
+    static SdkHttpClient client() {
+      return AwsCrtHttpClient.builder().buildWithDefaults(
+          AttributeMap.builder().put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true).build());
     }
   }
 }

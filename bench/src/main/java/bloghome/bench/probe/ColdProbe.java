@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public final class ColdProbe {
     int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
     // CPU time of the whole process (every thread: JIT, GC, the handler) up to about now: less
     // sensitive than the wall clock to other work on a shared machine.
-    long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+    long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
         ? os.getProcessCpuTime() : -1;
     System.out.println(
         "PROBE ok=" + ok + " status=" + status + " respondedAtNanos=" + respondedAt
