@@ -29,6 +29,8 @@ public final class BenchMain {
       bin/bench --cold-samples 10 --warm-calls 1000 --validator-runs 10
       bin/bench --only cold --no-aot              # one section, without the AOT cache runs
       bin/bench --skip SkinsFunction              # leave a function out (said so in the notes)
+      bin/bench --only cold --cold-variant 'serial;fns=ListingFunction;jvm=-XX:+UseSerialGC'
+                                                  # one lever beside the unchanged function (cold-start.md)
       ```
 
       It builds every function (`./mvnw -Pbench -pl bench -am package -DskipTests`), starts the
@@ -59,6 +61,9 @@ public final class BenchMain {
 
       Priming for SnapStart (`bloghome.aws.Priming`) runs only on a CRaC-capable runtime, which
       this machine has not; it is not measured here.
+
+      Each lever tried on the cold start (issue 14), kept or not, with its figure and the command
+      that reproduces it, is in [cold-start.md](cold-start.md) (written by hand, not by `bin/bench`).
       """;
 
   private BenchMain() {}

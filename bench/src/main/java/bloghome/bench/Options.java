@@ -3,8 +3,10 @@ package bloghome.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Command-line flags of {@code bin/bench}; defaults keep a 2-core machine under ten minutes. */
@@ -22,7 +24,8 @@ record Options(
     Set<String> sections,
     Set<String> skipFunctions,
     Path outDir,
-    Path probeJar) {
+    Path probeJar,
+    List<ColdVariant> coldVariants) {
 
   static final Set<String> ALL_SECTIONS = Set.of("cold", "warm", "validator", "views", "hot", "weight");
 
@@ -45,6 +48,10 @@ record Options(
         --skip LIST          function logical ids to leave out, e.g. SkinsFunction
         --out DIR            where benchmarks.md and benchmarks.csv go (default docs)
         --probe-jar FILE     the probe jar (bin/bench passes it)
+        --cold-variant SPEC  an extra cold-start subject per function, interleaved with the others, to
+                             measure one lever A/B in the same run (repeatable). SPEC is
+                             label[;fns=Id,Id][;jvm=-XX:opt -XX:opt][;env=NAME=value]...[;jars=DIR]
+                             (jars: each function's jar is replaced by DIR/<same file name>)
       """;
 
   static Options parse(String[] args) {
@@ -62,6 +69,7 @@ record Options(
     Set<String> skip = new LinkedHashSet<>();
     Path out = Path.of("docs");
     Path probe = System.getProperty("bench.probeJar") == null ? null : Path.of(System.getProperty("bench.probeJar"));
+    List<ColdVariant> variants = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       switch (flag) {
@@ -100,11 +108,58 @@ record Options(
         }
         case "--out" -> out = Path.of(value(args, ++i, flag));
         case "--probe-jar" -> probe = Path.of(value(args, ++i, flag));
+        case "--cold-variant" -> variants.add(ColdVariant.parse(value(args, ++i, flag)));
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
     }
     return new Options(coldSamples, aot, warmCalls, validatorRuns, viewsRequests,
-        Duration.ofSeconds(viewsSeconds), viewsClients, hotViews, hotClients, hotItemLimit, Set.copyOf(sections), Set.copyOf(skip), out, probe);
+        Duration.ofSeconds(viewsSeconds), viewsClients, hotViews, hotClients, hotItemLimit, Set.copyOf(sections), Set.copyOf(skip), out, probe,
+        List.copyOf(variants));
+  }
+
+  /**
+   * One lever measured beside the unchanged functions: extra JVM options, extra environment
+   * variables and/or other jars, for the functions named (all when none are).
+   */
+  record ColdVariant(String label, Set<String> functions, List<String> jvm, Map<String, String> env, Path jarDir) {
+
+    static ColdVariant parse(String spec) {
+      String[] parts = spec.split(";");
+      String label = parts[0].strip();
+      if (label.isEmpty() || label.contains("=")) {
+        throw new IllegalArgumentException("--cold-variant: starts with a label, got '" + spec + "'");
+      }
+      Set<String> functions = new LinkedHashSet<>();
+      List<String> jvm = new ArrayList<>();
+      Map<String, String> env = new LinkedHashMap<>();
+      Path jars = null;
+      for (int i = 1; i < parts.length; i++) {
+        String part = parts[i].strip();
+        int eq = part.indexOf('=');
+        if (eq < 1) {
+          throw new IllegalArgumentException("--cold-variant: '" + part + "' is not key=value");
+        }
+        String value = part.substring(eq + 1).strip();
+        switch (part.substring(0, eq)) {
+          case "fns" -> List.of(value.split(",")).forEach(f -> functions.add(f.strip()));
+          case "jvm" -> List.of(value.split(" +")).forEach(jvm::add);
+          case "env" -> {
+            int at = value.indexOf('=');
+            if (at < 1) {
+              throw new IllegalArgumentException("--cold-variant: env needs NAME=value, got '" + value + "'");
+            }
+            env.put(value.substring(0, at), value.substring(at + 1));
+          }
+          case "jars" -> jars = Path.of(value);
+          default -> throw new IllegalArgumentException("--cold-variant: unknown key in '" + part + "'");
+        }
+      }
+      return new ColdVariant(label, Set.copyOf(functions), List.copyOf(jvm), Map.copyOf(env), jars);
+    }
+
+    boolean covers(String functionId) {
+      return functions.isEmpty() || functions.contains(functionId);
+    }
   }
 
   /** Warm-up calls before the measured ones: enough for C1 to compile the request path. */

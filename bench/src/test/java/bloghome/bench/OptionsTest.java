@@ -65,4 +65,24 @@ class OptionsTest {
     assertThat(hot.hotClients()).isEqualTo(4);
     assertThat(hot.hotItemLimit()).isEqualTo(10);
   }
+
+  @Test
+  void coldVariant_readsLabelFunctionsJvmOptionsEnvironmentAndJarDirectory_andRefusesUnknownKeys() {
+    Options options = Options.parse(new String[] {
+        "--cold-variant", "serial;fns=ListingFunction,StatsFunction;jvm=-XX:+UseSerialGC -Xss512k;env=A=b=c;jars=/tmp/v",
+        "--cold-variant", "plain"});
+
+    Options.ColdVariant serial = options.coldVariants().getFirst();
+    assertThat(serial.label()).isEqualTo("serial");
+    assertThat(serial.functions()).containsExactlyInAnyOrder("ListingFunction", "StatsFunction");
+    assertThat(serial.jvm()).containsExactly("-XX:+UseSerialGC", "-Xss512k");
+    assertThat(serial.env()).containsEntry("A", "b=c");
+    assertThat(serial.jarDir()).hasToString("/tmp/v");
+    assertThat(serial.covers("PageFunction")).isFalse();
+    assertThat(options.coldVariants().get(1).covers("PageFunction")).isTrue();
+    assertThatThrownBy(() -> Options.parse(new String[] {"--cold-variant", "x;speed=1"}))
+        .hasMessageContaining("unknown key");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--cold-variant", "jvm=-X"}))
+        .hasMessageContaining("label");
+  }
 }

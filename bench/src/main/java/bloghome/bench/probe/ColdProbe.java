@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.Map;
  * ({@code 2xx}, or for instance {@code 2xx,404} where the benchmark has no data to seed). It builds the handler with its production
  * no-argument constructor (configured by the environment variables the parent set), invokes it
  * once, and prints one line: {@code PROBE ok=<bool> status=<n> respondedAtNanos=<t>
- * classes=<n>}. The parent measures from just before it started this process to {@code
+ * classes=<n> cpuNanos=<n>}. The parent measures from just before it started this process to {@code
  * respondedAtNanos}: on Linux {@code System.nanoTime} is the system-wide monotonic clock, so the two
  * processes' readings compare.
  */
@@ -42,9 +43,13 @@ public final class ColdProbe {
     // An S3-triggered function answers by returning normally; an API function by its status.
     boolean ok = !(response instanceof APIGatewayV2HTTPResponse) || accepted(args[2], status);
     int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+    // CPU time of the whole process (every thread: JIT, GC, the handler) up to about now: less
+    // sensitive than the wall clock to other work on a shared machine.
+    long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
     System.out.println(
         "PROBE ok=" + ok + " status=" + status + " respondedAtNanos=" + respondedAt
-            + " classes=" + classes);
+            + " classes=" + classes + " cpuNanos=" + cpu);
     System.exit(ok ? 0 : 3);
   }
 

@@ -100,4 +100,15 @@ class JwksTokenVerifierIT {
 
     assertThat(unreachable.verifyBearer("Bearer " + gateway.token("alice"))).isEmpty();
   }
+
+  @Test
+  void create_readsTheJwksItself_andVerifiesAsWithAClientOfItsOwn() {
+    JwksTokenVerifier fromEnvironment = JwksTokenVerifier.create(gateway.jwt().issuer(), gateway.jwt().audience());
+
+    assertThat(fromEnvironment.verifyBearer("Bearer " + gateway.token("alice", "vip")))
+        .hasValueSatisfying(caller -> assertThat(caller.userId()).isEqualTo("alice"));
+    assertThat(JwksTokenVerifier.create("http://127.0.0.1:9/_local/issuer", gateway.jwt().audience())
+            .verifyBearer("Bearer " + gateway.token("alice")))
+        .isEmpty();
+  }
 }
