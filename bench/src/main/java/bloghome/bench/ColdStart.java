@@ -26,6 +26,9 @@ import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import bloghome.ids.Ids;
+import java.util.ArrayDeque;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * Cold start per function: a fresh JVM per sample whose class path is only the function's shaded
@@ -271,9 +274,9 @@ final class ColdStart {
   private Path s3Event(Bench.Fn fn) {
     String prefix = fn.def().s3Triggers().getFirst().prefix();
     SkinImages.Case column = SkinImages.column();
-    String key = prefix + Seed.AUTHOR + "/column/" + bloghome.ids.Ids.newId("u") + "/column.png";
+    String key = prefix + Seed.AUTHOR + "/column/" + Ids.newId("u") + "/column.png";
     bench.stack.s3().putObject(r -> r.bucket(bench.bucketName).key(key).contentType("image/png"),
-        software.amazon.awssdk.core.sync.RequestBody.fromBytes(column.bytes()));
+        RequestBody.fromBytes(column.bytes()));
     Map<String, Object> event = bench.events.s3();
     EventCatalog.s3Object(event, bench.bucketName, key, column.bytes().length);
     Path file = bench.work.resolve("cold-" + fn.id() + ".json");
@@ -341,7 +344,7 @@ final class ColdStart {
     }
     String probeLine = null;
     long readAt = 0;
-    java.util.ArrayDeque<String> lastLines = new java.util.ArrayDeque<>();
+    ArrayDeque<String> lastLines = new ArrayDeque<>();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.LinkedHashMap;
 
 /** Against the local gateway's issuer, which serves its JWKS as Cognito does. */
 @ExtendWith(LocalAwsExtension.class)
@@ -71,7 +72,7 @@ class JwksTokenVerifierIT {
     String otherIssuerKey =
         new LocalJwt(jwt.issuer(), jwt.audience(), Clock.systemUTC()).mint("alice", List.of(), Duration.ofMinutes(5));
 
-    Map<String, String> bad = new java.util.LinkedHashMap<>();
+    Map<String, String> bad = new LinkedHashMap<>();
     bad.put("expired", jwt.sign(Map.of("sub", "a", "iss", jwt.issuer(), "aud", jwt.audience(), "exp", now - 5)));
     bad.put("not yet valid", jwt.sign(Map.of("sub", "a", "iss", jwt.issuer(), "aud", jwt.audience(), "exp", now + 60, "nbf", now + 600)));
     bad.put("no exp", jwt.sign(Map.of("sub", "a", "iss", jwt.issuer(), "aud", jwt.audience())));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.util.Random;
 
 class JsonTest {
 
@@ -64,7 +65,7 @@ class JsonTest {
   @Test
   void parse_neverThrowsAnythingButJsonException_onNumbersOfAnyShape() {
     String[] parts = {"-", "0", "1", "9", ".", "e", "E", "+", "99999999999", "-2147483649"};
-    java.util.Random random = new java.util.Random(3);
+    Random random = new Random(3);
     for (int i = 0; i < 20_000; i++) {
       StringBuilder text = new StringBuilder();
       for (int n = random.nextInt(8); n >= 0; n--) {
