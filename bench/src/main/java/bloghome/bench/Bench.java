@@ -1,15 +1,16 @@
 package bloghome.bench;
 
+import bloghome.bench.probe.Events;
 import bloghome.local.LocalContext;
 import bloghome.local.LocalGateway;
 import bloghome.local.LocalJwt;
 import bloghome.local.LocalStack;
 import bloghome.local.Ports;
 import bloghome.local.SamTemplate;
-import bloghome.bench.probe.Events;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,20 +22,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipFile;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 
 /**
  * The running local stack and every function of {@code template.yaml}: its shaded jar for the
- * cold-start runs, and its handler built in this JVM (production constructor, environment as
- * system properties, as {@code bin/run-local} does) for the warm and throughput runs.
+ * cold-start runs, and its handler built in this JVM (production constructor, environment as system
+ * properties, as {@code bin/run-local} does) for the warm and throughput runs.
  *
- * <p>A function whose jar or class is missing is kept with the reason, so every table can say
- * what it left out and why.
+ * <p>A function whose jar or class is missing is kept with the reason, so every table can say what
+ * it left out and why.
  */
 final class Bench implements AutoCloseable {
 
   /** One function; a null handler or jar comes with the reason. */
-  record Fn(SamTemplate.FunctionDef def, Path jar, String jarProblem, Object handler, String handlerProblem) {
+  record Fn(
+      SamTemplate.FunctionDef def,
+      Path jar,
+      String jarProblem,
+      Object handler,
+      String handlerProblem) {
     String id() {
       return def.logicalId();
     }
@@ -69,7 +74,8 @@ final class Bench implements AutoCloseable {
     this.options = options;
     this.report = report;
     int apiPort = Ports.free();
-    LocalStack.Config config = new LocalStack.Config("bloghome-bench", apiPort, 0, 0, List.of("http://localhost:5173"));
+    LocalStack.Config config =
+        new LocalStack.Config("bloghome-bench", apiPort, 0, 0, List.of("http://localhost:5173"));
     this.stack = LocalStack.start(config);
     this.repo = stack.template().baseDir();
     this.work = repo.resolve("bench/target/bench-work");
@@ -77,12 +83,19 @@ final class Bench implements AutoCloseable {
     this.events = new EventCatalog(repo.resolve("events"));
     String apiUrl = "http://127.0.0.1:" + apiPort;
     this.tokens = stack.tokens(apiUrl);
-    Map<String, String> localValues = new HashMap<>(Map.of(
-        "MEDIA_BASE_URL", apiUrl + "/_local/media",
-        "JWT_ISSUER", tokens.issuer(),
-        "JWT_AUDIENCE", tokens.audience(),
-        // As bin/run-local: the page function signs in through the local stack, not Cognito.
-        "AUTH_MODE", "local"));
+    Map<String, String> localValues =
+        new HashMap<>(
+            Map.of(
+                "MEDIA_BASE_URL",
+                apiUrl + "/_local/media",
+                "JWT_ISSUER",
+                tokens.issuer(),
+                "JWT_AUDIENCE",
+                tokens.audience(),
+                // As bin/run-local: the page function signs in through the local stack, not
+                // Cognito.
+                "AUTH_MODE",
+                "local"));
     localValues.putAll(stack.seedCursorKeys());
     this.overrides = Map.copyOf(localValues);
     this.tableName = onlyResource("AWS::DynamoDB::Table");
@@ -98,12 +111,16 @@ final class Bench implements AutoCloseable {
       }
       String jarProblem = jarProblem(def, jar);
       Map<String, String> env = stack.environment(def, overrides);
-      env.forEach((name, value) -> {
-        String previous = shared.putIfAbsent(name, value);
-        if (previous != null && !previous.equals(value) && !name.equals("AWS_LAMBDA_FUNCTION_NAME")) {
-          throw new IllegalStateException("Functions disagree on " + name + ": the in-process runs need one value.");
-        }
-      });
+      env.forEach(
+          (name, value) -> {
+            String previous = shared.putIfAbsent(name, value);
+            if (previous != null
+                && !previous.equals(value)
+                && !name.equals("AWS_LAMBDA_FUNCTION_NAME")) {
+              throw new IllegalStateException(
+                  "Functions disagree on " + name + ": the in-process runs need one value.");
+            }
+          });
       LocalStack.applyAsSystemProperties(env);
       Object handler = null;
       String handlerProblem = null;
@@ -124,7 +141,8 @@ final class Bench implements AutoCloseable {
       functions.add(new Fn(def, jar, jarProblem, handler, handlerProblem));
     }
 
-    Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> api = new LinkedHashMap<>();
+    Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> api =
+        new LinkedHashMap<>();
     for (Fn fn : functions) {
       if (fn.inProcess() && !fn.def().routes().isEmpty()) {
         api.put(fn.id(), cast(fn.handler()));
@@ -161,7 +179,8 @@ final class Bench implements AutoCloseable {
   private String onlyResource(String type) {
     var ids = stack.template().resourcesOfType(type).keySet();
     if (ids.size() != 1) {
-      throw new IllegalStateException("the benchmark expects one " + type + " in template.yaml, found " + ids);
+      throw new IllegalStateException(
+          "the benchmark expects one " + type + " in template.yaml, found " + ids);
     }
     return stack.physicalName(ids.iterator().next());
   }

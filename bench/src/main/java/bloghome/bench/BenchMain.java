@@ -8,8 +8,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * {@code bin/bench}: starts the local stack, measures cold start, warm latency, the skin validator
@@ -117,7 +117,11 @@ public final class BenchMain {
       }
       Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
       report.write(options.outDir(), PREAMBLE, machine(started, took, args));
-      System.out.println("bench: wrote " + options.outDir().resolve("benchmarks.md") + " and benchmarks.csv in " + took);
+      System.out.println(
+          "bench: wrote "
+              + options.outDir().resolve("benchmarks.md")
+              + " and benchmarks.csv in "
+              + took);
     } catch (LocalStackException e) {
       System.err.println("bench: local stack: " + e.getMessage());
       System.exit(2);
@@ -126,7 +130,8 @@ public final class BenchMain {
 
   private static String machine(Instant started, Duration took, String[] args) {
     var os = ManagementFactory.getOperatingSystemMXBean();
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         """
         | | |
         |---|---|
@@ -138,8 +143,12 @@ public final class BenchMain {
         | run time | %s |
         """,
         started.truncatedTo(ChronoUnit.SECONDS),
-        System.getProperty("java.vm.vendor"), System.getProperty("java.runtime.version"), System.getProperty("java.vm.name"),
-        os.getName(), os.getVersion(), os.getArch(),
+        System.getProperty("java.vm.vendor"),
+        System.getProperty("java.runtime.version"),
+        System.getProperty("java.vm.name"),
+        os.getName(),
+        os.getVersion(),
+        os.getArch(),
         Runtime.getRuntime().availableProcessors(),
         args.length == 0 ? "" : " " + String.join(" ", args),
         took.toString().substring(2).toLowerCase(Locale.ROOT));

@@ -18,9 +18,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The sample events of {@code events/}, found by the route key they carry (or, for S3, by being
- * an S3 notification), and the edits the benchmark makes to them: its own ids in the path, a
- * different caller or visitor per call.
+ * The sample events of {@code events/}, found by the route key they carry (or, for S3, by being an
+ * S3 notification), and the edits the benchmark makes to them: its own ids in the path, a different
+ * caller or visitor per call.
  */
 final class EventCatalog {
   private final Map<String, Path> byRoute = new TreeMap<>();
@@ -30,11 +30,13 @@ final class EventCatalog {
     Path s3 = null;
     List<Path> files;
     try (Stream<Path> list = Files.list(eventsDir)) {
-      files = list.filter(p -> p.toString().endsWith(".json"))
-          // The shortest name first: the plain sample before its variants (-unicode, ...).
-          .sorted(Comparator.comparing((Path p) -> p.getFileName().toString().length())
-              .thenComparing(p -> p.getFileName().toString()))
-          .toList();
+      files =
+          list.filter(p -> p.toString().endsWith(".json"))
+              // The shortest name first: the plain sample before its variants (-unicode, ...).
+              .sorted(
+                  Comparator.comparing((Path p) -> p.getFileName().toString().length())
+                      .thenComparing(p -> p.getFileName().toString()))
+              .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + eventsDir, e);
     }
@@ -43,7 +45,8 @@ final class EventCatalog {
       try {
         json = Events.read(file);
       } catch (IOException | RuntimeException e) {
-        throw new IllegalStateException(file + " is not a readable JSON event: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            file + " is not a readable JSON event: " + e.getMessage(), e);
       }
       if (Events.isS3(json)) {
         s3 = s3 == null ? file : s3;
@@ -64,16 +67,17 @@ final class EventCatalog {
 
   /** A fresh, editable copy of the event of {@code routeKey}. */
   Map<String, Object> http(String routeKey) {
-    Path file = fileFor(routeKey).orElseThrow(
-        () -> new IllegalStateException("events/ has no sample for " + routeKey));
+    Path file =
+        fileFor(routeKey)
+            .orElseThrow(() -> new IllegalStateException("events/ has no sample for " + routeKey));
     return read(file);
   }
 
   /**
-   * An event for a public {@code GET} route that has no sample of its own (a page route, say):
-   * the sample of another public GET route with this route key, its path parameters (each set to
-   * its own name until the caller sets real values), no query string, and the headers a browser
-   * sends for a page. Empty when the route is not a GET or events/ has no public GET sample.
+   * An event for a public {@code GET} route that has no sample of its own (a page route, say): the
+   * sample of another public GET route with this route key, its path parameters (each set to its
+   * own name until the caller sets real values), no query string, and the headers a browser sends
+   * for a page. Empty when the route is not a GET or events/ has no public GET sample.
    */
   Optional<Map<String, Object>> derivedGet(String routeKey) {
     if (!routeKey.startsWith("GET ") || routeKey.contains("+}")) {
@@ -108,15 +112,23 @@ final class EventCatalog {
     return Optional.empty();
   }
 
-  /** Whether there is an event for {@code routeKey}: its sample, or one derived for a public GET route. */
+  /**
+   * Whether there is an event for {@code routeKey}: its sample, or one derived for a public GET
+   * route.
+   */
   boolean canMake(String routeKey, boolean requiresToken) {
     return fileFor(routeKey).isPresent() || (!requiresToken && derivedGet(routeKey).isPresent());
   }
 
   /** The sample of {@code routeKey}, or an event derived for it (see {@link #derivedGet}). */
   Map<String, Object> httpOrDerived(String routeKey) {
-    return fileFor(routeKey).isPresent() ? http(routeKey) : derivedGet(routeKey).orElseThrow(
-        () -> new IllegalStateException("events/ has no sample for " + routeKey + " and none to derive one from"));
+    return fileFor(routeKey).isPresent()
+        ? http(routeKey)
+        : derivedGet(routeKey)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "events/ has no sample for " + routeKey + " and none to derive one from"));
   }
 
   Map<String, Object> s3() {
@@ -140,8 +152,11 @@ final class EventCatalog {
     String routeKey = (String) event.get("routeKey");
     String path = routeKey.substring(routeKey.indexOf(' ') + 1);
     for (Map.Entry<String, Object> p : params.entrySet()) {
-      path = path.replace("{" + p.getKey() + "}",
-          URLEncoder.encode(String.valueOf(p.getValue()), StandardCharsets.UTF_8).replace("+", "%20"));
+      path =
+          path.replace(
+              "{" + p.getKey() + "}",
+              URLEncoder.encode(String.valueOf(p.getValue()), StandardCharsets.UTF_8)
+                  .replace("+", "%20"));
     }
     event.put("rawPath", path);
     object(object(event, "requestContext"), "http").put("path", path);

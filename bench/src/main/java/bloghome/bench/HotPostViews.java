@@ -8,8 +8,13 @@ import bloghome.stats.DynamoDbPostDirectory;
 import bloghome.stats.DynamoDbViewStore;
 import bloghome.stats.ViewStore;
 import bloghome.stats.Views;
-import bloghome.table.TableKeys;
 import bloghome.stats.aggregator.ViewsAggregatorHandler;
+import bloghome.table.TableKeys;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,16 +37,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Issue 13's hot post: one post viewed by many distinct visitors as fast as this machine can,
- * on a local DynamoDB of its own that throttles writes to one item beyond a per-item limit (as
- * DynamoDB throttles a partition, scaled down), OLD design against NEW in the same run.
+ * Issue 13's hot post: one post viewed by many distinct visitors as fast as this machine can, on a
+ * local DynamoDB of its own that throttles writes to one item beyond a per-item limit (as DynamoDB
+ * throttles a partition, scaled down), OLD design against NEW in the same run.
  *
  * <p>OLD: one transaction per view (marker + summary + profile; {@link TransactionalViewStore},
  * kept for this comparison only). NEW: the marker only ({@link DynamoDbViewStore}), the counters
@@ -64,7 +64,8 @@ final class HotPostViews {
     final AtomicInteger throttled = new AtomicInteger();
 
     @Override
-    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+    public void afterTransmission(
+        Context.AfterTransmission context, ExecutionAttributes attributes) {
       attempts.incrementAndGet();
     }
 
@@ -88,20 +89,39 @@ final class HotPostViews {
     }
   }
 
-  private record Run(String design, int views, int counted, int failed, double seconds, int throttled,
-      long stored, long markers, Duration settle) {}
+  private record Run(
+      String design,
+      int views,
+      int counted,
+      int failed,
+      double seconds,
+      int throttled,
+      long stored,
+      long markers,
+      Duration settle) {}
 
   void run() throws Exception {
     int limit = bench.options.hotItemLimit();
-    MotoServer moto = MotoServer.start(0, Map.of("BLOGHOME_DYNAMODB_ITEM_WRITE_LIMIT", Integer.toString(limit)));
+    MotoServer moto =
+        MotoServer.start(0, Map.of("BLOGHOME_DYNAMODB_ITEM_WRITE_LIMIT", Integer.toString(limit)));
     Attempts attempts = new Attempts();
-    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench-secret"));
-    try (DynamoDbClient dynamo = DynamoDbClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
-            .endpointOverride(moto.endpoint()).httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(o -> o.addExecutionInterceptor(attempts)).build();
-        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().region(Region.US_EAST_1)
-            .credentialsProvider(credentials).endpointOverride(moto.endpoint())
-            .httpClient(UrlConnectionHttpClient.create()).build()) {
+    var credentials =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench-secret"));
+    try (DynamoDbClient dynamo =
+            DynamoDbClient.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .endpointOverride(moto.endpoint())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(attempts))
+                .build();
+        DynamoDbStreamsClient streams =
+            DynamoDbStreamsClient.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .endpointOverride(moto.endpoint())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
       SamTemplate template = bench.stack.template();
       // One table per design, so that the old design's writes are not in the new one's stream.
       String oldTable = "hot-views-old";
@@ -112,15 +132,37 @@ final class HotPostViews {
       seed(dynamo, oldTable, "p_old", "olga");
       seed(dynamo, table, "p_new", "nina");
 
-      Run old = hammer("old: one transaction per view", dynamo, oldTable, "p_old",
-          new TransactionalViewStore(dynamo, oldTable), attempts, null);
+      Run old =
+          hammer(
+              "old: one transaction per view",
+              dynamo,
+              oldTable,
+              "p_old",
+              new TransactionalViewStore(dynamo, oldTable),
+              attempts,
+              null);
 
-      SamTemplate.StreamTrigger trigger = template.functions().stream()
-          .flatMap(f -> f.streamTriggers().stream()).findFirst().orElseThrow();
-      try (StreamEventSource aggregator = StreamEventSource.start(streams, streamArn, "ViewsAggregatorFunction",
-          trigger, new ViewsAggregatorHandler(dynamo, streams, table))) {
-        Run fresh = hammer("new: marker only, counters from the stream", dynamo, table, "p_new",
-            new DynamoDbViewStore(dynamo, table), attempts, aggregator);
+      SamTemplate.StreamTrigger trigger =
+          template.functions().stream()
+              .flatMap(f -> f.streamTriggers().stream())
+              .findFirst()
+              .orElseThrow();
+      try (StreamEventSource aggregator =
+          StreamEventSource.start(
+              streams,
+              streamArn,
+              "ViewsAggregatorFunction",
+              trigger,
+              new ViewsAggregatorHandler(dynamo, streams, table))) {
+        Run fresh =
+            hammer(
+                "new: marker only, counters from the stream",
+                dynamo,
+                table,
+                "p_new",
+                new DynamoDbViewStore(dynamo, table),
+                attempts,
+                aggregator);
         report(limit, trigger, List.of(old, fresh));
       }
     } finally {
@@ -128,8 +170,15 @@ final class HotPostViews {
     }
   }
 
-  private Run hammer(String design, DynamoDbClient dynamo, String table, String postId, ViewStore store,
-      Attempts attempts, StreamEventSource aggregator) throws Exception {
+  private Run hammer(
+      String design,
+      DynamoDbClient dynamo,
+      String table,
+      String postId,
+      ViewStore store,
+      Attempts attempts,
+      StreamEventSource aggregator)
+      throws Exception {
     System.out.println("bench: hot post, " + design);
     Views views = new Views(new DynamoDbPostDirectory(dynamo, table), store, Clock.systemUTC());
     int total = bench.options.hotViews();
@@ -141,30 +190,36 @@ final class HotPostViews {
     try (ExecutorService pool = Executors.newFixedThreadPool(bench.options.hotClients())) {
       List<Future<?>> futures = new ArrayList<>();
       for (int c = 0; c < bench.options.hotClients(); c++) {
-        futures.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-            String visitor = "visitor-" + i;
-            try {
-              boolean ok = views.record(postId, new Views.Visitor() {
-                @Override
-                public boolean countable() {
-                  return true;
-                }
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    String visitor = "visitor-" + i;
+                    try {
+                      boolean ok =
+                          views.record(
+                              postId,
+                              new Views.Visitor() {
+                                @Override
+                                public boolean countable() {
+                                  return true;
+                                }
 
-                @Override
-                public String key(LocalDate day) {
-                  return visitor;
-                }
-              }, Optional::empty);
-              if (ok) {
-                counted.incrementAndGet();
-              }
-            } catch (RuntimeException e) {
-              failed.incrementAndGet();
-            }
-          }
-          return null;
-        }));
+                                @Override
+                                public String key(LocalDate day) {
+                                  return visitor;
+                                }
+                              },
+                              Optional::empty);
+                      if (ok) {
+                        counted.incrementAndGet();
+                      }
+                    } catch (RuntimeException e) {
+                      failed.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -184,13 +239,15 @@ final class HotPostViews {
       }
       settle = Duration.ofNanos(System.nanoTime() - lastView);
     }
-    return new Run(design, total, counted.get(), failed.get(), seconds, throttled, stored, markers, settle);
+    return new Run(
+        design, total, counted.get(), failed.get(), seconds, throttled, stored, markers, settle);
   }
 
   private void report(int limit, SamTemplate.StreamTrigger trigger, List<Run> runs) {
-    var table = bench.report.table(
-        "Hot post: old design against new, per-item write limit on",
-        """
+    var table =
+        bench.report.table(
+            "Hot post: old design against new, per-item write limit on",
+            """
         One post viewed by %d distinct visitors from %d threads as fast as this machine goes, on a
         local DynamoDB of its own that throttles writes to one item above %d per second
         (`BLOGHOME_DYNAMODB_ITEM_WRITE_LIMIT`, a scaled-down partition limit) with
@@ -200,26 +257,99 @@ final class HotPostViews {
         number of markers stored. For the new design the counters come from the real aggregator
         behind the local event source mapping (batch size %d, window %d s, as in template.yaml);
         "delay" runs from the last view answered to the counter equal to the markers.
-        """.formatted(bench.options.hotViews(), bench.options.hotClients(), limit,
-            trigger.batchSize(), trigger.maximumBatchingWindowSeconds()),
-        "design", "views sent", "counted", "failed", "views/s", "throttled attempts", "markers", "stored views",
-        "check", "delay to exact count");
+        """
+                .formatted(
+                    bench.options.hotViews(),
+                    bench.options.hotClients(),
+                    limit,
+                    trigger.batchSize(),
+                    trigger.maximumBatchingWindowSeconds()),
+            "design",
+            "views sent",
+            "counted",
+            "failed",
+            "views/s",
+            "throttled attempts",
+            "markers",
+            "stored views",
+            "check",
+            "delay to exact count");
     for (Run r : runs) {
       boolean exact = r.stored() == r.markers();
-      table.row(r.design(), r.views(), r.counted(), r.failed(), Report.num(r.counted() / r.seconds(), 1),
-          r.throttled(), r.markers(), r.stored(), exact ? "exact" : "MISMATCH (" + (r.stored() - r.markers()) + ")",
-          r.settle().isZero() ? "0 (in the request)" : Report.num(r.settle().toMillis() / 1000.0, 2) + " s");
+      table.row(
+          r.design(),
+          r.views(),
+          r.counted(),
+          r.failed(),
+          Report.num(r.counted() / r.seconds(), 1),
+          r.throttled(),
+          r.markers(),
+          r.stored(),
+          exact ? "exact" : "MISMATCH (" + (r.stored() - r.markers()) + ")",
+          r.settle().isZero()
+              ? "0 (in the request)"
+              : Report.num(r.settle().toMillis() / 1000.0, 2) + " s");
       String subject = r.design().startsWith("old") ? "old" : "new";
-      bench.report.figure(new Report.Figure("hot", subject, "views_per_second",
-          Report.num(r.counted() / r.seconds(), 1), "1/s", r.views(), "", "", "", ""));
-      bench.report.figure(new Report.Figure("hot", subject, "throttled_attempts", Integer.toString(r.throttled()),
-          "requests", r.views(), "", "", "", ""));
-      bench.report.figure(new Report.Figure("hot", subject, "failed_views", Integer.toString(r.failed()),
-          "views", r.views(), "", "", "0", r.failed() == 0 ? "met" : "missed"));
-      bench.report.figure(new Report.Figure("hot", subject, "stored_minus_markers",
-          Long.toString(r.stored() - r.markers()), "views", r.views(), "", "", "0", exact ? "exact" : "mismatch"));
-      bench.report.figure(new Report.Figure("hot", subject, "delay_to_exact_count",
-          Report.num(r.settle().toMillis() / 1000.0, 2), "s", 1, "", "", "", ""));
+      bench.report.figure(
+          new Report.Figure(
+              "hot",
+              subject,
+              "views_per_second",
+              Report.num(r.counted() / r.seconds(), 1),
+              "1/s",
+              r.views(),
+              "",
+              "",
+              "",
+              ""));
+      bench.report.figure(
+          new Report.Figure(
+              "hot",
+              subject,
+              "throttled_attempts",
+              Integer.toString(r.throttled()),
+              "requests",
+              r.views(),
+              "",
+              "",
+              "",
+              ""));
+      bench.report.figure(
+          new Report.Figure(
+              "hot",
+              subject,
+              "failed_views",
+              Integer.toString(r.failed()),
+              "views",
+              r.views(),
+              "",
+              "",
+              "0",
+              r.failed() == 0 ? "met" : "missed"));
+      bench.report.figure(
+          new Report.Figure(
+              "hot",
+              subject,
+              "stored_minus_markers",
+              Long.toString(r.stored() - r.markers()),
+              "views",
+              r.views(),
+              "",
+              "",
+              "0",
+              exact ? "exact" : "mismatch"));
+      bench.report.figure(
+          new Report.Figure(
+              "hot",
+              subject,
+              "delay_to_exact_count",
+              Report.num(r.settle().toMillis() / 1000.0, 2),
+              "s",
+              1,
+              "",
+              "",
+              "",
+              ""));
     }
   }
 
@@ -236,23 +366,52 @@ final class HotPostViews {
     post.put("publishedKey", AttributeValue.fromS("2026-11-01T08:00:00.000Z#" + postId));
     post.put("viewRank", AttributeValue.fromN("17619840000000000000000"));
     dynamo.putItem(r -> r.tableName(table).item(post));
-    dynamo.putItem(r -> r.tableName(table).item(Map.of(
-        "pk", AttributeValue.fromS(TableKeys.userPk(authorId)), "sk", AttributeValue.fromS(TableKeys.PROFILE),
-        "userId", AttributeValue.fromS(authorId), "displayName", AttributeValue.fromS(authorId),
-        "views", AttributeValue.fromN("0"))));
+    dynamo.putItem(
+        r ->
+            r.tableName(table)
+                .item(
+                    Map.of(
+                        "pk",
+                        AttributeValue.fromS(TableKeys.userPk(authorId)),
+                        "sk",
+                        AttributeValue.fromS(TableKeys.PROFILE),
+                        "userId",
+                        AttributeValue.fromS(authorId),
+                        "displayName",
+                        AttributeValue.fromS(authorId),
+                        "views",
+                        AttributeValue.fromN("0"))));
   }
 
   private static long views(DynamoDbClient dynamo, String table, String postId) {
-    var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
-        "pk", AttributeValue.fromS(TableKeys.postPk(postId)), "sk", AttributeValue.fromS(TableKeys.SUMMARY)))).item();
+    var item =
+        dynamo
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .consistentRead(true)
+                        .key(
+                            Map.of(
+                                "pk",
+                                AttributeValue.fromS(TableKeys.postPk(postId)),
+                                "sk",
+                                AttributeValue.fromS(TableKeys.SUMMARY))))
+            .item();
     return Long.parseLong(item.get("views").n());
   }
 
   /** The markers of the post (a scan: fine for a benchmark table, never on a request path). */
   private static long markers(DynamoDbClient dynamo, String table, String postId) {
-    return dynamo.scanPaginator(r -> r.tableName(table).filterExpression("begins_with(pk, :p)")
-            .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(TableKeys.viewMarkersOf(postId))))
-            .select("COUNT"))
-        .stream().mapToLong(p -> p.count()).sum();
+    return dynamo
+        .scanPaginator(
+            r ->
+                r.tableName(table)
+                    .filterExpression("begins_with(pk, :p)")
+                    .expressionAttributeValues(
+                        Map.of(":p", AttributeValue.fromS(TableKeys.viewMarkersOf(postId))))
+                    .select("COUNT"))
+        .stream()
+        .mapToLong(p -> p.count())
+        .sum();
   }
 }

@@ -27,7 +27,8 @@ record Options(
     Path probeJar,
     List<ColdVariant> coldVariants) {
 
-  static final Set<String> ALL_SECTIONS = Set.of("cold", "warm", "validator", "views", "hot", "weight");
+  static final Set<String> ALL_SECTIONS =
+      Set.of("cold", "warm", "validator", "views", "hot", "weight");
 
   static final String USAGE =
       """
@@ -65,10 +66,14 @@ record Options(
     int hotViews = 800;
     int hotClients = 16;
     int hotItemLimit = 10;
-    Set<String> sections = new LinkedHashSet<>(List.of("cold", "warm", "validator", "views", "hot", "weight"));
+    Set<String> sections =
+        new LinkedHashSet<>(List.of("cold", "warm", "validator", "views", "hot", "weight"));
     Set<String> skip = new LinkedHashSet<>();
     Path out = Path.of("docs");
-    Path probe = System.getProperty("bench.probeJar") == null ? null : Path.of(System.getProperty("bench.probeJar"));
+    Path probe =
+        System.getProperty("bench.probeJar") == null
+            ? null
+            : Path.of(System.getProperty("bench.probeJar"));
     List<ColdVariant> variants = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
@@ -94,7 +99,10 @@ record Options(
           for (String part : value(args, ++i, flag).split(",")) {
             String section = part.strip();
             if (!ALL_SECTIONS.contains(section)) {
-              throw new IllegalArgumentException("--only: unknown section '" + section + "' (cold, warm, validator, views, hot, weight)");
+              throw new IllegalArgumentException(
+                  "--only: unknown section '"
+                      + section
+                      + "' (cold, warm, validator, views, hot, weight)");
             }
             sections.add(section);
           }
@@ -112,8 +120,21 @@ record Options(
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
     }
-    return new Options(coldSamples, aot, warmCalls, validatorRuns, viewsRequests,
-        Duration.ofSeconds(viewsSeconds), viewsClients, hotViews, hotClients, hotItemLimit, Set.copyOf(sections), Set.copyOf(skip), out, probe,
+    return new Options(
+        coldSamples,
+        aot,
+        warmCalls,
+        validatorRuns,
+        viewsRequests,
+        Duration.ofSeconds(viewsSeconds),
+        viewsClients,
+        hotViews,
+        hotClients,
+        hotItemLimit,
+        Set.copyOf(sections),
+        Set.copyOf(skip),
+        out,
+        probe,
         List.copyOf(variants));
   }
 
@@ -121,13 +142,15 @@ record Options(
    * One lever measured beside the unchanged functions: extra JVM options, extra environment
    * variables and/or other jars, for the functions named (all when none are).
    */
-  record ColdVariant(String label, Set<String> functions, List<String> jvm, Map<String, String> env, Path jarDir) {
+  record ColdVariant(
+      String label, Set<String> functions, List<String> jvm, Map<String, String> env, Path jarDir) {
 
     static ColdVariant parse(String spec) {
       String[] parts = spec.split(";");
       String label = parts[0].strip();
       if (label.isEmpty() || label.contains("=")) {
-        throw new IllegalArgumentException("--cold-variant: starts with a label, got '" + spec + "'");
+        throw new IllegalArgumentException(
+            "--cold-variant: starts with a label, got '" + spec + "'");
       }
       Set<String> functions = new LinkedHashSet<>();
       List<String> jvm = new ArrayList<>();
@@ -146,12 +169,14 @@ record Options(
           case "env" -> {
             int at = value.indexOf('=');
             if (at < 1) {
-              throw new IllegalArgumentException("--cold-variant: env needs NAME=value, got '" + value + "'");
+              throw new IllegalArgumentException(
+                  "--cold-variant: env needs NAME=value, got '" + value + "'");
             }
             env.put(value.substring(0, at), value.substring(at + 1));
           }
           case "jars" -> jars = Path.of(value);
-          default -> throw new IllegalArgumentException("--cold-variant: unknown key in '" + part + "'");
+          default ->
+              throw new IllegalArgumentException("--cold-variant: unknown key in '" + part + "'");
         }
       }
       return new ColdVariant(label, Set.copyOf(functions), List.copyOf(jvm), Map.copyOf(env), jars);

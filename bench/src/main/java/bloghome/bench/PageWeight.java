@@ -32,15 +32,18 @@ import java.util.regex.Pattern;
 final class PageWeight {
   /** 100 KB, read strictly as 100,000 bytes (also under 100 KiB). */
   static final long BUDGET = 100_000;
+
   private static final String BUDGET_TEXT = "100,000 B";
 
-  private static final Pattern TAG = Pattern.compile("<(link|script)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TAG =
+      Pattern.compile("<(link|script)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
   private static final Pattern ATTRIBUTE =
       Pattern.compile("([a-zA-Z-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
   private static final Pattern CSS_IMPORT =
       Pattern.compile("@import\\s+(?:url\\(\\s*)?[\"']?([^\"')\\s;]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern JS_IMPORT =
-      Pattern.compile("(?:\\bimport\\s*(?:[\\w*{}\\s,$]+\\s*from\\s*)?|\\bimport\\s*\\(\\s*)[\"']([^\"']+)[\"']");
+      Pattern.compile(
+          "(?:\\bimport\\s*(?:[\\w*{}\\s,$]+\\s*from\\s*)?|\\bimport\\s*\\(\\s*)[\"']([^\"']+)[\"']");
 
   /** One fetched resource. */
   record Resource(URI uri, String kind, long bytes, int status, String contentEncoding) {}
@@ -75,25 +78,39 @@ final class PageWeight {
   }
 
   void run() throws IOException, InterruptedException {
-    var table = bench.report.table(
-        "Home page weight",
-        """
+    var table =
+        bench.report.table(
+            "Home page weight",
+            """
         The demo blog of `bin/run-local` (45 posts, comments, skin colours; its images are left
         out, as the budget leaves images aside) seeded through the API, then its home page fetched
         through the gateway without `Accept-Encoding`, and every stylesheet and script it
         references (with the stylesheets and modules those import). Bytes as served, uncompressed.
         Budget (issue 11): HTML + CSS + JS <= 100 KB, read as %,d bytes.
-        """.formatted(BUDGET),
-        "page", "status", "HTML", "CSS (files)", "JS (files)", "total", "budget", "verdict");
+        """
+                .formatted(BUDGET),
+            "page",
+            "status",
+            "HTML",
+            "CSS (files)",
+            "JS (files)",
+            "total",
+            "budget",
+            "verdict");
     Optional<String> route = homeRoute(bench.stack.template());
     if (route.isEmpty()) {
-      bench.report.note("Page weight not measured: no function serves a home page route (GET /u/{userId}).");
+      bench.report.note(
+          "Page weight not measured: no function serves a home page route (GET /u/{userId}).");
       return;
     }
     Optional<Bench.Fn> fn = bench.functionFor(route.get());
     if (fn.isEmpty() || !fn.get().inProcess()) {
-      bench.report.note("Page weight not measured: the function of " + route.get() + " cannot run in process"
-          + fn.map(f -> " (" + f.handlerProblem() + ")").orElse("") + ".");
+      bench.report.note(
+          "Page weight not measured: the function of "
+              + route.get()
+              + " cannot run in process"
+              + fn.map(f -> " (" + f.handlerProblem() + ")").orElse("")
+              + ".");
       return;
     }
     URI api = bench.gateway().url();
@@ -103,38 +120,110 @@ final class PageWeight {
     Weight weight = measure(http, DemoBlog.homePage(api));
     String page = "`" + weight.page().getPath() + "`";
     if (weight.status() != 200) {
-      table.row(page, weight.status(), "", "", "", "", BUDGET_TEXT, "not measured: the page answered " + weight.status());
+      table.row(
+          page,
+          weight.status(),
+          "",
+          "",
+          "",
+          "",
+          BUDGET_TEXT,
+          "not measured: the page answered " + weight.status());
       return;
     }
-    String verdict = weight.withinBudget() ? "met" : "missed by " + Report.bytes(weight.total() - BUDGET);
-    table.row(page, weight.status(), Report.bytes(weight.htmlBytes()),
+    String verdict =
+        weight.withinBudget() ? "met" : "missed by " + Report.bytes(weight.total() - BUDGET);
+    table.row(
+        page,
+        weight.status(),
+        Report.bytes(weight.htmlBytes()),
         Report.bytes(weight.bytes("css")) + " (" + weight.count("css") + ")",
         Report.bytes(weight.bytes("js")) + " (" + weight.count("js") + ")",
-        Report.bytes(weight.total()), BUDGET_TEXT, verdict);
+        Report.bytes(weight.total()),
+        BUDGET_TEXT,
+        verdict);
     if (!weight.assets().isEmpty()) {
-      table.note("Fetched: " + String.join("; ", weight.assets().stream()
-          .map(r -> "`" + r.uri().getPath() + "` " + r.kind() + " " + Report.bytes(r.bytes())
-              + (r.status() == 200 ? "" : " (answered " + r.status() + ")"))
-          .toList()) + ".");
+      table.note(
+          "Fetched: "
+              + String.join(
+                  "; ",
+                  weight.assets().stream()
+                      .map(
+                          r ->
+                              "`"
+                                  + r.uri().getPath()
+                                  + "` "
+                                  + r.kind()
+                                  + " "
+                                  + Report.bytes(r.bytes())
+                                  + (r.status() == 200 ? "" : " (answered " + r.status() + ")"))
+                      .toList())
+              + ".");
     }
     for (Resource r : weight.failed()) {
       bench.report.note("Page weight: " + r.uri().getPath() + " answered " + r.status() + ".");
     }
     if (weight.assets().stream().anyMatch(r -> !r.contentEncoding().isEmpty())) {
-      bench.report.note("Page weight: an asset came compressed although none was asked for; its bytes are as received.");
+      bench.report.note(
+          "Page weight: an asset came compressed although none was asked for; its bytes are as received.");
     }
-    bench.report.figure(new Report.Figure("weight", "home page", "html_css_js", Long.toString(weight.total()), "bytes", 1,
-        "", "", "<=" + BUDGET + " bytes", verdict));
-    bench.report.figure(new Report.Figure("weight", "home page", "html", Long.toString(weight.htmlBytes()), "bytes", 1, "", "", "", ""));
-    bench.report.figure(new Report.Figure("weight", "home page", "css", Long.toString(weight.bytes("css")), "bytes", 1, "", "", "", ""));
-    bench.report.figure(new Report.Figure("weight", "home page", "js", Long.toString(weight.bytes("js")), "bytes", 1, "", "", "", ""));
+    bench.report.figure(
+        new Report.Figure(
+            "weight",
+            "home page",
+            "html_css_js",
+            Long.toString(weight.total()),
+            "bytes",
+            1,
+            "",
+            "",
+            "<=" + BUDGET + " bytes",
+            verdict));
+    bench.report.figure(
+        new Report.Figure(
+            "weight",
+            "home page",
+            "html",
+            Long.toString(weight.htmlBytes()),
+            "bytes",
+            1,
+            "",
+            "",
+            "",
+            ""));
+    bench.report.figure(
+        new Report.Figure(
+            "weight",
+            "home page",
+            "css",
+            Long.toString(weight.bytes("css")),
+            "bytes",
+            1,
+            "",
+            "",
+            "",
+            ""));
+    bench.report.figure(
+        new Report.Figure(
+            "weight",
+            "home page",
+            "js",
+            Long.toString(weight.bytes("js")),
+            "bytes",
+            1,
+            "",
+            "",
+            "",
+            ""));
   }
 
   /** The template's home page route: a GET route whose path is {@code /u/{...}}. */
   static Optional<String> homeRoute(SamTemplate template) {
-    return template.functions().stream().flatMap(f -> f.routes().stream())
+    return template.functions().stream()
+        .flatMap(f -> f.routes().stream())
         .filter(r -> r.method().equals("GET") && r.path().matches("/u/\\{[^/}+]+}"))
-        .map(SamTemplate.HttpRoute::routeKey).findFirst();
+        .map(SamTemplate.HttpRoute::routeKey)
+        .findFirst();
   }
 
   /** Fetches {@code page} and everything it pulls in (each resource once). */
@@ -158,7 +247,9 @@ final class PageWeight {
       }
       HttpResponse<byte[]> response = get(http, uri, isCss ? "text/css,*/*;q=0.1" : "*/*");
       String encoding = response.headers().firstValue("content-encoding").orElse("");
-      assets.add(new Resource(uri, isCss ? "css" : "js", response.body().length, response.statusCode(), encoding));
+      assets.add(
+          new Resource(
+              uri, isCss ? "css" : "js", response.body().length, response.statusCode(), encoding));
       if (response.statusCode() == 200) {
         String text = new String(response.body(), StandardCharsets.UTF_8);
         (isCss ? css : js).addAll(isCss ? cssImports(text, uri) : jsImports(text, uri));
@@ -170,7 +261,10 @@ final class PageWeight {
   /** A stylesheet or script a page references. */
   record Reference(String kind, URI uri) {}
 
-  /** Stylesheets ({@code <link rel=stylesheet>}) and scripts ({@code <script src>}, {@code modulepreload}) of a page. */
+  /**
+   * Stylesheets ({@code <link rel=stylesheet>}) and scripts ({@code <script src>}, {@code
+   * modulepreload}) of a page.
+   */
   static List<Reference> references(String html, URI base) {
     List<Reference> refs = new ArrayList<>();
     Matcher tag = TAG.matcher(withoutComments(html));
@@ -180,7 +274,8 @@ final class PageWeight {
       if (name.equals("script") && attributes.containsKey("src")) {
         refs.add(new Reference("js", resolve(base, attributes.get("src"))));
       } else if (name.equals("link") && attributes.containsKey("href")) {
-        List<String> rel = List.of(attributes.getOrDefault("rel", "").toLowerCase(Locale.ROOT).split("\\s+"));
+        List<String> rel =
+            List.of(attributes.getOrDefault("rel", "").toLowerCase(Locale.ROOT).split("\\s+"));
         if (rel.contains("stylesheet")) {
           refs.add(new Reference("css", resolve(base, attributes.get("href"))));
         } else if (rel.contains("modulepreload")
@@ -201,13 +296,19 @@ final class PageWeight {
     return out;
   }
 
-  /** Static and dynamic imports of relative or absolute module URLs (bare specifiers are not URLs: left out). */
+  /**
+   * Static and dynamic imports of relative or absolute module URLs (bare specifiers are not URLs:
+   * left out).
+   */
   static List<URI> jsImports(String js, URI base) {
     List<URI> out = new ArrayList<>();
     Matcher m = JS_IMPORT.matcher(js);
     while (m.find()) {
       String target = m.group(1);
-      if (target.startsWith("/") || target.startsWith("./") || target.startsWith("../") || target.startsWith("http")) {
+      if (target.startsWith("/")
+          || target.startsWith("./")
+          || target.startsWith("../")
+          || target.startsWith("http")) {
         out.add(resolve(base, target));
       }
     }
@@ -232,10 +333,15 @@ final class PageWeight {
     return base.resolve(reference.strip());
   }
 
-  private static HttpResponse<byte[]> get(HttpClient http, URI uri, String accept) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-        .header("accept", accept)
-        .header("accept-language", "zh-CN,zh;q=0.9,en;q=0.8")
-        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  private static HttpResponse<byte[]> get(HttpClient http, URI uri, String accept)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("accept", accept)
+            .header("accept-language", "zh-CN,zh;q=0.9,en;q=0.8")
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 }

@@ -16,10 +16,23 @@ final class Report {
 
   /** One figure for the CSV file. */
   record Figure(
-      String section, String subject, String metric, String value, String unit, int samples,
-      String ratioTo, String ratio, String target, String verdict) {}
+      String section,
+      String subject,
+      String metric,
+      String value,
+      String unit,
+      int samples,
+      String ratioTo,
+      String ratio,
+      String target,
+      String verdict) {}
 
-  private record Table(String title, String intro, List<String> headers, List<List<String>> rows, List<String> notes) {}
+  private record Table(
+      String title,
+      String intro,
+      List<String> headers,
+      List<List<String>> rows,
+      List<String> notes) {}
 
   private final List<Table> tables = new ArrayList<>();
   private final List<Figure> figures = new ArrayList<>();
@@ -82,11 +95,15 @@ final class Report {
       md.append("| ").append(String.join(" | ", table.headers())).append(" |\n");
       md.append("|").append("---|".repeat(table.headers().size())).append('\n');
       for (List<String> row : table.rows()) {
-        md.append("| ").append(String.join(" | ", row.stream().map(Report::cell).toList())).append(" |\n");
+        md.append("| ")
+            .append(String.join(" | ", row.stream().map(Report::cell).toList()))
+            .append(" |\n");
       }
       if (table.rows().isEmpty()) {
-        md.append("| ").append("(nothing measured: see the notes of this run)")
-            .append(" |".repeat(table.headers().size())).append('\n');
+        md.append("| ")
+            .append("(nothing measured: see the notes of this run)")
+            .append(" |".repeat(table.headers().size()))
+            .append('\n');
       }
       for (String note : table.notes()) {
         md.append('\n').append(note.strip()).append('\n');
@@ -94,12 +111,24 @@ final class Report {
     }
     Files.writeString(outDir.resolve("benchmarks.md"), md.toString(), StandardCharsets.UTF_8);
 
-    StringBuilder csv = new StringBuilder(
-        "section,subject,metric,value,unit,samples,ratio_to,ratio,target,verdict\n");
+    StringBuilder csv =
+        new StringBuilder(
+            "section,subject,metric,value,unit,samples,ratio_to,ratio,target,verdict\n");
     for (Figure f : figures) {
-      csv.append(String.join(",", List.of(
-          csv(f.section()), csv(f.subject()), csv(f.metric()), csv(f.value()), csv(f.unit()),
-          Integer.toString(f.samples()), csv(f.ratioTo()), csv(f.ratio()), csv(f.target()), csv(f.verdict()))))
+      csv.append(
+              String.join(
+                  ",",
+                  List.of(
+                      csv(f.section()),
+                      csv(f.subject()),
+                      csv(f.metric()),
+                      csv(f.value()),
+                      csv(f.unit()),
+                      Integer.toString(f.samples()),
+                      csv(f.ratioTo()),
+                      csv(f.ratio()),
+                      csv(f.target()),
+                      csv(f.verdict()))))
           .append('\n');
     }
     Files.writeString(outDir.resolve("benchmarks.csv"), csv.toString(), StandardCharsets.UTF_8);
@@ -121,7 +150,8 @@ final class Report {
 
   static String ms(double nanos) {
     double millis = nanos / 1_000_000.0;
-    return String.format(Locale.ROOT, millis >= 100 ? "%.0f" : millis >= 10 ? "%.1f" : "%.2f", millis);
+    return String.format(
+        Locale.ROOT, millis >= 100 ? "%.0f" : millis >= 10 ? "%.1f" : "%.2f", millis);
   }
 
   static String ratio(double value) {

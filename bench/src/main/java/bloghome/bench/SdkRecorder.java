@@ -9,8 +9,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * Sees every SDK call made in this JVM, including those of the handlers' own clients: the SDK
- * loads it for every client from {@code software/amazon/awssdk/global/handlers/execution.interceptors}.
+ * Sees every SDK call made in this JVM, including those of the handlers' own clients: the SDK loads
+ * it for every client from {@code software/amazon/awssdk/global/handlers/execution.interceptors}.
  * It records only on a thread that asked for it (the SDK's sync clients run on the caller's
  * thread), so the local stack's own calls and other threads pass untouched.
  */
@@ -22,7 +22,9 @@ public final class SdkRecorder implements ExecutionInterceptor {
     long getObjectBytes;
 
     List<String> operations() {
-      return requests.stream().map(r -> r.getClass().getSimpleName().replaceFirst("Request$", "")).toList();
+      return requests.stream()
+          .map(r -> r.getClass().getSimpleName().replaceFirst("Request$", ""))
+          .toList();
     }
   }
 
@@ -47,9 +49,11 @@ public final class SdkRecorder implements ExecutionInterceptor {
   }
 
   @Override
-  public void afterUnmarshalling(Context.AfterUnmarshalling context, ExecutionAttributes attributes) {
+  public void afterUnmarshalling(
+      Context.AfterUnmarshalling context, ExecutionAttributes attributes) {
     Recording recording = CURRENT.get();
-    if (recording != null && context.response() instanceof GetObjectResponse response
+    if (recording != null
+        && context.response() instanceof GetObjectResponse response
         && response.contentLength() != null) {
       recording.getObjectBytes += response.contentLength();
     }

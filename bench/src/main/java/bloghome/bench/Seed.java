@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,13 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import java.math.BigInteger;
-import java.util.List;
 
 /**
  * Data for the GET routes to find, so they answer 200 rather than 404. Posts and the profile are
- * made through the real create-post and put-profile routes when their handler is present (then
- * the items have exactly the shape the readers expect), otherwise written with the SDK following
+ * made through the real create-post and put-profile routes when their handler is present (then the
+ * items have exactly the shape the readers expect), otherwise written with the SDK following
  * docs/data-model.md.
  */
 final class Seed {
@@ -49,8 +48,12 @@ final class Seed {
       if (response.getStatusCode() / 100 == 2) {
         return;
       }
-      bench.report.note("Seeding: " + PUT_PROFILE + " answered " + response.getStatusCode()
-          + "; the profile was written with the SDK instead.");
+      bench.report.note(
+          "Seeding: "
+              + PUT_PROFILE
+              + " answered "
+              + response.getStatusCode()
+              + "; the profile was written with the SDK instead.");
     }
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("pk", s(TableKeys.userPk(AUTHOR)));
@@ -58,7 +61,8 @@ final class Seed {
     item.put("userId", s(AUTHOR));
     item.put("displayName", s("Alice Moreau"));
     item.put("bio", s("Backend engineer."));
-    for (String counter : new String[] {"posts", "views", "likes", "favorites", "followers", "following"}) {
+    for (String counter :
+        new String[] {"posts", "views", "likes", "favorites", "followers", "following"}) {
       item.put(counter, n("0"));
     }
     ddb().putItem(r -> r.tableName(bench.tableName).item(item));
@@ -73,15 +77,20 @@ final class Seed {
       EventCatalog.caller(event, AUTHOR);
       EventCatalog.header(event, "idempotency-key", UUID.randomUUID().toString());
       APIGatewayV2HTTPResponse response = Bench.invoke(fn.get(), event);
-      String text = String.valueOf(response.getBody()) + " " + String.valueOf(response.getHeaders());
+      String text =
+          String.valueOf(response.getBody()) + " " + String.valueOf(response.getHeaders());
       Matcher id = POST_ID.matcher(text);
       if (response.getStatusCode() / 100 == 2 && id.find()) {
         return id.group();
       }
       if (!warnedPost) {
         warnedPost = true;
-        bench.report.note("Seeding: " + CREATE_POST + " answered " + response.getStatusCode()
-            + " without a post id; posts were written with the SDK instead.");
+        bench.report.note(
+            "Seeding: "
+                + CREATE_POST
+                + " answered "
+                + response.getStatusCode()
+                + " without a post id; posts were written with the SDK instead.");
       }
     }
     return sdkPost();
@@ -110,36 +119,73 @@ final class Seed {
     summary.put("publishedKey", s(TableKeys.publishedKey(publishedAt, postId)));
     summary.put("viewRank", n(ViewRank.of(0, published, postId).toString()));
     ddb().putItem(r -> r.tableName(bench.tableName).item(summary));
-    ddb().putItem(r -> r.tableName(bench.tableName).item(Map.of(
-        "pk", s(TableKeys.postPk(postId)), "sk", s(TableKeys.CONTENT),
-        "content", s("# Retries\n\nKeep the key next to the write."), "tags", l())));
+    ddb()
+        .putItem(
+            r ->
+                r.tableName(bench.tableName)
+                    .item(
+                        Map.of(
+                            "pk",
+                            s(TableKeys.postPk(postId)),
+                            "sk",
+                            s(TableKeys.CONTENT),
+                            "content",
+                            s("# Retries\n\nKeep the key next to the write."),
+                            "tags",
+                            l())));
     for (String scope : new String[] {"all", type}) {
       Map<String, AttributeValue> count = new HashMap<>();
       count.put("pk", s(TableKeys.userPk(AUTHOR)));
       count.put("sk", s(TableKeys.countSk(scope.equals("all") ? null : scope)));
       count.put("publishedKey", s(TableKeys.TOP_PUBLISHED_KEY));
       count.put("viewRank", n(ViewRank.TOP));
-      count.put(scope.equals("all") ? "listPk" : "listTypePk",
+      count.put(
+          scope.equals("all") ? "listPk" : "listTypePk",
           s(scope.equals("all") ? TableKeys.userPk(AUTHOR) : TableKeys.userTypePk(AUTHOR, type)));
-      ddb().updateItem(r -> r.tableName(bench.tableName)
-          .key(Map.of("pk", count.get("pk"), "sk", count.get("sk")))
-          .updateExpression("SET publishedKey = :pk, viewRank = :vr, #idx = :idx ADD #count :one")
-          .expressionAttributeNames(Map.of("#count", "count",
-              "#idx", scope.equals("all") ? "listPk" : "listTypePk"))
-          .expressionAttributeValues(Map.of(":pk", count.get("publishedKey"), ":vr", count.get("viewRank"),
-              ":idx", scope.equals("all") ? count.get("listPk") : count.get("listTypePk"), ":one", n("1"))));
+      ddb()
+          .updateItem(
+              r ->
+                  r.tableName(bench.tableName)
+                      .key(Map.of("pk", count.get("pk"), "sk", count.get("sk")))
+                      .updateExpression(
+                          "SET publishedKey = :pk, viewRank = :vr, #idx = :idx ADD #count :one")
+                      .expressionAttributeNames(
+                          Map.of(
+                              "#count",
+                              "count",
+                              "#idx",
+                              scope.equals("all") ? "listPk" : "listTypePk"))
+                      .expressionAttributeValues(
+                          Map.of(
+                              ":pk",
+                              count.get("publishedKey"),
+                              ":vr",
+                              count.get("viewRank"),
+                              ":idx",
+                              scope.equals("all") ? count.get("listPk") : count.get("listTypePk"),
+                              ":one",
+                              n("1"))));
     }
-    ddb().updateItem(r -> r.tableName(bench.tableName)
-        .key(Map.of("pk", s(TableKeys.userPk(AUTHOR)), "sk", s(TableKeys.PROFILE)))
-        .updateExpression("ADD posts :one")
-        .expressionAttributeValues(Map.of(":one", n("1"))));
+    ddb()
+        .updateItem(
+            r ->
+                r.tableName(bench.tableName)
+                    .key(Map.of("pk", s(TableKeys.userPk(AUTHOR)), "sk", s(TableKeys.PROFILE)))
+                    .updateExpression("ADD posts :one")
+                    .expressionAttributeValues(Map.of(":one", n("1"))));
     return postId;
   }
 
   /** The post's views counter as stored. */
   long views(String postId) {
-    var item = ddb().getItem(r -> r.tableName(bench.tableName).consistentRead(true)
-        .key(Map.of("pk", s(TableKeys.postPk(postId)), "sk", s(TableKeys.SUMMARY)))).item();
+    var item =
+        ddb()
+            .getItem(
+                r ->
+                    r.tableName(bench.tableName)
+                        .consistentRead(true)
+                        .key(Map.of("pk", s(TableKeys.postPk(postId)), "sk", s(TableKeys.SUMMARY))))
+            .item();
     AttributeValue views = item == null ? null : item.get("views");
     return views == null || views.n() == null ? 0 : Long.parseLong(views.n());
   }

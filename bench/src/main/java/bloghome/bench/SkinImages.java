@@ -32,14 +32,22 @@ final class SkinImages {
     return new Case("column 300x38 PNG", SkinSlot.COLUMN, TestImages.png(image));
   }
 
-  /** A valid header image of exactly 2 MiB, the slot's limit: noise padded by an ancillary chunk. */
+  /**
+   * A valid header image of exactly 2 MiB, the slot's limit: noise padded by an ancillary chunk.
+   */
   static Case header2MiB() {
-    return new Case("header 1920x360 PNG, 2 MiB", SkinSlot.HEADER, TestImages.paddedTo(headerPng(), (int) TWO_MIB));
+    return new Case(
+        "header 1920x360 PNG, 2 MiB",
+        SkinSlot.HEADER,
+        TestImages.paddedTo(headerPng(), (int) TWO_MIB));
   }
 
   /** The same header one byte past the limit. */
   static Case header2MiBPlusOne() {
-    return new Case("header PNG, 2 MiB + 1 byte", SkinSlot.HEADER, TestImages.paddedTo(headerPng(), (int) TWO_MIB + 1));
+    return new Case(
+        "header PNG, 2 MiB + 1 byte",
+        SkinSlot.HEADER,
+        TestImages.paddedTo(headerPng(), (int) TWO_MIB + 1));
   }
 
   /** Noise, which PNG cannot compress: 1920 x 360 pixels come to just under 2 MiB. */
@@ -53,7 +61,8 @@ final class SkinImages {
   /**
    * A decompression bomb: a PNG whose header declares 50000 x 50000 RGB pixels (7.5 GB decoded)
    * over a few kilobytes of highly compressed zeros. ImageIO refuses this size itself (the raster
-   * would pass 2^31 bytes), so {@link #bomb(int)} with a smaller side shows what it does not refuse.
+   * would pass 2^31 bytes), so {@link #bomb(int)} with a smaller side shows what it does not
+   * refuse.
    */
   static Case bomb() {
     return bomb(50_000);
@@ -64,7 +73,13 @@ final class SkinImages {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(TestImages.PNG_SIGNATURE);
     ByteBuffer ihdr = ByteBuffer.allocate(13);
-    ihdr.putInt(side).putInt(side).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+    ihdr.putInt(side)
+        .putInt(side)
+        .put((byte) 8)
+        .put((byte) 2)
+        .put((byte) 0)
+        .put((byte) 0)
+        .put((byte) 0);
     out.writeBytes(TestImages.pngChunk("IHDR", ihdr.array()));
     Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
     deflater.setInput(new byte[8 * 1024 * 1024]);

@@ -16,14 +16,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * THE OLD DESIGN, kept only so that {@code bin/bench} can run it beside the new one (issue 13);
- * no function uses it, so it lives in the bench module. See {@code bloghome.stats.DynamoDbViewStore} for what the StatsFunction does now.
+ * THE OLD DESIGN, kept only so that {@code bin/bench} can run it beside the new one (issue 13); no
+ * function uses it, so it lives in the bench module. See {@code bloghome.stats.DynamoDbViewStore}
+ * for what the StatsFunction does now.
  *
  * <p>A view is one TransactWriteItems: the visitor's marker for the day (only if absent), the post
- * summary's {@code views} and {@code viewRank} (only if the post exists), and the author's
- * profile {@code views}. All three change together or not at all, so a retry after any failure
- * either finds the marker (nothing added) or starts from scratch (see docs/stats.md for why a
- * chain of single conditional writes cannot be made exact).
+ * summary's {@code views} and {@code viewRank} (only if the post exists), and the author's profile
+ * {@code views}. All three change together or not at all, so a retry after any failure either finds
+ * the marker (nothing added) or starts from scratch (see docs/stats.md for why a chain of single
+ * conditional writes cannot be made exact).
  */
 public final class TransactionalViewStore implements ViewStore {
   private static final int MARKER = 0;
@@ -60,7 +61,8 @@ public final class TransactionalViewStore implements ViewStore {
                             .key(key(TableKeys.postPk(postId), TableKeys.SUMMARY))
                             .updateExpression("ADD #views :one, #rank :step")
                             .conditionExpression("attribute_exists(pk)")
-                            .expressionAttributeNames(Map.of("#views", "views", "#rank", "viewRank"))
+                            .expressionAttributeNames(
+                                Map.of("#views", "views", "#rank", "viewRank"))
                             .expressionAttributeValues(
                                 Map.of(":one", n(1), ":step", n(ViewRank.ONE_VIEW.toString()))))
                 .build(),

@@ -39,19 +39,23 @@ final class ViewsThroughput {
   /** A browser user agent, different per visitor, that no bot list matches. */
   static String browser(int i) {
     return "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0."
-        + i + ".0 Safari/537.36";
+        + i
+        + ".0 Safari/537.36";
   }
 
   void run() throws Exception {
     var fn = bench.functionFor(ROUTE);
     if (fn.isEmpty() || !fn.get().inProcess()) {
-      bench.report.note("Views throughput not measured: " + (fn.isEmpty() ? "no function serves " + ROUTE
-          : fn.get().handlerProblem()) + ".");
+      bench.report.note(
+          "Views throughput not measured: "
+              + (fn.isEmpty() ? "no function serves " + ROUTE : fn.get().handlerProblem())
+              + ".");
       return;
     }
-    var table = bench.report.table(
-        "Views throughput",
-        """
+    var table =
+        bench.report.table(
+            "Views throughput",
+            """
         POST /posts/{postId}/views through the local gateway (loopback HTTP, real handlers), each
         request from its own visitor (`x-forwarded-for` in 198.18.0.0/15, its own user agent), at
         most %d requests or %d s per level, on a fresh post per level. "Counted" = 2xx answers,
@@ -60,11 +64,22 @@ final class ViewsThroughput {
         applied the table's stream. Throughput here is bounded by
         the local DynamoDB emulator (moto), not by the function: compare levels, not absolute
         numbers.
-        """.formatted(bench.options.viewsRequests(), bench.options.viewsMaxTime().toSeconds()),
-        "clients", "requests", "2xx", "counted", "views/s", "p50 latency", "p99 latency",
-        "stored views", "check");
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+        """
+                .formatted(bench.options.viewsRequests(), bench.options.viewsMaxTime().toSeconds()),
+            "clients",
+            "requests",
+            "2xx",
+            "counted",
+            "views/s",
+            "p50 latency",
+            "p99 latency",
+            "stored views",
+            "check");
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     AtomicInteger visitor = new AtomicInteger(1_000);
     for (int clients : bench.options.viewsClients()) {
       String postId = seed.post();
@@ -81,39 +96,44 @@ final class ViewsThroughput {
       try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
         List<Future<?>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-          futures.add(pool.submit(() -> {
-            Samples mine = new Samples();
-            while (issued.getAndIncrement() < bench.options.viewsRequests() && System.nanoTime() < deadline) {
-              int v = visitor.getAndIncrement();
-              HttpRequest request = HttpRequest.newBuilder(uri)
-                  .timeout(Duration.ofSeconds(30))
-                  .header("x-forwarded-for", visitorIp(v))
-                  .header("user-agent", browser(v))
-                  .header("accept", "application/json")
-                  .POST(HttpRequest.BodyPublishers.noBody())
-                  .build();
-              long t0 = System.nanoTime();
-              try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                mine.add(System.nanoTime() - t0);
-                if (response.statusCode() / 100 == 2) {
-                  ok.incrementAndGet();
-                  if (counted(response.body())) {
-                    counted.incrementAndGet();
-                  }
-                } else {
-                  errors.incrementAndGet();
-                  lastError.set(response.statusCode());
-                }
-              } catch (Exception e) {
-                errors.incrementAndGet();
-              }
-            }
-            synchronized (latency) {
-              latency.addAll(mine);
-            }
-            return null;
-          }));
+          futures.add(
+              pool.submit(
+                  () -> {
+                    Samples mine = new Samples();
+                    while (issued.getAndIncrement() < bench.options.viewsRequests()
+                        && System.nanoTime() < deadline) {
+                      int v = visitor.getAndIncrement();
+                      HttpRequest request =
+                          HttpRequest.newBuilder(uri)
+                              .timeout(Duration.ofSeconds(30))
+                              .header("x-forwarded-for", visitorIp(v))
+                              .header("user-agent", browser(v))
+                              .header("accept", "application/json")
+                              .POST(HttpRequest.BodyPublishers.noBody())
+                              .build();
+                      long t0 = System.nanoTime();
+                      try {
+                        HttpResponse<String> response =
+                            http.send(request, HttpResponse.BodyHandlers.ofString());
+                        mine.add(System.nanoTime() - t0);
+                        if (response.statusCode() / 100 == 2) {
+                          ok.incrementAndGet();
+                          if (counted(response.body())) {
+                            counted.incrementAndGet();
+                          }
+                        } else {
+                          errors.incrementAndGet();
+                          lastError.set(response.statusCode());
+                        }
+                      } catch (Exception e) {
+                        errors.incrementAndGet();
+                      }
+                    }
+                    synchronized (latency) {
+                      latency.addAll(mine);
+                    }
+                    return null;
+                  }));
         }
         for (Future<?> f : futures) {
           f.get();
@@ -127,22 +147,69 @@ final class ViewsThroughput {
       boolean exact = stored == counted.get();
       double perSecond = counted.get() / (elapsed / 1e9);
       if (errors.get() > 0) {
-        bench.report.note("Views with " + clients + " clients: " + errors.get() + " requests failed (last status "
-            + lastError.get() + ").");
+        bench.report.note(
+            "Views with "
+                + clients
+                + " clients: "
+                + errors.get()
+                + " requests failed (last status "
+                + lastError.get()
+                + ").");
       }
-      table.row(clients, requests, ok.get(), counted.get(), Report.num(perSecond, 1),
+      table.row(
+          clients,
+          requests,
+          ok.get(),
+          counted.get(),
+          Report.num(perSecond, 1),
           latency.size() == 0 ? "n/a" : Report.ms(latency.median()) + " ms",
           latency.size() == 0 ? "n/a" : Report.ms(latency.percentile(99)) + " ms",
-          stored, exact ? "exact" : "MISMATCH (" + (stored - counted.get()) + ")");
+          stored,
+          exact ? "exact" : "MISMATCH (" + (stored - counted.get()) + ")");
       String subject = clients + " clients";
-      bench.report.figure(new Report.Figure("views", subject, "views_per_second", Report.num(perSecond, 1), "1/s", requests, "", "", "", ""));
-      bench.report.figure(new Report.Figure("views", subject, "counted", Integer.toString(counted.get()), "views", requests, "", "", "", ""));
-      bench.report.figure(new Report.Figure("views", subject, "stored_views", Long.toString(stored), "views", requests, "",
-          "", "stored == counted", exact ? "exact" : "mismatch"));
+      bench.report.figure(
+          new Report.Figure(
+              "views",
+              subject,
+              "views_per_second",
+              Report.num(perSecond, 1),
+              "1/s",
+              requests,
+              "",
+              "",
+              "",
+              ""));
+      bench.report.figure(
+          new Report.Figure(
+              "views",
+              subject,
+              "counted",
+              Integer.toString(counted.get()),
+              "views",
+              requests,
+              "",
+              "",
+              "",
+              ""));
+      bench.report.figure(
+          new Report.Figure(
+              "views",
+              subject,
+              "stored_views",
+              Long.toString(stored),
+              "views",
+              requests,
+              "",
+              "",
+              "stored == counted",
+              exact ? "exact" : "mismatch"));
     }
     if (bench.options.viewsClients().size() > 1) {
-      table.note("Read the levels against each other: views/s at N clients over views/s at 1 client is the"
-          + " scaling this machine (" + Runtime.getRuntime().availableProcessors() + " cores) allows.");
+      table.note(
+          "Read the levels against each other: views/s at N clients over views/s at 1 client is the"
+              + " scaling this machine ("
+              + Runtime.getRuntime().availableProcessors()
+              + " cores) allows.");
     }
   }
 

@@ -32,15 +32,20 @@ import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 /**
  * Warm latency per route, in this JVM: the handler against the bare SDK calls it makes. Each
  * measured call records the SDK requests the handler sent (see {@link SdkRecorder}); right after,
- * the same requests are sent again through a plain client and timed. The difference of the
- * medians is what the handler adds: parsing, validation, mapping, logging.
+ * the same requests are sent again through a plain client and timed. The difference of the medians
+ * is what the handler adds: parsing, validation, mapping, logging.
  */
 final class WarmLatency {
   /** The routes the issue asks for, in table order. */
-  static final List<String> ROUTES = List.of(
-      "GET /users/{userId}/posts", "GET /posts/{postId}", "GET /users/{userId}",
-      "POST /posts/{postId}/views", "PUT /posts/{postId}/like", "POST /posts/{postId}/comments",
-      "GET /users/{userId}/skin");
+  static final List<String> ROUTES =
+      List.of(
+          "GET /users/{userId}/posts",
+          "GET /posts/{postId}",
+          "GET /users/{userId}",
+          "POST /posts/{postId}/views",
+          "PUT /posts/{postId}/like",
+          "POST /posts/{postId}/comments",
+          "GET /users/{userId}/skin");
 
   private static final long ONE_MS = 1_000_000;
 
@@ -53,9 +58,10 @@ final class WarmLatency {
   }
 
   void run() {
-    var table = bench.report.table(
-        "Warm latency per route",
-        """
+    var table =
+        bench.report.table(
+            "Warm latency per route",
+            """
         In-process, after %d warm-up calls, %d measured calls per route. Each call is followed by
         a replay of the exact SDK requests the handler made in it, through a plain client of the
         same kind (url-connection, same endpoint), timed the same way; "SDK" is that replay.
@@ -63,9 +69,20 @@ final class WarmLatency {
         call, so each call does the first-time work; a replayed conditional write whose condition
         fails (the handler's write already happened) is counted under "replay failures" and still
         timed, since it makes the same round trip. Target: overhead <= 1 ms at p50.
-        """.formatted(bench.options.warmupCalls(), bench.options.warmCalls()),
-        "route", "function", "handler p50", "handler p99", "SDK calls per request", "SDK p50", "SDK p99",
-        "overhead p50", "handler / SDK", "statuses", "replay failures", "target overhead <= 1 ms");
+        """
+                .formatted(bench.options.warmupCalls(), bench.options.warmCalls()),
+            "route",
+            "function",
+            "handler p50",
+            "handler p99",
+            "SDK calls per request",
+            "SDK p50",
+            "SDK p99",
+            "overhead p50",
+            "handler / SDK",
+            "statuses",
+            "replay failures",
+            "target overhead <= 1 ms");
     for (String route : ROUTES) {
       var fn = bench.functionFor(route);
       if (fn.isEmpty()) {
@@ -86,7 +103,8 @@ final class WarmLatency {
 
   private void measure(Report.TableBuilder table, String route, Bench.Fn fn) {
     System.out.println("bench: warm " + route);
-    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = Bench.cast(fn.handler());
+    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
+        Bench.cast(fn.handler());
     Samples handlerTimes = new Samples();
     Samples sdkTimes = new Samples();
     Map<Integer, Integer> statuses = new TreeMap<>();
@@ -135,23 +153,90 @@ final class WarmLatency {
       operations.add(String.join(" + ", recording.operations()));
     }
     double overhead = handlerTimes.median() - sdkTimes.median();
-    String verdict = unreplayable != null ? "not judged: " + unreplayable + " cannot be replayed"
-        : overhead <= ONE_MS ? "met" : "missed by " + Report.ms(overhead - ONE_MS) + " ms";
+    String verdict =
+        unreplayable != null
+            ? "not judged: " + unreplayable + " cannot be replayed"
+            : overhead <= ONE_MS ? "met" : "missed by " + Report.ms(overhead - ONE_MS) + " ms";
     boolean noSdkCalls = operations.equals(Set.of(""));
-    String ratio = noSdkCalls ? "n/a (no SDK calls)" : Report.ratio(handlerTimes.median() / sdkTimes.median());
+    String ratio =
+        noSdkCalls ? "n/a (no SDK calls)" : Report.ratio(handlerTimes.median() / sdkTimes.median());
     if (statuses.keySet().stream().anyMatch(s -> s >= 500)) {
       bench.report.note("Warm: " + route + " answered 5xx in some calls: " + statuses + ".");
     }
-    table.row("`" + route + "`", fn.id(), Report.ms(handlerTimes.median()) + " ms",
-        Report.ms(handlerTimes.percentile(99)) + " ms", noSdkCalls ? "none" : String.join(" / ", operations),
-        Report.ms(sdkTimes.median()) + " ms", Report.ms(sdkTimes.percentile(99)) + " ms",
-        Report.ms(overhead) + " ms", ratio, statuses.toString(), replayFailures, verdict);
+    table.row(
+        "`" + route + "`",
+        fn.id(),
+        Report.ms(handlerTimes.median()) + " ms",
+        Report.ms(handlerTimes.percentile(99)) + " ms",
+        noSdkCalls ? "none" : String.join(" / ", operations),
+        Report.ms(sdkTimes.median()) + " ms",
+        Report.ms(sdkTimes.percentile(99)) + " ms",
+        Report.ms(overhead) + " ms",
+        ratio,
+        statuses.toString(),
+        replayFailures,
+        verdict);
     int n = handlerTimes.size();
-    bench.report.figure(new Report.Figure("warm", route, "handler_p50", Report.num(Samples.millis(handlerTimes.median()), 3), "ms", n, "sdk_p50", ratio, "overhead<=1ms", verdict));
-    bench.report.figure(new Report.Figure("warm", route, "handler_p99", Report.num(Samples.millis(handlerTimes.percentile(99)), 3), "ms", n, "", "", "", ""));
-    bench.report.figure(new Report.Figure("warm", route, "sdk_p50", Report.num(Samples.millis(sdkTimes.median()), 3), "ms", n, "", "", "", ""));
-    bench.report.figure(new Report.Figure("warm", route, "sdk_p99", Report.num(Samples.millis(sdkTimes.percentile(99)), 3), "ms", n, "", "", "", ""));
-    bench.report.figure(new Report.Figure("warm", route, "overhead_p50", Report.num(Samples.millis(overhead), 3), "ms", n, "", "", "<=1ms", verdict));
+    bench.report.figure(
+        new Report.Figure(
+            "warm",
+            route,
+            "handler_p50",
+            Report.num(Samples.millis(handlerTimes.median()), 3),
+            "ms",
+            n,
+            "sdk_p50",
+            ratio,
+            "overhead<=1ms",
+            verdict));
+    bench.report.figure(
+        new Report.Figure(
+            "warm",
+            route,
+            "handler_p99",
+            Report.num(Samples.millis(handlerTimes.percentile(99)), 3),
+            "ms",
+            n,
+            "",
+            "",
+            "",
+            ""));
+    bench.report.figure(
+        new Report.Figure(
+            "warm",
+            route,
+            "sdk_p50",
+            Report.num(Samples.millis(sdkTimes.median()), 3),
+            "ms",
+            n,
+            "",
+            "",
+            "",
+            ""));
+    bench.report.figure(
+        new Report.Figure(
+            "warm",
+            route,
+            "sdk_p99",
+            Report.num(Samples.millis(sdkTimes.percentile(99)), 3),
+            "ms",
+            n,
+            "",
+            "",
+            "",
+            ""));
+    bench.report.figure(
+        new Report.Figure(
+            "warm",
+            route,
+            "overhead_p50",
+            Report.num(Samples.millis(overhead), 3),
+            "ms",
+            n,
+            "",
+            "",
+            "<=1ms",
+            verdict));
   }
 
   /** The route's event; for writes, a new caller, visitor and idempotency key each call. */

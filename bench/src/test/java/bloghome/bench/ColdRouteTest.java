@@ -10,14 +10,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which request a function's cold start is measured on, including a page function without samples. */
+/**
+ * Which request a function's cold start is measured on, including a page function without samples.
+ */
 class ColdRouteTest {
   private final EventCatalog events = new EventCatalog(Path.of("..", "events"));
 
-  /** A scratch copy of template.yaml with a page function added, as the pages branch will have it. */
+  /**
+   * A scratch copy of template.yaml with a page function added, as the pages branch will have it.
+   */
   private static SamTemplate templateWithPageFunction(Path folder) throws IOException {
     String template = Files.readString(Path.of("..", "template.yaml"));
-    String page = """
+    String page =
+        """
           PageFunction:
             Type: AWS::Serverless::Function
             Properties:
@@ -64,10 +69,14 @@ class ColdRouteTest {
   }
 
   @Test
-  void pageFunction_isMeasuredOnItsHomePage_withAnEventDerivedFromAPublicGetSample(@TempDir Path folder) throws IOException {
+  void pageFunction_isMeasuredOnItsHomePage_withAnEventDerivedFromAPublicGetSample(
+      @TempDir Path folder) throws IOException {
     SamTemplate template = templateWithPageFunction(folder);
-    SamTemplate.FunctionDef pages = template.functions().stream()
-        .filter(f -> f.logicalId().equals("PageFunction")).findFirst().orElseThrow();
+    SamTemplate.FunctionDef pages =
+        template.functions().stream()
+            .filter(f -> f.logicalId().equals("PageFunction"))
+            .findFirst()
+            .orElseThrow();
 
     assertThat(ColdStart.coldRoute(pages.routes(), events)).hasValue("GET /u/{userId}");
     assertThat(PageWeight.homeRoute(template)).hasValue("GET /u/{userId}");
@@ -76,16 +85,21 @@ class ColdRouteTest {
   @Test
   void functionsWithSamples_keepTheirPreferredRoute() {
     SamTemplate template = SamTemplate.load(Path.of("..", "template.yaml"));
-    SamTemplate.FunctionDef listing = template.functions().stream()
-        .filter(f -> f.logicalId().equals("ListingFunction")).findFirst().orElseThrow();
+    SamTemplate.FunctionDef listing =
+        template.functions().stream()
+            .filter(f -> f.logicalId().equals("ListingFunction"))
+            .findFirst()
+            .orElseThrow();
 
     assertThat(ColdStart.coldRoute(listing.routes(), events)).hasValue("GET /users/{userId}/posts");
   }
 
   @Test
   void aProtectedRouteWithoutSample_getsNoDerivedEvent() {
-    var routes = List.of(new SamTemplate.HttpRoute("GET", "/u/{userId}/skin", true),
-        new SamTemplate.HttpRoute("POST", "/u/{userId}/things", false));
+    var routes =
+        List.of(
+            new SamTemplate.HttpRoute("GET", "/u/{userId}/skin", true),
+            new SamTemplate.HttpRoute("POST", "/u/{userId}/things", false));
 
     assertThat(ColdStart.coldRoute(routes, events)).isEmpty();
   }

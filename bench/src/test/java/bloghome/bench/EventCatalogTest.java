@@ -15,15 +15,17 @@ class EventCatalogTest {
 
   @Test
   void fileFor_findsTheSampleOfARoute_byTheRouteKeyItCarries() {
-    assertThat(catalog.fileFor("POST /posts/{postId}/views")).hasValueSatisfying(
-        p -> assertThat(p.getFileName().toString()).isEqualTo("httpapi-record-view.json"));
+    assertThat(catalog.fileFor("POST /posts/{postId}/views"))
+        .hasValueSatisfying(
+            p -> assertThat(p.getFileName().toString()).isEqualTo("httpapi-record-view.json"));
     assertThat(catalog.fileFor("GET /nowhere")).isEmpty();
   }
 
   @Test
   void s3File_prefersThePlainSampleOverItsVariants() {
-    assertThat(catalog.s3File()).hasValueSatisfying(
-        p -> assertThat(p.getFileName().toString()).isEqualTo("s3-skin-uploaded.json"));
+    assertThat(catalog.s3File())
+        .hasValueSatisfying(
+            p -> assertThat(p.getFileName().toString()).isEqualTo("s3-skin-uploaded.json"));
   }
 
   @Test
@@ -46,9 +48,11 @@ class EventCatalogTest {
     EventCatalog.visitor(json, "198.18.0.7", "Mozilla/5.0 test");
     APIGatewayV2HTTPEvent event = Events.http(json);
 
-    assertThat(event.getRequestContext().getAuthorizer().getJwt().getClaims()).containsEntry("sub", "bench-7");
+    assertThat(event.getRequestContext().getAuthorizer().getJwt().getClaims())
+        .containsEntry("sub", "bench-7");
     assertThat(event.getRequestContext().getHttp().getSourceIp()).isEqualTo("198.18.0.7");
-    assertThat(event.getHeaders()).containsEntry("x-forwarded-for", "198.18.0.7")
+    assertThat(event.getHeaders())
+        .containsEntry("x-forwarded-for", "198.18.0.7")
         .containsEntry("user-agent", "Mozilla/5.0 test");
   }
 
@@ -61,7 +65,9 @@ class EventCatalogTest {
 
     assertThat(event.getRouteKey()).isEqualTo("GET /u/{userId}");
     assertThat(event.getRequestContext().getRouteKey()).isEqualTo("GET /u/{userId}");
-    assertThat(event.getPathParameters()).containsOnlyKeys("userId").containsEntry("userId", "demo 陈");
+    assertThat(event.getPathParameters())
+        .containsOnlyKeys("userId")
+        .containsEntry("userId", "demo 陈");
     assertThat(event.getRawPath()).isEqualTo("/u/demo%20%E9%99%88");
     assertThat(event.getRawQueryString()).isEmpty();
     assertThat(event.getQueryStringParameters()).isNull();

@@ -25,9 +25,21 @@ class OptionsTest {
 
   @Test
   void parse_readsSampleCountsSectionsAndSkippedFunctions() {
-    Options options = Options.parse(new String[] {
-        "--cold-samples", "12", "--warm-calls", "2000", "--no-aot", "--only", "cold,views",
-        "--skip", "SkinsFunction,StatsFunction", "--views-clients", "2,4"});
+    Options options =
+        Options.parse(
+            new String[] {
+              "--cold-samples",
+              "12",
+              "--warm-calls",
+              "2000",
+              "--no-aot",
+              "--only",
+              "cold,views",
+              "--skip",
+              "SkinsFunction,StatsFunction",
+              "--views-clients",
+              "2,4"
+            });
 
     assertThat(options.coldSamples()).isEqualTo(12);
     assertThat(options.warmCalls()).isEqualTo(2000);
@@ -54,8 +66,11 @@ class OptionsTest {
   @Test
   void hotPostFlags_setTheHotSection_andDefaultToTwoThousandViewsAtAHundredWritesPerItem() {
     Options defaults = Options.parse(new String[0]);
-    Options hot = Options.parse(new String[] {
-        "--only", "hot", "--hot-views", "800", "--hot-clients", "4", "--hot-item-limit", "10"});
+    Options hot =
+        Options.parse(
+            new String[] {
+              "--only", "hot", "--hot-views", "800", "--hot-clients", "4", "--hot-item-limit", "10"
+            });
 
     assertThat(defaults.hotViews()).isEqualTo(800);
     assertThat(defaults.hotClients()).isEqualTo(16);
@@ -68,9 +83,13 @@ class OptionsTest {
 
   @Test
   void coldVariant_readsLabelFunctionsJvmOptionsEnvironmentAndJarDirectory_andRefusesUnknownKeys() {
-    Options options = Options.parse(new String[] {
-        "--cold-variant", "serial;fns=ListingFunction,StatsFunction;jvm=-XX:+UseSerialGC -Xss512k;env=A=b=c;jars=/tmp/v",
-        "--cold-variant", "plain"});
+    Options options =
+        Options.parse(
+            new String[] {
+              "--cold-variant",
+                  "serial;fns=ListingFunction,StatsFunction;jvm=-XX:+UseSerialGC -Xss512k;env=A=b=c;jars=/tmp/v",
+              "--cold-variant", "plain"
+            });
 
     Options.ColdVariant serial = options.coldVariants().getFirst();
     assertThat(serial.label()).isEqualTo("serial");

@@ -27,7 +27,8 @@ class PageWeightTest {
 
   @Test
   void references_findStylesheetsScriptsAndModulePreloads_butNotCommentedOutOnesOrIcons() {
-    String html = """
+    String html =
+        """
         <!doctype html><html><head>
         <link rel="stylesheet" href="/assets/site.3f2a.css">
         <link rel='icon' href='/favicon.ico'>
@@ -39,62 +40,85 @@ class PageWeightTest {
         <script>/* inline, not fetched */</script>
         </head><body><img src="/_local/media/skins/demo/header.png"></body></html>""";
 
-    List<PageWeight.Reference> refs = PageWeight.references(html, URI.create("http://127.0.0.1:3000/u/demo"));
+    List<PageWeight.Reference> refs =
+        PageWeight.references(html, URI.create("http://127.0.0.1:3000/u/demo"));
 
-    assertThat(refs).containsExactly(
-        new PageWeight.Reference("css", URI.create("http://127.0.0.1:3000/assets/site.3f2a.css")),
-        new PageWeight.Reference("css", URI.create("http://127.0.0.1:3000/assets/print.css")),
-        new PageWeight.Reference("js", URI.create("http://127.0.0.1:3000/assets/beacon.9c1d.js")),
-        new PageWeight.Reference("js", URI.create("http://127.0.0.1:3000/assets/app.77aa.js?v=1&x=2")));
+    assertThat(refs)
+        .containsExactly(
+            new PageWeight.Reference(
+                "css", URI.create("http://127.0.0.1:3000/assets/site.3f2a.css")),
+            new PageWeight.Reference("css", URI.create("http://127.0.0.1:3000/assets/print.css")),
+            new PageWeight.Reference(
+                "js", URI.create("http://127.0.0.1:3000/assets/beacon.9c1d.js")),
+            new PageWeight.Reference(
+                "js", URI.create("http://127.0.0.1:3000/assets/app.77aa.js?v=1&x=2")));
   }
 
   @Test
   void imports_followRelativeAndAbsoluteUrls_notBareSpecifiers() {
     URI base = URI.create("http://h/assets/app.js");
 
-    assertThat(PageWeight.jsImports("""
+    assertThat(
+            PageWeight.jsImports(
+                """
         import { send } from './beacon.js';
         import "/assets/polyfill.js";
         import lit from 'lit';
         const later = () => import('../lazy/editor.js');
-        """, base)).containsExactly(URI.create("http://h/assets/beacon.js"), URI.create("http://h/assets/polyfill.js"),
-        URI.create("http://h/lazy/editor.js"));
-    assertThat(PageWeight.cssImports("@import url(\"base.css\"); @import 'theme.css'; a{color:red}", base))
-        .containsExactly(URI.create("http://h/assets/base.css"), URI.create("http://h/assets/theme.css"));
+        """,
+                base))
+        .containsExactly(
+            URI.create("http://h/assets/beacon.js"),
+            URI.create("http://h/assets/polyfill.js"),
+            URI.create("http://h/lazy/editor.js"));
+    assertThat(
+            PageWeight.cssImports(
+                "@import url(\"base.css\"); @import 'theme.css'; a{color:red}", base))
+        .containsExactly(
+            URI.create("http://h/assets/base.css"), URI.create("http://h/assets/theme.css"));
   }
 
   @Test
   void measure_addsTheHtmlAndEveryAssetOnce_andComparesWithTheBudget() throws Exception {
-    Map<String, String> files = Map.of(
-        "/u/demo", "<html><head><link rel=stylesheet href=/a/site.css><script type=module src=/a/app.js></script>"
-            + "<script type=module src=/a/app.js></script></head><body>博客</body></html>",
-        "/a/site.css", "@import url(/a/base.css); body{margin:0}",
-        "/a/base.css", "*{box-sizing:border-box}",
-        "/a/app.js", "import './beacon.js'; import './missing.js';",
-        "/a/beacon.js", "navigator.sendBeacon('/x');");
+    Map<String, String> files =
+        Map.of(
+            "/u/demo",
+                "<html><head><link rel=stylesheet href=/a/site.css><script type=module src=/a/app.js></script>"
+                    + "<script type=module src=/a/app.js></script></head><body>博客</body></html>",
+            "/a/site.css", "@import url(/a/base.css); body{margin:0}",
+            "/a/base.css", "*{box-sizing:border-box}",
+            "/a/app.js", "import './beacon.js'; import './missing.js';",
+            "/a/beacon.js", "navigator.sendBeacon('/x');");
     URI page = serve(files).resolve("/u/demo");
 
     PageWeight.Weight weight = PageWeight.measure(HttpClient.newHttpClient(), page);
 
     assertThat(weight.status()).isEqualTo(200);
-    assertThat(weight.htmlBytes()).isEqualTo(files.get("/u/demo").getBytes(StandardCharsets.UTF_8).length);
+    assertThat(weight.htmlBytes())
+        .isEqualTo(files.get("/u/demo").getBytes(StandardCharsets.UTF_8).length);
     assertThat(weight.count("css")).isEqualTo(2);
-    assertThat(weight.bytes("css")).isEqualTo(files.get("/a/site.css").length() + files.get("/a/base.css").length());
+    assertThat(weight.bytes("css"))
+        .isEqualTo(files.get("/a/site.css").length() + files.get("/a/base.css").length());
     assertThat(weight.count("js")).isEqualTo(3);
     assertThat(weight.failed()).extracting(r -> r.uri().getPath()).containsExactly("/a/missing.js");
-    assertThat(weight.total()).isEqualTo(weight.htmlBytes() + weight.bytes("css") + weight.bytes("js"));
+    assertThat(weight.total())
+        .isEqualTo(weight.htmlBytes() + weight.bytes("css") + weight.bytes("js"));
     assertThat(weight.withinBudget()).isTrue();
   }
 
   @Test
   void measure_reportsAPageOverTheBudget_andAMissingPage() throws Exception {
-    Map<String, String> files = Map.of(
-        "/u/big", "<html><head><script src=/big.js></script></head></html>",
-        "/big.js", "x".repeat((int) PageWeight.BUDGET));
+    Map<String, String> files =
+        Map.of(
+            "/u/big",
+            "<html><head><script src=/big.js></script></head></html>",
+            "/big.js",
+            "x".repeat((int) PageWeight.BUDGET));
     URI base = serve(files);
 
     PageWeight.Weight big = PageWeight.measure(HttpClient.newHttpClient(), base.resolve("/u/big"));
-    PageWeight.Weight missing = PageWeight.measure(HttpClient.newHttpClient(), base.resolve("/u/nobody"));
+    PageWeight.Weight missing =
+        PageWeight.measure(HttpClient.newHttpClient(), base.resolve("/u/nobody"));
 
     assertThat(big.total()).isGreaterThan(PageWeight.BUDGET);
     assertThat(big.withinBudget()).isFalse();
@@ -104,13 +128,16 @@ class PageWeightTest {
 
   private URI serve(Map<String, String> files) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      String body = files.get(exchange.getRequestURI().getPath());
-      byte[] bytes = (body == null ? "" : body).getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length == 0 ? -1 : bytes.length);
-      exchange.getResponseBody().write(bytes);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String body = files.get(exchange.getRequestURI().getPath());
+          byte[] bytes = (body == null ? "" : body).getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(
+              body == null ? 404 : 200, bytes.length == 0 ? -1 : bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
     server.start();
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }

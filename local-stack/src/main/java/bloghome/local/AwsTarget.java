@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Where integration tests find DynamoDB and S3: the embedded local stack (default) or LocalStack
- * in Docker ({@code -Daws.env=localstack}).
+ * Where integration tests find DynamoDB and S3: the embedded local stack (default) or LocalStack in
+ * Docker ({@code -Daws.env=localstack}).
  */
 public interface AwsTarget extends AutoCloseable {
   URI dynamoDbEndpoint();

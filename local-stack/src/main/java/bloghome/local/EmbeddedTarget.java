@@ -27,11 +27,30 @@ public final class EmbeddedTarget implements AwsTarget {
     }
   }
 
-  @Override public URI dynamoDbEndpoint() { return moto.endpoint(); }
-  @Override public URI s3Endpoint() { return s3.endpoint(); }
-  @Override public String accessKey() { return LocalS3.ACCESS_KEY; }
-  @Override public String secretKey() { return LocalS3.SECRET_KEY; }
-  @Override public Optional<S3Notifications> notifications() { return Optional.of(notifications); }
+  @Override
+  public URI dynamoDbEndpoint() {
+    return moto.endpoint();
+  }
+
+  @Override
+  public URI s3Endpoint() {
+    return s3.endpoint();
+  }
+
+  @Override
+  public String accessKey() {
+    return LocalS3.ACCESS_KEY;
+  }
+
+  @Override
+  public String secretKey() {
+    return LocalS3.SECRET_KEY;
+  }
+
+  @Override
+  public Optional<S3Notifications> notifications() {
+    return Optional.of(notifications);
+  }
 
   @Override
   public void close() {

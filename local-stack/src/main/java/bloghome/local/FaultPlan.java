@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Which faults the local stack injects into the requests its DynamoDB and S3 endpoints receive,
- * as probabilities per request, and the seed of the random draws. Off unless set for a run.
+ * Which faults the local stack injects into the requests its DynamoDB and S3 endpoints receive, as
+ * probabilities per request, and the seed of the random draws. Off unless set for a run.
  *
- * <p>Written as {@code BLOGHOME_FAULTS}, one section per service and an optional seed, e.g.
- * {@code dynamodb:throttle=0.1,error500=0.05,latency=0.05:200ms,lost=0.05;s3:throttle=0.1;seed=42}.
- * Or {@code all:0.2}: 20 % of the requests to each service fail in one of the four ways.
+ * <p>Written as {@code BLOGHOME_FAULTS}, one section per service and an optional seed, e.g. {@code
+ * dynamodb:throttle=0.1,error500=0.05,latency=0.05:200ms,lost=0.05;s3:throttle=0.1;seed=42}. Or
+ * {@code all:0.2}: 20 % of the requests to each service fail in one of the four ways.
  */
 public record FaultPlan(Rates dynamoDb, Rates s3, long seed) {
   public static final FaultPlan NONE = new FaultPlan(Rates.NONE, Rates.NONE, 1);
@@ -21,7 +21,8 @@ public record FaultPlan(Rates dynamoDb, Rates s3, long seed) {
    * {@code delay} before it is forwarded; {@code lost}: the request is forwarded and applied, then
    * the client gets a 500 or a dropped connection instead of the answer.
    */
-  public record Rates(double throttle, double error500, double latency, Duration delay, double lost) {
+  public record Rates(
+      double throttle, double error500, double latency, Duration delay, double lost) {
     public static final Rates NONE = new Rates(0, 0, 0, Duration.ZERO, 0);
 
     public Rates {
@@ -35,7 +36,9 @@ public record FaultPlan(Rates dynamoDb, Rates s3, long seed) {
       }
     }
 
-    /** {@code total} spread over the four kinds: 40 % throttling, 20 % each of 500s, latency, lost. */
+    /**
+     * {@code total} spread over the four kinds: 40 % throttling, 20 % each of 500s, latency, lost.
+     */
     public static Rates spread(double total) {
       return new Rates(total * 0.4, total * 0.2, total * 0.2, Duration.ofMillis(200), total * 0.2);
     }
@@ -49,7 +52,10 @@ public record FaultPlan(Rates dynamoDb, Rates s3, long seed) {
     return dynamoDb.any() || s3.any();
   }
 
-  /** Fault proxies in place but no random faults: for tests that script their own (FaultProxy.loseNext). */
+  /**
+   * Fault proxies in place but no random faults: for tests that script their own
+   * (FaultProxy.loseNext).
+   */
   public static FaultPlan proxiesOnly(long seed) {
     return new FaultPlan(Rates.NONE, Rates.NONE, seed == NONE.seed ? seed + 1 : seed);
   }
@@ -68,7 +74,9 @@ public record FaultPlan(Rates dynamoDb, Rates s3, long seed) {
     String spec = System.getenv("BLOGHOME_FAULTS");
     String seed = System.getenv("BLOGHOME_FAULT_SEED");
     FaultPlan plan = spec == null || spec.isBlank() ? NONE : parse(spec);
-    return seed == null || seed.isBlank() ? plan : new FaultPlan(plan.dynamoDb, plan.s3, Long.parseLong(seed.strip()));
+    return seed == null || seed.isBlank()
+        ? plan
+        : new FaultPlan(plan.dynamoDb, plan.s3, Long.parseLong(seed.strip()));
   }
 
   public static FaultPlan parse(String spec) {
@@ -87,7 +95,8 @@ public record FaultPlan(Rates dynamoDb, Rates s3, long seed) {
         continue;
       }
       if (colon < 0 || (eq >= 0 && eq < colon)) {
-        throw new IllegalArgumentException("Fault section '" + s + "' must be service:kind=p,... or seed=N");
+        throw new IllegalArgumentException(
+            "Fault section '" + s + "' must be service:kind=p,... or seed=N");
       }
       String service = s.substring(0, colon).strip().toLowerCase(Locale.ROOT);
       String body = s.substring(colon + 1).strip();
@@ -98,7 +107,9 @@ public record FaultPlan(Rates dynamoDb, Rates s3, long seed) {
         }
         case "dynamodb" -> dynamoDb = rates(body);
         case "s3" -> s3 = rates(body);
-        default -> throw new IllegalArgumentException("Unknown service in faults: " + service + " (dynamodb, s3, all)");
+        default ->
+            throw new IllegalArgumentException(
+                "Unknown service in faults: " + service + " (dynamodb, s3, all)");
       }
     }
     return new FaultPlan(dynamoDb, s3, seed);
@@ -127,8 +138,9 @@ public record FaultPlan(Rates dynamoDb, Rates s3, long seed) {
             delay = Duration.ofMillis(Long.parseLong(parts[1].strip().replace("ms", "")));
           }
         }
-        default -> throw new IllegalArgumentException(
-            "Unknown fault kind " + kv[0] + " (throttle, error500, latency, lost)");
+        default ->
+            throw new IllegalArgumentException(
+                "Unknown fault kind " + kv[0] + " (throttle, error500, latency, lost)");
       }
     }
     return new Rates(throttle, error500, latency, delay, lost);

@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP proxy in front of the local DynamoDB or S3 endpoint that injects faults: throttling
@@ -33,22 +33,42 @@ import java.util.concurrent.atomic.AtomicInteger;
  * decisions is reproducible (which request gets which decision still depends on thread timing).
  *
  * <p>Requests are forwarded byte for byte with the {@code Host} the client used, so SigV4 and
- * presigned URLs still verify at the backend. For DynamoDB it also does what moto 5.2.1 does not:
- * a TransactWriteItems repeated with the same {@code ClientRequestToken} within 10 minutes after
- * it succeeded is answered with the first success and not applied again (how the SDK's own retry
- * of a transaction whose answer was lost stays exact in AWS).
+ * presigned URLs still verify at the backend. For DynamoDB it also does what moto 5.2.1 does not: a
+ * TransactWriteItems repeated with the same {@code ClientRequestToken} within 10 minutes after it
+ * succeeded is answered with the first success and not applied again (how the SDK's own retry of a
+ * transaction whose answer was lost stays exact in AWS).
  */
 public final class FaultProxy implements AutoCloseable {
   /** The service a proxy fronts: decides the shape of injected errors. */
-  public enum Service { DYNAMODB, S3 }
+  public enum Service {
+    DYNAMODB,
+    S3
+  }
 
   /** What happened to a request. */
-  public enum Outcome { FORWARDED, THROTTLED, ERROR_500, DELAYED, LOST_AS_500, LOST_AS_RESET, TOKEN_REPLAYED }
+  public enum Outcome {
+    FORWARDED,
+    THROTTLED,
+    ERROR_500,
+    DELAYED,
+    LOST_AS_500,
+    LOST_AS_RESET,
+    TOKEN_REPLAYED
+  }
 
   private static final long TOKEN_TTL_NANOS = 10L * 60 * 1_000_000_000L;
-  private static final Pattern TOKEN = Pattern.compile("\"ClientRequestToken\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern TOKEN =
+      Pattern.compile("\"ClientRequestToken\"\\s*:\\s*\"([^\"]+)\"");
   private static final List<String> HOP_BY_HOP =
-      List.of("connection", "keep-alive", "transfer-encoding", "content-length", "expect", "upgrade", "te", "trailer");
+      List.of(
+          "connection",
+          "keep-alive",
+          "transfer-encoding",
+          "content-length",
+          "expect",
+          "upgrade",
+          "te",
+          "trailer");
 
   private record Answer(int status, List<String[]> headers, byte[] body) {}
 
@@ -63,7 +83,8 @@ public final class FaultProxy implements AutoCloseable {
   private final Map<String, AtomicInteger> scripted = new ConcurrentHashMap<>();
   private volatile FaultPlan.Rates rates;
 
-  private FaultProxy(Service service, URI backend, FaultPlan.Rates rates, long seed) throws IOException {
+  private FaultProxy(Service service, URI backend, FaultPlan.Rates rates, long seed)
+      throws IOException {
     this.service = service;
     this.backend = backend;
     this.rates = rates;
@@ -72,7 +93,8 @@ public final class FaultProxy implements AutoCloseable {
       counts.put(o, new AtomicLong());
     }
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fault-proxy-", 0).factory()));
+    server.setExecutor(
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fault-proxy-", 0).factory()));
     server.createContext("/", this::handle);
     server.start();
   }
@@ -82,7 +104,8 @@ public final class FaultProxy implements AutoCloseable {
     try {
       return new FaultProxy(service, backend, rates, seed);
     } catch (IOException e) {
-      throw new LocalStackException("Cannot start the fault proxy for " + service + ": " + e.getMessage(), e);
+      throw new LocalStackException(
+          "Cannot start the fault proxy for " + service + ": " + e.getMessage(), e);
     }
   }
 
@@ -110,8 +133,10 @@ public final class FaultProxy implements AutoCloseable {
 
   private boolean scriptedLoss(HttpExchange exchange) {
     String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-    String operation = service == Service.DYNAMODB && target != null
-        ? target.substring(target.indexOf('.') + 1) : exchange.getRequestMethod();
+    String operation =
+        service == Service.DYNAMODB && target != null
+            ? target.substring(target.indexOf('.') + 1)
+            : exchange.getRequestMethod();
     var left = scripted.get(operation);
     return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
   }
@@ -161,8 +186,12 @@ public final class FaultProxy implements AutoCloseable {
           if (MessageDigest.isEqual(earlier.requestDigest(), digest(body))) {
             reply(exchange, earlier.answer());
           } else {
-            reply(exchange, dynamoError(400, "IdempotentParameterMismatchException",
-                "The request uses the same client token as a previous, but non-identical request."));
+            reply(
+                exchange,
+                dynamoError(
+                    400,
+                    "IdempotentParameterMismatchException",
+                    "The request uses the same client token as a previous, but non-identical request."));
           }
           return;
         }
@@ -178,7 +207,7 @@ public final class FaultProxy implements AutoCloseable {
           return;
         }
         case DELAYED -> sleep(rates.delay().toMillis());
-        default -> { }
+        default -> {}
       }
       Answer answer = forward(exchange, body);
       if (token != null && answer.status() == 200) {
@@ -191,7 +220,8 @@ public final class FaultProxy implements AutoCloseable {
       switch (outcome) {
         case LOST_AS_500 -> reply(exchange, internalError());
         // Leaving the handler by an exception makes the server close the connection unanswered.
-        case LOST_AS_RESET -> throw new IOException("fault injected: connection dropped after the request applied");
+        case LOST_AS_RESET ->
+            throw new IOException("fault injected: connection dropped after the request applied");
         default -> reply(exchange, answer);
       }
     }
@@ -212,7 +242,9 @@ public final class FaultProxy implements AutoCloseable {
 
   private Answer throttled() {
     return service == Service.DYNAMODB
-        ? dynamoError(400, "ProvisionedThroughputExceededException",
+        ? dynamoError(
+            400,
+            "ProvisionedThroughputExceededException",
             "The level of configured provisioned throughput for the table was exceeded (injected).")
         : s3Error(503, "SlowDown", "Please reduce your request rate (injected).");
   }
@@ -220,12 +252,18 @@ public final class FaultProxy implements AutoCloseable {
   private Answer internalError() {
     return service == Service.DYNAMODB
         ? dynamoError(500, "InternalServerError", "Internal server error (injected).")
-        : s3Error(500, "InternalError", "We encountered an internal error. Please try again (injected).");
+        : s3Error(
+            500, "InternalError", "We encountered an internal error. Please try again (injected).");
   }
 
   private static Answer dynamoError(int status, String type, String message) {
-    byte[] body = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type + "\",\"message\":\"" + message + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
+                + type
+                + "\",\"message\":\""
+                + message
+                + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
     List<String[]> headers = new ArrayList<>();
     headers.add(new String[] {"Content-Type", "application/x-amz-json-1.0"});
     headers.add(new String[] {"x-amzn-RequestId", "FAULT" + System.nanoTime()});
@@ -233,8 +271,15 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   private static Answer s3Error(int status, String code, String message) {
-    byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
-        + "</Message><RequestId>FAULT" + System.nanoTime() + "</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+                + code
+                + "</Code><Message>"
+                + message
+                + "</Message><RequestId>FAULT"
+                + System.nanoTime()
+                + "</RequestId></Error>")
+            .getBytes(StandardCharsets.UTF_8);
     List<String[]> headers = new ArrayList<>();
     headers.add(new String[] {"Content-Type", "application/xml"});
     return new Answer(status, headers, body);
@@ -243,22 +288,28 @@ public final class FaultProxy implements AutoCloseable {
   /** Sends the request to the backend on a fresh connection and reads the whole answer. */
   private Answer forward(HttpExchange exchange, byte[] body) throws IOException {
     StringBuilder head = new StringBuilder();
-    head.append(exchange.getRequestMethod()).append(' ').append(exchange.getRequestURI().getRawPath());
+    head.append(exchange.getRequestMethod())
+        .append(' ')
+        .append(exchange.getRequestURI().getRawPath());
     if (exchange.getRequestURI().getRawQuery() != null) {
       head.append('?').append(exchange.getRequestURI().getRawQuery());
     }
     head.append(" HTTP/1.1\r\n");
     String host = exchange.getRequestHeaders().getFirst("Host");
     head.append("Host: ").append(host == null ? backend.getAuthority() : host).append("\r\n");
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!lower.equals("host") && !HOP_BY_HOP.contains(lower)) {
-        for (String v : values) {
-          head.append(name).append(": ").append(v).append("\r\n");
-        }
-      }
-    });
-    if (body.length > 0 || !List.of("GET", "HEAD", "DELETE").contains(exchange.getRequestMethod())) {
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              String lower = name.toLowerCase(Locale.ROOT);
+              if (!lower.equals("host") && !HOP_BY_HOP.contains(lower)) {
+                for (String v : values) {
+                  head.append(name).append(": ").append(v).append("\r\n");
+                }
+              }
+            });
+    if (body.length > 0
+        || !List.of("GET", "HEAD", "DELETE").contains(exchange.getRequestMethod())) {
       head.append("Content-Length: ").append(body.length).append("\r\n");
     }
     head.append("Connection: close\r\n\r\n");
@@ -357,7 +408,8 @@ public final class FaultProxy implements AutoCloseable {
       exchange.sendResponseHeaders(answer.status(), -1);
       return;
     }
-    exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+    exchange.sendResponseHeaders(
+        answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
     if (answer.body().length > 0) {
       exchange.getResponseBody().write(answer.body());
     }

@@ -17,24 +17,68 @@ public final class LocalContext implements Context {
     this.functionName = functionName;
   }
 
-  @Override public String getAwsRequestId() { return requestId; }
-  @Override public String getLogGroupName() { return "/aws/lambda/" + functionName; }
-  @Override public String getLogStreamName() { return "local"; }
-  @Override public String getFunctionName() { return functionName; }
-  @Override public String getFunctionVersion() { return "$LATEST"; }
-  @Override public String getInvokedFunctionArn() {
+  @Override
+  public String getAwsRequestId() {
+    return requestId;
+  }
+
+  @Override
+  public String getLogGroupName() {
+    return "/aws/lambda/" + functionName;
+  }
+
+  @Override
+  public String getLogStreamName() {
+    return "local";
+  }
+
+  @Override
+  public String getFunctionName() {
+    return functionName;
+  }
+
+  @Override
+  public String getFunctionVersion() {
+    return "$LATEST";
+  }
+
+  @Override
+  public String getInvokedFunctionArn() {
     return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
   }
-  @Override public CognitoIdentity getIdentity() { return null; }
-  @Override public ClientContext getClientContext() { return null; }
-  @Override public int getRemainingTimeInMillis() {
+
+  @Override
+  public CognitoIdentity getIdentity() {
+    return null;
+  }
+
+  @Override
+  public ClientContext getClientContext() {
+    return null;
+  }
+
+  @Override
+  public int getRemainingTimeInMillis() {
     return (int) Math.max(0, deadline - System.currentTimeMillis());
   }
-  @Override public int getMemoryLimitInMB() { return 1024; }
-  @Override public LambdaLogger getLogger() {
+
+  @Override
+  public int getMemoryLimitInMB() {
+    return 1024;
+  }
+
+  @Override
+  public LambdaLogger getLogger() {
     return new LambdaLogger() {
-      @Override public void log(String message) { System.out.println(message); }
-      @Override public void log(byte[] message) { log(new String(message, StandardCharsets.UTF_8)); }
+      @Override
+      public void log(String message) {
+        System.out.println(message);
+      }
+
+      @Override
+      public void log(byte[] message) {
+        log(new String(message, StandardCharsets.UTF_8));
+      }
     };
   }
 }

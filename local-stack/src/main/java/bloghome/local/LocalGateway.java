@@ -40,9 +40,9 @@ import java.util.logging.Logger;
  * A local stand-in for API Gateway's HTTP API: matches the routes of {@code template.yaml}, checks
  * tokens on protected routes, and invokes the handler in-process with a payload 2.0 event.
  *
- * <p>Answers that API Gateway itself gives keep its shape: 404 {@code {"message":"Not Found"}}
- * for an unknown route, 401 {@code {"message":"Unauthorized"}} without a valid token, 413 past
- * 10 MB, 500 {@code {"message":"Internal Server Error"}} when a function fails.
+ * <p>Answers that API Gateway itself gives keep its shape: 404 {@code {"message":"Not Found"}} for
+ * an unknown route, 401 {@code {"message":"Unauthorized"}} without a valid token, 413 past 10 MB,
+ * 500 {@code {"message":"Internal Server Error"}} when a function fails.
  */
 public final class LocalGateway implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LocalGateway.class.getName());
@@ -51,7 +51,9 @@ public final class LocalGateway implements AutoCloseable {
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   /** A route of the template bound to the function that serves it. */
-  public record Binding(SamTemplate.HttpRoute route, String functionName,
+  public record Binding(
+      SamTemplate.HttpRoute route,
+      String functionName,
       RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {}
 
   /** The template's routes of every function that has a handler in {@code handlers}. */
@@ -72,27 +74,38 @@ public final class LocalGateway implements AutoCloseable {
   private final List<Binding> bindings;
   private final LocalJwt jwt;
   private final List<String> corsOrigins;
-  private final Map<String, Function<String, Optional<byte[]>>> staticPrefixes = new LinkedHashMap<>();
+  private final Map<String, Function<String, Optional<byte[]>>> staticPrefixes =
+      new LinkedHashMap<>();
   private volatile LocalSignIn signIn;
   private final Map<String, Supplier<String>> actions = new ConcurrentHashMap<>();
 
-  private LocalGateway(HttpServer server, List<Binding> bindings, LocalJwt jwt, List<String> corsOrigins) {
+  private LocalGateway(
+      HttpServer server, List<Binding> bindings, LocalJwt jwt, List<String> corsOrigins) {
     this.server = server;
     this.bindings = List.copyOf(bindings);
     this.jwt = jwt;
     this.corsOrigins = List.copyOf(corsOrigins);
   }
 
-  public static LocalGateway start(int requestedPort, List<Binding> bindings, LocalJwt jwt, List<String> corsOrigins) {
+  public static LocalGateway start(
+      int requestedPort, List<Binding> bindings, LocalJwt jwt, List<String> corsOrigins) {
     Ports.requireFree(requestedPort, "the local HTTP gateway");
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 128);
+      server =
+          HttpServer.create(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 128);
     } catch (IOException e) {
-      throw new LocalStackException("Port " + requestedPort + " for the local HTTP gateway is not available: " + e.getMessage(), e);
+      throw new LocalStackException(
+          "Port "
+              + requestedPort
+              + " for the local HTTP gateway is not available: "
+              + e.getMessage(),
+          e);
     }
     LocalGateway gateway = new LocalGateway(server, bindings, jwt, corsOrigins);
-    server.setExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gateway-", 0).factory()));
+    server.setExecutor(
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gateway-", 0).factory()));
     server.createContext("/", gateway::serve);
     server.start();
     return gateway;
@@ -151,39 +164,65 @@ public final class LocalGateway implements AutoCloseable {
         serveSignIn(exchange, method, signIn);
         return;
       }
-      if ("OPTIONS".equals(method) && origin != null
+      if ("OPTIONS".equals(method)
+          && origin != null
           && exchange.getRequestHeaders().getFirst("Access-Control-Request-Method") != null) {
         preflight(exchange, origin);
         return;
       }
       byte[] body = readBody(exchange);
       if (body == null) {
-        send(exchange, 413, Map.of("content-type", "application/json"), "{\"message\":\"Request Entity Too Large\"}", origin);
+        send(
+            exchange,
+            413,
+            Map.of("content-type", "application/json"),
+            "{\"message\":\"Request Entity Too Large\"}",
+            origin);
         return;
       }
       Match match = match(method, rawPath);
       if (match == null) {
-        send(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}", origin);
+        send(
+            exchange,
+            404,
+            Map.of("content-type", "application/json"),
+            "{\"message\":\"Not Found\"}",
+            origin);
         return;
       }
       Map<String, String> claims = null;
       if (match.binding.route().requiresToken()) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        String token = authorization == null ? null : authorization.replaceFirst("(?i)^Bearer\\s+", "");
+        String token =
+            authorization == null ? null : authorization.replaceFirst("(?i)^Bearer\\s+", "");
         claims = jwt.verify(token).orElse(null);
         if (claims == null) {
-          send(exchange, 401, Map.of("content-type", "application/json", "www-authenticate", "Bearer"),
-              "{\"message\":\"Unauthorized\"}", origin);
+          send(
+              exchange,
+              401,
+              Map.of("content-type", "application/json", "www-authenticate", "Bearer"),
+              "{\"message\":\"Unauthorized\"}",
+              origin);
           return;
         }
       }
       APIGatewayV2HTTPEvent event = event(exchange, match, body, claims);
       APIGatewayV2HTTPResponse response;
       try {
-        response = match.binding.handler().handleRequest(event, new LocalContext(match.binding.functionName()));
+        response =
+            match
+                .binding
+                .handler()
+                .handleRequest(event, new LocalContext(match.binding.functionName()));
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, match.binding.functionName() + " failed on " + event.getRouteKey(), e);
-        send(exchange, 500, Map.of("content-type", "application/json"), "{\"message\":\"Internal Server Error\"}", origin);
+        LOG.log(
+            Level.WARNING, match.binding.functionName() + " failed on " + event.getRouteKey(), e);
+        send(
+            exchange,
+            500,
+            Map.of("content-type", "application/json"),
+            "{\"message\":\"Internal Server Error\"}",
+            origin);
         return;
       }
       writeResponse(exchange, response, origin);
@@ -198,14 +237,25 @@ public final class LocalGateway implements AutoCloseable {
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
       String sub = query.getOrDefault("sub", "").strip();
       if (sub.isEmpty()) {
-        send(exchange, 400, Map.of("content-type", "application/json"),
-            "{\"error\":{\"code\":\"INVALID_SUB\",\"message\":\"Give ?sub=<user id>\",\"field\":\"sub\"}}", null);
+        send(
+            exchange,
+            400,
+            Map.of("content-type", "application/json"),
+            "{\"error\":{\"code\":\"INVALID_SUB\",\"message\":\"Give ?sub=<user id>\",\"field\":\"sub\"}}",
+            null);
         return;
       }
-      List<String> groups = query.getOrDefault("groups", "").isBlank()
-          ? List.of() : Arrays.stream(query.get("groups").split(",")).map(String::strip).toList();
+      List<String> groups =
+          query.getOrDefault("groups", "").isBlank()
+              ? List.of()
+              : Arrays.stream(query.get("groups").split(",")).map(String::strip).toList();
       String token = jwt.mint(sub, groups, Duration.ofHours(12));
-      send(exchange, 200, Map.of("content-type", "application/json"), "{\"token\":\"" + token + "\"}", null);
+      send(
+          exchange,
+          200,
+          Map.of("content-type", "application/json"),
+          "{\"token\":\"" + token + "\"}",
+          null);
       return;
     }
     Supplier<String> action = actions.get(method + " " + path);
@@ -222,7 +272,12 @@ public final class LocalGateway implements AutoCloseable {
       if (path.startsWith(prefix) && ("GET".equals(method) || "HEAD".equals(method))) {
         Optional<byte[]> bytes = entry.getValue().apply(path.substring(prefix.length()));
         if (bytes.isPresent()) {
-          String type = path.endsWith(".png") ? "image/png" : path.endsWith(".jpg") || path.endsWith(".jpeg") ? "image/jpeg" : "application/octet-stream";
+          String type =
+              path.endsWith(".png")
+                  ? "image/png"
+                  : path.endsWith(".jpg") || path.endsWith(".jpeg")
+                      ? "image/jpeg"
+                      : "application/octet-stream";
           exchange.getResponseHeaders().set("content-type", type);
           exchange.getResponseHeaders().set("cache-control", "public, max-age=31536000, immutable");
           exchange.getResponseHeaders().set("x-content-type-options", "nosniff");
@@ -236,10 +291,16 @@ public final class LocalGateway implements AutoCloseable {
         }
       }
     }
-    send(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}", null);
+    send(
+        exchange,
+        404,
+        Map.of("content-type", "application/json"),
+        "{\"message\":\"Not Found\"}",
+        null);
   }
 
-  private void serveSignIn(HttpExchange exchange, String method, LocalSignIn signIn) throws IOException {
+  private void serveSignIn(HttpExchange exchange, String method, LocalSignIn signIn)
+      throws IOException {
     LocalSignIn.Answer answer;
     if ("GET".equals(method)) {
       answer = signIn.form(query(exchange.getRequestURI().getRawQuery()));
@@ -267,7 +328,9 @@ public final class LocalGateway implements AutoCloseable {
     if (corsOrigins.contains(origin) || corsOrigins.contains("*")) {
       h.set("access-control-allow-origin", origin);
       h.set("access-control-allow-methods", "GET,POST,PUT,DELETE,OPTIONS");
-      h.set("access-control-allow-headers", "authorization,content-type,idempotency-key,if-none-match");
+      h.set(
+          "access-control-allow-headers",
+          "authorization,content-type,idempotency-key,if-none-match");
       h.set("access-control-max-age", "600");
     }
     exchange.sendResponseHeaders(204, -1);
@@ -295,7 +358,8 @@ public final class LocalGateway implements AutoCloseable {
             ok = false;
             break;
           }
-          params.put(p.substring(1, p.length() - 2),
+          params.put(
+              p.substring(1, p.length() - 2),
               decode(String.join("/", Arrays.copyOfRange(actual, i, actual.length))));
           i = pattern.length;
           break;
@@ -326,60 +390,76 @@ public final class LocalGateway implements AutoCloseable {
     return best;
   }
 
-  private APIGatewayV2HTTPEvent event(HttpExchange exchange, Match match, byte[] body, Map<String, String> claims) {
+  private APIGatewayV2HTTPEvent event(
+      HttpExchange exchange, Match match, byte[] body, Map<String, String> claims) {
     Map<String, String> headers = new LinkedHashMap<>();
     List<String> cookies = new ArrayList<>();
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("cookie")) {
-        for (String v : values) {
-          for (String c : v.split(";")) {
-            if (!c.isBlank()) {
-              cookies.add(c.strip());
-            }
-          }
-        }
-      } else {
-        headers.put(lower, String.join(",", values));
-      }
-    });
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              String lower = name.toLowerCase(Locale.ROOT);
+              if (lower.equals("cookie")) {
+                for (String v : values) {
+                  for (String c : v.split(";")) {
+                    if (!c.isBlank()) {
+                      cookies.add(c.strip());
+                    }
+                  }
+                }
+              } else {
+                headers.put(lower, String.join(",", values));
+              }
+            });
     String rawQuery = exchange.getRequestURI().getRawQuery();
     Map<String, String> query = query(rawQuery);
     String contentType = headers.getOrDefault("content-type", "");
-    boolean textual = body.length == 0 || contentType.isEmpty() || contentType.startsWith("text/")
-        || contentType.contains("json") || contentType.contains("xml")
-        || contentType.contains("x-www-form-urlencoded");
+    boolean textual =
+        body.length == 0
+            || contentType.isEmpty()
+            || contentType.startsWith("text/")
+            || contentType.contains("json")
+            || contentType.contains("xml")
+            || contentType.contains("x-www-form-urlencoded");
     Instant now = Instant.now();
     String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
     String forwarded = headers.get("x-forwarded-for");
     if (forwarded != null && !forwarded.isBlank()) {
-      // Lets local tests play many visitors; API Gateway takes the client address of the connection.
+      // Lets local tests play many visitors; API Gateway takes the client address of the
+      // connection.
       sourceIp = forwarded.split(",")[0].strip();
     }
-    var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-        .withMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT))
-        .withPath(exchange.getRequestURI().getRawPath())
-        .withProtocol(exchange.getProtocol())
-        .withSourceIp(sourceIp)
-        .withUserAgent(headers.getOrDefault("user-agent", ""))
-        .build();
-    var context = APIGatewayV2HTTPEvent.RequestContext.builder()
-        .withAccountId("000000000000")
-        .withApiId("local")
-        .withDomainName(headers.getOrDefault("host", "127.0.0.1"))
-        .withDomainPrefix("127")
-        .withHttp(http)
-        .withRequestId(UUID.randomUUID().toString())
-        .withRouteKey(match.binding.route().routeKey())
-        .withStage("$default")
-        .withTime(REQUEST_TIME.format(now))
-        .withTimeEpoch(now.toEpochMilli());
+    var http =
+        APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+            .withMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT))
+            .withPath(exchange.getRequestURI().getRawPath())
+            .withProtocol(exchange.getProtocol())
+            .withSourceIp(sourceIp)
+            .withUserAgent(headers.getOrDefault("user-agent", ""))
+            .build();
+    var context =
+        APIGatewayV2HTTPEvent.RequestContext.builder()
+            .withAccountId("000000000000")
+            .withApiId("local")
+            .withDomainName(headers.getOrDefault("host", "127.0.0.1"))
+            .withDomainPrefix("127")
+            .withHttp(http)
+            .withRequestId(UUID.randomUUID().toString())
+            .withRouteKey(match.binding.route().routeKey())
+            .withStage("$default")
+            .withTime(REQUEST_TIME.format(now))
+            .withTimeEpoch(now.toEpochMilli());
     if (claims != null) {
-      var jwtDescription = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-          .withClaims(new HashMap<>(claims))
-          .withScopes(null)
-          .build();
-      context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwtDescription).build());
+      var jwtDescription =
+          APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+              .builder()
+              .withClaims(new HashMap<>(claims))
+              .withScopes(null)
+              .build();
+      context.withAuthorizer(
+          APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+              .withJwt(jwtDescription)
+              .build());
     }
     return APIGatewayV2HTTPEvent.builder()
         .withVersion("2.0")
@@ -391,13 +471,18 @@ public final class LocalGateway implements AutoCloseable {
         .withQueryStringParameters(query.isEmpty() ? null : query)
         .withPathParameters(match.pathParameters.isEmpty() ? null : match.pathParameters)
         .withRequestContext(context.build())
-        .withBody(body.length == 0 ? null
-            : textual ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
+        .withBody(
+            body.length == 0
+                ? null
+                : textual
+                    ? new String(body, StandardCharsets.UTF_8)
+                    : Base64.getEncoder().encodeToString(body))
         .withIsBase64Encoded(body.length > 0 && !textual)
         .build();
   }
 
-  private void writeResponse(HttpExchange exchange, APIGatewayV2HTTPResponse response, String origin) throws IOException {
+  private void writeResponse(
+      HttpExchange exchange, APIGatewayV2HTTPResponse response, String origin) throws IOException {
     Headers out = exchange.getResponseHeaders();
     if (response.getHeaders() != null) {
       response.getHeaders().forEach(out::set);
@@ -410,12 +495,16 @@ public final class LocalGateway implements AutoCloseable {
         out.add("set-cookie", c);
       }
     }
-    byte[] body = response.getBody() == null ? new byte[0]
-        : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
-        : response.getBody().getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        response.getBody() == null
+            ? new byte[0]
+            : response.getIsBase64Encoded()
+                ? Base64.getDecoder().decode(response.getBody())
+                : response.getBody().getBytes(StandardCharsets.UTF_8);
     int status = response.getStatusCode() == 0 ? 200 : response.getStatusCode();
     cors(out, origin);
-    boolean noBody = status == 204 || status == 304 || "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
+    boolean noBody =
+        status == 204 || status == 304 || "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
     exchange.sendResponseHeaders(status, noBody || body.length == 0 ? -1 : body.length);
     if (!noBody && body.length > 0) {
       try (OutputStream os = exchange.getResponseBody()) {
@@ -424,7 +513,9 @@ public final class LocalGateway implements AutoCloseable {
     }
   }
 
-  private void send(HttpExchange exchange, int status, Map<String, String> headers, String body, String origin) throws IOException {
+  private void send(
+      HttpExchange exchange, int status, Map<String, String> headers, String body, String origin)
+      throws IOException {
     headers.forEach(exchange.getResponseHeaders()::set);
     cors(exchange.getResponseHeaders(), origin);
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package bloghome.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -10,14 +11,13 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * A local token issuer standing in for Cognito: RS256 tokens signed with a key made at start-up,
@@ -77,8 +77,9 @@ public final class LocalJwt {
   /** Signs any claims; tests use it to make expired or foreign tokens. */
   public String sign(Map<String, Object> claims) {
     try {
-      String header = B64.encodeToString(JSON.writeValueAsBytes(
-          Map.of("alg", "RS256", "typ", "JWT", "kid", keyId)));
+      String header =
+          B64.encodeToString(
+              JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT", "kid", keyId)));
       String payload = B64.encodeToString(JSON.writeValueAsBytes(claims));
       Signature signer = Signature.getInstance("SHA256withRSA");
       signer.initSign(keys.getPrivate());

@@ -34,7 +34,8 @@ public final class LocalS3 implements AutoCloseable {
     this.store = store;
   }
 
-  public static LocalS3 start(int requestedPort, S3Notifications notifications, List<String> corsOrigins) {
+  public static LocalS3 start(
+      int requestedPort, S3Notifications notifications, List<String> corsOrigins) {
     Ports.requireFree(requestedPort, "the local S3 (S3Proxy)");
     BlobStoreContext context =
         ContextBuilder.newBuilder("transient")
@@ -48,8 +49,9 @@ public final class LocalS3 implements AutoCloseable {
             .endpoint(URI.create("http://127.0.0.1:" + requestedPort))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
     if (!corsOrigins.isEmpty()) {
-      builder.corsRules(new CrossOriginResourceSharing(
-          corsOrigins, List.of("GET", "PUT", "HEAD"), List.of("*"), List.of("ETag"), "false"));
+      builder.corsRules(
+          new CrossOriginResourceSharing(
+              corsOrigins, List.of("GET", "PUT", "HEAD"), List.of("*"), List.of("ETag"), "false"));
     }
     S3Proxy proxy = builder.build();
     try {
@@ -109,12 +111,21 @@ public final class LocalS3 implements AutoCloseable {
       String eTag = super.putBlob(container, blob, options);
       Long length = blob.getMetadata().getContentMetadata().getContentLength();
       notifications.objectCreated(
-          container, blob.getMetadata().getName(), length == null ? 0 : length, eTag, "ObjectCreated:Put");
+          container,
+          blob.getMetadata().getName(),
+          length == null ? 0 : length,
+          eTag,
+          "ObjectCreated:Put");
       return eTag;
     }
 
     @Override
-    public String copyBlob(String fromContainer, String fromName, String toContainer, String toName, CopyOptions options) {
+    public String copyBlob(
+        String fromContainer,
+        String fromName,
+        String toContainer,
+        String toName,
+        CopyOptions options) {
       String eTag = super.copyBlob(fromContainer, fromName, toContainer, toName, options);
       BlobMetadata meta = delegate().blobMetadata(toContainer, toName);
       long size = meta == null || meta.getSize() == null ? 0 : meta.getSize();

@@ -11,15 +11,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -30,8 +32,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * The whole system on one machine: DynamoDB (moto), S3 (S3Proxy) with notifications, tables and
@@ -49,8 +49,14 @@ public final class LocalStack implements AutoCloseable {
    * DynamoDB and S3 through a {@link FaultProxy} each (see docs/fault-injection.md).
    */
   public record Config(
-      String stackName, int apiPort, int s3Port, int dynamoDbPort, List<String> corsOrigins, FaultPlan faults) {
-    public Config(String stackName, int apiPort, int s3Port, int dynamoDbPort, List<String> corsOrigins) {
+      String stackName,
+      int apiPort,
+      int s3Port,
+      int dynamoDbPort,
+      List<String> corsOrigins,
+      FaultPlan faults) {
+    public Config(
+        String stackName, int apiPort, int s3Port, int dynamoDbPort, List<String> corsOrigins) {
       this(stackName, apiPort, s3Port, dynamoDbPort, corsOrigins, FaultPlan.NONE);
     }
 
@@ -89,33 +95,42 @@ public final class LocalStack implements AutoCloseable {
   private FaultProxy dynamoDbFaults;
   private FaultProxy s3Faults;
 
-  private LocalStack(Config config, SamTemplate template, MotoServer moto, S3Notifications notifications, LocalS3 s3) {
+  private LocalStack(
+      Config config,
+      SamTemplate template,
+      MotoServer moto,
+      S3Notifications notifications,
+      LocalS3 s3) {
     this.config = config;
     this.template = template;
     this.moto = moto;
     this.notifications = notifications;
     this.s3 = s3;
-    var credentials = StaticCredentialsProvider.create(
-        AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY));
-    this.dynamoDb = DynamoDbClient.builder()
-        .region(Region.of(REGION))
-        .credentialsProvider(credentials)
-        .endpointOverride(moto.endpoint())
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
-    this.streams = DynamoDbStreamsClient.builder()
-        .region(Region.of(REGION))
-        .credentialsProvider(credentials)
-        .endpointOverride(moto.endpoint())
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
-    this.s3Client = S3Client.builder()
-        .region(Region.of(REGION))
-        .credentialsProvider(credentials)
-        .endpointOverride(s3.endpoint())
-        .forcePathStyle(true)
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
+    var credentials =
+        StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY));
+    this.dynamoDb =
+        DynamoDbClient.builder()
+            .region(Region.of(REGION))
+            .credentialsProvider(credentials)
+            .endpointOverride(moto.endpoint())
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
+    this.streams =
+        DynamoDbStreamsClient.builder()
+            .region(Region.of(REGION))
+            .credentialsProvider(credentials)
+            .endpointOverride(moto.endpoint())
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
+    this.s3Client =
+        S3Client.builder()
+            .region(Region.of(REGION))
+            .credentialsProvider(credentials)
+            .endpointOverride(s3.endpoint())
+            .forcePathStyle(true)
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
   }
 
   /** Starts the emulators and creates every table and bucket the template declares. */
@@ -149,9 +164,18 @@ public final class LocalStack implements AutoCloseable {
    * which create tables and let tests read the stored state, stay direct).
    */
   private void startFaultProxies(FaultPlan plan) {
-    dynamoDbFaults = FaultProxy.start(FaultProxy.Service.DYNAMODB, moto.endpoint(), plan.dynamoDb(), plan.seed());
-    s3Faults = FaultProxy.start(FaultProxy.Service.S3, s3.endpoint(), plan.s3(), plan.seed() * 31 + 7);
-    LOG.info("Fault injection on: DynamoDB " + plan.dynamoDb() + ", S3 " + plan.s3() + ", seed " + plan.seed());
+    dynamoDbFaults =
+        FaultProxy.start(
+            FaultProxy.Service.DYNAMODB, moto.endpoint(), plan.dynamoDb(), plan.seed());
+    s3Faults =
+        FaultProxy.start(FaultProxy.Service.S3, s3.endpoint(), plan.s3(), plan.seed() * 31 + 7);
+    LOG.info(
+        "Fault injection on: DynamoDB "
+            + plan.dynamoDb()
+            + ", S3 "
+            + plan.s3()
+            + ", seed "
+            + plan.seed());
   }
 
   /** The fault proxies, when the stack was started with faults. */
@@ -171,30 +195,41 @@ public final class LocalStack implements AutoCloseable {
 
   private void createResources() {
     TemplateValues values = values();
-    template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, r) -> {
-      String name = Optional.ofNullable(values.resolve(template.properties(id).get("TableName")))
-          .orElse(config.stackName() + "-" + id);
-      LocalTables.create(dynamoDb, template, id, name);
-      physicalNames.put(id, name);
-      LOG.fine("table " + id + " -> " + name);
-      LOG.info("PointInTimeRecovery and SSE of " + id + " have no local meaning: skipped.");
-    });
-    template.resourcesOfType("AWS::S3::Bucket").forEach((id, r) -> {
-      String name = Optional.ofNullable(values.resolve(template.properties(id).get("BucketName")))
-          .orElse((config.stackName() + "-" + id).toLowerCase(Locale.ROOT));
-      s3.createBucket(name);
-      physicalNames.put(id, name);
-    });
+    template
+        .resourcesOfType("AWS::DynamoDB::Table")
+        .forEach(
+            (id, r) -> {
+              String name =
+                  Optional.ofNullable(values.resolve(template.properties(id).get("TableName")))
+                      .orElse(config.stackName() + "-" + id);
+              LocalTables.create(dynamoDb, template, id, name);
+              physicalNames.put(id, name);
+              LOG.fine("table " + id + " -> " + name);
+              LOG.info("PointInTimeRecovery and SSE of " + id + " have no local meaning: skipped.");
+            });
+    template
+        .resourcesOfType("AWS::S3::Bucket")
+        .forEach(
+            (id, r) -> {
+              String name =
+                  Optional.ofNullable(values.resolve(template.properties(id).get("BucketName")))
+                      .orElse((config.stackName() + "-" + id).toLowerCase(Locale.ROOT));
+              s3.createBucket(name);
+              physicalNames.put(id, name);
+            });
   }
 
   /** Template values with every created resource bound to its local name. */
   TemplateValues values() {
     TemplateValues values = new TemplateValues(config.stackName(), REGION, ACCOUNT_ID);
-    template.parameterDefaults().forEach((name, value) -> {
-      if (value != null) {
-        values.bind(name, value);
-      }
-    });
+    template
+        .parameterDefaults()
+        .forEach(
+            (name, value) -> {
+              if (value != null) {
+                values.bind(name, value);
+              }
+            });
     physicalNames.forEach(values::bind);
     return values;
   }
@@ -239,23 +274,34 @@ public final class LocalStack implements AutoCloseable {
    * local names, plus the endpoints and credentials of the local stack. Variables with no local
    * meaning take {@code overrides}, or are logged and left out.
    */
-  public Map<String, String> environment(SamTemplate.FunctionDef function, Map<String, String> overrides) {
+  public Map<String, String> environment(
+      SamTemplate.FunctionDef function, Map<String, String> overrides) {
     TemplateValues values = values();
     Map<String, String> env = new LinkedHashMap<>();
-    function.environment().forEach((name, raw) -> {
-      String value = overrides.containsKey(name) ? overrides.get(name) : values.resolve(raw);
-      if (value == null) {
-        LOG.info("Environment variable " + name + " of " + function.logicalId() + " has no local value: left unset.");
-      } else {
-        env.put(name, value);
-      }
-    });
+    function
+        .environment()
+        .forEach(
+            (name, raw) -> {
+              String value =
+                  overrides.containsKey(name) ? overrides.get(name) : values.resolve(raw);
+              if (value == null) {
+                LOG.info(
+                    "Environment variable "
+                        + name
+                        + " of "
+                        + function.logicalId()
+                        + " has no local value: left unset.");
+              } else {
+                env.put(name, value);
+              }
+            });
     env.put("AWS_REGION", REGION);
     env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
     // The stream is read by the local event source mapping (Lambda's side), never by our code.
     env.put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", moto.endpoint().toString());
     env.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
-    // moto serves SSM on the same port: the cursor keys are read from it as in AWS (no faults injected there).
+    // moto serves SSM on the same port: the cursor keys are read from it as in AWS (no faults
+    // injected there).
     env.put("AWS_ENDPOINT_URL_SSM", moto.endpoint().toString());
     env.put("AWS_LAMBDA_FUNCTION_NAME", config.stackName() + "-" + function.logicalId());
     return env;
@@ -282,7 +328,9 @@ public final class LocalStack implements AutoCloseable {
       int port,
       LocalJwt tokens,
       Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers) {
-    gateway = LocalGateway.start(port, LocalGateway.bindings(template, handlers), tokens, config.corsOrigins());
+    gateway =
+        LocalGateway.start(
+            port, LocalGateway.bindings(template, handlers), tokens, config.corsOrigins());
     return gateway;
   }
 
@@ -294,14 +342,20 @@ public final class LocalStack implements AutoCloseable {
         continue;
       }
       for (SamTemplate.S3Trigger trigger : f.s3Triggers()) {
-        notifications.subscribe(new S3Notifications.Subscription(
-            physicalName(trigger.bucketLogicalId()), trigger.prefix(), f.logicalId(), handler,
-            maximumRetryAttempts(f.logicalId())));
+        notifications.subscribe(
+            new S3Notifications.Subscription(
+                physicalName(trigger.bucketLogicalId()),
+                trigger.prefix(),
+                f.logicalId(),
+                handler,
+                maximumRetryAttempts(f.logicalId())));
       }
     }
   }
 
-  /** The function's {@code EventInvokeConfig.MaximumRetryAttempts}; Lambda's default 2 without one. */
+  /**
+   * The function's {@code EventInvokeConfig.MaximumRetryAttempts}; Lambda's default 2 without one.
+   */
   int maximumRetryAttempts(String functionLogicalId) {
     Object config = template.properties(functionLogicalId).get("EventInvokeConfig");
     Object retries = config instanceof Map<?, ?> m ? m.get("MaximumRetryAttempts") : null;
@@ -329,7 +383,8 @@ public final class LocalStack implements AutoCloseable {
   public String streamArn(String tableName) {
     String arn = dynamoDb.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
     if (arn == null) {
-      throw new LocalStackException("table " + tableName + " has no stream: give it a StreamSpecification");
+      throw new LocalStackException(
+          "table " + tableName + " has no stream: give it a StreamSpecification");
     }
     return arn;
   }
@@ -377,19 +432,26 @@ public final class LocalStack implements AutoCloseable {
 
   /** PutParameter (SecureString, overwriting) on moto's SSM; for rotation tests too. */
   public void putSecureParameter(String name, String value) {
-    String body = "{\"Name\":\"" + name + "\",\"Value\":\"" + value
-        + "\",\"Type\":\"SecureString\",\"Overwrite\":true}";
+    String body =
+        "{\"Name\":\""
+            + name
+            + "\",\"Value\":\""
+            + value
+            + "\",\"Type\":\"SecureString\",\"Overwrite\":true}";
     // moto checks no signature; it routes on the service named in the credential scope.
-    HttpRequest request = HttpRequest.newBuilder(moto.endpoint())
-        .header("Content-Type", "application/x-amz-json-1.1")
-        .header("X-Amz-Target", "AmazonSSM.PutParameter")
-        .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20260101/" + REGION
-            + "/ssm/aws4_request, SignedHeaders=host, Signature=0")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(moto.endpoint())
+            .header("Content-Type", "application/x-amz-json-1.1")
+            .header("X-Amz-Target", "AmazonSSM.PutParameter")
+            .header(
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=local/20260101/"
+                    + REGION
+                    + "/ssm/aws4_request, SignedHeaders=host, Signature=0")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     try (HttpClient client = HttpClient.newHttpClient()) {
-      HttpResponse<String> response =
-          client.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new LocalStackException("moto refused PutParameter " + name + ": " + response.body());
       }

@@ -7,8 +7,8 @@ import org.testcontainers.localstack.LocalStackContainer;
 /**
  * LocalStack in Docker through Testcontainers, for machines that have a Docker engine.
  *
- * <p>The image is pinned to the last community tag that starts without an auth token; set
- * {@code LOCALSTACK_IMAGE} to use another and {@code LOCALSTACK_AUTH_TOKEN} when it needs one.
+ * <p>The image is pinned to the last community tag that starts without an auth token; set {@code
+ * LOCALSTACK_IMAGE} to use another and {@code LOCALSTACK_AUTH_TOKEN} when it needs one.
  */
 public final class LocalStackContainerTarget implements AwsTarget {
   public static final String DEFAULT_IMAGE = "localstack/localstack:4.14.0";
@@ -30,13 +30,31 @@ public final class LocalStackContainerTarget implements AwsTarget {
     return new LocalStackContainerTarget(container);
   }
 
-  @Override public URI dynamoDbEndpoint() { return container.getEndpoint(); }
-  @Override public URI s3Endpoint() { return container.getEndpoint(); }
-  @Override public String accessKey() { return container.getAccessKey(); }
-  @Override public String secretKey() { return container.getSecretKey(); }
+  @Override
+  public URI dynamoDbEndpoint() {
+    return container.getEndpoint();
+  }
+
+  @Override
+  public URI s3Endpoint() {
+    return container.getEndpoint();
+  }
+
+  @Override
+  public String accessKey() {
+    return container.getAccessKey();
+  }
+
+  @Override
+  public String secretKey() {
+    return container.getSecretKey();
+  }
 
   /** LocalStack would deliver S3 events to functions deployed in it, not to this JVM. */
-  @Override public Optional<S3Notifications> notifications() { return Optional.empty(); }
+  @Override
+  public Optional<S3Notifications> notifications() {
+    return Optional.empty();
+  }
 
   @Override
   public void close() {

@@ -23,7 +23,8 @@ public final class LocalTables {
   private LocalTables() {}
 
   /** Creates the table of {@code logicalId} under {@code physicalName}. */
-  public static void create(DynamoDbClient dynamo, SamTemplate template, String logicalId, String physicalName) {
+  public static void create(
+      DynamoDbClient dynamo, SamTemplate template, String logicalId, String physicalName) {
     Map<String, Object> props = template.properties(logicalId);
     if (props.isEmpty()) {
       throw new LocalStackException("template.yaml has no table " + logicalId);
@@ -31,39 +32,43 @@ public final class LocalTables {
     List<AttributeDefinition> attributes = new ArrayList<>();
     for (Object a : SamTemplate.list(props.get("AttributeDefinitions"))) {
       Map<String, Object> m = SamTemplate.map(a);
-      attributes.add(AttributeDefinition.builder()
-          .attributeName(String.valueOf(m.get("AttributeName")))
-          .attributeType(String.valueOf(m.get("AttributeType")))
-          .build());
+      attributes.add(
+          AttributeDefinition.builder()
+              .attributeName(String.valueOf(m.get("AttributeName")))
+              .attributeType(String.valueOf(m.get("AttributeType")))
+              .build());
     }
     List<GlobalSecondaryIndex> indexes = new ArrayList<>();
     for (Object g : SamTemplate.list(props.get("GlobalSecondaryIndexes"))) {
       Map<String, Object> m = SamTemplate.map(g);
       Map<String, Object> projection = SamTemplate.map(m.get("Projection"));
-      Projection.Builder pb = Projection.builder()
-          .projectionType(String.valueOf(projection.getOrDefault("ProjectionType", "ALL")));
+      Projection.Builder pb =
+          Projection.builder()
+              .projectionType(String.valueOf(projection.getOrDefault("ProjectionType", "ALL")));
       List<Object> nonKey = SamTemplate.list(projection.get("NonKeyAttributes"));
       if (!nonKey.isEmpty()) {
         pb.nonKeyAttributes(nonKey.stream().map(String::valueOf).toList());
       }
-      indexes.add(GlobalSecondaryIndex.builder()
-          .indexName(String.valueOf(m.get("IndexName")))
-          .keySchema(keySchema(m.get("KeySchema")))
-          .projection(pb.build())
-          .build());
+      indexes.add(
+          GlobalSecondaryIndex.builder()
+              .indexName(String.valueOf(m.get("IndexName")))
+              .keySchema(keySchema(m.get("KeySchema")))
+              .projection(pb.build())
+              .build());
     }
-    CreateTableRequest.Builder request = CreateTableRequest.builder()
-        .tableName(physicalName)
-        .attributeDefinitions(attributes)
-        .keySchema(keySchema(props.get("KeySchema")))
-        .billingMode(BillingMode.PAY_PER_REQUEST);
+    CreateTableRequest.Builder request =
+        CreateTableRequest.builder()
+            .tableName(physicalName)
+            .attributeDefinitions(attributes)
+            .keySchema(keySchema(props.get("KeySchema")))
+            .billingMode(BillingMode.PAY_PER_REQUEST);
     if (!indexes.isEmpty()) {
       request.globalSecondaryIndexes(indexes);
     }
     Map<String, Object> stream = SamTemplate.map(props.get("StreamSpecification"));
     if (stream.get("StreamViewType") != null) {
-      request.streamSpecification(s -> s.streamEnabled(true)
-          .streamViewType(String.valueOf(stream.get("StreamViewType"))));
+      request.streamSpecification(
+          s -> s.streamEnabled(true).streamViewType(String.valueOf(stream.get("StreamViewType"))));
     }
     try {
       dynamo.createTable(request.build());
@@ -71,12 +76,22 @@ public final class LocalTables {
       return;
     }
     Map<String, Object> ttl = SamTemplate.map(props.get("TimeToLiveSpecification"));
-    if (Boolean.TRUE.equals(ttl.get("Enabled")) || "true".equals(String.valueOf(ttl.get("Enabled")))) {
+    if (Boolean.TRUE.equals(ttl.get("Enabled"))
+        || "true".equals(String.valueOf(ttl.get("Enabled")))) {
       try {
-        dynamo.updateTimeToLive(r -> r.tableName(physicalName).timeToLiveSpecification(
-            t -> t.attributeName(String.valueOf(ttl.get("AttributeName"))).enabled(true)));
+        dynamo.updateTimeToLive(
+            r ->
+                r.tableName(physicalName)
+                    .timeToLiveSpecification(
+                        t ->
+                            t.attributeName(String.valueOf(ttl.get("AttributeName")))
+                                .enabled(true)));
       } catch (RuntimeException e) {
-        LOG.warning("Local DynamoDB lacks UpdateTimeToLive; TTL skipped for " + physicalName + ": " + e.getMessage());
+        LOG.warning(
+            "Local DynamoDB lacks UpdateTimeToLive; TTL skipped for "
+                + physicalName
+                + ": "
+                + e.getMessage());
       }
     }
   }
@@ -85,10 +100,11 @@ public final class LocalTables {
     List<KeySchemaElement> out = new ArrayList<>();
     for (Object k : SamTemplate.list(value)) {
       Map<String, Object> m = SamTemplate.map(k);
-      out.add(KeySchemaElement.builder()
-          .attributeName(String.valueOf(m.get("AttributeName")))
-          .keyType(String.valueOf(m.get("KeyType")))
-          .build());
+      out.add(
+          KeySchemaElement.builder()
+              .attributeName(String.valueOf(m.get("AttributeName")))
+              .keyType(String.valueOf(m.get("KeyType")))
+              .build());
     }
     return out;
   }

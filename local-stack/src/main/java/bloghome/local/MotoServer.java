@@ -4,22 +4,22 @@ import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * moto in server mode as a child process: the local DynamoDB-protocol endpoint.
  *
- * <p>Which Python: {@code BLOGHOME_PYTHON} when set, else the first of {@code python3} on the
- * PATH, pyenv's versions and {@code /usr/bin/python3} that can {@code import moto}.
+ * <p>Which Python: {@code BLOGHOME_PYTHON} when set, else the first of {@code python3} on the PATH,
+ * pyenv's versions and {@code /usr/bin/python3} that can {@code import moto}.
  */
 public final class MotoServer implements AutoCloseable {
   /**
@@ -58,8 +58,8 @@ public final class MotoServer implements AutoCloseable {
 
   /**
    * Starts moto with extra environment for the wrapper, e.g. {@code
-   * BLOGHOME_DYNAMODB_ITEM_WRITE_LIMIT} (writes per second per item; off unless set, also when
-   * set in this process's own environment).
+   * BLOGHOME_DYNAMODB_ITEM_WRITE_LIMIT} (writes per second per item; off unless set, also when set
+   * in this process's own environment).
    */
   public static MotoServer start(int requestedPort, Map<String, String> environment) {
     String python = findPython();
@@ -70,7 +70,8 @@ public final class MotoServer implements AutoCloseable {
       log = Files.createTempFile("bloghome-moto-", ".log");
       log.toFile().deleteOnExit();
     } catch (IOException e) {
-      throw new LocalStackException("Cannot create a temporary file for moto's log: " + e.getMessage(), e);
+      throw new LocalStackException(
+          "Cannot create a temporary file for moto's log: " + e.getMessage(), e);
     }
     ProcessBuilder builder =
         new ProcessBuilder(python, "-c", WATCHED_MAIN, Integer.toString(port))
@@ -105,7 +106,8 @@ public final class MotoServer implements AutoCloseable {
             "moto exited at start (exit " + process.exitValue() + "): " + tail(log));
       }
       try {
-        HttpURLConnection c = (HttpURLConnection) endpoint().resolve("/moto-api/").toURL().openConnection();
+        HttpURLConnection c =
+            (HttpURLConnection) endpoint().resolve("/moto-api/").toURL().openConnection();
         c.setConnectTimeout(200);
         c.setReadTimeout(1000);
         if (c.getResponseCode() > 0) {
@@ -118,7 +120,8 @@ public final class MotoServer implements AutoCloseable {
       sleep(50);
     }
     close();
-    throw new LocalStackException("moto did not answer within " + timeout.toSeconds() + " s: " + tail(log));
+    throw new LocalStackException(
+        "moto did not answer within " + timeout.toSeconds() + " s: " + tail(log));
   }
 
   private static String tail(Path log) {
@@ -149,13 +152,19 @@ public final class MotoServer implements AutoCloseable {
 
   static String findPython() {
     List<String> candidates = new ArrayList<>();
-    Optional.ofNullable(System.getenv("BLOGHOME_PYTHON")).filter(s -> !s.isBlank()).ifPresent(p -> {
-      if (!canImportMoto(p)) {
-        throw new LocalStackException(
-            "BLOGHOME_PYTHON=" + p + " cannot import moto: install it with " + INSTALL_HINT);
-      }
-      candidates.add(p);
-    });
+    Optional.ofNullable(System.getenv("BLOGHOME_PYTHON"))
+        .filter(s -> !s.isBlank())
+        .ifPresent(
+            p -> {
+              if (!canImportMoto(p)) {
+                throw new LocalStackException(
+                    "BLOGHOME_PYTHON="
+                        + p
+                        + " cannot import moto: install it with "
+                        + INSTALL_HINT);
+              }
+              candidates.add(p);
+            });
     if (!candidates.isEmpty()) {
       return candidates.get(0);
     }
@@ -211,5 +220,4 @@ public final class MotoServer implements AutoCloseable {
       throw new LocalStackException("Interrupted while waiting for moto");
     }
   }
-
 }

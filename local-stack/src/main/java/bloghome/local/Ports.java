@@ -27,7 +27,11 @@ public final class Ports {
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
       throw new LocalStackException(
-          "Port " + port + " for " + what + " is already in use: stop what uses it or choose another port.");
+          "Port "
+              + port
+              + " for "
+              + what
+              + " is already in use: stop what uses it or choose another port.");
     }
   }
 }

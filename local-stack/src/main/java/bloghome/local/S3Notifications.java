@@ -5,21 +5,21 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * S3 event notifications for the local stack: a write under a subscribed prefix invokes the
@@ -27,12 +27,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sends it. Like S3, the writer does not wait for the function.
  *
  * <p>As Lambda does for an asynchronous invocation, a handler that throws is invoked again up to
- * the subscription's {@code maximumRetryAttempts} (the template's {@code EventInvokeConfig}) with
- * a growing delay (Lambda waits about 1 and then 2 minutes; locally {@link #retryDelay} and twice
- * that), and then the event goes to the on-failure destination: {@link #failures()}, records in
- * the shape Lambda sends to an SQS destination ({@code requestContext}, {@code requestPayload} =
- * the S3 event, {@code responseContext}, {@code responsePayload}). {@link #replayFailures()}
- * invokes them again, as {@code aws lambda invoke --invocation-type Event} does in AWS.
+ * the subscription's {@code maximumRetryAttempts} (the template's {@code EventInvokeConfig}) with a
+ * growing delay (Lambda waits about 1 and then 2 minutes; locally {@link #retryDelay} and twice
+ * that), and then the event goes to the on-failure destination: {@link #failures()}, records in the
+ * shape Lambda sends to an SQS destination ({@code requestContext}, {@code requestPayload} = the S3
+ * event, {@code responseContext}, {@code responsePayload}). {@link #replayFailures()} invokes them
+ * again, as {@code aws lambda invoke --invocation-type Event} does in AWS.
  */
 public final class S3Notifications implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(S3Notifications.class.getName());
@@ -45,7 +45,11 @@ public final class S3Notifications implements AutoCloseable {
       Supplier<RequestHandler<S3Event, ?>> handler,
       int maximumRetryAttempts) {
     /** Lambda's default for asynchronous invocations: two retries. */
-    public Subscription(String bucket, String prefix, String functionName, Supplier<RequestHandler<S3Event, ?>> handler) {
+    public Subscription(
+        String bucket,
+        String prefix,
+        String functionName,
+        Supplier<RequestHandler<S3Event, ?>> handler) {
       this(bucket, prefix, functionName, handler, 2);
     }
   }
@@ -57,8 +61,7 @@ public final class S3Notifications implements AutoCloseable {
   private final ExecutorService executor =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("s3-notify-", 0).factory());
   private final AtomicLong sequencer = new AtomicLong(System.currentTimeMillis() << 16);
-  private final AtomicInteger inFlight =
-      new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
   private final String region;
   private final List<Failure> failures = new CopyOnWriteArrayList<>();
   private volatile Duration retryDelay = Duration.ofMillis(200);
@@ -95,8 +98,8 @@ public final class S3Notifications implements AutoCloseable {
   }
 
   /**
-   * Invokes every failed event again, asynchronously and with the same retries, and removes it
-   * from the failures (it comes back if it fails again).
+   * Invokes every failed event again, asynchronously and with the same retries, and removes it from
+   * the failures (it comes back if it fails again).
    *
    * @return how many events were sent again
    */
@@ -113,44 +116,68 @@ public final class S3Notifications implements AutoCloseable {
 
   private void invokeAsync(Subscription s, S3Event event) {
     inFlight.incrementAndGet();
-    executor.execute(() -> {
-      try {
-        RuntimeException last = null;
-        int attempts = 0;
-        for (int attempt = 0; attempt <= s.maximumRetryAttempts(); attempt++) {
-          if (attempt > 0) {
-            Thread.sleep(retryDelay.toMillis() << (attempt - 1));
-          }
-          attempts++;
+    executor.execute(
+        () -> {
           try {
-            s.handler().get().handleRequest(event, new LocalContext(s.functionName()));
-            return;
-          } catch (RuntimeException e) {
-            last = e;
-            LOG.log(Level.INFO, "S3 notification to " + s.functionName() + " failed (attempt " + attempts + "): " + e);
+            RuntimeException last = null;
+            int attempts = 0;
+            for (int attempt = 0; attempt <= s.maximumRetryAttempts(); attempt++) {
+              if (attempt > 0) {
+                Thread.sleep(retryDelay.toMillis() << (attempt - 1));
+              }
+              attempts++;
+              try {
+                s.handler().get().handleRequest(event, new LocalContext(s.functionName()));
+                return;
+              } catch (RuntimeException e) {
+                last = e;
+                LOG.log(
+                    Level.INFO,
+                    "S3 notification to "
+                        + s.functionName()
+                        + " failed (attempt "
+                        + attempts
+                        + "): "
+                        + e);
+              }
+            }
+            LOG.log(
+                Level.WARNING,
+                "S3 notification to "
+                    + s.functionName()
+                    + " failed "
+                    + attempts
+                    + " times: sent to the failure queue",
+                last);
+            failures.add(new Failure(s, event, failureRecord(s, event, attempts, last)));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            inFlight.decrementAndGet();
           }
-        }
-        LOG.log(Level.WARNING, "S3 notification to " + s.functionName() + " failed " + attempts
-            + " times: sent to the failure queue", last);
-        failures.add(new Failure(s, event, failureRecord(s, event, attempts, last)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        inFlight.decrementAndGet();
-      }
-    });
+        });
   }
 
   /** The JSON Lambda sends to an SQS on-failure destination after the retries are exhausted. */
   String failureRecord(Subscription s, S3Event event, int attempts, RuntimeException error) {
-    String arn = "arn:aws:lambda:" + region + ":000000000000:function:" + s.functionName() + ":live";
-    return "{\"version\":\"1.0\",\"timestamp\":" + quote(Instant.now().toString())
-        + ",\"requestContext\":{\"requestId\":" + quote(UUID.randomUUID().toString())
-        + ",\"functionArn\":" + quote(arn) + ",\"condition\":\"RetriesExhausted\",\"approximateInvokeCount\":"
-        + attempts + "},\"requestPayload\":" + eventJson(event)
+    String arn =
+        "arn:aws:lambda:" + region + ":000000000000:function:" + s.functionName() + ":live";
+    return "{\"version\":\"1.0\",\"timestamp\":"
+        + quote(Instant.now().toString())
+        + ",\"requestContext\":{\"requestId\":"
+        + quote(UUID.randomUUID().toString())
+        + ",\"functionArn\":"
+        + quote(arn)
+        + ",\"condition\":\"RetriesExhausted\",\"approximateInvokeCount\":"
+        + attempts
+        + "},\"requestPayload\":"
+        + eventJson(event)
         + ",\"responseContext\":{\"statusCode\":200,\"executedVersion\":\"$LATEST\",\"functionError\":\"Unhandled\"}"
-        + ",\"responsePayload\":{\"errorType\":" + quote(error == null ? "" : error.getClass().getName())
-        + ",\"errorMessage\":" + quote(error == null ? "" : String.valueOf(error.getMessage())) + "}}";
+        + ",\"responsePayload\":{\"errorType\":"
+        + quote(error == null ? "" : error.getClass().getName())
+        + ",\"errorMessage\":"
+        + quote(error == null ? "" : String.valueOf(error.getMessage()))
+        + "}}";
   }
 
   /** The S3 event as S3 writes it (the fields our events carry). */
@@ -164,16 +191,32 @@ public final class S3Notifications implements AutoCloseable {
       first = false;
       var o = r.getS3().getObject();
       var b = r.getS3().getBucket();
-      sb.append("{\"eventVersion\":").append(quote(r.getEventVersion()))
-          .append(",\"eventSource\":").append(quote(r.getEventSource()))
-          .append(",\"awsRegion\":").append(quote(r.getAwsRegion()))
-          .append(",\"eventTime\":").append(quote(r.getEventTime().toString()))
-          .append(",\"eventName\":").append(quote(r.getEventName()))
-          .append(",\"s3\":{\"s3SchemaVersion\":").append(quote(r.getS3().getS3SchemaVersion()))
-          .append(",\"configurationId\":").append(quote(r.getS3().getConfigurationId()))
-          .append(",\"bucket\":{\"name\":").append(quote(b.getName())).append(",\"arn\":").append(quote(b.getArn()))
-          .append("},\"object\":{\"key\":").append(quote(o.getKey())).append(",\"size\":").append(o.getSizeAsLong())
-          .append(",\"eTag\":").append(quote(o.geteTag())).append(",\"sequencer\":").append(quote(o.getSequencer()))
+      sb.append("{\"eventVersion\":")
+          .append(quote(r.getEventVersion()))
+          .append(",\"eventSource\":")
+          .append(quote(r.getEventSource()))
+          .append(",\"awsRegion\":")
+          .append(quote(r.getAwsRegion()))
+          .append(",\"eventTime\":")
+          .append(quote(r.getEventTime().toString()))
+          .append(",\"eventName\":")
+          .append(quote(r.getEventName()))
+          .append(",\"s3\":{\"s3SchemaVersion\":")
+          .append(quote(r.getS3().getS3SchemaVersion()))
+          .append(",\"configurationId\":")
+          .append(quote(r.getS3().getConfigurationId()))
+          .append(",\"bucket\":{\"name\":")
+          .append(quote(b.getName()))
+          .append(",\"arn\":")
+          .append(quote(b.getArn()))
+          .append("},\"object\":{\"key\":")
+          .append(quote(o.getKey()))
+          .append(",\"size\":")
+          .append(o.getSizeAsLong())
+          .append(",\"eTag\":")
+          .append(quote(o.geteTag()))
+          .append(",\"sequencer\":")
+          .append(quote(o.getSequencer()))
           .append("}}}");
     }
     return sb.append("]}").toString();
@@ -205,29 +248,37 @@ public final class S3Notifications implements AutoCloseable {
     long deadline = System.nanoTime() + unit.toNanos(timeout);
     while (inFlight.get() > 0) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("S3 notifications still running after " + timeout + " " + unit);
+        throw new IllegalStateException(
+            "S3 notifications still running after " + timeout + " " + unit);
       }
       Thread.sleep(5);
     }
   }
 
   S3Event event(String bucket, String key, long size, String eTag, String eventName) {
-    var bucketEntity = new S3EventNotification.S3BucketEntity(
-        bucket, new S3EventNotification.UserIdentityEntity("LOCAL"), "arn:aws:s3:::" + bucket);
-    var objectEntity = new S3EventNotification.S3ObjectEntity(
-        encodeKey(key), size, eTag == null ? "" : eTag.replace("\"", ""), null,
-        String.format("%016X", sequencer.incrementAndGet()));
-    var s3 = new S3EventNotification.S3Entity("local-notification", bucketEntity, objectEntity, "1.0");
-    var record = new S3EventNotification.S3EventNotificationRecord(
-        region,
-        eventName,
-        "aws:s3",
-        Instant.now().toString(),
-        "2.1",
-        new S3EventNotification.RequestParametersEntity("127.0.0.1"),
-        new S3EventNotification.ResponseElementsEntity("local", "local"),
-        s3,
-        new S3EventNotification.UserIdentityEntity("LOCAL"));
+    var bucketEntity =
+        new S3EventNotification.S3BucketEntity(
+            bucket, new S3EventNotification.UserIdentityEntity("LOCAL"), "arn:aws:s3:::" + bucket);
+    var objectEntity =
+        new S3EventNotification.S3ObjectEntity(
+            encodeKey(key),
+            size,
+            eTag == null ? "" : eTag.replace("\"", ""),
+            null,
+            String.format("%016X", sequencer.incrementAndGet()));
+    var s3 =
+        new S3EventNotification.S3Entity("local-notification", bucketEntity, objectEntity, "1.0");
+    var record =
+        new S3EventNotification.S3EventNotificationRecord(
+            region,
+            eventName,
+            "aws:s3",
+            Instant.now().toString(),
+            "2.1",
+            new S3EventNotification.RequestParametersEntity("127.0.0.1"),
+            new S3EventNotification.ResponseElementsEntity("local", "local"),
+            s3,
+            new S3EventNotification.UserIdentityEntity("LOCAL"));
     return new S3Event(new ArrayList<>(List.of(record)));
   }
 

@@ -22,8 +22,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * The parts of {@code template.yaml} the local stack runs: functions with their HTTP API routes
- * and S3 triggers, DynamoDB tables, S3 buckets, parameters and environment variables.
+ * The parts of {@code template.yaml} the local stack runs: functions with their HTTP API routes and
+ * S3 triggers, DynamoDB tables, S3 buckets, parameters and environment variables.
  *
  * <p>CloudFormation short-form tags ({@code !Ref}, {@code !Sub}, {@code !GetAtt}, ...) are read as
  * their long form ({@code {"Ref": ...}}, {@code {"Fn::Sub": ...}}).
@@ -41,8 +41,8 @@ public final class SamTemplate {
   public record S3Trigger(String bucketLogicalId, List<String> events, String prefix) {}
 
   /**
-   * One {@code DynamoDB} (stream) event of a function: the event source mapping's settings.
-   * {@code filterPatterns} are the JSON texts of {@code FilterCriteria.Filters[].Pattern}.
+   * One {@code DynamoDB} (stream) event of a function: the event source mapping's settings. {@code
+   * filterPatterns} are the JSON texts of {@code FilterCriteria.Filters[].Pattern}.
    */
   public record StreamTrigger(
       String tableLogicalId,
@@ -54,13 +54,27 @@ public final class SamTemplate {
       List<String> filterPatterns,
       String onFailureLogicalId) {
     public StreamTrigger withBatchingWindow(int seconds) {
-      return new StreamTrigger(tableLogicalId, startingPosition, batchSize, seconds,
-          bisectBatchOnFunctionError, maximumRetryAttempts, filterPatterns, onFailureLogicalId);
+      return new StreamTrigger(
+          tableLogicalId,
+          startingPosition,
+          batchSize,
+          seconds,
+          bisectBatchOnFunctionError,
+          maximumRetryAttempts,
+          filterPatterns,
+          onFailureLogicalId);
     }
 
     public StreamTrigger withBatchSize(int size) {
-      return new StreamTrigger(tableLogicalId, startingPosition, size, maximumBatchingWindowSeconds,
-          bisectBatchOnFunctionError, maximumRetryAttempts, filterPatterns, onFailureLogicalId);
+      return new StreamTrigger(
+          tableLogicalId,
+          startingPosition,
+          size,
+          maximumBatchingWindowSeconds,
+          bisectBatchOnFunctionError,
+          maximumRetryAttempts,
+          filterPatterns,
+          onFailureLogicalId);
     }
   }
 
@@ -153,11 +167,13 @@ public final class SamTemplate {
 
   public Map<String, Map<String, Object>> resourcesOfType(String type) {
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-    resources().forEach((id, r) -> {
-      if (type.equals(r.get("Type"))) {
-        out.put(id, r);
-      }
-    });
+    resources()
+        .forEach(
+            (id, r) -> {
+              if (type.equals(r.get("Type"))) {
+                out.put(id, r);
+              }
+            });
     return out;
   }
 
@@ -189,57 +205,72 @@ public final class SamTemplate {
     Map<String, Object> globalEnv = map(map(globals.get("Environment")).get("Variables"));
     String globalHandler = (String) globals.get("Handler");
     String globalCodeUri = globals.get("CodeUri") instanceof String s ? s : null;
-    resourcesOfType("AWS::Serverless::Function").forEach((id, resource) -> {
-      Map<String, Object> props = map(resource.get("Properties"));
-      String handler = props.get("Handler") instanceof String h ? h : globalHandler;
-      String codeUri = props.get("CodeUri") instanceof String c ? c : globalCodeUri;
-      if (handler == null) {
-        throw new LocalStackException("template.yaml is invalid: function " + id + " has no Handler.");
-      }
-      Map<String, Object> env = new LinkedHashMap<>(globalEnv);
-      env.putAll(map(map(props.get("Environment")).get("Variables")));
-      List<HttpRoute> routes = new ArrayList<>();
-      List<S3Trigger> triggers = new ArrayList<>();
-      List<StreamTrigger> streamTriggers = new ArrayList<>();
-      map(props.get("Events")).forEach((eventName, e) -> {
-        Map<String, Object> event = map(e);
-        Map<String, Object> ep = map(event.get("Properties"));
-        String type = String.valueOf(event.get("Type"));
-        if ("HttpApi".equals(type)) {
-          String method = String.valueOf(ep.get("Method")).toUpperCase(Locale.ROOT);
-          String routePath = String.valueOf(ep.get("Path"));
-          String api = refName(ep.get("ApiId")).orElse(null);
-          Object authorizer = map(ep.get("Auth")).get("Authorizer");
-          boolean defaultAuth = api != null && apiHasDefaultAuthorizer(api);
-          boolean requiresToken =
-              authorizer != null ? !"NONE".equals(authorizer) : defaultAuth;
-          routes.add(new HttpRoute(method, routePath, requiresToken));
-        } else if ("S3".equals(type)) {
-          String bucket = refName(ep.get("Bucket")).orElse(null);
-          List<String> events = new ArrayList<>();
-          Object ev = ep.get("Events");
-          if (ev instanceof List<?> list) {
-            list.forEach(x -> events.add(String.valueOf(x)));
-          } else if (ev != null) {
-            events.add(String.valueOf(ev));
-          }
-          String prefix = "";
-          for (Object rule : list(map(map(ep.get("Filter")).get("S3Key")).get("Rules"))) {
-            Map<String, Object> r = map(rule);
-            if ("prefix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
-              prefix = String.valueOf(r.get("Value"));
-            }
-          }
-          triggers.add(new S3Trigger(bucket, events, prefix));
-        } else if ("DynamoDB".equals(type)) {
-          streamTriggers.add(streamTrigger(id, ep));
-        }
-      });
-      triggers.addAll(bucketNotificationsTo(id));
-      String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-      out.add(new FunctionDef(
-          id, handlerClass, codeUri, env, routes, triggers, list(props.get("Policies")), streamTriggers));
-    });
+    resourcesOfType("AWS::Serverless::Function")
+        .forEach(
+            (id, resource) -> {
+              Map<String, Object> props = map(resource.get("Properties"));
+              String handler = props.get("Handler") instanceof String h ? h : globalHandler;
+              String codeUri = props.get("CodeUri") instanceof String c ? c : globalCodeUri;
+              if (handler == null) {
+                throw new LocalStackException(
+                    "template.yaml is invalid: function " + id + " has no Handler.");
+              }
+              Map<String, Object> env = new LinkedHashMap<>(globalEnv);
+              env.putAll(map(map(props.get("Environment")).get("Variables")));
+              List<HttpRoute> routes = new ArrayList<>();
+              List<S3Trigger> triggers = new ArrayList<>();
+              List<StreamTrigger> streamTriggers = new ArrayList<>();
+              map(props.get("Events"))
+                  .forEach(
+                      (eventName, e) -> {
+                        Map<String, Object> event = map(e);
+                        Map<String, Object> ep = map(event.get("Properties"));
+                        String type = String.valueOf(event.get("Type"));
+                        if ("HttpApi".equals(type)) {
+                          String method = String.valueOf(ep.get("Method")).toUpperCase(Locale.ROOT);
+                          String routePath = String.valueOf(ep.get("Path"));
+                          String api = refName(ep.get("ApiId")).orElse(null);
+                          Object authorizer = map(ep.get("Auth")).get("Authorizer");
+                          boolean defaultAuth = api != null && apiHasDefaultAuthorizer(api);
+                          boolean requiresToken =
+                              authorizer != null ? !"NONE".equals(authorizer) : defaultAuth;
+                          routes.add(new HttpRoute(method, routePath, requiresToken));
+                        } else if ("S3".equals(type)) {
+                          String bucket = refName(ep.get("Bucket")).orElse(null);
+                          List<String> events = new ArrayList<>();
+                          Object ev = ep.get("Events");
+                          if (ev instanceof List<?> list) {
+                            list.forEach(x -> events.add(String.valueOf(x)));
+                          } else if (ev != null) {
+                            events.add(String.valueOf(ev));
+                          }
+                          String prefix = "";
+                          for (Object rule :
+                              list(map(map(ep.get("Filter")).get("S3Key")).get("Rules"))) {
+                            Map<String, Object> r = map(rule);
+                            if ("prefix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
+                              prefix = String.valueOf(r.get("Value"));
+                            }
+                          }
+                          triggers.add(new S3Trigger(bucket, events, prefix));
+                        } else if ("DynamoDB".equals(type)) {
+                          streamTriggers.add(streamTrigger(id, ep));
+                        }
+                      });
+              triggers.addAll(bucketNotificationsTo(id));
+              String handlerClass =
+                  handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+              out.add(
+                  new FunctionDef(
+                      id,
+                      handlerClass,
+                      codeUri,
+                      env,
+                      routes,
+                      triggers,
+                      list(props.get("Policies")),
+                      streamTriggers));
+            });
     return out;
   }
 
@@ -249,24 +280,30 @@ public final class SamTemplate {
    */
   private List<S3Trigger> bucketNotificationsTo(String functionId) {
     List<S3Trigger> out = new ArrayList<>();
-    resourcesOfType("AWS::S3::Bucket").forEach((bucketId, bucket) -> {
-      Map<String, Object> notifications = map(map(bucket.get("Properties")).get("NotificationConfiguration"));
-      for (Object c : list(notifications.get("LambdaConfigurations"))) {
-        Map<String, Object> config = map(c);
-        List<Object> target = list(map(config.get("Function")).get("Fn::GetAtt"));
-        if (target.size() != 2 || !functionId.equals(target.get(0)) || !"Arn".equals(target.get(1))) {
-          continue;
-        }
-        String prefix = "";
-        for (Object rule : list(map(map(config.get("Filter")).get("S3Key")).get("Rules"))) {
-          Map<String, Object> r = map(rule);
-          if ("prefix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
-            prefix = String.valueOf(r.get("Value"));
-          }
-        }
-        out.add(new S3Trigger(bucketId, List.of(String.valueOf(config.get("Event"))), prefix));
-      }
-    });
+    resourcesOfType("AWS::S3::Bucket")
+        .forEach(
+            (bucketId, bucket) -> {
+              Map<String, Object> notifications =
+                  map(map(bucket.get("Properties")).get("NotificationConfiguration"));
+              for (Object c : list(notifications.get("LambdaConfigurations"))) {
+                Map<String, Object> config = map(c);
+                List<Object> target = list(map(config.get("Function")).get("Fn::GetAtt"));
+                if (target.size() != 2
+                    || !functionId.equals(target.get(0))
+                    || !"Arn".equals(target.get(1))) {
+                  continue;
+                }
+                String prefix = "";
+                for (Object rule : list(map(map(config.get("Filter")).get("S3Key")).get("Rules"))) {
+                  Map<String, Object> r = map(rule);
+                  if ("prefix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
+                    prefix = String.valueOf(r.get("Value"));
+                  }
+                }
+                out.add(
+                    new S3Trigger(bucketId, List.of(String.valueOf(config.get("Event"))), prefix));
+              }
+            });
     return out;
   }
 
@@ -275,13 +312,17 @@ public final class SamTemplate {
     // Stream: !GetAtt Table.StreamArn
     Object stream = ep.get("Stream");
     String table = null;
-    if (stream instanceof Map<?, ?> m && m.get("Fn::GetAtt") instanceof List<?> l && l.size() == 2
+    if (stream instanceof Map<?, ?> m
+        && m.get("Fn::GetAtt") instanceof List<?> l
+        && l.size() == 2
         && "StreamArn".equals(String.valueOf(l.get(1)))) {
       table = String.valueOf(l.get(0));
     }
     if (table == null) {
-      throw new LocalStackException("template.yaml: the DynamoDB event of " + functionId
-          + " must name its stream as !GetAtt <Table>.StreamArn");
+      throw new LocalStackException(
+          "template.yaml: the DynamoDB event of "
+              + functionId
+              + " must name its stream as !GetAtt <Table>.StreamArn");
     }
     List<String> patterns = new ArrayList<>();
     for (Object f : list(map(ep.get("FilterCriteria")).get("Filters"))) {
@@ -292,7 +333,9 @@ public final class SamTemplate {
     }
     Object destination = map(map(ep.get("DestinationConfig")).get("OnFailure")).get("Destination");
     String onFailure = null;
-    if (destination instanceof Map<?, ?> d && d.get("Fn::GetAtt") instanceof List<?> l && !l.isEmpty()) {
+    if (destination instanceof Map<?, ?> d
+        && d.get("Fn::GetAtt") instanceof List<?> l
+        && !l.isEmpty()) {
       onFailure = String.valueOf(l.get(0));
     } else if (destination != null) {
       onFailure = refName(destination).orElse(null);
@@ -302,7 +345,8 @@ public final class SamTemplate {
         String.valueOf(ep.getOrDefault("StartingPosition", "LATEST")),
         intOr(ep.get("BatchSize"), 100),
         intOr(ep.get("MaximumBatchingWindowInSeconds"), 0),
-        Boolean.parseBoolean(String.valueOf(ep.getOrDefault("BisectBatchOnFunctionError", "false"))),
+        Boolean.parseBoolean(
+            String.valueOf(ep.getOrDefault("BisectBatchOnFunctionError", "false"))),
         intOr(ep.get("MaximumRetryAttempts"), -1),
         patterns,
         onFailure);
@@ -334,27 +378,32 @@ public final class SamTemplate {
   private static final class CfnConstructor extends SafeConstructor {
     CfnConstructor() {
       super(new LoaderOptions());
-      this.yamlMultiConstructors.put("!", new AbstractConstruct() {
-        @Override
-        public Object construct(Node node) {
-          String tag = node.getTag().getValue().substring(1);
-          String name = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
-          Object value;
-          if (node instanceof ScalarNode scalar) {
-            String text = constructScalar(scalar);
-            value = tag.equals("GetAtt") && text.contains(".")
-                ? List.of(text.substring(0, text.indexOf('.')), text.substring(text.indexOf('.') + 1))
-                : text;
-          } else if (node instanceof SequenceNode seq) {
-            value = constructSequence(seq);
-          } else {
-            value = constructMapping((MappingNode) node);
-          }
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put(name, value);
-          return out;
-        }
-      });
+      this.yamlMultiConstructors.put(
+          "!",
+          new AbstractConstruct() {
+            @Override
+            public Object construct(Node node) {
+              String tag = node.getTag().getValue().substring(1);
+              String name = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
+              Object value;
+              if (node instanceof ScalarNode scalar) {
+                String text = constructScalar(scalar);
+                value =
+                    tag.equals("GetAtt") && text.contains(".")
+                        ? List.of(
+                            text.substring(0, text.indexOf('.')),
+                            text.substring(text.indexOf('.') + 1))
+                        : text;
+              } else if (node instanceof SequenceNode seq) {
+                value = constructSequence(seq);
+              } else {
+                value = constructMapping((MappingNode) node);
+              }
+              Map<String, Object> out = new LinkedHashMap<>();
+              out.put(name, value);
+              return out;
+            }
+          });
     }
   }
 }

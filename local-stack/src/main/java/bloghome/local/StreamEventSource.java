@@ -3,6 +3,7 @@ package bloghome.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,36 +20,43 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 
 /**
- * Lambda's event source mapping for a DynamoDB stream, on the local stack: polls the table's
- * stream in moto (DescribeStream, GetShardIterator, GetRecords), drops records the filter criteria
- * do not match (as Lambda does, before batching), collects up to {@code BatchSize} records or
- * until {@code MaximumBatchingWindowInSeconds} has passed since the first, and invokes the handler
- * in this JVM with a real {@link DynamodbEvent}, one batch at a time per shard.
+ * Lambda's event source mapping for a DynamoDB stream, on the local stack: polls the table's stream
+ * in moto (DescribeStream, GetShardIterator, GetRecords), drops records the filter criteria do not
+ * match (as Lambda does, before batching), collects up to {@code BatchSize} records or until {@code
+ * MaximumBatchingWindowInSeconds} has passed since the first, and invokes the handler in this JVM
+ * with a real {@link DynamodbEvent}, one batch at a time per shard.
  *
- * <p>A failed batch is retried; with {@code BisectBatchOnFunctionError} it is split in two and
- * each half retried, down to single records; a batch that still fails after {@code
- * MaximumRetryAttempts} goes to the on-failure destination (here {@link #failures()}, the record
- * Lambda would send to the SQS queue) and the shard moves on past it.
+ * <p>A failed batch is retried; with {@code BisectBatchOnFunctionError} it is split in two and each
+ * half retried, down to single records; a batch that still fails after {@code MaximumRetryAttempts}
+ * goes to the on-failure destination (here {@link #failures()}, the record Lambda would send to the
+ * SQS queue) and the shard moves on past it.
  */
 public final class StreamEventSource implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StreamEventSource.class.getName());
+
   /** Pause between polls that found nothing; after a poll that found records there is none. */
   private static final Duration IDLE_PAUSE = Duration.ofMillis(50);
-  /** How often the shard list is read again (a new shard appears at most every few hours in AWS). */
+
+  /**
+   * How often the shard list is read again (a new shard appears at most every few hours in AWS).
+   */
   private static final Duration SHARD_REFRESH = Duration.ofSeconds(2);
 
   /** What Lambda sends to the on-failure destination for a batch it gave up on. */
   public record FailedBatch(
-      String functionName, String shardId, String startSequenceNumber, String endSequenceNumber,
-      int batchSize, String error) {}
+      String functionName,
+      String shardId,
+      String startSequenceNumber,
+      String endSequenceNumber,
+      int batchSize,
+      String error) {}
 
   private final DynamoDbStreamsClient streams;
   private final String streamArn;
@@ -74,7 +82,8 @@ public final class StreamEventSource implements AutoCloseable {
     this.settings = settings;
     this.handler = handler;
     Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-    this.filters = settings.filterPatterns().stream().map(p -> SamTemplate.map(yaml.load(p))).toList();
+    this.filters =
+        settings.filterPatterns().stream().map(p -> SamTemplate.map(yaml.load(p))).toList();
     this.poller = Thread.ofVirtual().name("stream-" + functionName).unstarted(this::run);
   }
 
@@ -85,7 +94,8 @@ public final class StreamEventSource implements AutoCloseable {
       String functionName,
       SamTemplate.StreamTrigger settings,
       RequestHandler<DynamodbEvent, ?> handler) {
-    StreamEventSource source = new StreamEventSource(streams, streamArn, functionName, settings, handler);
+    StreamEventSource source =
+        new StreamEventSource(streams, streamArn, functionName, settings, handler);
     source.poller.start();
     return source;
   }
@@ -101,18 +111,20 @@ public final class StreamEventSource implements AutoCloseable {
   }
 
   /**
-   * Waits until every record written to the table before this call has been delivered (or given
-   * up on): the poller has since found the stream empty with nothing left to deliver.
+   * Waits until every record written to the table before this call has been delivered (or given up
+   * on): the poller has since found the stream empty with nothing left to deliver.
    */
   public void awaitSettled(Duration timeout) {
     long asked = System.nanoTime();
     long deadline = asked + timeout.toNanos();
     while (idleSince.get() < asked || idleSince.get() == -1) {
       if (!running) {
-        throw new LocalStackException("the stream event source of " + functionName + " has stopped");
+        throw new LocalStackException(
+            "the stream event source of " + functionName + " has stopped");
       }
       if (System.nanoTime() > deadline) {
-        throw new LocalStackException("the stream of " + functionName + " did not settle within " + timeout);
+        throw new LocalStackException(
+            "the stream of " + functionName + " did not settle within " + timeout);
       }
       sleep(Duration.ofMillis(10));
     }
@@ -143,10 +155,13 @@ public final class StreamEventSource implements AutoCloseable {
             }
           }
         }
-        boolean windowOver = firstBuffered != null
-            && Duration.between(firstBuffered, Instant.now()).toSeconds() >= settings.maximumBatchingWindowSeconds();
+        boolean windowOver =
+            firstBuffered != null
+                && Duration.between(firstBuffered, Instant.now()).toSeconds()
+                    >= settings.maximumBatchingWindowSeconds();
         while (buffer.size() >= settings.batchSize() || (!buffer.isEmpty() && windowOver)) {
-          List<Pending> batch = new ArrayList<>(buffer.subList(0, Math.min(settings.batchSize(), buffer.size())));
+          List<Pending> batch =
+              new ArrayList<>(buffer.subList(0, Math.min(settings.batchSize(), buffer.size())));
           buffer.subList(0, batch.size()).clear();
           deliver(batch, settings.maximumRetryAttempts());
           firstBuffered = buffer.isEmpty() ? null : Instant.now();
@@ -156,7 +171,8 @@ public final class StreamEventSource implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         if (running) {
-          LOG.log(Level.WARNING, "polling the stream for " + functionName + " failed; trying again", e);
+          LOG.log(
+              Level.WARNING, "polling the stream for " + functionName + " failed; trying again", e);
         }
       }
       if (fetched == 0) {
@@ -194,15 +210,20 @@ public final class StreamEventSource implements AutoCloseable {
   }
 
   private String newIterator(String shardId, String after) {
-    return streams.getShardIterator(r -> {
-      r.streamArn(streamArn).shardId(shardId);
-      if (after == null) {
-        r.shardIteratorType("LATEST".equals(settings.startingPosition())
-            ? ShardIteratorType.TRIM_HORIZON : ShardIteratorType.valueOf(settings.startingPosition()));
-      } else {
-        r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
-      }
-    }).shardIterator();
+    return streams
+        .getShardIterator(
+            r -> {
+              r.streamArn(streamArn).shardId(shardId);
+              if (after == null) {
+                r.shardIteratorType(
+                    "LATEST".equals(settings.startingPosition())
+                        ? ShardIteratorType.TRIM_HORIZON
+                        : ShardIteratorType.valueOf(settings.startingPosition()));
+              } else {
+                r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+              }
+            })
+        .shardIterator();
   }
 
   /**
@@ -227,10 +248,14 @@ public final class StreamEventSource implements AutoCloseable {
         return;
       }
       if (retriesLeft == 0) {
-        failures.add(new FailedBatch(functionName, batch.get(0).shardId(),
-            batch.get(0).record().dynamodb().sequenceNumber(),
-            batch.get(batch.size() - 1).record().dynamodb().sequenceNumber(),
-            batch.size(), String.valueOf(error)));
+        failures.add(
+            new FailedBatch(
+                functionName,
+                batch.get(0).shardId(),
+                batch.get(0).record().dynamodb().sequenceNumber(),
+                batch.get(batch.size() - 1).record().dynamodb().sequenceNumber(),
+                batch.size(),
+                String.valueOf(error)));
         LOG.warning(functionName + " gave up on a batch of " + batch.size() + " records: " + error);
         return;
       }
@@ -279,14 +304,17 @@ public final class StreamEventSource implements AutoCloseable {
     return out;
   }
 
-  private static Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> lambdaImage(
-      Map<String, AttributeValue> image) {
-    Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> out = new LinkedHashMap<>();
+  private static Map<
+          String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue>
+      lambdaImage(Map<String, AttributeValue> image) {
+    Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> out =
+        new LinkedHashMap<>();
     image.forEach((k, v) -> out.put(k, lambdaValue(v)));
     return out;
   }
 
-  private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue lambdaValue(AttributeValue v) {
+  private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue
+      lambdaValue(AttributeValue v) {
     var out = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
     switch (v.type()) {
       case S -> out.setS(v.s());
@@ -334,16 +362,18 @@ public final class StreamEventSource implements AutoCloseable {
 
   private static Map<String, Object> json(Map<String, AttributeValue> image) {
     Map<String, Object> out = new LinkedHashMap<>();
-    image.forEach((k, v) -> {
-      Object value = switch (v.type()) {
-        case S -> v.s();
-        case N -> v.n();
-        case BOOL -> v.bool();
-        case M -> json(v.m());
-        default -> v.toString();
-      };
-      out.put(k, Map.of(v.type() == AttributeValue.Type.NUL ? "NULL" : v.type().name(), value));
-    });
+    image.forEach(
+        (k, v) -> {
+          Object value =
+              switch (v.type()) {
+                case S -> v.s();
+                case N -> v.n();
+                case BOOL -> v.bool();
+                case M -> json(v.m());
+                default -> v.toString();
+              };
+          out.put(k, Map.of(v.type() == AttributeValue.Type.NUL ? "NULL" : v.type().name(), value));
+        });
     return out;
   }
 
@@ -356,7 +386,8 @@ public final class StreamEventSource implements AutoCloseable {
     for (Map.Entry<String, Object> e : pattern.entrySet()) {
       Object actual = event.get(e.getKey());
       if (e.getValue() instanceof Map<?, ?> nested) {
-        if (!(actual instanceof Map<?, ?> m) || !matches((Map<String, Object>) nested, (Map<String, Object>) m)) {
+        if (!(actual instanceof Map<?, ?> m)
+            || !matches((Map<String, Object>) nested, (Map<String, Object>) m)) {
           return false;
         }
       } else if (e.getValue() instanceof List<?> options) {
@@ -366,7 +397,9 @@ public final class StreamEventSource implements AutoCloseable {
             if (rule.containsKey("exists")) {
               any |= Boolean.parseBoolean(String.valueOf(rule.get("exists"))) == (actual != null);
             } else if (rule.containsKey("prefix")) {
-              any |= actual != null && String.valueOf(actual).startsWith(String.valueOf(rule.get("prefix")));
+              any |=
+                  actual != null
+                      && String.valueOf(actual).startsWith(String.valueOf(rule.get("prefix")));
             }
           } else {
             any |= actual != null && String.valueOf(option).equals(String.valueOf(actual));

@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves the intrinsic functions the local stack meets in environment variables and names
- * ({@code Ref}, {@code Fn::Sub}, {@code Fn::GetAtt}, {@code Fn::Join}) to local values.
+ * Resolves the intrinsic functions the local stack meets in environment variables and names ({@code
+ * Ref}, {@code Fn::Sub}, {@code Fn::GetAtt}, {@code Fn::Join}) to local values.
  */
 final class TemplateValues {
   private static final Pattern SUB = Pattern.compile("\\$\\{([^}!][^}]*)}");

@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * The local DynamoDB's stream holds one record per item a successful request changed, as
- * DynamoDB's does (moto 5.2.1 alone gives two INSERTs for an update inside a transaction, and
- * keeps the records of a transaction that was cancelled).
+ * The local DynamoDB's stream holds one record per item a successful request changed, as DynamoDB's
+ * does (moto 5.2.1 alone gives two INSERTs for an update inside a transaction, and keeps the
+ * records of a transaction that was cancelled).
  */
 @ExtendWith(LocalAwsExtension.class)
 class DynamoDbStreamsIT {
@@ -46,8 +46,12 @@ class DynamoDbStreamsIT {
   }
 
   private TransactWriteItem addOne(String pk, String condition) {
-    Update.Builder u = Update.builder().tableName(table).key(key(pk)).updateExpression("ADD n :one")
-        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")));
+    Update.Builder u =
+        Update.builder()
+            .tableName(table)
+            .key(key(pk))
+            .updateExpression("ADD n :one")
+            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")));
     if (condition != null) {
       u.conditionExpression(condition);
     }
@@ -55,24 +59,48 @@ class DynamoDbStreamsIT {
   }
 
   private TransactWriteItem putNew(String pk) {
-    return TransactWriteItem.builder().put(Put.builder().tableName(table)
-        .item(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("x"), "v", AttributeValue.fromS("new")))
-        .conditionExpression("attribute_not_exists(pk)").build()).build();
+    return TransactWriteItem.builder()
+        .put(
+            Put.builder()
+                .tableName(table)
+                .item(
+                    Map.of(
+                        "pk",
+                        AttributeValue.fromS(pk),
+                        "sk",
+                        AttributeValue.fromS("x"),
+                        "v",
+                        AttributeValue.fromS("new")))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build())
+        .build();
   }
 
   private List<Record> records() {
     String arn = aws.streamArn(table);
-    String shard = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
-    String iterator = streams.getShardIterator(r -> r.streamArn(arn).shardId(shard)
-        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+    String shard =
+        streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
+    String iterator =
+        streams
+            .getShardIterator(
+                r ->
+                    r.streamArn(arn)
+                        .shardId(shard)
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+            .shardIterator();
     return streams.getRecords(r -> r.shardIterator(iterator).limit(1000)).records();
   }
 
   private static List<String> summary(List<Record> records) {
     return records.stream()
-        .map(r -> r.eventNameAsString() + " " + r.dynamodb().keys().get("pk").s()
-            + (r.dynamodb().hasNewImage() && r.dynamodb().newImage().containsKey("n")
-                ? " n=" + r.dynamodb().newImage().get("n").n() : ""))
+        .map(
+            r ->
+                r.eventNameAsString()
+                    + " "
+                    + r.dynamodb().keys().get("pk").s()
+                    + (r.dynamodb().hasNewImage() && r.dynamodb().newImage().containsKey("n")
+                        ? " n=" + r.dynamodb().newImage().get("n").n()
+                        : ""))
         .toList();
   }
 
@@ -85,33 +113,61 @@ class DynamoDbStreamsIT {
 
   @Test
   void updatesOfExistingItems_plainOrInATransaction_giveOneModifyEach() {
-    dynamo.updateItem(r -> r.tableName(table).key(key("A")).updateExpression("ADD n :one")
-        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+    dynamo.updateItem(
+        r ->
+            r.tableName(table)
+                .key(key("A"))
+                .updateExpression("ADD n :one")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
     dynamo.transactWriteItems(r -> r.transactItems(addOne("A", "attribute_exists(pk)")));
-    dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS("P"), "sk", AttributeValue.fromS("x"))));
+    dynamo.putItem(
+        r ->
+            r.tableName(table)
+                .item(Map.of("pk", AttributeValue.fromS("P"), "sk", AttributeValue.fromS("x"))));
 
     assertThat(summary(records())).containsExactly("INSERT A n=1", "MODIFY A n=2", "INSERT P");
   }
 
   @Test
   void failedConditions_andCancelledTransactions_leaveNoRecord_andRollBackTheirItems() {
-    dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS("M"), "sk", AttributeValue.fromS("x"))));
-    assertThatThrownBy(() -> dynamo.putItem(r -> r.tableName(table)
-        .item(Map.of("pk", AttributeValue.fromS("M"), "sk", AttributeValue.fromS("x")))
-        .conditionExpression("attribute_not_exists(pk)")))
+    dynamo.putItem(
+        r ->
+            r.tableName(table)
+                .item(Map.of("pk", AttributeValue.fromS("M"), "sk", AttributeValue.fromS("x"))));
+    assertThatThrownBy(
+            () ->
+                dynamo.putItem(
+                    r ->
+                        r.tableName(table)
+                            .item(
+                                Map.of(
+                                    "pk",
+                                    AttributeValue.fromS("M"),
+                                    "sk",
+                                    AttributeValue.fromS("x")))
+                            .conditionExpression("attribute_not_exists(pk)")))
         .isInstanceOf(ConditionalCheckFailedException.class);
     // The first two items are applied, the third fails its condition: the whole is cancelled.
-    assertThatThrownBy(() -> dynamo.transactWriteItems(r -> r.transactItems(
-        addOne("C", null), putNew("D"), addOne("E", "attribute_exists(pk)"))))
+    assertThatThrownBy(
+            () ->
+                dynamo.transactWriteItems(
+                    r ->
+                        r.transactItems(
+                            addOne("C", null), putNew("D"), addOne("E", "attribute_exists(pk)"))))
         .isInstanceOf(TransactionCanceledException.class);
 
     assertThat(summary(records())).containsExactly("INSERT M");
-    assertThat(dynamo.scan(r -> r.tableName(table)).items()).extracting(i -> i.get("pk").s()).containsExactly("M");
+    assertThat(dynamo.scan(r -> r.tableName(table)).items())
+        .extracting(i -> i.get("pk").s())
+        .containsExactly("M");
   }
 
   @Test
   void aDelete_givesOneRemove_andDeletingNothingGivesNone() {
-    dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS("G"), "sk", AttributeValue.fromS("x"))));
+    dynamo.putItem(
+        r ->
+            r.tableName(table)
+                .item(Map.of("pk", AttributeValue.fromS("G"), "sk", AttributeValue.fromS("x"))));
     dynamo.deleteItem(r -> r.tableName(table).key(key("G")));
     dynamo.deleteItem(r -> r.tableName(table).key(key("never")));
 

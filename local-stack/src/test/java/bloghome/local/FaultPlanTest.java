@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
 import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 
 class FaultPlanTest {
 
   @Test
   void parse_readsEachServiceItsKindsAndTheSeed() {
-    FaultPlan plan = FaultPlan.parse("dynamodb:throttle=0.1,error500=0.05,latency=0.05:300ms,lost=0.05; s3:slowdown=0.2;seed=9");
+    FaultPlan plan =
+        FaultPlan.parse(
+            "dynamodb:throttle=0.1,error500=0.05,latency=0.05:300ms,lost=0.05; s3:slowdown=0.2;seed=9");
 
-    assertThat(plan.dynamoDb()).isEqualTo(new FaultPlan.Rates(0.1, 0.05, 0.05, Duration.ofMillis(300), 0.05));
+    assertThat(plan.dynamoDb())
+        .isEqualTo(new FaultPlan.Rates(0.1, 0.05, 0.05, Duration.ofMillis(300), 0.05));
     assertThat(plan.s3().throttle()).isEqualTo(0.2);
     assertThat(plan.s3().lost()).isZero();
     assertThat(plan.seed()).isEqualTo(9);
@@ -26,8 +29,12 @@ class FaultPlanTest {
 
     assertThat(plan.dynamoDb()).isEqualTo(plan.s3());
     assertThat(plan.dynamoDb().throttle()).isCloseTo(0.08, Offset.offset(1e-9));
-    assertThat(plan.dynamoDb().throttle() + plan.dynamoDb().error500() + plan.dynamoDb().latency()
-        + plan.dynamoDb().lost()).isCloseTo(0.2, Offset.offset(1e-9));
+    assertThat(
+            plan.dynamoDb().throttle()
+                + plan.dynamoDb().error500()
+                + plan.dynamoDb().latency()
+                + plan.dynamoDb().lost())
+        .isCloseTo(0.2, Offset.offset(1e-9));
   }
 
   @Test
@@ -40,10 +47,14 @@ class FaultPlanTest {
 
   @Test
   void badSpecs_areRefusedWithTheReason() {
-    assertThatThrownBy(() -> FaultPlan.parse("dynamodb:throttle=1.5")).hasMessageContaining("within 0..1");
-    assertThatThrownBy(() -> FaultPlan.parse("dynamodb:throttle=0.6,lost=0.6")).hasMessageContaining("more than 1");
-    assertThatThrownBy(() -> FaultPlan.parse("sqs:throttle=0.1")).hasMessageContaining("Unknown service");
-    assertThatThrownBy(() -> FaultPlan.parse("dynamodb:boom=0.1")).hasMessageContaining("Unknown fault kind");
+    assertThatThrownBy(() -> FaultPlan.parse("dynamodb:throttle=1.5"))
+        .hasMessageContaining("within 0..1");
+    assertThatThrownBy(() -> FaultPlan.parse("dynamodb:throttle=0.6,lost=0.6"))
+        .hasMessageContaining("more than 1");
+    assertThatThrownBy(() -> FaultPlan.parse("sqs:throttle=0.1"))
+        .hasMessageContaining("Unknown service");
+    assertThatThrownBy(() -> FaultPlan.parse("dynamodb:boom=0.1"))
+        .hasMessageContaining("Unknown fault kind");
     assertThatThrownBy(() -> FaultPlan.parse("dynamodb")).hasMessageContaining("service:kind=p");
   }
 }

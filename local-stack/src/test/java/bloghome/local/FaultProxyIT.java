@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import java.net.URISyntaxException;
-import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** The fault proxy in front of the local DynamoDB and S3: each fault in its service's own shape. */
 class FaultProxyIT {
@@ -39,11 +39,14 @@ class FaultProxyIT {
   private static String table;
   private static String bucket;
   private static final StaticCredentialsProvider CREDENTIALS =
-      StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY));
+      StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY));
 
   @BeforeAll
   static void start() {
-    stack = LocalStack.start(new LocalStack.Config("faults", 0, 0, 0, List.of(), FaultPlan.proxiesOnly(7)));
+    stack =
+        LocalStack.start(
+            new LocalStack.Config("faults", 0, 0, 0, List.of(), FaultPlan.proxiesOnly(7)));
     table = stack.physicalName("BlogTable");
     bucket = stack.physicalName("SkinBucket");
   }
@@ -59,15 +62,23 @@ class FaultProxyIT {
   }
 
   private static DynamoDbClient dynamoDb(int maxAttempts) {
-    return DynamoDbClient.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-        .endpointOverride(stack.dynamoDbEndpoint()).httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(maxAttempts)))
+    return DynamoDbClient.builder()
+        .region(Region.US_EAST_1)
+        .credentialsProvider(CREDENTIALS)
+        .endpointOverride(stack.dynamoDbEndpoint())
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(
+            c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(maxAttempts)))
         .build();
   }
 
   private static S3Client s3(int maxAttempts) {
-    return S3Client.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-        .endpointOverride(stack.s3Endpoint()).forcePathStyle(true).httpClient(UrlConnectionHttpClient.create())
+    return S3Client.builder()
+        .region(Region.US_EAST_1)
+        .credentialsProvider(CREDENTIALS)
+        .endpointOverride(stack.s3Endpoint())
+        .forcePathStyle(true)
+        .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(maxAttempts)))
         .build();
   }
@@ -81,10 +92,12 @@ class FaultProxyIT {
     stack.dynamoDbFaults().orElseThrow().rates(only("throttle"));
     try (DynamoDbClient client = dynamoDb(1)) {
       assertThatThrownBy(() -> client.getItem(r -> r.tableName(table).key(key("k1"))))
-          .isInstanceOfSatisfying(ProvisionedThroughputExceededException.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.isThrottlingException()).isTrue();
-          });
+          .isInstanceOfSatisfying(
+              ProvisionedThroughputExceededException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.isThrottlingException()).isTrue();
+              });
     }
   }
 
@@ -93,12 +106,15 @@ class FaultProxyIT {
     stack.dynamoDbFaults().orElseThrow().rates(only("error500"));
     try (DynamoDbClient client = dynamoDb(1)) {
       assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(item("k2"))))
-          .isInstanceOfSatisfying(DynamoDbException.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(500);
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalServerError");
-          });
+          .isInstanceOfSatisfying(
+              DynamoDbException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(500);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalServerError");
+              });
     }
-    assertThat(stack.dynamoDb().getItem(r -> r.tableName(table).key(key("k2"))).hasItem()).isFalse();
+    assertThat(stack.dynamoDb().getItem(r -> r.tableName(table).key(key("k2"))).hasItem())
+        .isFalse();
   }
 
   @Test
@@ -114,23 +130,45 @@ class FaultProxyIT {
   @Test
   void transactionRetriedAfterALostAnswer_isAppliedOnce() {
     // The first attempt applies but its answer is lost; the SDK retries with the same token.
-    List<TransactWriteItem> add = List.of(TransactWriteItem.builder().update(u -> u.tableName(table).key(key("k4"))
-        .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build());
+    List<TransactWriteItem> add =
+        List.of(
+            TransactWriteItem.builder()
+                .update(
+                    u ->
+                        u.tableName(table)
+                            .key(key("k4"))
+                            .updateExpression("ADD n :one")
+                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))
+                .build());
     FaultProxy proxy = stack.dynamoDbFaults().orElseThrow();
     proxy.rates(only("lost"));
     long replayedBefore = proxy.counts().get(FaultProxy.Outcome.TOKEN_REPLAYED);
     try (DynamoDbClient client = dynamoDb(1)) {
-      assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(add).clientRequestToken("tok-k4")))
+      assertThatThrownBy(
+              () ->
+                  client.transactWriteItems(r -> r.transactItems(add).clientRequestToken("tok-k4")))
           .isInstanceOfAny(DynamoDbException.class, SdkClientException.class);
       proxy.rates(FaultPlan.Rates.NONE);
       client.transactWriteItems(r -> r.transactItems(add).clientRequestToken("tok-k4"));
       // a different transaction under the same token is refused, as DynamoDB does
-      assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(List.of(TransactWriteItem.builder()
-          .put(p -> p.tableName(table).item(item("k5"))).build())).clientRequestToken("tok-k4")))
-          .isInstanceOfSatisfying(DynamoDbException.class,
-              e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("IdempotentParameterMismatchException"));
+      assertThatThrownBy(
+              () ->
+                  client.transactWriteItems(
+                      r ->
+                          r.transactItems(
+                                  List.of(
+                                      TransactWriteItem.builder()
+                                          .put(p -> p.tableName(table).item(item("k5")))
+                                          .build()))
+                              .clientRequestToken("tok-k4")))
+          .isInstanceOfSatisfying(
+              DynamoDbException.class,
+              e ->
+                  assertThat(e.awsErrorDetails().errorCode())
+                      .isEqualTo("IdempotentParameterMismatchException"));
     }
-    assertThat(stack.dynamoDb().getItem(r -> r.tableName(table).key(key("k4"))).item().get("n").n()).isEqualTo("1");
+    assertThat(stack.dynamoDb().getItem(r -> r.tableName(table).key(key("k4"))).item().get("n").n())
+        .isEqualTo("1");
     assertThat(proxy.counts().get(FaultProxy.Outcome.TOKEN_REPLAYED)).isEqualTo(replayedBefore + 2);
   }
 
@@ -142,16 +180,21 @@ class FaultProxyIT {
         client.getItem(r -> r.tableName(table).key(key("k6")));
       }
     }
-    assertThat(stack.dynamoDbFaults().orElseThrow().counts().get(FaultProxy.Outcome.THROTTLED)).isPositive();
+    assertThat(stack.dynamoDbFaults().orElseThrow().counts().get(FaultProxy.Outcome.THROTTLED))
+        .isPositive();
   }
 
   @Test
   void latency_delaysTheAnswer() {
-    stack.dynamoDbFaults().orElseThrow().rates(FaultPlan.parse("dynamodb:latency=1:300ms").dynamoDb());
+    stack
+        .dynamoDbFaults()
+        .orElseThrow()
+        .rates(FaultPlan.parse("dynamodb:latency=1:300ms").dynamoDb());
     try (DynamoDbClient client = dynamoDb(1)) {
       long started = System.nanoTime();
       client.getItem(r -> r.tableName(table).key(key("k7")));
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
   }
 
@@ -160,26 +203,44 @@ class FaultProxyIT {
     stack.s3Faults().orElseThrow().rates(FaultPlan.parse("s3:throttle=1").s3());
     try (S3Client client = s3(1)) {
       assertThatThrownBy(() -> client.headBucket(r -> r.bucket(bucket)))
-          .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(503));
-      assertThatThrownBy(() -> client.putObject(r -> r.bucket(bucket).key("a/b"), RequestBody.fromString("x")))
-          .isInstanceOfSatisfying(S3Exception.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(503);
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SlowDown");
-            assertThat(e.isThrottlingException()).isTrue();
-          });
+          .isInstanceOfSatisfying(
+              S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(503));
+      assertThatThrownBy(
+              () -> client.putObject(r -> r.bucket(bucket).key("a/b"), RequestBody.fromString("x")))
+          .isInstanceOfSatisfying(
+              S3Exception.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(503);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SlowDown");
+                assertThat(e.isThrottlingException()).isTrue();
+              });
     }
   }
 
   @Test
-  void presignedPut_throughTheProxy_keepsItsSignatureValid_andHeadKeepsTheSize() throws IOException {
+  void presignedPut_throughTheProxy_keepsItsSignatureValid_andHeadKeepsTheSize()
+      throws IOException {
     byte[] data = new byte[1234];
-    try (S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-        .endpointOverride(stack.s3Endpoint())
-        .serviceConfiguration(S3Configuration.builder()
-            .pathStyleAccessEnabled(true).build()).build()) {
-      URI url = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
-          .putObjectRequest(o -> o.bucket(bucket).key("uploads/x y+z").contentType("image/png")
-              .contentLength((long) data.length))).url().toURI();
+    try (S3Presigner presigner =
+        S3Presigner.builder()
+            .region(Region.US_EAST_1)
+            .credentialsProvider(CREDENTIALS)
+            .endpointOverride(stack.s3Endpoint())
+            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+            .build()) {
+      URI url =
+          presigner
+              .presignPutObject(
+                  p ->
+                      p.signatureDuration(Duration.ofMinutes(5))
+                          .putObjectRequest(
+                              o ->
+                                  o.bucket(bucket)
+                                      .key("uploads/x y+z")
+                                      .contentType("image/png")
+                                      .contentLength((long) data.length)))
+              .url()
+              .toURI();
       HttpURLConnection put = (HttpURLConnection) url.toURL().openConnection();
       put.setRequestMethod("PUT");
       put.setDoOutput(true);
@@ -191,8 +252,10 @@ class FaultProxyIT {
       throw new IllegalStateException(e);
     }
     try (S3Client client = s3(1)) {
-      assertThat(client.headObject(r -> r.bucket(bucket).key("uploads/x y+z")).contentLength()).isEqualTo(1234L);
-      assertThat(client.getObjectAsBytes(r -> r.bucket(bucket).key("uploads/x y+z")).asByteArray()).hasSize(1234);
+      assertThat(client.headObject(r -> r.bucket(bucket).key("uploads/x y+z")).contentLength())
+          .isEqualTo(1234L);
+      assertThat(client.getObjectAsBytes(r -> r.bucket(bucket).key("uploads/x y+z")).asByteArray())
+          .hasSize(1234);
     }
   }
 
@@ -203,8 +266,12 @@ class FaultProxyIT {
 
   private static List<Integer> draws(long seed) {
     List<Integer> statuses = new ArrayList<>();
-    try (FaultProxy proxy = FaultProxy.start(FaultProxy.Service.DYNAMODB, URI.create("http://127.0.0.1:1"),
-        new FaultPlan.Rates(0.5, 0.5, 0, Duration.ZERO, 0), seed)) {
+    try (FaultProxy proxy =
+        FaultProxy.start(
+            FaultProxy.Service.DYNAMODB,
+            URI.create("http://127.0.0.1:1"),
+            new FaultPlan.Rates(0.5, 0.5, 0, Duration.ZERO, 0),
+            seed)) {
       for (int i = 0; i < 20; i++) {
         try {
           HttpURLConnection c = (HttpURLConnection) proxy.endpoint().toURL().openConnection();
@@ -222,7 +289,12 @@ class FaultProxyIT {
   }
 
   private static Map<String, AttributeValue> item(String id) {
-    return Map.of("pk", AttributeValue.fromS("FAULT#" + id), "sk", AttributeValue.fromS("X"),
-        "data", AttributeValue.fromB(SdkBytes.fromUtf8String(id)));
+    return Map.of(
+        "pk",
+        AttributeValue.fromS("FAULT#" + id),
+        "sk",
+        AttributeValue.fromS("X"),
+        "data",
+        AttributeValue.fromB(SdkBytes.fromUtf8String(id)));
   }
 }

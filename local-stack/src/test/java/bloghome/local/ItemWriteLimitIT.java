@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
-import java.util.concurrent.Executors;
 
 /**
  * With {@code BLOGHOME_DYNAMODB_ITEM_WRITE_LIMIT}, the local DynamoDB throttles writes to one item
@@ -33,15 +33,18 @@ class ItemWriteLimitIT {
 
   @BeforeAll
   static void start() {
-    moto = MotoServer.start(0, Map.of("BLOGHOME_DYNAMODB_ITEM_WRITE_LIMIT", Integer.toString(LIMIT)));
-    dynamo = DynamoDbClient.builder()
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-        .endpointOverride(moto.endpoint())
-        .httpClient(UrlConnectionHttpClient.create())
-        // No SDK retries: every throttle is seen by the test.
-        .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-        .build();
+    moto =
+        MotoServer.start(0, Map.of("BLOGHOME_DYNAMODB_ITEM_WRITE_LIMIT", Integer.toString(LIMIT)));
+    dynamo =
+        DynamoDbClient.builder()
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+            .endpointOverride(moto.endpoint())
+            .httpClient(UrlConnectionHttpClient.create())
+            // No SDK retries: every throttle is seen by the test.
+            .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
+            .build();
     LocalTables.create(dynamo, SamTemplate.load(), "BlogTable", TABLE);
   }
 
@@ -56,8 +59,12 @@ class ItemWriteLimitIT {
   }
 
   private static void add(String pk) {
-    dynamo.updateItem(r -> r.tableName(TABLE).key(key(pk)).updateExpression("ADD n :one")
-        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+    dynamo.updateItem(
+        r ->
+            r.tableName(TABLE)
+                .key(key(pk))
+                .updateExpression("ADD n :one")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
   }
 
   @Test
@@ -66,14 +73,15 @@ class ItemWriteLimitIT {
     ProvisionedThroughputExceededException[] seen = new ProvisionedThroughputExceededException[1];
     try (var pool = Executors.newFixedThreadPool(6)) {
       for (int i = 0; i < LIMIT * 6; i++) {
-        pool.submit(() -> {
-          try {
-            add("HOT");
-          } catch (ProvisionedThroughputExceededException e) {
-            throttled.incrementAndGet();
-            seen[0] = e;
-          }
-        });
+        pool.submit(
+            () -> {
+              try {
+                add("HOT");
+              } catch (ProvisionedThroughputExceededException e) {
+                throttled.incrementAndGet();
+                seen[0] = e;
+              }
+            });
       }
     }
     for (int i = 0; i < 10; i++) {
@@ -82,8 +90,15 @@ class ItemWriteLimitIT {
 
     assertThat(throttled.get()).isGreaterThan(LIMIT);
     assertThat(seen[0].statusCode()).isEqualTo(400);
-    assertThat(seen[0].awsErrorDetails().errorCode()).isEqualTo("ProvisionedThroughputExceededException");
-    long hot = Long.parseLong(dynamo.getItem(r -> r.tableName(TABLE).key(key("HOT")).consistentRead(true)).item().get("n").n());
+    assertThat(seen[0].awsErrorDetails().errorCode())
+        .isEqualTo("ProvisionedThroughputExceededException");
+    long hot =
+        Long.parseLong(
+            dynamo
+                .getItem(r -> r.tableName(TABLE).key(key("HOT")).consistentRead(true))
+                .item()
+                .get("n")
+                .n());
     assertThat(hot).isEqualTo(LIMIT * 6 - throttled.get());
   }
 
@@ -101,11 +116,26 @@ class ItemWriteLimitIT {
         }
       }
       String fresh = "FRESH-" + attempt;
-      List<TransactWriteItem> items = List.of(
-          TransactWriteItem.builder().update(Update.builder().tableName(TABLE).key(key(fresh))
-              .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))).build()).build(),
-          TransactWriteItem.builder().update(Update.builder().tableName(TABLE).key(key("HOT2"))
-              .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))).build()).build());
+      List<TransactWriteItem> items =
+          List.of(
+              TransactWriteItem.builder()
+                  .update(
+                      Update.builder()
+                          .tableName(TABLE)
+                          .key(key(fresh))
+                          .updateExpression("ADD n :one")
+                          .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                          .build())
+                  .build(),
+              TransactWriteItem.builder()
+                  .update(
+                      Update.builder()
+                          .tableName(TABLE)
+                          .key(key("HOT2"))
+                          .updateExpression("ADD n :one")
+                          .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                          .build())
+                  .build());
       try {
         dynamo.transactWriteItems(r -> r.transactItems(items));
       } catch (ProvisionedThroughputExceededException e) {
@@ -115,9 +145,13 @@ class ItemWriteLimitIT {
 
     assertThat(refusedKey).as("a transaction was refused").isNotNull();
     String refused = refusedKey;
-    assertThat(dynamo.getItem(r -> r.tableName(TABLE).key(key(refused)).consistentRead(true)).item()).isEmpty();
+    assertThat(
+            dynamo.getItem(r -> r.tableName(TABLE).key(key(refused)).consistentRead(true)).item())
+        .isEmpty();
     Thread.sleep(1_100);
     add(refused);
-    assertThat(dynamo.getItem(r -> r.tableName(TABLE).key(key(refused)).consistentRead(true)).item()).containsKey("n");
+    assertThat(
+            dynamo.getItem(r -> r.tableName(TABLE).key(key(refused)).consistentRead(true)).item())
+        .containsKey("n");
   }
 }

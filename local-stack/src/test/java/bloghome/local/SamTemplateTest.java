@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Map;
 
 class SamTemplateTest {
 
@@ -17,11 +17,21 @@ class SamTemplateTest {
 
     var functions = template.functions();
     assertThat(functions).isNotEmpty();
-    var listing = functions.stream().filter(f -> f.logicalId().equals("ListingFunction")).findFirst().orElseThrow();
-    assertThat(listing.routes()).contains(new SamTemplate.HttpRoute("GET", "/users/{userId}/posts", false));
-    var manage = functions.stream().filter(f -> f.logicalId().equals("ManageFunction")).findFirst().orElseThrow();
+    var listing =
+        functions.stream()
+            .filter(f -> f.logicalId().equals("ListingFunction"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(listing.routes())
+        .contains(new SamTemplate.HttpRoute("GET", "/users/{userId}/posts", false));
+    var manage =
+        functions.stream()
+            .filter(f -> f.logicalId().equals("ManageFunction"))
+            .findFirst()
+            .orElseThrow();
     assertThat(manage.routes()).allMatch(SamTemplate.HttpRoute::requiresToken);
-    var validator = functions.stream().filter(f -> !f.s3Triggers().isEmpty()).findFirst().orElseThrow();
+    var validator =
+        functions.stream().filter(f -> !f.s3Triggers().isEmpty()).findFirst().orElseThrow();
     assertThat(validator.s3Triggers().get(0).prefix()).isEqualTo("uploads/");
   }
 
@@ -46,13 +56,16 @@ class SamTemplateTest {
 
   @Test
   void templateValues_resolveRefSubAndGetAtt() {
-    TemplateValues values = new TemplateValues("stack", "us-east-1", "000000000000")
-        .bind("BlogTable", "local-table").bind("Cdn.DomainName", "cdn.local");
+    TemplateValues values =
+        new TemplateValues("stack", "us-east-1", "000000000000")
+            .bind("BlogTable", "local-table")
+            .bind("Cdn.DomainName", "cdn.local");
 
     assertThat(values.resolve(Map.of("Ref", "BlogTable"))).isEqualTo("local-table");
     assertThat(values.resolve(Map.of("Fn::Sub", "${AWS::StackName}-skins-${AWS::Region}")))
         .isEqualTo("stack-skins-us-east-1");
-    assertThat(values.resolve(Map.of("Fn::Sub", "https://${Cdn.DomainName}"))).isEqualTo("https://cdn.local");
+    assertThat(values.resolve(Map.of("Fn::Sub", "https://${Cdn.DomainName}")))
+        .isEqualTo("https://cdn.local");
     assertThat(values.resolve(Map.of("Ref", "Unknown"))).isNull();
   }
 }

@@ -28,10 +28,10 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /**
- * Seeds the demo blog of {@code bin/run-local} through the public HTTP API, as a client would:
- * the VIP author {@value #AUTHOR} with 45 imported posts, two readers who comment, reply, like,
- * favorite and follow, and a skin (three colours, three images drawn here and uploaded through
- * the presigned flow, so the validator decides them as any upload).
+ * Seeds the demo blog of {@code bin/run-local} through the public HTTP API, as a client would: the
+ * VIP author {@value #AUTHOR} with 45 imported posts, two readers who comment, reply, like,
+ * favorite and follow, and a skin (three colours, three images drawn here and uploaded through the
+ * presigned flow, so the validator decides them as any upload).
  *
  * <p>Idempotent: a second run finds everything in place and adds nothing (posts are imported only
  * when the listing is short, comments only on posts without any, images only into empty slots;
@@ -41,8 +41,8 @@ public final class DemoBlog {
   public static final String AUTHOR = "demo";
   static final String READER_LI = "lihua";
   static final String READER_TOM = "tom_w";
-  static final Map<String, String> COLOURS = Map.of(
-      "titleColor", "#222226", "hoverColor", "#FC5531", "subtitleColor", "#6B6B80");
+  static final Map<String, String> COLOURS =
+      Map.of("titleColor", "#222226", "hoverColor", "#FC5531", "subtitleColor", "#6B6B80");
 
   /** What a run did. */
   public record Seeded(int postsImported, int commentsAdded, int imagesUploaded, Duration took) {
@@ -55,7 +55,8 @@ public final class DemoBlog {
   private final URI api;
   private final LocalJwt tokens;
   private final Clock clock;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public DemoBlog(URI api, LocalJwt tokens, Clock clock) {
     this.api = api;
@@ -82,12 +83,22 @@ public final class DemoBlog {
     String li = tokens.mint(READER_LI, List.of(), Duration.ofHours(1));
     String tom = tokens.mint(READER_TOM, List.of(), Duration.ofHours(1));
 
-    call("PUT", "/users/" + AUTHOR, author, Map.of(
-        "displayName", "陈默 | Mo Chen",
-        "bio", "后端工程师，写 Java、Serverless 和分布式系统，也翻译一些好文章。踩过的坑都记在这里。\n"
-            + "Backend engineer writing about Java, serverless and distributed systems."));
+    call(
+        "PUT",
+        "/users/" + AUTHOR,
+        author,
+        Map.of(
+            "displayName",
+            "陈默 | Mo Chen",
+            "bio",
+            "后端工程师，写 Java、Serverless 和分布式系统，也翻译一些好文章。踩过的坑都记在这里。\n"
+                + "Backend engineer writing about Java, serverless and distributed systems."));
     call("PUT", "/users/" + READER_LI, li, Map.of("displayName", "李华", "bio", "在读研究生，喜欢折腾数据库。"));
-    call("PUT", "/users/" + READER_TOM, tom, Map.of("displayName", "Tom Wang", "bio", "Frontend developer in Shanghai."));
+    call(
+        "PUT",
+        "/users/" + READER_TOM,
+        tom,
+        Map.of("displayName", "Tom Wang", "bio", "Frontend developer in Shanghai."));
 
     int imported = importPosts(author);
     List<String> newest = newestPostIds(DemoPosts.COMMENTED + 4);
@@ -106,8 +117,12 @@ public final class DemoBlog {
     if (present >= DemoPosts.COUNT) {
       return 0;
     }
-    Map<String, Object> answer = call("POST", "/users/" + AUTHOR + "/posts/import", author,
-        Map.of("posts", DemoPosts.importBatch(clock.instant())));
+    Map<String, Object> answer =
+        call(
+            "POST",
+            "/users/" + AUTHOR + "/posts/import",
+            author,
+            Map.of("posts", DemoPosts.importBatch(clock.instant())));
     if (number(answer, "rejected") > 0) {
       throw new IllegalStateException("The demo import was refused in part: " + Json.write(answer));
     }
@@ -116,8 +131,10 @@ public final class DemoBlog {
 
   @SuppressWarnings("unchecked")
   private List<String> newestPostIds(int count) {
-    Map<String, Object> page = call("GET", "/users/" + AUTHOR + "/posts?limit=" + count, null, null);
-    return ((List<Map<String, Object>>) page.get("items")).stream().map(item -> (String) item.get("postId")).toList();
+    Map<String, Object> page =
+        call("GET", "/users/" + AUTHOR + "/posts?limit=" + count, null, null);
+    return ((List<Map<String, Object>>) page.get("items"))
+        .stream().map(item -> (String) item.get("postId")).toList();
   }
 
   /** Comments and replies on the newest posts, unless a post has comments already. */
@@ -126,39 +143,71 @@ public final class DemoBlog {
     int added = 0;
     for (int i = 0; i < postIds.size(); i++) {
       String postId = postIds.get(i);
-      List<Object> existing = (List<Object>) call("GET", "/posts/" + postId + "/comments?limit=1", null, null).get("items");
+      List<Object> existing =
+          (List<Object>)
+              call("GET", "/posts/" + postId + "/comments?limit=1", null, null).get("items");
       if (!existing.isEmpty()) {
         continue;
       }
       String key = "demo-seed-" + postId + "-";
-      String first = create(postId, li, key + 1, i == 0
-          ? "写得很清楚！请问 synchronized 钉住载体线程的问题，在 Java 25 里还存在吗？"
-          : "单表设计这篇收藏了，GSI 的排序键设计讲得很透彻 👍", null);
-      create(postId, author, key + 2, i == 0
-          ? "谢谢！JDK 24 起 synchronized 已经不再钉住载体线程了，文中第三节有说明。"
-          : "感谢支持，后面会再写一篇讲计数器的。", first);
-      create(postId, tom, key + 3, "Thanks for writing this up. Is there an English version of the benchmark table?", first);
-      String second = create(postId, tom, key + 4, i == 0
-          ? "We hit the same ThreadLocal problem last month; the fix in section 4 worked for us."
-          : "Clear explanation of the cost per request. Bookmarked.", null);
+      String first =
+          create(
+              postId,
+              li,
+              key + 1,
+              i == 0
+                  ? "写得很清楚！请问 synchronized 钉住载体线程的问题，在 Java 25 里还存在吗？"
+                  : "单表设计这篇收藏了，GSI 的排序键设计讲得很透彻 👍",
+              null);
+      create(
+          postId,
+          author,
+          key + 2,
+          i == 0 ? "谢谢！JDK 24 起 synchronized 已经不再钉住载体线程了，文中第三节有说明。" : "感谢支持，后面会再写一篇讲计数器的。",
+          first);
+      create(
+          postId,
+          tom,
+          key + 3,
+          "Thanks for writing this up. Is there an English version of the benchmark table?",
+          first);
+      String second =
+          create(
+              postId,
+              tom,
+              key + 4,
+              i == 0
+                  ? "We hit the same ThreadLocal problem last month; the fix in section 4 worked for us."
+                  : "Clear explanation of the cost per request. Bookmarked.",
+              null);
       create(postId, li, key + 5, "+1，我们组也遇到过。", second);
       added += 5;
     }
     return added;
   }
 
-  private String create(String postId, String token, String idempotencyKey, String body, String replyTo) {
+  private String create(
+      String postId, String token, String idempotencyKey, String body, String replyTo) {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("body", body);
     if (replyTo != null) {
       request.put("replyTo", replyTo);
     }
-    Map<String, Object> comment = call("POST", "/posts/" + postId + "/comments", token, request,
-        "idempotency-key", idempotencyKey);
+    Map<String, Object> comment =
+        call(
+            "POST",
+            "/posts/" + postId + "/comments",
+            token,
+            request,
+            "idempotency-key",
+            idempotencyKey);
     return (String) comment.get("commentId");
   }
 
-  /** Likes and favorites from both readers on a few of the newest posts (puts: repeating changes nothing). */
+  /**
+   * Likes and favorites from both readers on a few of the newest posts (puts: repeating changes
+   * nothing).
+   */
   private void react(List<String> postIds, String li, String tom) {
     for (int i = 0; i < postIds.size(); i++) {
       String postId = postIds.get(i);
@@ -178,13 +227,19 @@ public final class DemoBlog {
       if (skin.get(slot) != null) {
         continue;
       }
-      byte[] png = png(switch (slot) {
-        case "header" -> header();
-        case "background" -> tile();
-        default -> column();
-      });
-      Map<String, Object> ticket = call("POST", "/users/" + AUTHOR + "/skin/uploads", author,
-          Map.of("slot", slot, "contentType", "image/png", "contentLength", png.length));
+      byte[] png =
+          png(
+              switch (slot) {
+                case "header" -> header();
+                case "background" -> tile();
+                default -> column();
+              });
+      Map<String, Object> ticket =
+          call(
+              "POST",
+              "/users/" + AUTHOR + "/skin/uploads",
+              author,
+              Map.of("slot", slot, "contentType", "image/png", "contentLength", png.length));
       put(URI.create((String) ticket.get("url")), png);
       awaitAccepted(author, (String) ticket.get("uploadId"), slot);
       uploaded++;
@@ -195,18 +250,22 @@ public final class DemoBlog {
   private void awaitAccepted(String author, String uploadId, String slot) {
     Instant deadline = clock.instant().plusSeconds(60);
     while (true) {
-      Map<String, Object> status = call("GET", "/users/" + AUTHOR + "/skin/uploads/" + uploadId, author, null);
+      Map<String, Object> status =
+          call("GET", "/users/" + AUTHOR + "/skin/uploads/" + uploadId, author, null);
       switch ((String) status.get("status")) {
         case "ACCEPTED" -> {
           return;
         }
         case "PENDING" -> {
           if (clock.instant().isAfter(deadline)) {
-            throw new IllegalStateException("The demo " + slot + " image is still PENDING after 60 s");
+            throw new IllegalStateException(
+                "The demo " + slot + " image is still PENDING after 60 s");
           }
           sleep(Duration.ofMillis(200));
         }
-        default -> throw new IllegalStateException("The demo " + slot + " image was not accepted: " + Json.write(status));
+        default ->
+            throw new IllegalStateException(
+                "The demo " + slot + " image was not accepted: " + Json.write(status));
       }
     }
   }
@@ -291,11 +350,16 @@ public final class DemoBlog {
   // ---- HTTP ----
 
   @SuppressWarnings("unchecked")
-  private Map<String, Object> call(String method, String path, String token, Object body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path))
-        .timeout(Duration.ofSeconds(60))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+  private Map<String, Object> call(
+      String method, String path, String token, Object body, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(api.resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(Json.write(body)));
     if (token != null) {
       request.header("authorization", "Bearer " + token);
     }
@@ -305,22 +369,34 @@ public final class DemoBlog {
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
-    HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (response.statusCode() / 100 != 2) {
       String text = response.body();
-      throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-          + (text.length() > 300 ? text.substring(0, 300) + "…" : text));
+      throw new IllegalStateException(
+          method
+              + " "
+              + path
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + (text.length() > 300 ? text.substring(0, 300) + "…" : text));
     }
     return response.body().isEmpty() ? Map.of() : (Map<String, Object>) Json.parse(response.body());
   }
 
   private void put(URI presigned, byte[] bytes) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(presigned)
-        .timeout(Duration.ofSeconds(60))
-        .header("content-type", "image/png")
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(presigned)
+                .timeout(Duration.ofSeconds(60))
+                .header("content-type", "image/png")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("The presigned PUT answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "The presigned PUT answered " + response.statusCode() + ": " + response.body());
     }
   }
 
@@ -328,7 +404,8 @@ public final class DemoBlog {
     try {
       return http.send(request, handler);
     } catch (IOException e) {
-      throw new UncheckedIOException(request.method() + " " + request.uri().getPath() + " failed: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          request.method() + " " + request.uri().getPath() + " failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

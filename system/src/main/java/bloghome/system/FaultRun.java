@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -32,21 +33,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * {@code bin/fault-run}: the whole system with faults injected into DynamoDB and S3, a mixed
- * workload through the HTTP gateway from several threads, then, with the faults off and the
- * failure queue replayed, a check of the stored state against what every client was told.
+ * workload through the HTTP gateway from several threads, then, with the faults off and the failure
+ * queue replayed, a check of the stored state against what every client was told.
  *
- * <p>Clients behave as a well-written browser does: a 503 (or a 429 {@code BUSY}) with
- * {@code Retry-After} is sent again, the same request with the same Idempotency-Key, a few times;
- * what is still unanswered when the faults stop is sent again then. Each thread owns its readers,
- * its posts to edit and delete and its uploads, so the expected final state is exact.
+ * <p>Clients behave as a well-written browser does: a 503 (or a 429 {@code BUSY}) with {@code
+ * Retry-After} is sent again, the same request with the same Idempotency-Key, a few times; what is
+ * still unanswered when the faults stop is sent again then. Each thread owns its readers, its posts
+ * to edit and delete and its uploads, so the expected final state is exact.
  *
  * <p>Violations: any 5xx other than 503, a 429/503 without {@code Retry-After}, an acknowledged
  * write missing, a write applied twice, a counter unequal to its markers, an upload not ACCEPTED or
@@ -68,8 +68,10 @@ public final class FaultRun {
           case "--seconds" -> seconds = Integer.parseInt(value);
           case "--seed" -> seed = Long.parseLong(value);
           case "--threads" -> threads = Integer.parseInt(value);
-          default -> throw new IllegalArgumentException(
-              "usage: bin/fault-run [--faults 0.2] [--seconds 60] [--seed 42] [--threads 6]; unknown: " + args[i]);
+          default ->
+              throw new IllegalArgumentException(
+                  "usage: bin/fault-run [--faults 0.2] [--seconds 60] [--seed 42] [--threads 6]; unknown: "
+                      + args[i]);
         }
         i++;
       }
@@ -86,8 +88,12 @@ public final class FaultRun {
     public String table() {
       StringBuilder sb = new StringBuilder();
       int width = figures.keySet().stream().mapToInt(String::length).max().orElse(10);
-      figures.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-" + width + "s  %s%n", k, v)));
-      sb.append(violations.isEmpty() ? "  no violations\n" : "  VIOLATIONS (" + violations.size() + "):\n");
+      figures.forEach(
+          (k, v) -> sb.append(String.format(Locale.ROOT, "  %-" + width + "s  %s%n", k, v)));
+      sb.append(
+          violations.isEmpty()
+              ? "  no violations\n"
+              : "  VIOLATIONS (" + violations.size() + "):\n");
       violations.stream().limit(50).forEach(v -> sb.append("    - ").append(v).append('\n'));
       return sb.toString();
     }
@@ -99,7 +105,8 @@ public final class FaultRun {
 
   private final Options options;
   private final RunningSystem system;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
   private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -116,16 +123,25 @@ public final class FaultRun {
   public static void main(String[] args) {
     Options options = Options.parse(args);
     Report report = run(options);
-    System.out.println("bloghome fault run: faults " + options.faults() + ", " + options.seconds() + " s, seed "
-        + options.seed() + ", " + options.threads() + " threads");
+    System.out.println(
+        "bloghome fault run: faults "
+            + options.faults()
+            + ", "
+            + options.seconds()
+            + " s, seed "
+            + options.seed()
+            + ", "
+            + options.threads()
+            + " threads");
     System.out.print(report.table());
     System.exit(report.ok() ? 0 : 1);
   }
 
   /** Starts the system with faults, runs the workload, settles and checks. */
   public static Report run(Options options) {
-    LocalStack.Config config = new LocalStack.Config("faultrun", 0, 0, 0, List.of(),
-        FaultPlan.uniform(options.faults(), options.seed()));
+    LocalStack.Config config =
+        new LocalStack.Config(
+            "faultrun", 0, 0, 0, List.of(), FaultPlan.uniform(options.faults(), options.seed()));
     try (RunningSystem system = RunningSystem.start(config)) {
       return new FaultRun(options, system).execute();
     }
@@ -155,20 +171,32 @@ public final class FaultRun {
   }
 
   private String token(String user) {
-    return tokens.computeIfAbsent(user, u -> system.tokens().mint(u, u.startsWith("vip") ? List.of("vip") : List.of(),
-        Duration.ofHours(2)));
+    return tokens.computeIfAbsent(
+        user,
+        u ->
+            system
+                .tokens()
+                .mint(u, u.startsWith("vip") ? List.of("vip") : List.of(), Duration.ofHours(2)));
   }
 
   private void count(String name) {
     counts.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
   }
 
-  private Reply once(String what, String method, String pathOrUrl, String user, Object body, String... headers) {
-    URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : system.apiUrl().resolve(pathOrUrl);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : body instanceof byte[] bytes ? HttpRequest.BodyPublishers.ofByteArray(bytes)
-            : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+  private Reply once(
+      String what, String method, String pathOrUrl, String user, Object body, String... headers) {
+    URI uri =
+        pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : system.apiUrl().resolve(pathOrUrl);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : body instanceof byte[] bytes
+                        ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                        : HttpRequest.BodyPublishers.ofString(Json.write(body)));
     if (user != null) {
       request.header("authorization", "Bearer " + token(user));
     }
@@ -181,9 +209,13 @@ public final class FaultRun {
     count("requests");
     Reply reply;
     try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      reply = new Reply(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
-          response.headers().map());
+      HttpResponse<byte[]> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      reply =
+          new Reply(
+              response.statusCode(),
+              new String(response.body(), StandardCharsets.UTF_8),
+              response.headers().map());
     } catch (IOException e) {
       if (!pathOrUrl.startsWith("http")) {
         violations.add(what + ": the gateway dropped the connection (" + e + ")");
@@ -200,7 +232,9 @@ public final class FaultRun {
     if (!s3 && reply.status() >= 500 && reply.status() != 503) {
       violations.add(what + ": " + reply.status() + " " + reply.body());
     }
-    if (!s3 && (reply.status() == 503 || reply.status() == 429) && reply.headers().get("retry-after") == null) {
+    if (!s3
+        && (reply.status() == 503 || reply.status() == 429)
+        && reply.headers().get("retry-after") == null) {
       violations.add(what + ": " + reply.status() + " without Retry-After");
     }
     return reply;
@@ -210,7 +244,8 @@ public final class FaultRun {
    * Sends until answered (not 503 / 429 BUSY; for S3 itself, not 5xx, which S3 asks clients to
    * retry), a few times; the last reply otherwise.
    */
-  private Reply call(String what, String method, String path, String user, Object body, String... headers) {
+  private Reply call(
+      String what, String method, String path, String user, Object body, String... headers) {
     Reply reply = null;
     for (int attempt = 1; attempt <= CLIENT_ATTEMPTS; attempt++) {
       reply = once(what, method, path, user, body, headers);
@@ -282,23 +317,36 @@ public final class FaultRun {
     void createPost() {
       String author = author();
       String key = "w" + index + "-" + (sequence++);
-      Map<String, Object> body = Map.of("type", "original", "title", "Post " + key, "content", "Body of " + key);
-      Supplier<Reply> send = () -> call("create post", "POST", "/users/" + author + "/posts", author, body,
-          "idempotency-key", key);
-      settleOrLater("post:" + key, send, reply -> {
-        if (reply.status() == 201) {
-          String id = (String) reply.json().get("postId");
-          synchronized (myPosts) {
-            if (myPosts.contains(id)) {
-              violations.add("create post " + key + " answered an id it had already answered: " + id);
+      Map<String, Object> body =
+          Map.of("type", "original", "title", "Post " + key, "content", "Body of " + key);
+      Supplier<Reply> send =
+          () ->
+              call(
+                  "create post",
+                  "POST",
+                  "/users/" + author + "/posts",
+                  author,
+                  body,
+                  "idempotency-key",
+                  key);
+      settleOrLater(
+          "post:" + key,
+          send,
+          reply -> {
+            if (reply.status() == 201) {
+              String id = (String) reply.json().get("postId");
+              synchronized (myPosts) {
+                if (myPosts.contains(id)) {
+                  violations.add(
+                      "create post " + key + " answered an id it had already answered: " + id);
+                }
+                myPosts.add(id);
+              }
+              authorOf.put(id, author);
+            } else {
+              violations.add("create post " + key + ": " + reply.status() + " " + reply.body());
             }
-            myPosts.add(id);
-          }
-          authorOf.put(id, author);
-        } else {
-          violations.add("create post " + key + ": " + reply.status() + " " + reply.body());
-        }
-      });
+          });
     }
 
     void deletePost() {
@@ -307,15 +355,19 @@ public final class FaultRun {
         return;
       }
       String post = alive.get(random.nextInt(alive.size()));
-      Supplier<Reply> send = () -> call("delete post", "DELETE", "/posts/" + post, authorOf.get(post), null);
-      settleOrLater("delete:" + post, send, reply -> {
-        // 404: an earlier attempt, whose answer was lost, deleted it (posts.md: treat as done).
-        if (reply.status() == 204 || reply.status() == 404) {
-          deleted.add(post);
-        } else {
-          violations.add("delete post " + post + ": " + reply.status() + " " + reply.body());
-        }
-      });
+      Supplier<Reply> send =
+          () -> call("delete post", "DELETE", "/posts/" + post, authorOf.get(post), null);
+      settleOrLater(
+          "delete:" + post,
+          send,
+          reply -> {
+            // 404: an earlier attempt, whose answer was lost, deleted it (posts.md: treat as done).
+            if (reply.status() == 204 || reply.status() == 404) {
+              deleted.add(post);
+            } else {
+              violations.add("delete post " + post + ": " + reply.status() + " " + reply.body());
+            }
+          });
     }
 
     void editPost() {
@@ -330,20 +382,27 @@ public final class FaultRun {
       }
       String post = mine.get(random.nextInt(mine.size()));
       String title = "Edited by w" + index + " #" + (sequence++);
-      Map<String, Object> body = Map.of("type", "original", "title", title, "content", "Edited body");
-      Supplier<Reply> send = () -> call("edit post", "PUT", "/posts/" + post, authorOf.get(post), body);
-      settleOrLater("edit:" + post, send, reply -> {
-        if (reply.status() == 200) {
-          titles.put(post, title);
-        } else {
-          violations.add("edit post " + post + ": " + reply.status() + " " + reply.body());
-        }
-      });
+      Map<String, Object> body =
+          Map.of("type", "original", "title", title, "content", "Edited body");
+      Supplier<Reply> send =
+          () -> call("edit post", "PUT", "/posts/" + post, authorOf.get(post), body);
+      settleOrLater(
+          "edit:" + post,
+          send,
+          reply -> {
+            if (reply.status() == 200) {
+              titles.put(post, title);
+            } else {
+              violations.add("edit post " + post + ": " + reply.status() + " " + reply.body());
+            }
+          });
     }
 
     void view(String post) {
-      String agent = "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0 faultrun-w" + index + "-v" + (sequence++);
-      Reply reply = call("view", "POST", "/posts/" + post + "/views", null, null, "user-agent", agent);
+      String agent =
+          "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0 faultrun-w" + index + "-v" + (sequence++);
+      Reply reply =
+          call("view", "POST", "/posts/" + post + "/views", null, null, "user-agent", agent);
       if (reply.status() == 200 && Boolean.TRUE.equals(reply.json().get("counted"))) {
         countedViews.merge(post, 1, Integer::sum);
         count("views counted (acknowledged)");
@@ -358,51 +417,77 @@ public final class FaultRun {
 
     void react(String kind, String post) {
       boolean on = random.nextBoolean();
-      Supplier<Reply> send = () -> call(kind, on ? "PUT" : "DELETE", "/posts/" + post + "/" + kind, reader, null);
-      settleOrLater(kind + ":" + post, send, reply -> {
-        if (reply.status() == 200 || reply.status() == 204) {
-          reactions.put(kind + ":" + post, on);
-        } else {
-          violations.add(kind + " " + post + ": " + reply.status() + " " + reply.body());
-        }
-      });
+      Supplier<Reply> send =
+          () -> call(kind, on ? "PUT" : "DELETE", "/posts/" + post + "/" + kind, reader, null);
+      settleOrLater(
+          kind + ":" + post,
+          send,
+          reply -> {
+            if (reply.status() == 200 || reply.status() == 204) {
+              reactions.put(kind + ":" + post, on);
+            } else {
+              violations.add(kind + " " + post + ": " + reply.status() + " " + reply.body());
+            }
+          });
     }
 
     void follow(String author) {
       boolean on = random.nextBoolean();
-      Supplier<Reply> send = () -> call("follow", on ? "PUT" : "DELETE", "/users/" + author + "/follow", reader, null);
-      settleOrLater("follow:" + author, send, reply -> {
-        if (reply.status() == 200 || reply.status() == 204) {
-          reactions.put("follow:" + author, on);
-        } else {
-          violations.add("follow " + author + ": " + reply.status() + " " + reply.body());
-        }
-      });
+      Supplier<Reply> send =
+          () -> call("follow", on ? "PUT" : "DELETE", "/users/" + author + "/follow", reader, null);
+      settleOrLater(
+          "follow:" + author,
+          send,
+          reply -> {
+            if (reply.status() == 200 || reply.status() == 204) {
+              reactions.put("follow:" + author, on);
+            } else {
+              violations.add("follow " + author + ": " + reply.status() + " " + reply.body());
+            }
+          });
     }
 
     void comment(String post) {
       String commenter = "c" + index + "x" + random.nextInt(40);
       String key = "w" + index + "-c" + (sequence++);
       Map<String, Object> body = Map.of("body", "Comment " + key);
-      Supplier<Reply> send = () -> call("comment", "POST", "/posts/" + post + "/comments", commenter, body,
-          "idempotency-key", key);
-      settleOrLater("comment:" + key, send, reply -> {
-        if (reply.status() == 201) {
-          comments.computeIfAbsent(post, p -> new ArrayList<>()).add((String) reply.json().get("commentId"));
-        } else if (reply.status() == 429) {
-          count("comments refused by the rate limit");
-        } else {
-          violations.add("comment on " + post + ": " + reply.status() + " " + reply.body());
-        }
-      });
+      Supplier<Reply> send =
+          () ->
+              call(
+                  "comment",
+                  "POST",
+                  "/posts/" + post + "/comments",
+                  commenter,
+                  body,
+                  "idempotency-key",
+                  key);
+      settleOrLater(
+          "comment:" + key,
+          send,
+          reply -> {
+            if (reply.status() == 201) {
+              comments
+                  .computeIfAbsent(post, p -> new ArrayList<>())
+                  .add((String) reply.json().get("commentId"));
+            } else if (reply.status() == 429) {
+              count("comments refused by the rate limit");
+            } else {
+              violations.add("comment on " + post + ": " + reply.status() + " " + reply.body());
+            }
+          });
     }
 
     void upload() {
       String owner = "vip" + index;
       boolean bad = random.nextInt(5) == 0;
       byte[] bytes = bad ? "not an image, only text".getBytes(StandardCharsets.UTF_8) : png;
-      Reply ticket = call("upload ticket", "POST", "/users/" + owner + "/skin/uploads", owner,
-          Map.of("slot", "column", "contentType", "image/png", "contentLength", bytes.length));
+      Reply ticket =
+          call(
+              "upload ticket",
+              "POST",
+              "/users/" + owner + "/skin/uploads",
+              owner,
+              Map.of("slot", "column", "contentType", "image/png", "contentLength", bytes.length));
       if (ticket.status() != 201) {
         if (ticket.answered()) {
           violations.add("upload ticket: " + ticket.status() + " " + ticket.body());
@@ -411,14 +496,19 @@ public final class FaultRun {
       }
       String uploadId = (String) ticket.json().get("uploadId");
       String url = (String) ticket.json().get("url");
-      Supplier<Reply> put = () -> call("presigned PUT", "PUT", url, null, bytes, "content-type", "image/png");
-      settleOrLater("upload:" + uploadId, put, reply -> {
-        if (reply.status() == 200) {
-          uploads.add(uploadId);
-        } else {
-          violations.add("presigned PUT " + uploadId + ": " + reply.status() + " " + reply.body());
-        }
-      });
+      Supplier<Reply> put =
+          () -> call("presigned PUT", "PUT", url, null, bytes, "content-type", "image/png");
+      settleOrLater(
+          "upload:" + uploadId,
+          put,
+          reply -> {
+            if (reply.status() == 200) {
+              uploads.add(uploadId);
+            } else {
+              violations.add(
+                  "presigned PUT " + uploadId + ": " + reply.status() + " " + reply.body());
+            }
+          });
     }
 
     /** Applies an answer now, or keeps the request to send again once the faults are off. */
@@ -429,15 +519,17 @@ public final class FaultRun {
         onAnswer.accept(reply);
       } else {
         count("left unanswered during the faults");
-        pending.put(key, () -> {
-          Reply again = send.get();
-          if (again.answered()) {
-            onAnswer.accept(again);
-          } else {
-            violations.add(key + ": still " + again.status() + " with the faults off");
-          }
-          return again;
-        });
+        pending.put(
+            key,
+            () -> {
+              Reply again = send.get();
+              if (again.answered()) {
+                onAnswer.accept(again);
+              } else {
+                violations.add(key + ": still " + again.status() + " with the faults off");
+              }
+              return again;
+            });
       }
     }
 
@@ -460,11 +552,13 @@ public final class FaultRun {
     ExecutorService pool = Executors.newFixedThreadPool(options.threads());
     List<Future<?>> running = new ArrayList<>();
     for (Worker w : workers) {
-      running.add(pool.submit(() -> {
-        while (System.nanoTime() < deadline) {
-          w.step();
-        }
-      }));
+      running.add(
+          pool.submit(
+              () -> {
+                while (System.nanoTime() < deadline) {
+                  w.step();
+                }
+              }));
     }
     for (Future<?> f : running) {
       try {
@@ -477,8 +571,10 @@ public final class FaultRun {
     long workloadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
     // Faults off: what was left unanswered is sent again, failed validations are replayed.
-    Map<FaultProxy.Outcome, Long> dynamoFaults = system.stack().dynamoDbFaults().map(FaultProxy::counts).orElse(Map.of());
-    Map<FaultProxy.Outcome, Long> s3Faults = system.stack().s3Faults().map(FaultProxy::counts).orElse(Map.of());
+    Map<FaultProxy.Outcome, Long> dynamoFaults =
+        system.stack().dynamoDbFaults().map(FaultProxy::counts).orElse(Map.of());
+    Map<FaultProxy.Outcome, Long> s3Faults =
+        system.stack().s3Faults().map(FaultProxy::counts).orElse(Map.of());
     system.stack().faultsOff();
     long settling = System.nanoTime();
     workers.forEach(Worker::settle);
@@ -494,7 +590,8 @@ public final class FaultRun {
     figures.put("seed, threads", options.seed() + ", " + options.threads());
     figures.put("workload seconds", workloadMillis / 1000.0);
     figures.put("settle and check seconds", settleMillis / 1000.0);
-    dynamoFaults.forEach((k, v) -> figures.put("DynamoDB requests " + k.name().toLowerCase(Locale.ROOT), v));
+    dynamoFaults.forEach(
+        (k, v) -> figures.put("DynamoDB requests " + k.name().toLowerCase(Locale.ROOT), v));
     s3Faults.forEach((k, v) -> figures.put("S3 requests " + k.name().toLowerCase(Locale.ROOT), v));
     new TreeMap<>(counts).forEach((k, v) -> figures.put(k, v.get()));
     figures.put("validations sent to the failure queue", failed);
@@ -513,15 +610,27 @@ public final class FaultRun {
 
   /** Profiles and the posts every thread reads and reacts to, written before the faults matter. */
   private void setUp() {
-    FaultPlan.Rates dynamo = system.stack().dynamoDbFaults().map(FaultProxy::rates).orElse(FaultPlan.Rates.NONE);
-    FaultPlan.Rates s3 = system.stack().s3Faults().map(FaultProxy::rates).orElse(FaultPlan.Rates.NONE);
+    FaultPlan.Rates dynamo =
+        system.stack().dynamoDbFaults().map(FaultProxy::rates).orElse(FaultPlan.Rates.NONE);
+    FaultPlan.Rates s3 =
+        system.stack().s3Faults().map(FaultProxy::rates).orElse(FaultPlan.Rates.NONE);
     system.stack().faultsOff();
     for (int a = 0; a < AUTHORS; a++) {
       String author = "author" + a;
-      require(once("profile", "PUT", "/users/" + author, author, Map.of("displayName", "Author " + a)), 200);
+      require(
+          once("profile", "PUT", "/users/" + author, author, Map.of("displayName", "Author " + a)),
+          200);
       for (int p = 0; p < STABLE_POSTS_PER_AUTHOR; p++) {
-        Reply created = require(once("post", "POST", "/users/" + author + "/posts", author,
-            Map.of("type", "original", "title", "Stable " + a + "." + p, "content", "text")), 201);
+        Reply created =
+            require(
+                once(
+                    "post",
+                    "POST",
+                    "/users/" + author + "/posts",
+                    author,
+                    Map.of(
+                        "type", "original", "title", "Stable " + a + "." + p, "content", "text")),
+                201);
         String id = (String) created.json().get("postId");
         stablePosts.add(id);
         authorOf.put(id, author);
@@ -533,7 +642,8 @@ public final class FaultRun {
 
   private Reply require(Reply reply, int status) {
     if (reply.status() != status) {
-      throw new IllegalStateException("fault run set-up failed: " + reply.status() + " " + reply.body());
+      throw new IllegalStateException(
+          "fault run set-up failed: " + reply.status() + " " + reply.body());
     }
     return reply;
   }
@@ -566,7 +676,9 @@ public final class FaultRun {
         markers.merge("followers:" + pk.split("#")[2], 1, Integer::sum);
       } else if (pk.startsWith(TableKeys.VIEW_MARKER_PREFIX)) {
         markers.merge("VIEW:" + pk.split("#")[1], 1, Integer::sum);
-      } else if (pk.startsWith(POST_PK) && sk.startsWith(TableKeys.COMMENT_SK_PREFIX) && !item.containsKey("deleted")) {
+      } else if (pk.startsWith(POST_PK)
+          && sk.startsWith(TableKeys.COMMENT_SK_PREFIX)
+          && !item.containsKey("deleted")) {
         markers.merge("COMMENT:" + pk.substring(POST_PK.length()), 1, Integer::sum);
       }
     }
@@ -582,12 +694,14 @@ public final class FaultRun {
           expectedPosts.computeIfAbsent(authorOf.get(p), a -> new TreeSet<>()).add(p);
         }
       }
-      w.titles.forEach((post, title) -> {
-        Map<String, AttributeValue> summary = items.get(itemId(TableKeys.postPk(post), TableKeys.SUMMARY));
-        if (summary == null || !title.equals(summary.get("title").s())) {
-          violations.add("post " + post + ": last acknowledged title " + title + " not stored");
-        }
-      });
+      w.titles.forEach(
+          (post, title) -> {
+            Map<String, AttributeValue> summary =
+                items.get(itemId(TableKeys.postPk(post), TableKeys.SUMMARY));
+            if (summary == null || !title.equals(summary.get("title").s())) {
+              violations.add("post " + post + ": last acknowledged title " + title + " not stored");
+            }
+          });
     }
     long createdCount = workers.stream().mapToLong(w -> w.myPosts.size()).sum();
     long deletedCount = workers.stream().mapToLong(w -> w.deleted.size()).sum();
@@ -597,7 +711,8 @@ public final class FaultRun {
       String author = "author" + a;
       Set<String> stored = new TreeSet<>();
       for (Map<String, AttributeValue> item : items.values()) {
-        if (item.get("sk").s().equals(TableKeys.SUMMARY) && item.containsKey("authorId")
+        if (item.get("sk").s().equals(TableKeys.SUMMARY)
+            && item.containsKey("authorId")
             && author.equals(item.get("authorId").s())) {
           stored.add(item.get("pk").s().substring(POST_PK.length()));
         }
@@ -608,12 +723,24 @@ public final class FaultRun {
         missing.removeAll(stored);
         Set<String> extra = new TreeSet<>(stored);
         extra.removeAll(expected);
-        violations.add(author + ": posts acknowledged but missing " + missing + ", stored but not acknowledged " + extra);
+        violations.add(
+            author
+                + ": posts acknowledged but missing "
+                + missing
+                + ", stored but not acknowledged "
+                + extra);
       }
-      Map<String, AttributeValue> profile = items.get(itemId(TableKeys.userPk(author), TableKeys.PROFILE));
+      Map<String, AttributeValue> profile =
+          items.get(itemId(TableKeys.userPk(author), TableKeys.PROFILE));
       equal(author + " profile posts", number(profile, "posts"), stored.size());
-      equal(author + " listing total", number(items.get(itemId(TableKeys.userPk(author), TableKeys.countSk(null))), "count"), stored.size());
-      equal(author + " profile followers", number(profile, "followers"), markers.getOrDefault("followers:" + author, 0));
+      equal(
+          author + " listing total",
+          number(items.get(itemId(TableKeys.userPk(author), TableKeys.countSk(null))), "count"),
+          stored.size());
+      equal(
+          author + " profile followers",
+          number(profile, "followers"),
+          markers.getOrDefault("followers:" + author, 0));
       long likes = 0;
       long favorites = 0;
       for (String p : stored) {
@@ -621,31 +748,51 @@ public final class FaultRun {
         favorites += number(items.get(itemId(TableKeys.postPk(p), TableKeys.SUMMARY)), "favorites");
       }
       equal(author + " profile likes = likes of its posts", number(profile, "likes"), likes);
-      equal(author + " profile favorites = favorites of its posts", number(profile, "favorites"), favorites);
+      equal(
+          author + " profile favorites = favorites of its posts",
+          number(profile, "favorites"),
+          favorites);
     }
 
     // Reactions and follows: each reader's last acknowledged choice, counters equal to markers.
     for (Worker w : workers) {
-      w.reactions.forEach((key, on) -> {
-        String[] parts = key.split(":");
-        String itemKey = switch (parts[0]) {
-          case "like" -> reactionId(TableKeys.LIKE_MARKER, parts[1], w.reader);
-          case "favorite" -> reactionId(TableKeys.FAVORITE_MARKER, parts[1], w.reader);
-          default -> itemId(TableKeys.follow(w.reader, parts[1]), TableKeys.FOLLOW_OUT);
-        };
-        if (items.containsKey(itemKey) != on) {
-          violations.add(w.reader + " " + key + ": acknowledged " + (on ? "on" : "off") + " but stored "
-              + (on ? "off" : "on"));
-        }
-      });
-      equal(w.reader + " profile following", number(items.get(itemId(TableKeys.userPk(w.reader), TableKeys.PROFILE)), "following"),
+      w.reactions.forEach(
+          (key, on) -> {
+            String[] parts = key.split(":");
+            String itemKey =
+                switch (parts[0]) {
+                  case "like" -> reactionId(TableKeys.LIKE_MARKER, parts[1], w.reader);
+                  case "favorite" -> reactionId(TableKeys.FAVORITE_MARKER, parts[1], w.reader);
+                  default -> itemId(TableKeys.follow(w.reader, parts[1]), TableKeys.FOLLOW_OUT);
+                };
+            if (items.containsKey(itemKey) != on) {
+              violations.add(
+                  w.reader
+                      + " "
+                      + key
+                      + ": acknowledged "
+                      + (on ? "on" : "off")
+                      + " but stored "
+                      + (on ? "off" : "on"));
+            }
+          });
+      equal(
+          w.reader + " profile following",
+          number(items.get(itemId(TableKeys.userPk(w.reader), TableKeys.PROFILE)), "following"),
           markers.getOrDefault("following:" + w.reader, 0));
     }
     for (String post : stablePosts) {
-      Map<String, AttributeValue> summary = items.get(itemId(TableKeys.postPk(post), TableKeys.SUMMARY));
+      Map<String, AttributeValue> summary =
+          items.get(itemId(TableKeys.postPk(post), TableKeys.SUMMARY));
       equal(post + " likes", number(summary, "likes"), markers.getOrDefault("LIKE:" + post, 0));
-      equal(post + " favorites", number(summary, "favorites"), markers.getOrDefault("FAVORITE:" + post, 0));
-      equal(post + " comments", number(summary, "comments"), markers.getOrDefault("COMMENT:" + post, 0));
+      equal(
+          post + " favorites",
+          number(summary, "favorites"),
+          markers.getOrDefault("FAVORITE:" + post, 0));
+      equal(
+          post + " comments",
+          number(summary, "comments"),
+          markers.getOrDefault("COMMENT:" + post, 0));
     }
 
     // Comments: every acknowledged one stored once.
@@ -662,17 +809,32 @@ public final class FaultRun {
         }
       }
     }
-    perPost.forEach((post, n) -> equal(post + " comments stored = acknowledged", markers.getOrDefault("COMMENT:" + post, 0), n));
+    perPost.forEach(
+        (post, n) ->
+            equal(
+                post + " comments stored = acknowledged",
+                markers.getOrDefault("COMMENT:" + post, 0),
+                n));
     counts.put("comments (acknowledged)", new AtomicLong(acknowledgedComments));
-    counts.put("likes, favorites, follows stored at the end", new AtomicLong(
-        markers.entrySet().stream().filter(e -> !e.getKey().startsWith("VIEW") && !e.getKey().startsWith("COMMENT")
-            && !e.getKey().startsWith("followers")).mapToLong(Map.Entry::getValue).sum()));
+    counts.put(
+        "likes, favorites, follows stored at the end",
+        new AtomicLong(
+            markers.entrySet().stream()
+                .filter(
+                    e ->
+                        !e.getKey().startsWith("VIEW")
+                            && !e.getKey().startsWith("COMMENT")
+                            && !e.getKey().startsWith("followers"))
+                .mapToLong(Map.Entry::getValue)
+                .sum()));
 
     checkViews(workers);
     checkUploads(workers);
   }
 
-  /** Views may be counted by a stream aggregator a moment later: wait, bounded, until they agree. */
+  /**
+   * Views may be counted by a stream aggregator a moment later: wait, bounded, until they agree.
+   */
   private void checkViews(List<Worker> workers) {
     Map<String, Integer> acknowledged = new HashMap<>();
     workers.forEach(w -> w.countedViews.forEach((p, n) -> acknowledged.merge(p, n, Integer::sum)));
@@ -684,20 +846,28 @@ public final class FaultRun {
       }
       Map<String, Map<String, AttributeValue>> items = scan();
       Map<String, Integer> markers = new HashMap<>();
-      items.keySet().stream().filter(k -> k.startsWith(TableKeys.VIEW_MARKER_PREFIX))
+      items.keySet().stream()
+          .filter(k -> k.startsWith(TableKeys.VIEW_MARKER_PREFIX))
           .forEach(k -> markers.merge(k.split("#")[1], 1, Integer::sum));
       List<String> found = new ArrayList<>();
       long total = 0;
       for (String post : stablePosts) {
-        Map<String, AttributeValue> summary = items.get(itemId(TableKeys.postPk(post), TableKeys.SUMMARY));
+        Map<String, AttributeValue> summary =
+            items.get(itemId(TableKeys.postPk(post), TableKeys.SUMMARY));
         long views = number(summary, "views");
         total += views;
         if (views != markers.getOrDefault(post, 0)) {
-          found.add(post + " views " + views + " != " + markers.getOrDefault(post, 0) + " view markers");
+          found.add(
+              post + " views " + views + " != " + markers.getOrDefault(post, 0) + " view markers");
         }
         if (markers.getOrDefault(post, 0) < acknowledged.getOrDefault(post, 0)) {
-          found.add(post + ": " + acknowledged.get(post) + " views acknowledged as counted, only "
-              + markers.getOrDefault(post, 0) + " markers");
+          found.add(
+              post
+                  + ": "
+                  + acknowledged.get(post)
+                  + " views acknowledged as counted, only "
+                  + markers.getOrDefault(post, 0)
+                  + " markers");
         }
       }
       for (int a = 0; a < AUTHORS; a++) {
@@ -708,9 +878,11 @@ public final class FaultRun {
             sum += number(items.get(itemId(TableKeys.postPk(post), TableKeys.SUMMARY)), "views");
           }
         }
-        long profileViews = number(items.get(itemId(TableKeys.userPk(author), TableKeys.PROFILE)), "views");
+        long profileViews =
+            number(items.get(itemId(TableKeys.userPk(author), TableKeys.PROFILE)), "views");
         if (profileViews != sum) {
-          found.add(author + " profile views " + profileViews + " != " + sum + " views of its posts");
+          found.add(
+              author + " profile views " + profileViews + " != " + sum + " views of its posts");
         }
       }
       counts.put("views stored at the end", new AtomicLong(total));
@@ -723,9 +895,17 @@ public final class FaultRun {
     Map<String, Long> outcomes = new TreeMap<>();
     for (Worker w : workers) {
       for (String uploadId : w.uploads) {
-        Reply status = once("upload status", "GET", "/users/vip" + w.index + "/skin/uploads/" + uploadId,
-            "vip" + w.index, null);
-        String s = status.status() == 200 ? String.valueOf(status.json().get("status")) : "HTTP " + status.status();
+        Reply status =
+            once(
+                "upload status",
+                "GET",
+                "/users/vip" + w.index + "/skin/uploads/" + uploadId,
+                "vip" + w.index,
+                null);
+        String s =
+            status.status() == 200
+                ? String.valueOf(status.json().get("status"))
+                : "HTTP " + status.status();
         outcomes.merge(s, 1L, Long::sum);
         if (!s.equals("ACCEPTED") && !s.equals("REJECTED")) {
           violations.add("upload " + uploadId + " ended " + s);
@@ -752,7 +932,11 @@ public final class FaultRun {
   private Map<String, Map<String, AttributeValue>> scan() {
     String table = system.stack().physicalName("BlogTable");
     Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-    system.stack().dynamoDb().scanPaginator(r -> r.tableName(table)).items()
+    system
+        .stack()
+        .dynamoDb()
+        .scanPaginator(r -> r.tableName(table))
+        .items()
         .forEach(item -> items.put(itemId(item.get("pk").s(), item.get("sk").s()), item));
     return Collections.unmodifiableMap(items);
   }

@@ -9,10 +9,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code bin/run-local}: the whole system on this machine, until Ctrl-C or SIGTERM, which stop
- * the gateway, S3Proxy and the moto process. Unless given {@code --no-seed} (or
- * {@code BLOGHOME_SEED=0}), it seeds the demo blog ({@link DemoBlog}) in the background once the
- * API is up, so start-up is not slower for it.
+ * {@code bin/run-local}: the whole system on this machine, until Ctrl-C or SIGTERM, which stop the
+ * gateway, S3Proxy and the moto process. Unless given {@code --no-seed} (or {@code
+ * BLOGHOME_SEED=0}), it seeds the demo blog ({@link DemoBlog}) in the background once the API is
+ * up, so start-up is not slower for it.
  */
 public final class LocalMain {
   private LocalMain() {}
@@ -38,12 +38,16 @@ public final class LocalMain {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     AtomicBoolean stopping = new AtomicBoolean();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stopping.set(true);
-      System.out.println("bloghome local stack: stopping");
-      system.close();
-      stopped.countDown();
-    }, "local-stack-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopping.set(true);
+                  System.out.println("bloghome local stack: stopping");
+                  system.close();
+                  stopped.countDown();
+                },
+                "local-stack-stop"));
 
     LocalStack stack = system.stack();
     StringBuilder resources = new StringBuilder();
@@ -53,9 +57,13 @@ public final class LocalMain {
       }
     }
     String alice = system.tokens().mint("alice", List.of("vip"), Duration.ofHours(12));
-    System.out.println((seed
-        ? "Demo blog: " + DemoBlog.homePage(system.apiUrl()) + "   (seeding in the background)"
-        : "Home pages: " + system.apiUrl() + "/u/<userId>   (no demo blog: --no-seed)") + """
+    System.out.println(
+        (seed
+                ? "Demo blog: "
+                    + DemoBlog.homePage(system.apiUrl())
+                    + "   (seeding in the background)"
+                : "Home pages: " + system.apiUrl() + "/u/<userId>   (no demo blog: --no-seed)")
+            + """
 
         bloghome local stack is up (Ctrl-C stops it and everything it started)
           API (routes of template.yaml)   %s
@@ -68,11 +76,19 @@ public final class LocalMain {
           export TOKEN=%s
         Mint one for anyone: bin/token bob  |  bin/token carol --vip
         Sign in from a browser: %s/sign-in
-        """.formatted(system.apiUrl(), stack.s3Endpoint(), stack.dynamoDbEndpoint(), resources.toString().strip(),
-        String.join(", ", system.handlers().keySet()), alice, system.apiUrl()));
+        """
+                .formatted(
+                    system.apiUrl(),
+                    stack.s3Endpoint(),
+                    stack.dynamoDbEndpoint(),
+                    resources.toString().strip(),
+                    String.join(", ", system.handlers().keySet()),
+                    alice,
+                    system.apiUrl()));
     if (stack.dynamoDbFaults().isPresent()) {
-      System.out.println("  Fault injection is ON (BLOGHOME_FAULTS): the S3 and DynamoDB endpoints above are the fault"
-          + " proxies. Failed validations: GET /_local/failures; replay: bin/replay-failed-validations --local");
+      System.out.println(
+          "  Fault injection is ON (BLOGHOME_FAULTS): the S3 and DynamoDB endpoints above are the fault"
+              + " proxies. Failed validations: GET /_local/failures; replay: bin/replay-failed-validations --local");
     }
     if (seed) {
       Thread.ofPlatform().daemon().name("demo-blog-seed").start(() -> seedDemo(system, stopping));
@@ -82,8 +98,14 @@ public final class LocalMain {
 
   private static void seedDemo(RunningSystem system, AtomicBoolean stopping) {
     try {
-      DemoBlog.Seeded seeded = new DemoBlog(system.apiUrl(), system.tokens(), Clock.systemUTC()).seed();
-      System.out.println("Demo blog ready: " + DemoBlog.homePage(system.apiUrl()) + "  (" + seeded.describe() + ")");
+      DemoBlog.Seeded seeded =
+          new DemoBlog(system.apiUrl(), system.tokens(), Clock.systemUTC()).seed();
+      System.out.println(
+          "Demo blog ready: "
+              + DemoBlog.homePage(system.apiUrl())
+              + "  ("
+              + seeded.describe()
+              + ")");
     } catch (RuntimeException e) {
       if (!stopping.get()) {
         System.err.println("Demo blog: seeding failed: " + e.getMessage());

@@ -13,17 +13,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.time.Duration;
 
 /**
  * Every function of {@code template.yaml} running on the local stack: each handler built with its
- * production no-argument constructor from the environment the template gives it, the API served
- * by the gateway, the validator subscribed to the bucket's uploads.
+ * production no-argument constructor from the environment the template gives it, the API served by
+ * the gateway, the validator subscribed to the bucket's uploads.
  */
 public final class RunningSystem implements AutoCloseable {
   private final LocalStack stack;
@@ -31,7 +31,8 @@ public final class RunningSystem implements AutoCloseable {
   private final LocalJwt tokens;
   private final Map<String, Object> handlers;
 
-  private RunningSystem(LocalStack stack, LocalGateway gateway, LocalJwt tokens, Map<String, Object> handlers) {
+  private RunningSystem(
+      LocalStack stack, LocalGateway gateway, LocalJwt tokens, Map<String, Object> handlers) {
     this.stack = stack;
     this.gateway = gateway;
     this.tokens = tokens;
@@ -52,17 +53,27 @@ public final class RunningSystem implements AutoCloseable {
   private static RunningSystem wire(LocalStack stack, int apiPort) {
     String apiUrl = "http://127.0.0.1:" + apiPort;
     LocalJwt tokens = stack.tokens(apiUrl);
-    Map<String, String> overrides = new HashMap<>(Map.of(
-        "MEDIA_BASE_URL", apiUrl + "/_local/media",
-        "JWT_ISSUER", tokens.issuer(),
-        "JWT_AUDIENCE", tokens.audience(),
-        // Pages: the gateway mints tokens at /sign-in; browsers PUT skin images to the local S3.
-        "AUTH_MODE", "local",
-        "UPLOAD_ORIGIN", origin(stack.s3Endpoint()),
-        "SITE_URL", apiUrl));
+    Map<String, String> overrides =
+        new HashMap<>(
+            Map.of(
+                "MEDIA_BASE_URL",
+                apiUrl + "/_local/media",
+                "JWT_ISSUER",
+                tokens.issuer(),
+                "JWT_AUDIENCE",
+                tokens.audience(),
+                // Pages: the gateway mints tokens at /sign-in; browsers PUT skin images to the
+                // local S3.
+                "AUTH_MODE",
+                "local",
+                "UPLOAD_ORIGIN",
+                origin(stack.s3Endpoint()),
+                "SITE_URL",
+                apiUrl));
     overrides.putAll(stack.seedCursorKeys());
 
-    Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiHandlers = new LinkedHashMap<>();
+    Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiHandlers =
+        new LinkedHashMap<>();
     Map<String, Supplier<RequestHandler<S3Event, ?>>> s3Handlers = new HashMap<>();
     Map<String, RequestHandler<DynamodbEvent, ?>> streamHandlers = new HashMap<>();
     Map<String, Object> all = new LinkedHashMap<>();
@@ -71,13 +82,22 @@ public final class RunningSystem implements AutoCloseable {
     Map<String, String> shared = new HashMap<>();
     for (SamTemplate.FunctionDef function : stack.template().functions()) {
       Map<String, String> env = stack.environment(function, overrides);
-      env.forEach((name, value) -> {
-        String previous = shared.putIfAbsent(name, value);
-        if (previous != null && !previous.equals(value) && !name.equals("AWS_LAMBDA_FUNCTION_NAME")) {
-          throw new LocalStackException("Functions disagree on " + name + " (" + previous + " vs " + value
-              + "): the local stack runs them in one JVM and needs one value.");
-        }
-      });
+      env.forEach(
+          (name, value) -> {
+            String previous = shared.putIfAbsent(name, value);
+            if (previous != null
+                && !previous.equals(value)
+                && !name.equals("AWS_LAMBDA_FUNCTION_NAME")) {
+              throw new LocalStackException(
+                  "Functions disagree on "
+                      + name
+                      + " ("
+                      + previous
+                      + " vs "
+                      + value
+                      + "): the local stack runs them in one JVM and needs one value.");
+            }
+          });
       LocalStack.applyAsSystemProperties(env);
       Object handler = instantiate(function);
       all.put(function.logicalId(), handler);
@@ -101,9 +121,12 @@ public final class RunningSystem implements AutoCloseable {
     if (mediaBucket != null) {
       gateway.serveStatic("media", stack.publicObjects(mediaBucket, acceptedPrefix));
     }
-    // The validator's on-failure destination, and its replay (bin/replay-failed-validations --local).
+    // The validator's on-failure destination, and its replay (bin/replay-failed-validations
+    // --local).
     gateway.serveAction("GET", "failures", () -> failuresJson(stack));
-    gateway.serveAction("POST", "failures/replay",
+    gateway.serveAction(
+        "POST",
+        "failures/replay",
         () -> "{\"replayed\":" + stack.notifications().replayFailures() + "}");
     return new RunningSystem(stack, gateway, tokens, Collections.unmodifiableMap(all));
   }
@@ -150,8 +173,12 @@ public final class RunningSystem implements AutoCloseable {
     try {
       return Class.forName(function.handlerClass()).getConstructor().newInstance();
     } catch (ClassNotFoundException e) {
-      throw new LocalStackException("Handler class " + function.handlerClass() + " of " + function.logicalId()
-          + " is not on the class path: build with ./mvnw package first.");
+      throw new LocalStackException(
+          "Handler class "
+              + function.handlerClass()
+              + " of "
+              + function.logicalId()
+              + " is not on the class path: build with ./mvnw package first.");
     } catch (ReflectiveOperationException | RuntimeException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new LocalStackException("Cannot construct " + function.handlerClass() + ": " + cause);

@@ -12,6 +12,7 @@ import java.util.Map;
 /** A blog shaped like the seed's, written through the API: 45 imported posts of one VIP author. */
 final class BlogSeed {
   static final Instant FIRST = Instant.parse("2022-11-25T07:02:10Z");
+
   /** Post number 44 (the newest) carries script and dangerous links in its Markdown. */
   static final String HOSTILE_MARKDOWN =
       "# Hi\n<script>alert(1)</script>\n\n<img src=x onerror=alert(3)>\n\n[click](javascript:alert(2)) "
@@ -28,7 +29,13 @@ final class BlogSeed {
   }
 
   static void importBlog(Http http, String token, String userId, String displayName) {
-    assertThat(http.send("PUT", "/users/" + userId, token, Map.of("displayName", displayName, "bio", "分布式系统笔记")).status())
+    assertThat(
+            http.send(
+                    "PUT",
+                    "/users/" + userId,
+                    token,
+                    Map.of("displayName", displayName, "bio", "分布式系统笔记"))
+                .status())
         .isEqualTo(200);
     List<Map<String, Object>> posts = new ArrayList<>();
     for (int i = 0; i < 45; i++) {
@@ -48,7 +55,9 @@ final class BlogSeed {
       p.put("favorites", 1);
       posts.add(p);
     }
-    assertThat(http.send("POST", "/users/" + userId + "/posts/import", token, Map.of("posts", posts)).status())
+    assertThat(
+            http.send("POST", "/users/" + userId + "/posts/import", token, Map.of("posts", posts))
+                .status())
         .isEqualTo(200);
   }
 }

@@ -9,16 +9,19 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** CI's entry point still runs the README's test command, and prepares what the browser tests need. */
+/**
+ * CI's entry point still runs the README's test command, and prepares what the browser tests need.
+ */
 class CiScriptTest {
   private final Path script = SamTemplate.locate().getParent().resolve(".ci/run");
 
   @Test
   void ciRun_endsByRunningBinTest() throws IOException {
-    List<String> commands = Files.readAllLines(script).stream()
-        .map(String::strip)
-        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-        .toList();
+    List<String> commands =
+        Files.readAllLines(script).stream()
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .toList();
 
     assertThat(script).isExecutable();
     assertThat(commands.getLast()).isEqualTo("exec bin/test");

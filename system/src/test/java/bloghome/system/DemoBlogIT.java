@@ -23,7 +23,9 @@ class DemoBlogIT {
 
   @BeforeAll
   static void start() {
-    system = RunningSystem.start(new LocalStack.Config("demo", 0, 0, 0, List.of("http://localhost:5173")));
+    system =
+        RunningSystem.start(
+            new LocalStack.Config("demo", 0, 0, 0, List.of("http://localhost:5173")));
     http = new Http(system.apiUrl());
   }
 
@@ -49,14 +51,22 @@ class DemoBlogIT {
     List<String> dates = items.stream().map(item -> (String) item.get("publishedAt")).toList();
     assertThat(dates).isSortedAccordingTo(Comparator.reverseOrder());
     String cursor = (String) page1.json().get("nextCursor");
-    assertThat(items(http.send("GET", "/users/demo/posts?limit=40&cursor=" + cursor, null, null))).hasSize(5);
+    assertThat(items(http.send("GET", "/users/demo/posts?limit=40&cursor=" + cursor, null, null)))
+        .hasSize(5);
     // every type, with imported figures
-    List<Map<String, Object>> all = items(http.send("GET", "/users/demo/posts?limit=100", null, null));
-    assertThat(all.stream().collect(Collectors.groupingBy(item -> (String) item.get("type"), Collectors.counting())))
+    List<Map<String, Object>> all =
+        items(http.send("GET", "/users/demo/posts?limit=100", null, null));
+    assertThat(
+            all.stream()
+                .collect(
+                    Collectors.groupingBy(
+                        item -> (String) item.get("type"), Collectors.counting())))
         .containsOnlyKeys("original", "repost", "translated")
         .allSatisfy((type, count) -> assertThat(count).isGreaterThanOrEqualTo(5));
-    assertThat(all).allSatisfy(item -> assertThat(((Number) item.get("views")).longValue()).isPositive());
-    assertThat(all.stream().map(item -> (String) item.get("title"))).anyMatch(title -> title.matches(".*[\\u4e00-\\u9fff].*"))
+    assertThat(all)
+        .allSatisfy(item -> assertThat(((Number) item.get("views")).longValue()).isPositive());
+    assertThat(all.stream().map(item -> (String) item.get("title")))
+        .anyMatch(title -> title.matches(".*[\\u4e00-\\u9fff].*"))
         .anyMatch(title -> title.matches("[ -~]+"));
     // the newest post: Markdown content, and comments with replies from the two readers
     String newest = (String) items.get(0).get("postId");
@@ -64,7 +74,10 @@ class DemoBlogIT {
     assertThat((String) post.get("content")).contains("## ").contains("```").contains("](https://");
     assertThat(post).containsEntry("comments", 5L);
     String threads = http.send("GET", "/posts/" + newest + "/comments", null, null).body();
-    assertThat(threads).contains("\"authorId\":\"lihua\"").contains("\"authorId\":\"tom_w\"").contains("\"replyTo\"");
+    assertThat(threads)
+        .contains("\"authorId\":\"lihua\"")
+        .contains("\"authorId\":\"tom_w\"")
+        .contains("\"replyTo\"");
     // the author: VIP profile, followers, and a skin the validator accepted
     Map<String, Object> profile = http.send("GET", "/users/demo", null, null).json();
     assertThat((String) profile.get("displayName")).contains("陈默");
@@ -76,18 +89,21 @@ class DemoBlogIT {
     assertThat(image(skin, "background")).containsKey("url");
     Http.Reply header = http.send("GET", (String) image(skin, "header").get("url"), null, null);
     assertThat(header.status()).isEqualTo(200);
-    assertThat(ImageIO.read(new ByteArrayInputStream(header.raw().body())).getWidth()).isEqualTo(1920);
+    assertThat(ImageIO.read(new ByteArrayInputStream(header.raw().body())).getWidth())
+        .isEqualTo(1920);
 
     // a second run finds everything in place
-    String before = http.send("GET", "/users/demo/posts?limit=100", null, null).body() + profile + threads;
+    String before =
+        http.send("GET", "/users/demo/posts?limit=100", null, null).body() + profile + threads;
     DemoBlog.Seeded second = demo.seed();
 
     assertThat(second.postsImported()).isZero();
     assertThat(second.commentsAdded()).isZero();
     assertThat(second.imagesUploaded()).isZero();
-    String after = http.send("GET", "/users/demo/posts?limit=100", null, null).body()
-        + http.send("GET", "/users/demo", null, null).json()
-        + http.send("GET", "/posts/" + newest + "/comments", null, null).body();
+    String after =
+        http.send("GET", "/users/demo/posts?limit=100", null, null).body()
+            + http.send("GET", "/users/demo", null, null).json()
+            + http.send("GET", "/posts/" + newest + "/comments", null, null).body();
     assertThat(after).isEqualTo(before);
     assertThat(http.send("GET", "/users/demo/skin", null, null).json()).isEqualTo(skin);
   }
@@ -97,21 +113,27 @@ class DemoBlogIT {
     var header = DemoBlog.header();
     assertThat(header.getWidth()).isGreaterThanOrEqualTo(1920);
     assertThat(header.getHeight()).isGreaterThanOrEqualTo(100);
-    assertThat(variation(header, 0, 600)).isLessThan(variation(header, header.getWidth() - 600, header.getWidth()));
+    assertThat(variation(header, 0, 600))
+        .isLessThan(variation(header, header.getWidth() - 600, header.getWidth()));
     var column = DemoBlog.column();
     assertThat(column.getWidth()).isEqualTo(300);
     assertThat(column.getHeight()).isEqualTo(38);
   }
 
-  /** How far pixels stray from their left neighbour across columns [from, to): busy areas score high. */
+  /**
+   * How far pixels stray from their left neighbour across columns [from, to): busy areas score
+   * high.
+   */
   private static long variation(BufferedImage image, int from, int to) {
     long sum = 0;
     for (int x = Math.max(1, from); x < to; x++) {
       for (int y = 0; y < image.getHeight(); y++) {
         int a = image.getRGB(x, y);
         int b = image.getRGB(x - 1, y);
-        sum += Math.abs((a & 0xFF) - (b & 0xFF)) + Math.abs((a >> 8 & 0xFF) - (b >> 8 & 0xFF))
-            + Math.abs((a >> 16 & 0xFF) - (b >> 16 & 0xFF));
+        sum +=
+            Math.abs((a & 0xFF) - (b & 0xFF))
+                + Math.abs((a >> 8 & 0xFF) - (b >> 8 & 0xFF))
+                + Math.abs((a >> 16 & 0xFF) - (b >> 16 & 0xFF));
       }
     }
     return sum;

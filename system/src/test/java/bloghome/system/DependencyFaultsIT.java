@@ -23,7 +23,9 @@ class DependencyFaultsIT {
 
   @BeforeAll
   static void start() {
-    system = RunningSystem.start(new LocalStack.Config("deps", 0, 0, 0, List.of(), FaultPlan.proxiesOnly(3)));
+    system =
+        RunningSystem.start(
+            new LocalStack.Config("deps", 0, 0, 0, List.of(), FaultPlan.proxiesOnly(3)));
     http = new Http(system.apiUrl());
     alice = system.tokens().mint("alice", List.of("vip"), Duration.ofMinutes(30));
   }
@@ -39,18 +41,28 @@ class DependencyFaultsIT {
   }
 
   private static void dynamoDb(String spec) {
-    system.stack().dynamoDbFaults().orElseThrow().rates(FaultPlan.parse("dynamodb:" + spec).dynamoDb());
+    system
+        .stack()
+        .dynamoDbFaults()
+        .orElseThrow()
+        .rates(FaultPlan.parse("dynamodb:" + spec).dynamoDb());
   }
 
   @Test
   void throttledPastTheRetries_readsAndWritesAnswer503ServiceBusy() {
     dynamoDb("throttle=1");
 
-    for (Http.Reply reply : List.of(
-        http.send("GET", "/users/alice/posts", null, null),
-        http.send("PUT", "/users/alice", alice, Map.of("displayName", "Alice")),
-        http.send("POST", "/users/alice/posts", alice, Map.of("type", "original", "title", "T", "content", "c"),
-            "idempotency-key", "busy-1"))) {
+    for (Http.Reply reply :
+        List.of(
+            http.send("GET", "/users/alice/posts", null, null),
+            http.send("PUT", "/users/alice", alice, Map.of("displayName", "Alice")),
+            http.send(
+                "POST",
+                "/users/alice/posts",
+                alice,
+                Map.of("type", "original", "title", "T", "content", "c"),
+                "idempotency-key",
+                "busy-1"))) {
       assertThat(reply.status()).isEqualTo(503);
       assertThat(reply.raw().headers().firstValue("retry-after")).hasValue("1");
       @SuppressWarnings("unchecked")

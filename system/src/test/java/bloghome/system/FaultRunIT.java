@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fault run at a size that fits CI: 30 s of the mixed workload with 20 % of the DynamoDB and
- * S3 requests failing (throttled, 500, delayed or answered-then-lost), then the check of the
- * stored state against what the clients were told. {@code bin/fault-run} runs longer ones.
+ * The fault run at a size that fits CI: 30 s of the mixed workload with 20 % of the DynamoDB and S3
+ * requests failing (throttled, 500, delayed or answered-then-lost), then the check of the stored
+ * state against what the clients were told. {@code bin/fault-run} runs longer ones.
  */
 class FaultRunIT {
 
   @Test
-  void underTwentyPercentFaults_noClientSees500_andEveryAcknowledgedWriteIsStoredOnceWithCountersInStep() {
+  void
+      underTwentyPercentFaults_noClientSees500_andEveryAcknowledgedWriteIsStoredOnceWithCountersInStep() {
     FaultRun.Report report = FaultRun.run(new FaultRun.Options(0.2, seconds(), 42, 4));
 
     System.out.println("fault run (FaultRunIT):\n" + report.table());

@@ -19,26 +19,39 @@ class FunctionArtifactsIT {
   private final SamTemplate template = SamTemplate.load();
 
   @Test
-  void everyFunction_namesAHandlerClassThatExistsInTheArtifactItsCodeUriPointsAt() throws IOException {
+  void everyFunction_namesAHandlerClassThatExistsInTheArtifactItsCodeUriPointsAt()
+      throws IOException {
     for (SamTemplate.FunctionDef f : template.functions()) {
       Path artifact = template.baseDir().resolve(f.codeUri());
       assertThat(artifact).as(f.logicalId() + " CodeUri").isRegularFile();
       try (JarFile jar = new JarFile(artifact.toFile())) {
         String entry = f.handlerClass().replace('.', '/') + ".class";
-        assertThat(jar.getEntry(entry)).as(f.logicalId() + " handler " + entry + " in " + artifact).isNotNull();
+        assertThat(jar.getEntry(entry))
+            .as(f.logicalId() + " handler " + entry + " in " + artifact)
+            .isNotNull();
       }
     }
   }
 
   @Test
-  void functionArtifacts_carryNoApacheOrNettyHttpClient_andNoTestOrLocalStackCode() throws IOException {
+  void functionArtifacts_carryNoApacheOrNettyHttpClient_andNoTestOrLocalStackCode()
+      throws IOException {
     for (SamTemplate.FunctionDef f : template.functions()) {
       try (JarFile jar = new JarFile(template.baseDir().resolve(f.codeUri()).toFile())) {
-        List<String> offending = jar.stream().map(e -> e.getName())
-            .filter(n -> n.startsWith("org/apache/http") || n.startsWith("io/netty")
-                || n.startsWith("software/amazon/awssdk/http/apache") || n.startsWith("software/amazon/awssdk/http/nio")
-                || n.startsWith("bloghome/local/") || n.startsWith("org/junit") || n.startsWith("org/gaul"))
-            .limit(5).toList();
+        List<String> offending =
+            jar.stream()
+                .map(e -> e.getName())
+                .filter(
+                    n ->
+                        n.startsWith("org/apache/http")
+                            || n.startsWith("io/netty")
+                            || n.startsWith("software/amazon/awssdk/http/apache")
+                            || n.startsWith("software/amazon/awssdk/http/nio")
+                            || n.startsWith("bloghome/local/")
+                            || n.startsWith("org/junit")
+                            || n.startsWith("org/gaul"))
+                .limit(5)
+                .toList();
         assertThat(offending).as(f.logicalId()).isEmpty();
       }
     }
@@ -57,10 +70,14 @@ class FunctionArtifactsIT {
       }
       try (JarFile jar = new JarFile(template.baseDir().resolve(f.codeUri()).toFile())) {
         Set<String> carried = new HashSet<>();
-        jar.stream().map(e -> e.getName())
-            .filter(n -> n.startsWith("software/amazon/awssdk/services/") && n.split("/").length > 4)
+        jar.stream()
+            .map(e -> e.getName())
+            .filter(
+                n -> n.startsWith("software/amazon/awssdk/services/") && n.split("/").length > 4)
             .forEach(n -> carried.add(n.split("/")[4]));
-        assertThat(allowed).as(f.logicalId() + " carries the SDK of " + carried).containsAll(carried);
+        assertThat(allowed)
+            .as(f.logicalId() + " carries the SDK of " + carried)
+            .containsAll(carried);
       }
     }
   }

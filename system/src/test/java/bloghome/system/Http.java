@@ -6,13 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
 
 /** A small HTTP client for the end-to-end tests: JSON in, JSON out. */
 final class Http {
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
 
   Http(URI base) {
@@ -31,11 +32,16 @@ final class Http {
   }
 
   Reply send(String method, String path, String token, Object body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(path.startsWith("http") ? URI.create(path) : base.resolve(path))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : body instanceof byte[] bytes ? HttpRequest.BodyPublishers.ofByteArray(bytes)
-            : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(path.startsWith("http") ? URI.create(path) : base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : body instanceof byte[] bytes
+                        ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                        : HttpRequest.BodyPublishers.ofString(Json.write(body)));
     if (token != null) {
       request.header("authorization", "Bearer " + token);
     }
@@ -46,8 +52,10 @@ final class Http {
       request.header(headers[i], headers[i + 1]);
     }
     try {
-      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Reply(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), response);
+      HttpResponse<byte[]> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Reply(
+          response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), response);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -3,8 +3,11 @@ package bloghome.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bloghome.local.Ports;
+import bloghome.local.SamTemplate;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,54 +18,70 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import bloghome.local.SamTemplate;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 
-/** The run command as a developer uses it: it comes up, serves a route, and SIGTERM leaves nothing behind. */
+/**
+ * The run command as a developer uses it: it comes up, serves a route, and SIGTERM leaves nothing
+ * behind.
+ */
 class LocalMainProcessIT {
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
-  void runCommand_servesTheApi_seedsTheDemoBlog_andStopsEveryProcessItStarted_onSigterm() throws Exception {
+  void runCommand_servesTheApi_seedsTheDemoBlog_andStopsEveryProcessItStarted_onSigterm()
+      throws Exception {
     int port = Ports.free();
     // bin/run-local itself, as the README says, reusing this build's class path.
     Path root = SamTemplate.locate().getParent();
-    ProcessBuilder builder = new ProcessBuilder("bash", "bin/run-local")
-        .directory(root.toFile())
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "bin/run-local")
+            .directory(root.toFile())
+            .redirectErrorStream(true);
     builder.environment().put("BLOGHOME_SKIP_BUILD", "1");
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("BLOGHOME_API_PORT", Integer.toString(port));
     Process process = builder.start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       StringBuilder seen = new StringBuilder();
       String line;
       while ((line = out.readLine()) != null && !line.contains("is up")) {
         seen.append(line).append('\n');
       }
       assertThat(line).as("start-up output:\n" + seen).isNotNull();
-      assertThat(seen.toString()).doesNotContain("sun.misc.Unsafe").doesNotContain("unbound variable")
+      assertThat(seen.toString())
+          .doesNotContain("sun.misc.Unsafe")
+          .doesNotContain("unbound variable")
           .contains("Demo blog: http://127.0.0.1:" + port + "/u/demo");
       List<ProcessHandle> children = process.descendants().toList();
       assertThat(children).as("the moto child process").isNotEmpty();
 
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users/nobody/posts")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + port + "/users/nobody/posts"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).contains("\"items\":[]");
 
       // the demo blog arrives in the background, through the API
       String seeded;
-      while ((seeded = out.readLine()) != null && !seeded.startsWith("Demo blog ready") && !seeded.contains("seeding failed")) {
+      while ((seeded = out.readLine()) != null
+          && !seeded.startsWith("Demo blog ready")
+          && !seeded.contains("seeding failed")) {
         seen.append(seeded).append('\n');
       }
       assertThat(seeded).as("output:\n" + seen).startsWith("Demo blog ready");
-      HttpResponse<String> demo = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users/demo/posts?limit=1")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> demo =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + port + "/users/demo/posts?limit=1"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(demo.body()).contains("\"total\":45");
 
       process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks
@@ -79,9 +98,12 @@ class LocalMainProcessIT {
   @Test
   void runCommand_refusesAnUnknownOption_beforeStartingAnything() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process process = new ProcessBuilder(java, "-cp", classpath, LocalMain.class.getName(), "--no-sed")
-        .redirectErrorStream(true).start();
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process process =
+        new ProcessBuilder(java, "-cp", classpath, LocalMain.class.getName(), "--no-sed")
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isEqualTo(2);
@@ -92,9 +114,11 @@ class LocalMainProcessIT {
   void runCommand_failsWithOneClearLine_whenThePortIsTaken() throws Exception {
     try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-      ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, LocalMain.class.getName())
-          .redirectErrorStream(true);
+      String classpath =
+          System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+      ProcessBuilder builder =
+          new ProcessBuilder(java, "-cp", classpath, LocalMain.class.getName())
+              .redirectErrorStream(true);
       builder.environment().put("BLOGHOME_API_PORT", Integer.toString(taken.getLocalPort()));
       Process process = builder.start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -14,6 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +26,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A reader's and an owner's sessions in headless Chromium against the whole local system: the
  * pages, their scripts, the API and the bucket, on the origins the template lays out.
  */
 class PagesBrowserIT {
-  /** A desktop browser's user agent: the stats function rightly counts no views from "HeadlessChrome". */
+  /**
+   * A desktop browser's user agent: the stats function rightly counts no views from
+   * "HeadlessChrome".
+   */
   private static final String DESKTOP_UA =
       "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+
   static final Path SHOTS = Path.of("target", "screenshots");
 
   @RegisterExtension static final Browser browser = Browser.chromium();
@@ -55,9 +59,13 @@ class PagesBrowserIT {
     BlogSeed.importBlog(http, alice, "alice", "Alice 陈");
     for (String user : List.of("bob", "carol")) {
       String token = system.tokens().mint(user, List.of(), Duration.ofMinutes(30));
-      assertThat(http.send("PUT", "/users/" + user, token, Map.of("displayName", user.toUpperCase())).status()).isEqualTo(200);
+      assertThat(
+              http.send("PUT", "/users/" + user, token, Map.of("displayName", user.toUpperCase()))
+                  .status())
+          .isEqualTo(200);
     }
-    ((ChromeDriver) browser.driver()).executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", DESKTOP_UA));
+    ((ChromeDriver) browser.driver())
+        .executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", DESKTOP_UA));
     // The headless browser asks for English; the switch's cookie makes these sessions read Chinese.
     browser.open(base + "/u/alice?lang=zh-CN");
     noScript.open(base + "/u/alice?lang=zh-CN");
@@ -73,7 +81,10 @@ class PagesBrowserIT {
     browser.open(base + "/u/alice");
     assertThat(browser.findAll(".post-row")).hasSize(40);
     assertThat(browser.find(".post-row h2 a").getText()).isEqualTo(BlogSeed.title(44));
-    assertThat(browser.text()).contains("2023-01-08 15:02:10").contains("阅读 " + BlogSeed.views(44)).contains("博客(45)")
+    assertThat(browser.text())
+        .contains("2023-01-08 15:02:10")
+        .contains("阅读 " + BlogSeed.views(44))
+        .contains("博客(45)")
         .contains("北京时间 (UTC+8)");
     browser.screenshot(SHOTS.resolve("home-before-skin.png"));
 
@@ -82,11 +93,18 @@ class PagesBrowserIT {
     browser.clickText("上一页").waitForText("第 1 页");
     assertThat(browser.findAll(".post-row")).hasSize(40);
 
-    browser.clickText("按访问量").waitUntil("the views order", () -> browser.url().contains("sort=views"));
-    long top = browser.findAll(".post-row .views").stream()
-        .mapToLong(e -> Long.parseLong(e.getText().replace("阅读 ", ""))).max().orElseThrow();
+    browser
+        .clickText("按访问量")
+        .waitUntil("the views order", () -> browser.url().contains("sort=views"));
+    long top =
+        browser.findAll(".post-row .views").stream()
+            .mapToLong(e -> Long.parseLong(e.getText().replace("阅读 ", "")))
+            .max()
+            .orElseThrow();
     assertThat(browser.find(".post-row .views").getText()).isEqualTo("阅读 " + top);
-    browser.clickText("转载").waitUntil("the repost filter", () -> browser.url().contains("type=repost"));
+    browser
+        .clickText("转载")
+        .waitUntil("the repost filter", () -> browser.url().contains("type=repost"));
     assertThat(browser.findAll(".post-row")).hasSize(9);
     assertThat(browser.findAll(".post-row .mark")).allMatch(e -> e.getText().equals("转载"));
     assertThat(browser.consoleErrors()).isEmpty();
@@ -109,7 +127,9 @@ class PagesBrowserIT {
     String postId = postIdOf(20);
     signIn("bob", List.of(), "/p/" + postId);
     assertThat(browser.find("#session .who").getText()).isEqualTo("bob");
-    browser.click("#like").waitUntil("the like to show", () -> browser.find("#like").getText().startsWith("已点赞"));
+    browser
+        .click("#like")
+        .waitUntil("the like to show", () -> browser.find("#like").getText().startsWith("已点赞"));
     assertThat(browser.find("#like .n").getText()).isEqualTo("21");
     browser.type("#comment-form textarea", "写得真好 <b>不是粗体</b>");
     browser.click("#comment-form button").waitForText("评论已发表");
@@ -131,29 +151,40 @@ class PagesBrowserIT {
     browser.click(".thread .comment .reply");
     browser.type("#comment-form textarea", "这是回复");
     browser.click("#comment-form button").waitForText("评论已发表");
-    browser.waitUntil("the reply under its thread", () -> browser.findAll(".thread .replies .comment").size() == 1);
+    browser.waitUntil(
+        "the reply under its thread",
+        () -> browser.findAll(".thread .replies .comment").size() == 1);
 
     signIn("bob", List.of(), "/p/" + postId);
     browser.click(".thread > .comment .delete");
     assertThat(browser.waitForAlert()).isEqualTo("确定删除这条评论吗？");
-    browser.waitUntil("the placeholder", () -> browser.find(".thread > .comment").getText().contains("该评论已删除"));
+    browser.waitUntil(
+        "the placeholder", () -> browser.find(".thread > .comment").getText().contains("该评论已删除"));
 
     noScript.open(base + "/p/" + postId);
-    assertThat(noScript.find(".thread > .comment.deleted").getText()).contains("该评论已删除").doesNotContain("第一条评论");
-    assertThat(noScript.find(".thread .replies .comment").getText()).contains("CAROL").contains("这是回复");
+    assertThat(noScript.find(".thread > .comment.deleted").getText())
+        .contains("该评论已删除")
+        .doesNotContain("第一条评论");
+    assertThat(noScript.find(".thread .replies .comment").getText())
+        .contains("CAROL")
+        .contains("这是回复");
     signOut();
   }
 
   @Test
-  void theOwner_uploadsAHeader_seesItOnTheHomePage_thenReadsWhyA1919WideOneIsRefused_andSavesColours() throws IOException {
+  void
+      theOwner_uploadsAHeader_seesItOnTheHomePage_thenReadsWhyA1919WideOneIsRefused_andSavesColours()
+          throws IOException {
     Path good = image("header-ok.png", 1920, 100);
     Path narrow = image("header-narrow.png", 1919, 100);
     signIn("alice", List.of("vip"), "/u/alice/skin");
     browser.find("#editor");
     browser.upload(".slot[data-slot=header] input[type=file]", good);
-    browser.waitUntil("the progress bar", () -> browser.find(".slot[data-slot=header] progress").isDisplayed());
+    browser.waitUntil(
+        "the progress bar", () -> browser.find(".slot[data-slot=header] progress").isDisplayed());
     browser.waitForText("图片已通过审核");
-    assertThat(browser.find(".slot[data-slot=header] progress").getAttribute("value")).isEqualTo("100");
+    assertThat(browser.find(".slot[data-slot=header] progress").getAttribute("value"))
+        .isEqualTo("100");
 
     browser.upload(".slot[data-slot=header] input[type=file]", narrow);
     browser.waitForText("图片尺寸不符合要求");
@@ -162,7 +193,10 @@ class PagesBrowserIT {
 
     // the browser cannot see bytes hidden after the image; the validator can, and the page says so
     Path polyglot = image("header-polyglot.png", 1920, 100);
-    Files.write(polyglot, "<html>hidden</html>".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    Files.write(
+        polyglot,
+        "<html>hidden</html>".getBytes(StandardCharsets.UTF_8),
+        StandardOpenOption.APPEND);
     browser.upload(".slot[data-slot=header] input[type=file]", polyglot);
     browser.waitForText("图片结尾处夹带了多余的数据");
 
@@ -170,17 +204,24 @@ class PagesBrowserIT {
     browser.upload(".slot[data-slot=background] input[type=file]", tile("background.png"));
     browser.waitUntil("both verdicts", () -> browser.findAll(".verdict.ok").size() == 2);
 
-    ((JavascriptExecutor) browser.driver()).executeScript(
-        "const i = document.querySelector('input[name=titleColor]'); i.value = '#c0392b';"
-            + "i.dispatchEvent(new Event('input')); ");
+    ((JavascriptExecutor) browser.driver())
+        .executeScript(
+            "const i = document.querySelector('input[name=titleColor]'); i.value = '#c0392b';"
+                + "i.dispatchEvent(new Event('input')); ");
     browser.click("#save-colors").waitForText("颜色已保存");
 
     browser.open(base + "/u/alice");
-    String banner = (String) ((JavascriptExecutor) browser.driver()).executeScript(
-        "return getComputedStyle(document.querySelector('.banner')).backgroundImage");
+    String banner =
+        (String)
+            ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                    "return getComputedStyle(document.querySelector('.banner')).backgroundImage");
     assertThat(banner).contains("/_local/media/skins/");
-    String titleColor = (String) ((JavascriptExecutor) browser.driver()).executeScript(
-        "return getComputedStyle(document.querySelector('.post-row h2 a')).color");
+    String titleColor =
+        (String)
+            ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                    "return getComputedStyle(document.querySelector('.post-row h2 a')).color");
     assertThat(titleColor).isEqualTo("rgb(192, 57, 43)");
     browser.screenshot(SHOTS.resolve("home-after-skin.png"));
     assertThat(browser.consoleErrors()).isEmpty();
@@ -203,7 +244,9 @@ class PagesBrowserIT {
     browser.open(base + "/p/" + postIdOf(44));
     browser.find(".content");
     // only the https link is still a link; the script and javascript: targets are plain text
-    assertThat(browser.findAll(".content a")).extracting(e -> e.getAttribute("href")).containsExactly("https://example.org/x");
+    assertThat(browser.findAll(".content a"))
+        .extracting(e -> e.getAttribute("href"))
+        .containsExactly("https://example.org/x");
     browser.clickText("click");
     sleep(500);
     assertThat(browser.alert()).isEmpty();
@@ -218,7 +261,10 @@ class PagesBrowserIT {
     noScript.clickText("下一页").waitForText("第 2 页");
     assertThat(noScript.findAll(".post-row")).hasSize(5);
     noScript.open(base + "/p/" + postIdOf(3));
-    assertThat(noScript.text()).contains(BlogSeed.title(3)).contains("正文，加粗与 code。").contains("登录后即可点赞");
+    assertThat(noScript.text())
+        .contains(BlogSeed.title(3))
+        .contains("正文，加粗与 code。")
+        .contains("登录后即可点赞");
     noScript.open(base + "/u/alice?lang=en");
     assertThat(noScript.text()).contains("Posts (45)").contains("China Standard Time (UTC+8)");
     noScript.open(base + "/u/alice?lang=zh-CN");
@@ -226,11 +272,17 @@ class PagesBrowserIT {
 
   // ------------------------------------------------------------------ helpers
 
-  /** Signs in through the callback page exactly as the local /sign-in does: a token in the fragment. */
+  /**
+   * Signs in through the callback page exactly as the local /sign-in does: a token in the fragment.
+   */
   private static void signIn(String user, List<String> groups, String returnPath) {
     String token = system.tokens().mint(user, groups, Duration.ofMinutes(30));
-    browser.open(base + "/auth/callback#id_token=" + token + "&return="
-        + URLEncoder.encode(returnPath, StandardCharsets.UTF_8));
+    browser.open(
+        base
+            + "/auth/callback#id_token="
+            + token
+            + "&return="
+            + URLEncoder.encode(returnPath, StandardCharsets.UTF_8));
     browser.waitUntil("the return to " + returnPath, () -> browser.url().endsWith(returnPath));
   }
 
@@ -242,12 +294,14 @@ class PagesBrowserIT {
     Http.Reply list = http.send("GET", "/users/alice/posts?limit=100", null, null);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> items = (List<Map<String, Object>>) list.json().get("items");
-    Optional<Map<String, Object>> item = items.stream().filter(i -> BlogSeed.title(number).equals(i.get("title"))).findFirst();
+    Optional<Map<String, Object>> item =
+        items.stream().filter(i -> BlogSeed.title(number).equals(i.get("title"))).findFirst();
     return (String) item.orElseThrow().get("postId");
   }
 
   private static long views(String postId) {
-    return http.send("GET", "/posts/" + postId, null, null, "cache-control", "no-cache").number("views");
+    return http.send("GET", "/posts/" + postId, null, null, "cache-control", "no-cache")
+        .number("views");
   }
 
   private static Path image(String name, int width, int height) throws IOException {

@@ -6,7 +6,6 @@ import bloghome.local.LocalStack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +23,9 @@ class PagesIT {
 
   @BeforeAll
   static void start() {
-    system = RunningSystem.start(new LocalStack.Config("pages", 0, 0, 0, List.of("http://localhost:5173")));
+    system =
+        RunningSystem.start(
+            new LocalStack.Config("pages", 0, 0, 0, List.of("http://localhost:5173")));
     http = new Http(system.apiUrl());
     alice = system.tokens().mint("alice", List.of("vip"), Duration.ofMinutes(30));
     BlogSeed.importBlog(http, alice, "alice", "Alice 陈");
@@ -39,20 +40,29 @@ class PagesIT {
   void homePage_lists40NewestFirst_withImportedFigures_andTheNextPageTheOther5() {
     Http.Reply page1 = http.send("GET", "/u/alice", null, null);
     assertThat(page1.status()).isEqualTo(200);
-    assertThat(page1.raw().headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+    assertThat(page1.raw().headers().firstValue("content-type"))
+        .hasValue("text/html; charset=utf-8");
     List<String> titles = titles(page1.body());
     assertThat(titles).hasSize(40);
     assertThat(titles.get(0)).isEqualTo("第 44 篇 &lt;b&gt;笔记&lt;/b&gt;");
     assertThat(titles.get(39)).isEqualTo("第 5 篇 &lt;b&gt;笔记&lt;/b&gt;");
     // 2022-11-25T07:02:10Z + 44 days, in China Standard Time
-    assertThat(page1.body()).contains("2023-01-08 15:02:10").contains("北京时间 (UTC+8)")
-        .contains("阅读 " + (1000 + (44 * 37) % 101)).contains("博客(45)").contains("Alice 陈");
+    assertThat(page1.body())
+        .contains("2023-01-08 15:02:10")
+        .contains("北京时间 (UTC+8)")
+        .contains("阅读 " + (1000 + (44 * 37) % 101))
+        .contains("博客(45)")
+        .contains("Alice 陈");
     assertThat(page1.body()).doesNotContain("rel=\"prev\"");
 
     Http.Reply page2 = http.send("GET", link(page1.body(), "next"), null, null);
-    assertThat(titles(page2.body())).containsExactly(
-        "第 4 篇 &lt;b&gt;笔记&lt;/b&gt;", "第 3 篇 &lt;b&gt;笔记&lt;/b&gt;", "第 2 篇 &lt;b&gt;笔记&lt;/b&gt;",
-        "第 1 篇 &lt;b&gt;笔记&lt;/b&gt;", "第 0 篇 &lt;b&gt;笔记&lt;/b&gt;");
+    assertThat(titles(page2.body()))
+        .containsExactly(
+            "第 4 篇 &lt;b&gt;笔记&lt;/b&gt;",
+            "第 3 篇 &lt;b&gt;笔记&lt;/b&gt;",
+            "第 2 篇 &lt;b&gt;笔记&lt;/b&gt;",
+            "第 1 篇 &lt;b&gt;笔记&lt;/b&gt;",
+            "第 0 篇 &lt;b&gt;笔记&lt;/b&gt;");
     assertThat(page2.body()).doesNotContain("rel=\"next\"").contains("第 2 页");
     Http.Reply back = http.send("GET", link(page2.body(), "prev"), null, null);
     assertThat(back.body()).isEqualTo(page1.body());
@@ -70,7 +80,9 @@ class PagesIT {
     }
     assertThat(byViews.get(0)).startsWith("第 " + best + " 篇");
     Http.Reply reposts = http.send("GET", "/u/alice?type=repost", null, null);
-    assertThat(titles(reposts.body())).hasSize(9).allMatch(t -> Integer.parseInt(t.split(" ")[1]) % 5 == 0);
+    assertThat(titles(reposts.body()))
+        .hasSize(9)
+        .allMatch(t -> Integer.parseInt(t.split(" ")[1]) % 5 == 0);
     assertThat(reposts.body()).contains("class=\"mark repost\">转载");
   }
 
@@ -78,16 +90,25 @@ class PagesIT {
   void publicPages_sendAStableEtag_andAnswer304_withStrictSecurityHeaders() {
     Http.Reply first = http.send("GET", "/u/alice", null, null);
     String etag = first.raw().headers().firstValue("etag").orElseThrow();
-    assertThat(http.send("GET", "/u/alice", null, null).raw().headers().firstValue("etag")).hasValue(etag);
+    assertThat(http.send("GET", "/u/alice", null, null).raw().headers().firstValue("etag"))
+        .hasValue(etag);
     Http.Reply cached = http.send("GET", "/u/alice", null, null, "if-none-match", etag);
     assertThat(cached.status()).isEqualTo(304);
     assertThat(cached.body()).isEmpty();
-    assertThat(first.raw().headers().firstValue("cache-control").orElseThrow()).contains("public").contains("max-age=60");
+    assertThat(first.raw().headers().firstValue("cache-control").orElseThrow())
+        .contains("public")
+        .contains("max-age=60");
     String csp = first.raw().headers().firstValue("content-security-policy").orElseThrow();
-    assertThat(csp).contains("default-src 'none'").contains("script-src 'self'").contains("frame-ancestors 'none'")
-        .contains("base-uri 'none'").doesNotContain("unsafe-inline").containsPattern("style-src 'self' 'sha256-");
+    assertThat(csp)
+        .contains("default-src 'none'")
+        .contains("script-src 'self'")
+        .contains("frame-ancestors 'none'")
+        .contains("base-uri 'none'")
+        .doesNotContain("unsafe-inline")
+        .containsPattern("style-src 'self' 'sha256-");
     assertThat(first.raw().headers().firstValue("x-content-type-options")).hasValue("nosniff");
-    assertThat(first.raw().headers().firstValue("referrer-policy")).hasValue("strict-origin-when-cross-origin");
+    assertThat(first.raw().headers().firstValue("referrer-policy"))
+        .hasValue("strict-origin-when-cross-origin");
   }
 
   @Test
@@ -97,8 +118,11 @@ class PagesIT {
     assertThat(m.find()).isTrue();
     Http.Reply post = http.send("GET", m.group(1), null, null);
     assertThat(post.status()).isEqualTo(200);
-    assertThat(post.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert")
-        .doesNotContainIgnoringCase("javascript:").doesNotContain("data:image")
+    assertThat(post.body())
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>alert")
+        .doesNotContainIgnoringCase("javascript:")
+        .doesNotContain("data:image")
         .contains("<a href=\"https://example.org/x\" rel=\"nofollow ugc noopener\">site</a>")
         .contains("<h1>Hi</h1>");
     assertThat(post.raw().headers().firstValue("etag")).isPresent();
@@ -116,7 +140,10 @@ class PagesIT {
     String tampered = next.replaceFirst("cursor=([A-Za-z0-9_-])", "cursor=X$1");
     assertPage(http.send("GET", tampered, null, null), 400, "分页链接已失效");
     assertPage(http.send("GET", "/u/alice?trail=bad%21&cursor=x.y", null, null), 400, "分页链接已失效");
-    assertPage(http.send("GET", "/u/alice?lang=xx", null, null, "accept-language", "en"), 400, "Language not available");
+    assertPage(
+        http.send("GET", "/u/alice?lang=xx", null, null, "accept-language", "en"),
+        400,
+        "Language not available");
     assertPage(http.send("GET", "/u/alice?sort=sideways", null, null), 400, "请求有误");
     assertPage(http.send("GET", "/assets/nothing.js", null, null), 404, "页面不存在");
     assertPage(http.send("GET", "/u/alice/no/such/page", null, null), 404, "页面不存在");
@@ -125,54 +152,76 @@ class PagesIT {
 
   @Test
   void language_followsAcceptLanguage_andTheSwitchRemembersItInACookie() {
-    Http.Reply en = http.send("GET", "/u/alice", null, null, "accept-language", "en-GB,en;q=0.9,zh;q=0.5");
-    assertThat(en.body()).contains("<html lang=\"en\"").contains("Posts (45)").contains("China Standard Time (UTC+8)");
+    Http.Reply en =
+        http.send("GET", "/u/alice", null, null, "accept-language", "en-GB,en;q=0.9,zh;q=0.5");
+    assertThat(en.body())
+        .contains("<html lang=\"en\"")
+        .contains("Posts (45)")
+        .contains("China Standard Time (UTC+8)");
     Http.Reply switched = http.send("GET", "/u/alice?lang=en", null, null);
     assertThat(switched.body()).contains("<html lang=\"en\"");
-    assertThat(switched.raw().headers().allValues("set-cookie")).anyMatch(c -> c.startsWith("lang=en;"));
-    assertThat(http.send("GET", "/u/alice", null, null, "cookie", "lang=en").body()).contains("<html lang=\"en\"");
+    assertThat(switched.raw().headers().allValues("set-cookie"))
+        .anyMatch(c -> c.startsWith("lang=en;"));
+    assertThat(http.send("GET", "/u/alice", null, null, "cookie", "lang=en").body())
+        .contains("<html lang=\"en\"");
     assertThat(http.send("GET", "/u/alice", null, null).body()).contains("<html lang=\"zh-CN\"");
   }
 
   @Test
   void assets_areContentHashed_immutable_andTheHomePageStaysWithinBudget() {
     Http.Reply home = http.send("GET", "/u/alice", null, null);
-    Matcher css = Pattern.compile("href=\"(/assets/site\\.[0-9a-f]{12}\\.css)\"").matcher(home.body());
+    Matcher css =
+        Pattern.compile("href=\"(/assets/site\\.[0-9a-f]{12}\\.css)\"").matcher(home.body());
     assertThat(css.find()).isTrue();
     Http.Reply sheet = http.send("GET", css.group(1), null, null);
     assertThat(sheet.status()).isEqualTo(200);
-    assertThat(sheet.raw().headers().firstValue("cache-control")).hasValue("public, max-age=31536000, immutable");
-    assertThat(sheet.raw().headers().firstValue("content-type")).hasValue("text/css; charset=utf-8");
+    assertThat(sheet.raw().headers().firstValue("cache-control"))
+        .hasValue("public, max-age=31536000, immutable");
+    assertThat(sheet.raw().headers().firstValue("content-type"))
+        .hasValue("text/css; charset=utf-8");
     long html = home.raw().body().length;
     long bytes = html + sheet.raw().body().length;
     Matcher scripts = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(home.body());
     List<String> seen = new ArrayList<>();
     while (scripts.find()) {
       Http.Reply js = http.send("GET", scripts.group(1), null, null);
-      assertThat(js.raw().headers().firstValue("content-type")).hasValue("text/javascript; charset=utf-8");
+      assertThat(js.raw().headers().firstValue("content-type"))
+          .hasValue("text/javascript; charset=utf-8");
       bytes += js.raw().body().length;
       seen.add(scripts.group(1));
       // modules import session.js by its hashed name
-      Matcher imports = Pattern.compile("from '\\./(session\\.[0-9a-f]{12}\\.js)'").matcher(js.body());
+      Matcher imports =
+          Pattern.compile("from '\\./(session\\.[0-9a-f]{12}\\.js)'").matcher(js.body());
       while (imports.find()) {
         bytes += http.send("GET", "/assets/" + imports.group(1), null, null).raw().body().length;
       }
     }
     assertThat(seen).isNotEmpty();
-    System.out.println("home page weight (40 posts, uncompressed): " + bytes + " bytes = HTML " + html + " + CSS "
-        + sheet.raw().body().length + " + JS " + (bytes - html - sheet.raw().body().length));
+    System.out.println(
+        "home page weight (40 posts, uncompressed): "
+            + bytes
+            + " bytes = HTML "
+            + html
+            + " + CSS "
+            + sheet.raw().body().length
+            + " + JS "
+            + (bytes - html - sheet.raw().body().length));
     assertThat(bytes).isLessThanOrEqualTo(100 * 1024);
   }
 
   private static void assertPage(Http.Reply reply, int status, String text) {
     assertThat(reply.status()).isEqualTo(status);
-    assertThat(reply.raw().headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+    assertThat(reply.raw().headers().firstValue("content-type"))
+        .hasValue("text/html; charset=utf-8");
     assertThat(reply.raw().headers().firstValue("content-security-policy")).isPresent();
     assertThat(reply.body()).contains(text);
   }
 
   static List<String> titles(String html) {
-    Matcher m = Pattern.compile("<h2><span class=\"mark [a-z]+\">[^<]+</span><a href=\"/p/[^\"]+\">([^<]*)</a></h2>").matcher(html);
+    Matcher m =
+        Pattern.compile(
+                "<h2><span class=\"mark [a-z]+\">[^<]+</span><a href=\"/p/[^\"]+\">([^<]*)</a></h2>")
+            .matcher(html);
     List<String> out = new ArrayList<>();
     while (m.find()) {
       out.add(m.group(1));
@@ -181,7 +230,8 @@ class PagesIT {
   }
 
   static String link(String html, String rel) {
-    Matcher m = Pattern.compile("rel=\"" + rel + "\" class=\"[a-z]+\" href=\"([^\"]+)\"").matcher(html);
+    Matcher m =
+        Pattern.compile("rel=\"" + rel + "\" class=\"[a-z]+\" href=\"([^\"]+)\"").matcher(html);
     assertThat(m.find()).as("a " + rel + " link").isTrue();
     return m.group(1).replace("&amp;", "&");
   }

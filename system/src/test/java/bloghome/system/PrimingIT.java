@@ -13,7 +13,8 @@ class PrimingIT {
 
   @Test
   void prime_exercisesEveryApiFunction_withoutWritingAnything() {
-    try (RunningSystem system = RunningSystem.start(new LocalStack.Config("priming", 0, 0, 0, List.of()))) {
+    try (RunningSystem system =
+        RunningSystem.start(new LocalStack.Config("priming", 0, 0, 0, List.of()))) {
       LocalStack stack = system.stack();
       String table = stack.physicalName("BlogTable");
       String bucket = stack.physicalName("SkinBucket");
@@ -25,10 +26,16 @@ class PrimingIT {
         }
         List<Integer> statuses = handler.prime();
 
-        assertThat(statuses).as(entry.getKey() + " priming requests").isNotEmpty()
+        assertThat(statuses)
+            .as(entry.getKey() + " priming requests")
+            .isNotEmpty()
             .allSatisfy(status -> assertThat(status).isBetween(200, 499));
-        assertThat(stack.dynamoDb().scan(r -> r.tableName(table)).count()).as(entry.getKey() + " items written").isZero();
-        assertThat(stack.s3().listObjectsV2(r -> r.bucket(bucket)).keyCount()).as(entry.getKey() + " objects written").isZero();
+        assertThat(stack.dynamoDb().scan(r -> r.tableName(table)).count())
+            .as(entry.getKey() + " items written")
+            .isZero();
+        assertThat(stack.s3().listObjectsV2(r -> r.bucket(bucket)).keyCount())
+            .as(entry.getKey() + " objects written")
+            .isZero();
         primed++;
       }
 

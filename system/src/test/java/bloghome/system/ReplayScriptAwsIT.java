@@ -8,29 +8,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.ArrayList;
 
 /**
- * {@code bin/replay-failed-validations} in its AWS mode, against a stand-in {@code aws} command that
- * answers as the AWS CLI does and records what it was asked (no AWS account here): each queued
+ * {@code bin/replay-failed-validations} in its AWS mode, against a stand-in {@code aws} command
+ * that answers as the AWS CLI does and records what it was asked (no AWS account here): each queued
  * record's requestPayload goes to the validator's live alias as an Event invocation, and only
  * accepted invocations delete their message; a dry run changes nothing.
  */
 class ReplayScriptAwsIT {
-  private static final String RECORD = "{\\\"version\\\":\\\"1.0\\\",\\\"requestContext\\\":{\\\"condition\\\":"
-      + "\\\"RetriesExhausted\\\",\\\"approximateInvokeCount\\\":3},\\\"requestPayload\\\":{\\\"Records\\\":[{\\\"s3\\\":"
-      + "{\\\"object\\\":{\\\"key\\\":\\\"uploads/alice/column/KEY\\\"}}}]},\\\"responsePayload\\\":{\\\"errorType\\\":\\\"E\\\"}}";
+  private static final String RECORD =
+      "{\\\"version\\\":\\\"1.0\\\",\\\"requestContext\\\":{\\\"condition\\\":"
+          + "\\\"RetriesExhausted\\\",\\\"approximateInvokeCount\\\":3},\\\"requestPayload\\\":{\\\"Records\\\":[{\\\"s3\\\":"
+          + "{\\\"object\\\":{\\\"key\\\":\\\"uploads/alice/column/KEY\\\"}}}]},\\\"responsePayload\\\":{\\\"errorType\\\":\\\"E\\\"}}";
 
   /** A stand-in for the AWS CLI: canned answers, every call appended to calls.log. */
   private static Path fakeAws(Path dir) throws IOException {
-    String messages = "{\"Messages\":["
-        + "{\"MessageId\":\"m1\",\"ReceiptHandle\":\"rh-1\",\"Body\":\"" + RECORD.replace("KEY", "up_one") + "\"},"
-        + "{\"MessageId\":\"m2\",\"ReceiptHandle\":\"rh-2\",\"Body\":\"" + RECORD.replace("KEY", "up_two") + "\"}]}";
-    String script = """
+    String messages =
+        "{\"Messages\":["
+            + "{\"MessageId\":\"m1\",\"ReceiptHandle\":\"rh-1\",\"Body\":\""
+            + RECORD.replace("KEY", "up_one")
+            + "\"},"
+            + "{\"MessageId\":\"m2\",\"ReceiptHandle\":\"rh-2\",\"Body\":\""
+            + RECORD.replace("KEY", "up_two")
+            + "\"}]}";
+    String script =
+        """
         #!/usr/bin/env bash
         dir="$(dirname "$0")"
         echo "$*" >> "$dir/calls.log"
@@ -58,7 +65,8 @@ class ReplayScriptAwsIT {
     Path root = SamTemplate.locate().toAbsolutePath().getParent();
     List<String> command = new ArrayList<>(List.of("bin/replay-failed-validations"));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
     builder.environment().put("PATH", fake + ":" + System.getenv("PATH"));
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -68,21 +76,34 @@ class ReplayScriptAwsIT {
   }
 
   @Test
-  void replay_invokesTheLiveAliasWithEachPayload_andDeletesOnlyWhatItReplayed(@TempDir Path dir) throws Exception {
+  void replay_invokesTheLiveAliasWithEachPayload_andDeletesOnlyWhatItReplayed(@TempDir Path dir)
+      throws Exception {
     Path fake = fakeAws(dir);
 
     String output = run(fake, "--stack", "blog", "--region", "eu-west-1");
 
     List<String> calls = Files.readAllLines(dir.resolve("calls.log"));
-    assertThat(calls).filteredOn(c -> c.contains("lambda invoke")).hasSize(2).allSatisfy(c -> assertThat(c)
-        .contains("--function-name blog-SkinValidatorFunction-AbC", "--qualifier live", "--invocation-type Event",
-            "--region eu-west-1"));
-    assertThat(calls).filteredOn(c -> c.contains("delete-message")).hasSize(2)
+    assertThat(calls)
+        .filteredOn(c -> c.contains("lambda invoke"))
+        .hasSize(2)
+        .allSatisfy(
+            c ->
+                assertThat(c)
+                    .contains(
+                        "--function-name blog-SkinValidatorFunction-AbC",
+                        "--qualifier live",
+                        "--invocation-type Event",
+                        "--region eu-west-1"));
+    assertThat(calls)
+        .filteredOn(c -> c.contains("delete-message"))
+        .hasSize(2)
         .anySatisfy(c -> assertThat(c).contains("--receipt-handle rh-1"))
         .anySatisfy(c -> assertThat(c).contains("--receipt-handle rh-2"));
     List<String> payloads = Files.readAllLines(dir.resolve("payloads.log"));
     assertThat(payloads).hasSize(2);
-    assertThat(payloads.get(0)).startsWith("{\"Records\"").contains("uploads/alice/column/up_one")
+    assertThat(payloads.get(0))
+        .startsWith("{\"Records\"")
+        .contains("uploads/alice/column/up_one")
         .doesNotContain("requestContext");
     assertThat(output).contains("replayed 2, not replayed 0");
   }
@@ -93,7 +114,8 @@ class ReplayScriptAwsIT {
 
     String output = run(fake, "--stack", "blog", "--dry-run");
 
-    assertThat(output).contains("uploads/alice/column/up_one", "uploads/alice/column/up_two", "dry run");
+    assertThat(output)
+        .contains("uploads/alice/column/up_one", "uploads/alice/column/up_two", "dry run");
     assertThat(Files.readAllLines(dir.resolve("calls.log")))
         .noneMatch(c -> c.contains("lambda invoke") || c.contains("delete-message"));
   }

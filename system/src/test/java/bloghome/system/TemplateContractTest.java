@@ -6,6 +6,7 @@ import bloghome.local.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import java.util.HashMap;
 
 /**
- * The contract between template.yaml and the code, checked the way {@code sam deploy} would
- * find out too late: routes, policies, the S3 trigger, the table. The built artifacts the template
+ * The contract between template.yaml and the code, checked the way {@code sam deploy} would find
+ * out too late: routes, policies, the S3 trigger, the table. The built artifacts the template
  * points at are checked after packaging, by {@link FunctionArtifactsIT}.
  */
 class TemplateContractTest {
@@ -33,17 +33,20 @@ class TemplateContractTest {
         if (!r.requiresToken()) {
           // Public writes are allowed only where the product says so: recording a view.
           assertThat(r.method().equals("GET") || r.routeKey().equals("POST /posts/{postId}/views"))
-              .as("public route " + r.routeKey()).isTrue();
+              .as("public route " + r.routeKey())
+              .isTrue();
         }
       }
     }
-    assertThat(owners).containsKeys("GET /users/{userId}/posts", "GET /posts/{postId}", "GET /users/{userId}");
+    assertThat(owners)
+        .containsKeys("GET /users/{userId}/posts", "GET /posts/{postId}", "GET /users/{userId}");
   }
 
   @Test
   void everyPolicy_namesAResourceOfTheTemplate_andNoActionIsAWildcard() throws IOException {
     Set<String> logicalIds = new HashSet<>(template.resources().keySet());
-    // Names built from the prefix parameter (the bucket's, in the S3 statements) are references too.
+    // Names built from the prefix parameter (the bucket's, in the S3 statements) are references
+    // too.
     logicalIds.addAll(SamTemplate.map(template.raw().get("Parameters")).keySet());
     for (SamTemplate.FunctionDef f : template.functions()) {
       assertThat(f.policies()).as(f.logicalId() + " policies").isNotEmpty();
@@ -55,7 +58,10 @@ class TemplateContractTest {
       }
     }
     String text = Files.readString(template.path());
-    assertThat(text).doesNotContainPattern("Action:\\s*['\"]?\\*").doesNotContain("FullAccess").doesNotContain("s3:*")
+    assertThat(text)
+        .doesNotContainPattern("Action:\\s*['\"]?\\*")
+        .doesNotContain("FullAccess")
+        .doesNotContain("s3:*")
         .doesNotContain("dynamodb:*");
   }
 
@@ -64,31 +70,70 @@ class TemplateContractTest {
    * TransactWriteItems is authorised per contained Put/Update/Delete/ConditionCheck. A function
    * added to the template must be added here, with its statements.
    */
-  private static final Map<String, Set<String>> ACTIONS = Map.of(
-      "ListingFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "ssm:GetParameter"),
-      "ManageFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:PutItem",
-          "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
-      "StatsFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:PutItem",
-          "dynamodb:UpdateItem", "dynamodb:DeleteItem", "ssm:GetParameter"),
-      "CommentsFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
-          "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem", "ssm:GetParameter"),
-      "SkinsFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "s3:PutObject"),
-      "SkinValidatorFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "s3:DeleteObject",
-          "s3:ListBucket", "s3:PutObject"),
-      "PageFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "ssm:GetParameter"),
-      "ViewsAggregatorFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DescribeStream",
-          "dynamodb:GetShardIterator", "dynamodb:GetRecords", "dynamodb:ListStreams", "sqs:SendMessage"));
+  private static final Map<String, Set<String>> ACTIONS =
+      Map.of(
+          "ListingFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "ssm:GetParameter"),
+          "ManageFunction",
+              Set.of(
+                  "dynamodb:GetItem",
+                  "dynamodb:Query",
+                  "dynamodb:BatchGetItem",
+                  "dynamodb:PutItem",
+                  "dynamodb:UpdateItem",
+                  "dynamodb:DeleteItem"),
+          "StatsFunction",
+              Set.of(
+                  "dynamodb:GetItem",
+                  "dynamodb:Query",
+                  "dynamodb:BatchGetItem",
+                  "dynamodb:PutItem",
+                  "dynamodb:UpdateItem",
+                  "dynamodb:DeleteItem",
+                  "ssm:GetParameter"),
+          "CommentsFunction",
+              Set.of(
+                  "dynamodb:GetItem",
+                  "dynamodb:Query",
+                  "dynamodb:PutItem",
+                  "dynamodb:UpdateItem",
+                  "dynamodb:DeleteItem",
+                  "dynamodb:ConditionCheckItem",
+                  "ssm:GetParameter"),
+          "SkinsFunction",
+              Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "s3:PutObject"),
+          "SkinValidatorFunction",
+              Set.of(
+                  "dynamodb:GetItem",
+                  "dynamodb:UpdateItem",
+                  "s3:GetObject",
+                  "s3:DeleteObject",
+                  "s3:ListBucket",
+                  "s3:PutObject"),
+          "PageFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "ssm:GetParameter"),
+          "ViewsAggregatorFunction",
+              Set.of(
+                  "dynamodb:GetItem",
+                  "dynamodb:UpdateItem",
+                  "dynamodb:DescribeStream",
+                  "dynamodb:GetShardIterator",
+                  "dynamodb:GetRecords",
+                  "dynamodb:ListStreams",
+                  "sqs:SendMessage"));
 
   @Test
-  void everyFunction_grantsExactlyTheActionsItsCodeCalls_inStatementsWithASid_andNoPolicyTemplates() {
+  void
+      everyFunction_grantsExactlyTheActionsItsCodeCalls_inStatementsWithASid_andNoPolicyTemplates() {
     for (SamTemplate.FunctionDef f : template.functions()) {
       Set<String> granted = new HashSet<>();
       for (Object policy : f.policies()) {
-        assertThat(SamTemplate.map(policy).keySet()).as(f.logicalId() + " policy (no SAM policy templates)")
+        assertThat(SamTemplate.map(policy).keySet())
+            .as(f.logicalId() + " policy (no SAM policy templates)")
             .containsExactly("Statement");
         for (Object s : SamTemplate.list(SamTemplate.map(policy).get("Statement"))) {
           Map<String, Object> statement = SamTemplate.map(s);
-          assertThat(statement.get("Sid")).as(f.logicalId() + " statement " + statement).isNotNull();
+          assertThat(statement.get("Sid"))
+              .as(f.logicalId() + " statement " + statement)
+              .isNotNull();
           Object action = statement.get("Action");
           if (action instanceof List<?> l) {
             l.forEach(a -> granted.add(String.valueOf(a)));
@@ -109,13 +154,15 @@ class TemplateContractTest {
     while (m.find()) {
       indexes.add(m.group(1));
     }
-    assertThat(indexes).containsExactlyInAnyOrder("ByPublished", "ByTypePublished", "ByViews", "ByTypeViews", "ByOwner");
+    assertThat(indexes)
+        .containsExactlyInAnyOrder(
+            "ByPublished", "ByTypePublished", "ByViews", "ByTypeViews", "ByOwner");
   }
 
   @Test
   void theValidator_isTriggeredOnlyByObjectsCreatedUnderTheUploadsPrefix() {
-    List<SamTemplate.FunctionDef> triggered = template.functions().stream()
-        .filter(f -> !f.s3Triggers().isEmpty()).toList();
+    List<SamTemplate.FunctionDef> triggered =
+        template.functions().stream().filter(f -> !f.s3Triggers().isEmpty()).toList();
     assertThat(triggered).hasSize(1);
     SamTemplate.S3Trigger trigger = triggered.get(0).s3Triggers().get(0);
     assertThat(trigger.prefix()).isEqualTo("uploads/");
@@ -130,13 +177,20 @@ class TemplateContractTest {
   void theTable_hasOnDemandBillingPitrEncryptionAndTtl() {
     Map<String, Object> table = template.properties("BlogTable");
     assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
-    assertThat(SamTemplate.map(table.get("PointInTimeRecoverySpecification")).get("PointInTimeRecoveryEnabled")).isEqualTo(true);
+    assertThat(
+            SamTemplate.map(table.get("PointInTimeRecoverySpecification"))
+                .get("PointInTimeRecoveryEnabled"))
+        .isEqualTo(true);
     assertThat(SamTemplate.map(table.get("SSESpecification")).get("SSEEnabled")).isEqualTo(true);
-    assertThat(SamTemplate.map(table.get("TimeToLiveSpecification"))).containsEntry("Enabled", true)
+    assertThat(SamTemplate.map(table.get("TimeToLiveSpecification")))
+        .containsEntry("Enabled", true)
         .containsEntry("AttributeName", "expiresAt");
   }
 
-  /** Every {@code Ref} and {@code GetAtt} target, and every {@code ${Name}} of a Sub, inside a value. */
+  /**
+   * Every {@code Ref} and {@code GetAtt} target, and every {@code ${Name}} of a Sub, inside a
+   * value.
+   */
   private static Set<String> references(Object value) {
     Set<String> out = new HashSet<>();
     List<Object> stack = new ArrayList<>(List.of(value));
@@ -144,20 +198,21 @@ class TemplateContractTest {
     while (!stack.isEmpty()) {
       Object v = stack.remove(stack.size() - 1);
       if (v instanceof Map<?, ?> m) {
-        m.forEach((k, x) -> {
-          if ("Ref".equals(k) && x instanceof String s && !s.startsWith("AWS::")) {
-            out.add(s);
-          } else if ("Fn::GetAtt".equals(k) && x instanceof List<?> l && !l.isEmpty()) {
-            out.add(String.valueOf(l.get(0)));
-          } else if ("Fn::Sub".equals(k) && x instanceof String s) {
-            Matcher matcher = sub.matcher(s);
-            while (matcher.find()) {
-              out.add(matcher.group(1));
-            }
-          } else {
-            stack.add(x);
-          }
-        });
+        m.forEach(
+            (k, x) -> {
+              if ("Ref".equals(k) && x instanceof String s && !s.startsWith("AWS::")) {
+                out.add(s);
+              } else if ("Fn::GetAtt".equals(k) && x instanceof List<?> l && !l.isEmpty()) {
+                out.add(String.valueOf(l.get(0)));
+              } else if ("Fn::Sub".equals(k) && x instanceof String s) {
+                Matcher matcher = sub.matcher(s);
+                while (matcher.find()) {
+                  out.add(matcher.group(1));
+                }
+              } else {
+                stack.add(x);
+              }
+            });
       } else if (v instanceof List<?> l) {
         stack.addAll(l);
       }

@@ -32,16 +32,19 @@ final class TransformedTemplate {
   static Map<String, Object> of(Path template, String... parameters) {
     try {
       Path script = Files.createTempFile("transform_template", ".py");
-      try (InputStream in = TransformedTemplate.class.getResourceAsStream("/transform_template.py")) {
+      try (InputStream in =
+          TransformedTemplate.class.getResourceAsStream("/transform_template.py")) {
         Files.write(script, in.readAllBytes());
       }
       Path stderr = Files.createTempFile("transform_template", ".err");
-      List<String> command = new ArrayList<>(List.of(python(), script.toString(), template.toString()));
+      List<String> command =
+          new ArrayList<>(List.of(python(), script.toString(), template.toString()));
       command.addAll(List.of(parameters));
       Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
       byte[] out = process.getInputStream().readAllBytes();
       if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new AssertionError("The SAM transform of " + template + " failed: " + Files.readString(stderr));
+        throw new AssertionError(
+            "The SAM transform of " + template + " failed: " + Files.readString(stderr));
       }
       Files.deleteIfExists(script);
       Files.deleteIfExists(stderr);
@@ -58,11 +61,16 @@ final class TransformedTemplate {
     if (python != null) {
       return python;
     }
-    Optional<String> chosen = Optional.ofNullable(System.getenv("BLOGHOME_PYTHON")).filter(s -> !s.isBlank());
+    Optional<String> chosen =
+        Optional.ofNullable(System.getenv("BLOGHOME_PYTHON")).filter(s -> !s.isBlank());
     if (chosen.isPresent()) {
       if (!canTransform(chosen.get())) {
-        throw new AssertionError("BLOGHOME_PYTHON=" + chosen.get() + " cannot import samtranslator and cfnlint: "
-            + INSTALL_HINT + " into it, or point BLOGHOME_PYTHON at a python that has them.");
+        throw new AssertionError(
+            "BLOGHOME_PYTHON="
+                + chosen.get()
+                + " cannot import samtranslator and cfnlint: "
+                + INSTALL_HINT
+                + " into it, or point BLOGHOME_PYTHON at a python that has them.");
       }
       python = chosen.get();
       return python;
@@ -82,14 +90,21 @@ final class TransformedTemplate {
         return python;
       }
     }
-    throw new AssertionError("No Python 3 with aws-sam-translator and cfn-lint found (tried " + candidates
-        + "): " + INSTALL_HINT + ", or set BLOGHOME_PYTHON to a python that has them.");
+    throw new AssertionError(
+        "No Python 3 with aws-sam-translator and cfn-lint found (tried "
+            + candidates
+            + "): "
+            + INSTALL_HINT
+            + ", or set BLOGHOME_PYTHON to a python that has them.");
   }
 
   private static boolean canTransform(String candidate) {
     try {
-      Process p = new ProcessBuilder(candidate, "-c", "import samtranslator, cfnlint")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(candidate, "-c", "import samtranslator, cfnlint")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {
       return false;

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.regex.Matcher;
 
 /**
  * Checks on what CloudFormation actually receives (template.yaml after the SAM transform): the
@@ -38,7 +38,8 @@ class TransformedTemplateIT {
 
   @Test
   void transformingTwice_givesTheSameVersions() {
-    assertThat(versions(map(TransformedTemplate.of(TEMPLATE).get("Resources")))).isEqualTo(versions(resources));
+    assertThat(versions(map(TransformedTemplate.of(TEMPLATE).get("Resources"))))
+        .isEqualTo(versions(resources));
   }
 
   @Test
@@ -47,20 +48,28 @@ class TransformedTemplateIT {
     assertThat(before).isNotEmpty();
     Map<String, String> after = versions(transformEdited("    Timeout: 10\n", "    Timeout: 11\n"));
     assertThat(after.keySet()).isEqualTo(before.keySet());
-    before.forEach((function, version) ->
-        assertThat(after.get(function)).as(function + " version after a timeout change").isNotEqualTo(version));
+    before.forEach(
+        (function, version) ->
+            assertThat(after.get(function))
+                .as(function + " version after a timeout change")
+                .isNotEqualTo(version));
   }
 
   @Test
   void aChangedHandlerOrMemory_publishesANewVersionOfThatFunctionOnly() throws IOException {
     Map<String, String> before = versions(resources);
-    Map<String, String> memory = versions(transformEdited(
-        "      Handler: bloghome.listing.api.ListingHandler::handleRequest\n",
-        "      Handler: bloghome.listing.api.ListingHandler::handleRequest\n      MemorySize: 2048\n"));
+    Map<String, String> memory =
+        versions(
+            transformEdited(
+                "      Handler: bloghome.listing.api.ListingHandler::handleRequest\n",
+                "      Handler: bloghome.listing.api.ListingHandler::handleRequest\n      MemorySize: 2048\n"));
     assertThat(memory.get("ListingFunction")).isNotEqualTo(before.get("ListingFunction"));
     assertThat(memory.get("ManageFunction")).isEqualTo(before.get("ManageFunction"));
-    Map<String, String> handler = versions(transformEdited(
-        "bloghome.listing.api.ListingHandler::handleRequest", "bloghome.listing.api.ListingHandler::handle"));
+    Map<String, String> handler =
+        versions(
+            transformEdited(
+                "bloghome.listing.api.ListingHandler::handleRequest",
+                "bloghome.listing.api.ListingHandler::handle"));
     assertThat(handler.get("ListingFunction")).isNotEqualTo(before.get("ListingFunction"));
   }
 
@@ -75,42 +84,60 @@ class TransformedTemplateIT {
       String config = Json.write(props(function));
       String description = Json.write(props(version).get("Description"));
       for (String parameter : parameters) {
-        boolean read = config.contains("{\"Ref\":\"" + parameter + "\"}") || config.contains("${" + parameter + "}");
+        boolean read =
+            config.contains("{\"Ref\":\"" + parameter + "\"}")
+                || config.contains("${" + parameter + "}");
         // NamePrefix renames the function: a new function gets a new version anyway.
         if (read && !parameter.equals("NamePrefix")) {
-          assertThat(description).as(function + " reads " + parameter).contains("${" + parameter + "}");
+          assertThat(description)
+              .as(function + " reads " + parameter)
+              .contains("${" + parameter + "}");
         }
       }
     }
   }
 
-  // ------------------------------------------------------------------ 2. who may invoke the validator
+  // ------------------------------------------------------------------ 2. who may invoke the
+  // validator
 
   @Test
   void theValidatorsInvokePermission_namesTheSkinBucketAndAccount_andTheBucketWaitsForIt() {
     List<String> permissions = new ArrayList<>();
-    resources.forEach((id, r) -> {
-      Map<String, Object> props = props(id);
-      if ("AWS::Lambda::Permission".equals(map(r).get("Type")) && "s3.amazonaws.com".equals(props.get("Principal"))) {
-        permissions.add(id);
-        assertThat(String.valueOf(props.get("FunctionName"))).as(id).contains("SkinValidatorFunction");
-        assertThat(props.get("SourceAccount")).as(id + " SourceAccount").isEqualTo(Map.of("Ref", "AWS::AccountId"));
-        String bucketName = sub(props("SkinBucket").get("BucketName"));
-        assertThat(sub(props.get("SourceArn"))).as(id + " SourceArn").isEqualTo("arn:${AWS::Partition}:s3:::" + bucketName);
-      }
-    });
+    resources.forEach(
+        (id, r) -> {
+          Map<String, Object> props = props(id);
+          if ("AWS::Lambda::Permission".equals(map(r).get("Type"))
+              && "s3.amazonaws.com".equals(props.get("Principal"))) {
+            permissions.add(id);
+            assertThat(String.valueOf(props.get("FunctionName")))
+                .as(id)
+                .contains("SkinValidatorFunction");
+            assertThat(props.get("SourceAccount"))
+                .as(id + " SourceAccount")
+                .isEqualTo(Map.of("Ref", "AWS::AccountId"));
+            String bucketName = sub(props("SkinBucket").get("BucketName"));
+            assertThat(sub(props.get("SourceArn")))
+                .as(id + " SourceArn")
+                .isEqualTo("arn:${AWS::Partition}:s3:::" + bucketName);
+          }
+        });
     assertThat(permissions).hasSize(1);
     assertThat(dependsOn("SkinBucket")).contains(permissions.get(0));
-    Map<String, Object> notification = map(list(map(props("SkinBucket").get("NotificationConfiguration"))
-        .get("LambdaConfigurations")).get(0));
-    assertThat(notification.get("Function")).isEqualTo(Map.of("Fn::GetAtt", List.of("SkinValidatorFunction", "Arn")));
+    Map<String, Object> notification =
+        map(
+            list(map(props("SkinBucket").get("NotificationConfiguration"))
+                    .get("LambdaConfigurations"))
+                .get(0));
+    assertThat(notification.get("Function"))
+        .isEqualTo(Map.of("Fn::GetAtt", List.of("SkinValidatorFunction", "Arn")));
   }
 
   // ------------------------------------------------------------------ 3. least privilege
 
   @Test
   void noRoleGrantsScanBatchWriteDescribeTableOrAWildcard() {
-    Set<String> forbidden = Set.of("dynamodb:Scan", "dynamodb:BatchWriteItem", "dynamodb:DescribeTable");
+    Set<String> forbidden =
+        Set.of("dynamodb:Scan", "dynamodb:BatchWriteItem", "dynamodb:DescribeTable");
     int statements = 0;
     for (String role : ofType("AWS::IAM::Role")) {
       for (Object p : list(props(role).get("Policies"))) {
@@ -122,7 +149,9 @@ class TransformedTemplateIT {
             assertThat(action).as(role).doesNotContain("*");
           }
           assertThat(strings(statement.get("Resource"))).as(role + " resource").doesNotContain("*");
-          assertThat(statement).as(role + " NotAction/NotResource").doesNotContainKeys("NotAction", "NotResource");
+          assertThat(statement)
+              .as(role + " NotAction/NotResource")
+              .doesNotContainKeys("NotAction", "NotResource");
         }
       }
     }
@@ -139,7 +168,9 @@ class TransformedTemplateIT {
         }
       }
     }
-    assertThat(sqs).containsExactly("SkinValidatorFunctionEventInvokeConfigOnFailureSQSPolicy [sqs:SendMessage]");
+    assertThat(sqs)
+        .containsExactly(
+            "SkinValidatorFunctionEventInvokeConfigOnFailureSQSPolicy [sqs:SendMessage]");
   }
 
   // ------------------------------------------------------------------ 4. names
@@ -154,14 +185,17 @@ class TransformedTemplateIT {
       Object group = map(props(function).get("LoggingConfig")).get("LogGroup");
       assertThat(group).as(function + " LoggingConfig.LogGroup").isInstanceOf(Map.class);
       String groupId = String.valueOf(map(group).get("Ref"));
-      assertThat(sub(props(groupId).get("LogGroupName"))).as(groupId).isEqualTo("/aws/lambda/" + name);
+      assertThat(sub(props(groupId).get("LogGroupName")))
+          .as(groupId)
+          .isEqualTo("/aws/lambda/" + name);
       assertThat(props(groupId).get("RetentionInDays")).as(groupId).isNotNull();
     }
   }
 
   @Test
   void namedResources_useTheLowerCasePrefix_andTheOacNameCarriesTheRegion() {
-    Map<String, Object> prefix = map(map(TransformedTemplate.of(TEMPLATE).get("Parameters")).get("NamePrefix"));
+    Map<String, Object> prefix =
+        map(map(TransformedTemplate.of(TEMPLATE).get("Parameters")).get("NamePrefix"));
     Pattern allowed = Pattern.compile(String.valueOf(prefix.get("AllowedPattern")));
     assertThat(prefix.get("ConstraintDescription")).isNotNull();
     assertThat(allowed.matcher("bloghome").matches()).isTrue();
@@ -169,10 +203,14 @@ class TransformedTemplateIT {
     assertThat(allowed.matcher("a-prefix-far-too-long-for-a-bucket").matches()).isFalse();
     // The longest prefix and region still give a valid bucket name.
     String longest = "abcdefghijklmnopqrst";
-    String bucket = sub(props("SkinBucket").get("BucketName")).replace("${NamePrefix}", longest)
-        .replace("${AWS::AccountId}", "123456789012").replace("${AWS::Region}", "ap-southeast-3");
+    String bucket =
+        sub(props("SkinBucket").get("BucketName"))
+            .replace("${NamePrefix}", longest)
+            .replace("${AWS::AccountId}", "123456789012")
+            .replace("${AWS::Region}", "ap-southeast-3");
     assertThat(bucket).hasSizeLessThanOrEqualTo(63).matches("[a-z0-9][a-z0-9.-]+[a-z0-9]");
-    String oac = sub(map(props("MediaOriginAccessControl").get("OriginAccessControlConfig")).get("Name"));
+    String oac =
+        sub(map(props("MediaOriginAccessControl").get("OriginAccessControlConfig")).get("Name"));
     assertThat(oac).contains("${NamePrefix}").contains("${AWS::Region}");
     assertThat(sub(props("UserPool").get("UserPoolName"))).startsWith("${NamePrefix}-");
     assertThat(SamTemplate.load(TEMPLATE).raw().toString()).doesNotContain("AWS::StackName");
@@ -183,7 +221,9 @@ class TransformedTemplateIT {
   @Test
   void theTableUserPoolAndBucket_areRetained_andProtectedWhereTheResourceCanBe() {
     for (String id : List.of("BlogTable", "UserPool", "SkinBucket")) {
-      assertThat(map(resources.get(id))).as(id).containsEntry("DeletionPolicy", "Retain")
+      assertThat(map(resources.get(id)))
+          .as(id)
+          .containsEntry("DeletionPolicy", "Retain")
           .containsEntry("UpdateReplacePolicy", "Retain");
     }
     assertThat(props("BlogTable").get("DeletionProtectionEnabled")).isEqualTo(true);
@@ -192,9 +232,14 @@ class TransformedTemplateIT {
 
   @Test
   void rawUploads_outliveTheFailureQueuesMessages_soAReplayFindsThem() {
-    long queueSeconds = ((Number) props("SkinValidationFailures").get("MessageRetentionPeriod")).longValue();
-    Map<String, Object> rule = list(map(props("SkinBucket").get("LifecycleConfiguration")).get("Rules")).stream()
-        .map(TransformedTemplateIT::map).filter(r -> "uploads/".equals(r.get("Prefix"))).findFirst().orElseThrow();
+    long queueSeconds =
+        ((Number) props("SkinValidationFailures").get("MessageRetentionPeriod")).longValue();
+    Map<String, Object> rule =
+        list(map(props("SkinBucket").get("LifecycleConfiguration")).get("Rules")).stream()
+            .map(TransformedTemplateIT::map)
+            .filter(r -> "uploads/".equals(r.get("Prefix")))
+            .findFirst()
+            .orElseThrow();
     long uploadSeconds = ((Number) rule.get("ExpirationInDays")).longValue() * 86_400;
     assertThat(uploadSeconds).isGreaterThan(queueSeconds);
   }
@@ -209,18 +254,30 @@ class TransformedTemplateIT {
       for (String alarm : alarms) {
         String text = Json.write(props(alarm));
         if (text.contains("{\"Ref\":\"" + function + "\"}")) {
-          metrics.add(text.contains("\"Throttles\"") ? "Throttles" : text.contains("\"Errors\"") ? "Errors" : "?");
+          metrics.add(
+              text.contains("\"Throttles\"")
+                  ? "Throttles"
+                  : text.contains("\"Errors\"") ? "Errors" : "?");
         }
       }
       assertThat(metrics).as(function + " alarms").contains("Errors", "Throttles");
     }
     for (String alarm : alarms) {
-      assertThat(props(alarm).get("AlarmActions")).as(alarm).isEqualTo(List.of(Map.of("Ref", "AlertTopic")));
+      assertThat(props(alarm).get("AlarmActions"))
+          .as(alarm)
+          .isEqualTo(List.of(Map.of("Ref", "AlertTopic")));
     }
     String all = Json.write(alarms.stream().map(TransformedTemplateIT::props).toList());
-    assertThat(all).contains("\"5xx\"", "\"Latency\"", "ApproximateNumberOfMessagesVisible", "ThrottledRequests",
-        "SystemErrors", "5xxErrorRate");
-    assertThat(map(resources.get("AlertEmailSubscription")).get("Condition")).isEqualTo("HasAlertEmail");
+    assertThat(all)
+        .contains(
+            "\"5xx\"",
+            "\"Latency\"",
+            "ApproximateNumberOfMessagesVisible",
+            "ThrottledRequests",
+            "SystemErrors",
+            "5xxErrorRate");
+    assertThat(map(resources.get("AlertEmailSubscription")).get("Condition"))
+        .isEqualTo("HasAlertEmail");
   }
 
   @Test
@@ -228,37 +285,52 @@ class TransformedTemplateIT {
     List<String> groups = ofType("AWS::CodeDeploy::DeploymentGroup");
     for (String alias : ofType("AWS::Lambda::Alias")) {
       String function = String.valueOf(map(props(alias).get("FunctionName")).get("Ref"));
-      assertThat(groups).as(alias + " is shifted by CodeDeploy").contains(function + "DeploymentGroup");
+      assertThat(groups)
+          .as(alias + " is shifted by CodeDeploy")
+          .contains(function + "DeploymentGroup");
     }
     assertThat(groups).hasSizeGreaterThanOrEqualTo(5);
     for (String group : groups) {
       String function = group.replace("DeploymentGroup", "");
       Map<String, Object> alarms = map(props(group).get("AlarmConfiguration"));
-      assertThat(Json.write(alarms)).as(group).contains(function.replace("Function", "") + "ErrorsAlarm");
+      assertThat(Json.write(alarms))
+          .as(group)
+          .contains(function.replace("Function", "") + "ErrorsAlarm");
       assertThat(map(props(group).get("AutoRollbackConfiguration")).get("Enabled")).isEqualTo(true);
     }
   }
 
   @Test
   void theDashboard_isValidJson_andTheAccessLogsCarryNoIpAddress() {
-    String body = sub(props("OperationsDashboard").get("DashboardBody")).replaceAll("\\$\\{[^}]+}", "x");
+    String body =
+        sub(props("OperationsDashboard").get("DashboardBody")).replaceAll("\\$\\{[^}]+}", "x");
     Map<String, Object> dashboard = map(Json.parse(body));
     assertThat(list(dashboard.get("widgets"))).hasSizeGreaterThanOrEqualTo(10);
-    assertThat(body).contains("ViewSkipped", "UploadRejected", "TransactionRetry", "Busy", "CursorRejected");
-    String api = ofType("AWS::ApiGatewayV2::Stage").stream().map(s -> Json.write(props(s))).reduce("", String::concat);
-    assertThat(api).contains("AccessLogSettings").contains("$context.requestId").doesNotContain("sourceIp");
+    assertThat(body)
+        .contains("ViewSkipped", "UploadRejected", "TransactionRetry", "Busy", "CursorRejected");
+    String api =
+        ofType("AWS::ApiGatewayV2::Stage").stream()
+            .map(s -> Json.write(props(s)))
+            .reduce("", String::concat);
+    assertThat(api)
+        .contains("AccessLogSettings")
+        .contains("$context.requestId")
+        .doesNotContain("sourceIp");
   }
 
   // ------------------------------------------------------------------ helpers
 
-  /** Function logical id -> the logical id of its AWS::Lambda::Version (which carries SAM's hash). */
+  /**
+   * Function logical id -> the logical id of its AWS::Lambda::Version (which carries SAM's hash).
+   */
   private static Map<String, String> versions(Map<String, Object> resources) {
     Map<String, String> out = new LinkedHashMap<>();
-    resources.forEach((id, r) -> {
-      if ("AWS::Lambda::Version".equals(map(r).get("Type"))) {
-        out.put(id.substring(0, id.indexOf("Version")), id);
-      }
-    });
+    resources.forEach(
+        (id, r) -> {
+          if ("AWS::Lambda::Version".equals(map(r).get("Type"))) {
+            out.put(id.substring(0, id.indexOf("Version")), id);
+          }
+        });
     return out;
   }
 
@@ -271,8 +343,11 @@ class TransformedTemplateIT {
   }
 
   private static List<String> ofType(String type) {
-    return resources.entrySet().stream().filter(e -> type.equals(map(e.getValue()).get("Type")))
-        .map(Map.Entry::getKey).sorted().toList();
+    return resources.entrySet().stream()
+        .filter(e -> type.equals(map(e.getValue()).get("Type")))
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
   }
 
   private static Map<String, Object> props(String id) {

@@ -47,7 +47,8 @@ public final class BlogTable {
   public String create(String authorId, long comments) {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
-    return create("p_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), authorId, comments);
+    return create(
+        "p_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), authorId, comments);
   }
 
   /** A post with a given id (e.g. the one in a sample event) counting {@code comments}. */
@@ -80,7 +81,9 @@ public final class BlogTable {
     create(postId, authorId, 0);
   }
 
-  /** The rank a post without views sorts by: its publish time in milliseconds, shifted 10 digits. */
+  /**
+   * The rank a post without views sorts by: its publish time in milliseconds, shifted 10 digits.
+   */
   public static BigInteger initialViewRank(Instant published) {
     return BigInteger.valueOf(published.toEpochMilli()).multiply(BigInteger.TEN.pow(10));
   }
@@ -88,7 +91,8 @@ public final class BlogTable {
   /** Deletes the post as its author would: the summary and the content item go. */
   public void deletePost(String postId) {
     for (String sk : new String[] {"SUMMARY", "CONTENT"}) {
-      dynamoDb.deleteItem(r -> r.tableName(name).key(Map.of("pk", s("POST#" + postId), "sk", s(sk))));
+      dynamoDb.deleteItem(
+          r -> r.tableName(name).key(Map.of("pk", s("POST#" + postId), "sk", s(sk))));
     }
   }
 

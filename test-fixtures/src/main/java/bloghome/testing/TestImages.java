@@ -38,7 +38,6 @@ public final class TestImages {
   /** The eight bytes every PNG starts with. */
   public static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
-
   private TestImages() {}
 
   /** An RGB image with a gradient, so encoders have something to compress. */
@@ -104,7 +103,9 @@ public final class TestImages {
     return jpeg(gradient(width, height));
   }
 
-  /** A valid gradient PNG made exactly {@code totalSize} bytes long by a private ancillary chunk. */
+  /**
+   * A valid gradient PNG made exactly {@code totalSize} bytes long by a private ancillary chunk.
+   */
   public static byte[] pngOfExactSize(int width, int height, int totalSize) {
     return paddedTo(png(width, height), totalSize);
   }
@@ -152,9 +153,9 @@ public final class TestImages {
   }
 
   /**
-   * A four-channel JPEG marked as CMYK (Adobe transform 0) or YCCK (transform 2). ImageIO writes
-   * a four-band raster's samples as they are, without an Adobe segment; adding APP14 tells
-   * decoders what the channels mean. Adobe stores CMYK inverted, so 255 means no ink.
+   * A four-channel JPEG marked as CMYK (Adobe transform 0) or YCCK (transform 2). ImageIO writes a
+   * four-band raster's samples as they are, without an Adobe segment; adding APP14 tells decoders
+   * what the channels mean. Adobe stores CMYK inverted, so 255 means no ink.
    */
   public static byte[] fourChannelJpeg(int width, int height, int adobeTransform) {
     WritableRaster raster =
@@ -174,8 +175,8 @@ public final class TestImages {
   }
 
   /**
-   * Replaces the JFIF APP0 segment that ImageIO writes first with an EXIF APP1 segment holding
-   * just the orientation tag, in the given byte order.
+   * Replaces the JFIF APP0 segment that ImageIO writes first with an EXIF APP1 segment holding just
+   * the orientation tag, in the given byte order.
    */
   public static byte[] withExifOrientation(byte[] jpeg, int orientation, ByteOrder order) {
     ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4).order(order);

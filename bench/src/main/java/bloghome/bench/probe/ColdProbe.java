@@ -15,13 +15,13 @@ import java.util.Map;
 /**
  * One cold-start sample, run in a fresh JVM whose class path is a function's jar plus this probe.
  *
- * <p>Arguments: the handler class, the event file, and the statuses that count as handled
- * ({@code 2xx}, or for instance {@code 2xx,404} where the benchmark has no data to seed). It builds the handler with its production
- * no-argument constructor (configured by the environment variables the parent set), invokes it
- * once, and prints one line: {@code PROBE ok=<bool> status=<n> respondedAtNanos=<t>
- * classes=<n> cpuNanos=<n>}. The parent measures from just before it started this process to {@code
- * respondedAtNanos}: on Linux {@code System.nanoTime} is the system-wide monotonic clock, so the two
- * processes' readings compare.
+ * <p>Arguments: the handler class, the event file, and the statuses that count as handled ({@code
+ * 2xx}, or for instance {@code 2xx,404} where the benchmark has no data to seed). It builds the
+ * handler with its production no-argument constructor (configured by the environment variables the
+ * parent set), invokes it once, and prints one line: {@code PROBE ok=<bool> status=<n>
+ * respondedAtNanos=<t> classes=<n> cpuNanos=<n>}. The parent measures from just before it started
+ * this process to {@code respondedAtNanos}: on Linux {@code System.nanoTime} is the system-wide
+ * monotonic clock, so the two processes' readings compare.
  */
 public final class ColdProbe {
   private ColdProbe() {}
@@ -45,11 +45,21 @@ public final class ColdProbe {
     int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
     // CPU time of the whole process (every thread: JIT, GC, the handler) up to about now: less
     // sensitive than the wall clock to other work on a shared machine.
-    long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
-        ? os.getProcessCpuTime() : -1;
+    long cpu =
+        ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+            ? os.getProcessCpuTime()
+            : -1;
     System.out.println(
-        "PROBE ok=" + ok + " status=" + status + " respondedAtNanos=" + respondedAt
-            + " classes=" + classes + " cpuNanos=" + cpu);
+        "PROBE ok="
+            + ok
+            + " status="
+            + status
+            + " respondedAtNanos="
+            + respondedAt
+            + " classes="
+            + classes
+            + " cpuNanos="
+            + cpu);
     System.exit(ok ? 0 : 3);
   }
 
@@ -71,22 +81,68 @@ public final class ColdProbe {
   private static final class ProbeContext implements Context {
     private final String name = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "probe");
 
-    @Override public String getAwsRequestId() { return "cold-start-probe"; }
-    @Override public String getLogGroupName() { return "/aws/lambda/" + name; }
-    @Override public String getLogStreamName() { return "probe"; }
-    @Override public String getFunctionName() { return name; }
-    @Override public String getFunctionVersion() { return "$LATEST"; }
-    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:" + name; }
-    @Override public CognitoIdentity getIdentity() { return null; }
-    @Override public ClientContext getClientContext() { return null; }
-    @Override public int getRemainingTimeInMillis() { return 10_000; }
-    @Override public int getMemoryLimitInMB() { return 1024; }
+    @Override
+    public String getAwsRequestId() {
+      return "cold-start-probe";
+    }
+
+    @Override
+    public String getLogGroupName() {
+      return "/aws/lambda/" + name;
+    }
+
+    @Override
+    public String getLogStreamName() {
+      return "probe";
+    }
+
+    @Override
+    public String getFunctionName() {
+      return name;
+    }
+
+    @Override
+    public String getFunctionVersion() {
+      return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+      return "arn:aws:lambda:us-east-1:000000000000:function:" + name;
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+      return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+      return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+      return 10_000;
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+      return 1024;
+    }
 
     @Override
     public LambdaLogger getLogger() {
       return new LambdaLogger() {
-        @Override public void log(String message) { System.err.print(message); }
-        @Override public void log(byte[] message) { System.err.print(new String(message, StandardCharsets.UTF_8)); }
+        @Override
+        public void log(String message) {
+          System.err.print(message);
+        }
+
+        @Override
+        public void log(byte[] message) {
+          System.err.print(new String(message, StandardCharsets.UTF_8));
+        }
       };
     }
   }

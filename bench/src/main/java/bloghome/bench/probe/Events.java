@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the JSON of an {@code events/} file into the Lambda event objects, the way the Lambda
- * Java runtime hands them to a handler.
+ * Turns the JSON of an {@code events/} file into the Lambda event objects, the way the Lambda Java
+ * runtime hands them to a handler.
  *
  * <p>Only core's {@link Json} and the Lambda event classes are used, because this class runs in the
  * cold-start probe, whose class path is a function's jar and nothing else of the project.
@@ -60,7 +60,8 @@ public final class Events {
       contextBuilder.withAuthorizer(
           APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
               .withJwt(
-                  APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                  APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                      .builder()
                       .withClaims(strings(jwt.get("claims")))
                       .withScopes(stringList(jwt.get("scopes")))
                       .build())

@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 /**
  * The floor of the cold-start table: a handler that does nothing, started in a fresh JVM with the
- * same options and the same event parsing as the real ones. What a function costs above it is
- * what the function itself adds.
+ * same options and the same event parsing as the real ones. What a function costs above it is what
+ * the function itself adds.
  */
 public final class NoopHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

@@ -1,10 +1,10 @@
 package bloghome.auth;
 
 import bloghome.errors.Problem;
-import java.util.Map;
-import java.util.Set;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The signed-in user, from claims that API Gateway's JWT authorizer has already verified.
@@ -41,8 +41,8 @@ public record Caller(String userId, Set<String> groups) {
   }
 
   /**
-   * Reads claims as the HTTP API JWT authorizer passes them: every value a string, arrays
-   * flattened to {@code "[a b]"}.
+   * Reads claims as the HTTP API JWT authorizer passes them: every value a string, arrays flattened
+   * to {@code "[a b]"}.
    */
   public static Optional<Caller> fromClaims(Map<String, String> claims) {
     if (claims == null) {
@@ -57,8 +57,8 @@ public record Caller(String userId, Set<String> groups) {
 
   /**
    * The groups of a {@code cognito:groups} claim as the HTTP API JWT authorizer delivers it: an
-   * array claim becomes one string, its names in brackets separated by single spaces ({@code
-   * "[vip admin]"}); a string claim arrives unchanged and is one group. Cognito group names hold no
+   * array claim becomes one string, its names in brackets separated by single spaces ({@code "[vip
+   * admin]"}); a string claim arrives unchanged and is one group. Cognito group names hold no
    * whitespace, so splitting on the space is exact; they may hold commas, quotes and brackets, so
    * nothing else splits a name or is stripped from it ({@code beta,vip} is not {@code vip}).
    */

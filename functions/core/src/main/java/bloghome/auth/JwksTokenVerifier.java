@@ -35,13 +35,13 @@ import java.util.Optional;
  *
  * <p>The JWKS is fetched lazily, on the first token, and kept for the life of the execution
  * environment. A token signed with a kid the cached set does not know triggers one refetch (the
- * issuer may have rotated its keys), at most once per {@link #REFETCH_PAUSE}, so that garbage
- * kids cannot make every request an outbound call.
+ * issuer may have rotated its keys), at most once per {@link #REFETCH_PAUSE}, so that garbage kids
+ * cannot make every request an outbound call.
  *
  * <p>Hand-written rather than nimbus-jose-jwt because it costs less at cold start: a first
  * verification (JWKS fetch over loopback HTTP included, fresh JVM) loads 550 classes in a median
- * 219 ms here against 916 classes in 338-442 ms for nimbus-jose-jwt 10.5 (bench/library-cold/run.sh,
- * docs/cold-start.md).
+ * 219 ms here against 916 classes in 338-442 ms for nimbus-jose-jwt 10.5
+ * (bench/library-cold/run.sh, docs/cold-start.md).
  */
 public final class JwksTokenVerifier {
   static final Duration REFETCH_PAUSE = Duration.ofMinutes(5);
@@ -62,14 +62,20 @@ public final class JwksTokenVerifier {
 
   /** With the JDK's {@link HttpClient} for the JWKS (tests pass their own). */
   public JwksTokenVerifier(String issuer, String audience, HttpClient http, Clock clock) {
-    this(issuer, audience, uri -> {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(uri).timeout(READ_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("JWKS answered " + response.statusCode());
-      }
-      return response.body();
-    }, clock);
+    this(
+        issuer,
+        audience,
+        uri -> {
+          HttpResponse<String> response =
+              http.send(
+                  HttpRequest.newBuilder(uri).timeout(READ_TIMEOUT).GET().build(),
+                  HttpResponse.BodyHandlers.ofString());
+          if (response.statusCode() != 200) {
+            throw new IllegalStateException("JWKS answered " + response.statusCode());
+          }
+          return response.body();
+        },
+        clock);
   }
 
   private JwksTokenVerifier(String issuer, String audience, JwksFetch fetch, Clock clock) {
@@ -83,9 +89,9 @@ public final class JwksTokenVerifier {
   /**
    * For the function's environment ({@code JWT_ISSUER}, {@code JWT_AUDIENCE}). The JWKS is read
    * with {@link HttpURLConnection}, whose classes the SDK's url-connection client has loaded
-   * already, not with {@link HttpClient}: built at start-up, that one (TLS set-up, selector
-   * thread) cost the stats function 385 of its 3,995 classes on view requests that carry no
-   * token, and a first verification through it loaded 1,518 classes in 602 ms.
+   * already, not with {@link HttpClient}: built at start-up, that one (TLS set-up, selector thread)
+   * cost the stats function 385 of its 3,995 classes on view requests that carry no token, and a
+   * first verification through it loaded 1,518 classes in 602 ms.
    */
   public static JwksTokenVerifier create(String issuer, String audience) {
     return new JwksTokenVerifier(issuer, audience, JwksTokenVerifier::read, Clock.systemUTC());
@@ -147,7 +153,9 @@ public final class JwksTokenVerifier {
     }
     Map<?, ?> header = object(parts[0]);
     // RS256 only: refusing everything else closes the "alg: none" and HMAC-with-public-key holes.
-    if (header == null || !"RS256".equals(header.get("alg")) || !(header.get("kid") instanceof String kid)) {
+    if (header == null
+        || !"RS256".equals(header.get("alg"))
+        || !(header.get("kid") instanceof String kid)) {
       return null;
     }
     PublicKey key = keyFor(kid);
@@ -212,8 +220,7 @@ public final class JwksTokenVerifier {
     try {
       String body = fetch.read(jwksUri);
       Map<String, PublicKey> fetched = new HashMap<>();
-      if (Json.parse(body) instanceof Map<?, ?> jwks
-          && jwks.get("keys") instanceof List<?> list) {
+      if (Json.parse(body) instanceof Map<?, ?> jwks && jwks.get("keys") instanceof List<?> list) {
         KeyFactory rsa = KeyFactory.getInstance("RSA");
         for (Object entry : list) {
           if (entry instanceof Map<?, ?> jwk

@@ -18,9 +18,9 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * One SigV4-signed call to an AWS JSON-protocol API (for example SSM's GetParameter), made with
- * the signer and HTTP client the function already carries for DynamoDB: no service SDK module,
- * so nothing more to load at cold start for a call made once per execution environment.
+ * One SigV4-signed call to an AWS JSON-protocol API (for example SSM's GetParameter), made with the
+ * signer and HTTP client the function already carries for DynamoDB: no service SDK module, so
+ * nothing more to load at cold start for a call made once per execution environment.
  */
 public final class AwsJsonCall {
   private final SdkHttpClient http;
@@ -29,7 +29,11 @@ public final class AwsJsonCall {
   private final URI endpoint;
   private final String signingName;
 
-  public AwsJsonCall(SdkHttpClient http, AwsCredentialsProvider credentials, Region region, URI endpoint,
+  public AwsJsonCall(
+      SdkHttpClient http,
+      AwsCredentialsProvider credentials,
+      Region region,
+      URI endpoint,
       String signingName) {
     this.http = http;
     this.credentials = credentials;
@@ -38,41 +42,60 @@ public final class AwsJsonCall {
     this.signingName = signingName;
   }
 
-  /** SSM in the function's region, or the local stack's endpoint when AWS_ENDPOINT_URL_SSM is set. */
+  /**
+   * SSM in the function's region, or the local stack's endpoint when AWS_ENDPOINT_URL_SSM is set.
+   */
   public static AwsJsonCall ssm() {
     Region region = AwsSettings.region();
-    URI endpoint = AwsSettings.endpointOverride("SSM")
-        .orElse(URI.create("https://ssm." + region.id() + ".amazonaws.com/"));
-    return new AwsJsonCall(AwsSettings.httpClient(), AwsSettings.credentials("SSM"), region, endpoint, "ssm");
+    URI endpoint =
+        AwsSettings.endpointOverride("SSM")
+            .orElse(URI.create("https://ssm." + region.id() + ".amazonaws.com/"));
+    return new AwsJsonCall(
+        AwsSettings.httpClient(), AwsSettings.credentials("SSM"), region, endpoint, "ssm");
   }
 
-  /** Posts {@code body} with {@code X-Amz-Target: target}; the response body, or an exception naming the status. */
+  /**
+   * Posts {@code body} with {@code X-Amz-Target: target}; the response body, or an exception naming
+   * the status.
+   */
   public String call(String target, String body) {
-    SdkHttpRequest request = SdkHttpRequest.builder()
-        .method(SdkHttpMethod.POST)
-        .uri(endpoint)
-        .putHeader("Content-Type", "application/x-amz-json-1.1")
-        .putHeader("X-Amz-Target", target)
-        .build();
+    SdkHttpRequest request =
+        SdkHttpRequest.builder()
+            .method(SdkHttpMethod.POST)
+            .uri(endpoint)
+            .putHeader("Content-Type", "application/x-amz-json-1.1")
+            .putHeader("X-Amz-Target", target)
+            .build();
     AwsCredentialsIdentity identity = credentials.resolveIdentity().join();
-    SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-        .identity(identity)
-        .request(request)
-        .payload(ContentStreamProvider.fromUtf8String(body))
-        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
-        .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
+    SignedRequest signed =
+        AwsV4HttpSigner.create()
+            .sign(
+                r ->
+                    r.identity(identity)
+                        .request(request)
+                        .payload(ContentStreamProvider.fromUtf8String(body))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
     try {
-      HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
-          .request(signed.request())
-          .contentStreamProvider(signed.payload().orElse(null))
-          .build()).call();
+      HttpExecuteResponse response =
+          http.prepareRequest(
+                  HttpExecuteRequest.builder()
+                      .request(signed.request())
+                      .contentStreamProvider(signed.payload().orElse(null))
+                      .build())
+              .call();
       String text;
-      try (InputStream in = response.responseBody().map(InputStream.class::cast).orElse(InputStream.nullInputStream())) {
+      try (InputStream in =
+          response
+              .responseBody()
+              .map(InputStream.class::cast)
+              .orElse(InputStream.nullInputStream())) {
         text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       int status = response.httpResponse().statusCode();
       if (status / 100 != 2) {
-        // The error body names the error type (for example ParameterNotFound, AccessDeniedException).
+        // The error body names the error type (for example ParameterNotFound,
+        // AccessDeniedException).
         throw new IllegalStateException(target + " answered " + status + ": " + text);
       }
       return text;

@@ -34,8 +34,7 @@ public final class AwsSettings {
   }
 
   public static AwsCredentialsProvider credentials(String service) {
-    if (endpointOverride(service).isPresent()
-        && Env.get("AWS_ACCESS_KEY_ID").isEmpty()) {
+    if (endpointOverride(service).isPresent() && Env.get("AWS_ACCESS_KEY_ID").isEmpty()) {
       return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local-secret"));
     }
     return EnvironmentVariableCredentialsProvider.create();
@@ -46,8 +45,8 @@ public final class AwsSettings {
    * exponential backoff, longer for throttling errors (the legacy default gives DynamoDB 9 attempts
    * whose throttling backoff alone can outlast a 10 s function). {@code attempt} bounds one HTTP
    * exchange and {@code total} the call with its retries, so a function never hangs past its
-   * timeout on a dependency: what is left after the retries becomes a 503 (see
-   * {@code bloghome.http.DependencyFailures}).
+   * timeout on a dependency: what is left after the retries becomes a 503 (see {@code
+   * bloghome.http.DependencyFailures}).
    */
   public static ClientOverrideConfiguration overrides(Duration attempt, Duration total) {
     return ClientOverrideConfiguration.builder()

@@ -5,8 +5,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * Builds the one DynamoDB client an execution environment needs: 3 attempts (standard retry
- * mode), 2 s per attempt, 5 s per call with its retries, well inside the API functions' 10 s.
+ * Builds the one DynamoDB client an execution environment needs: 3 attempts (standard retry mode),
+ * 2 s per attempt, 5 s per call with its retries, well inside the API functions' 10 s.
  */
 public final class DynamoDbClients {
   static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);

@@ -81,7 +81,8 @@ public final class Priming {
 
   /** The hook without registering it: what {@link #register} registers. */
   static Resource hook(String name, Runnable priming) {
-    return new Hook(Objects.requireNonNull(name, "name"), Objects.requireNonNull(priming, "priming"));
+    return new Hook(
+        Objects.requireNonNull(name, "name"), Objects.requireNonNull(priming, "priming"));
   }
 
   private record Hook(String name, Runnable priming) implements Resource {

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A comment as readers see it. A deleted comment that still has replies is a placeholder: its
- * body and author are gone, {@code deleted} is true, and it stays so the thread still reads.
+ * A comment as readers see it. A deleted comment that still has replies is a placeholder: its body
+ * and author are gone, {@code deleted} is true, and it stays so the thread still reads.
  *
  * @param replyTo the top-level comment this one answers, or null for a top-level comment
  */
@@ -20,7 +20,8 @@ public record Comment(
     String body,
     String replyTo,
     Instant createdAt,
-    boolean deleted) implements JsonValue {
+    boolean deleted)
+    implements JsonValue {
 
   /** Prefix of comment ids, as {@code c_3kT9xQ2mW8vYb1Lq0ZcA7e}. */
   public static final String ID_PREFIX = "c";

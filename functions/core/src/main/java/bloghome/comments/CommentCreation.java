@@ -29,9 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Creating a comment: one transaction of the comment, its pointer, the post's counter (and the
- * parent's for a reply), the idempotency record and the rate-window counters. Each part's
- * condition tells, when it fails, what the answer is; a part whose state moved meanwhile (the
- * parent's preview filled) is read again and decided again, by {@link TransactionRunner#decide}.
+ * parent's for a reply), the idempotency record and the rate-window counters. Each part's condition
+ * tells, when it fails, what the answer is; a part whose state moved meanwhile (the parent's
+ * preview filled) is read again and decided again, by {@link TransactionRunner#decide}.
  */
 final class CommentCreation {
   private static final AttributeValue ONE = n(1);
@@ -88,12 +88,19 @@ final class CommentCreation {
     }
 
     Parts parts = new Parts();
-    parts.add(table.put(CommentItems.commentItem(newComment, inPreview), "attribute_not_exists(pk)", Map.of()));
-    parts.add(table.put(CommentItems.pointerItem(newComment), "attribute_not_exists(pk)", Map.of()));
+    parts.add(
+        table.put(
+            CommentItems.commentItem(newComment, inPreview), "attribute_not_exists(pk)", Map.of()));
+    parts.add(
+        table.put(CommentItems.pointerItem(newComment), "attribute_not_exists(pk)", Map.of()));
     parts.summary =
         parts.add(
             table.update(
-                postPk, TableKeys.SUMMARY, "ADD comments :one", "attribute_exists(pk)", Map.of(":one", ONE)));
+                postPk,
+                TableKeys.SUMMARY,
+                "ADD comments :one",
+                "attribute_exists(pk)",
+                Map.of(":one", ONE)));
     if (newComment.parentSk() != null) {
       parts.parent = parts.add(replyToParent(postPk, newComment.parentSk(), inPreview));
     }
@@ -102,7 +109,9 @@ final class CommentCreation {
             parts.idempotency =
                 parts.add(
                     table.put(
-                        CommentItems.idempotencyItem(claim, comment), "attribute_not_exists(pk)", Map.of())));
+                        CommentItems.idempotencyItem(claim, comment),
+                        "attribute_not_exists(pk)",
+                        Map.of())));
     parts.rates = parts.items.size();
     for (RateLimit.Window window : windows) {
       parts.add(rateWindow(comment.authorId(), window));

@@ -29,10 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Deleting a comment, once: the pointer becomes a tombstone, the post's counter (and the
- * parent's) go down, and the thread keeps its shape. Every state read is a condition of the
- * transaction, so when something moved meanwhile it is cancelled and {@link
- * TransactionRunner#decide} has it read and decided again.
+ * Deleting a comment, once: the pointer becomes a tombstone, the post's counter (and the parent's)
+ * go down, and the thread keeps its shape. Every state read is a condition of the transaction, so
+ * when something moved meanwhile it is cancelled and {@link TransactionRunner#decide} has it read
+ * and decided again.
  */
 final class CommentDeletion {
   private static final Duration TOMBSTONE_TTL = Duration.ofDays(30);
@@ -71,7 +71,9 @@ final class CommentDeletion {
       // reference is a tombstone by now.
       Map<String, AttributeValue> again = table.get(pointerPk, TableKeys.COMMENT, true);
       return Optional.of(
-          again != null && flag(again, "deleted") ? new AlreadyDeleted() : new DeleteTargetMissing());
+          again != null && flag(again, "deleted")
+              ? new AlreadyDeleted()
+              : new DeleteTargetMissing());
     }
 
     List<TransactWriteItem> items = new ArrayList<>();
@@ -101,7 +103,10 @@ final class CommentDeletion {
       } else {
         items.add(
             table.delete(
-                postPk, ref.sk(), "attribute_not_exists(deleted) AND replies = :zero", Map.of(":zero", n(0))));
+                postPk,
+                ref.sk(),
+                "attribute_not_exists(deleted) AND replies = :zero",
+                Map.of(":zero", n(0))));
       }
     } else {
       addReplyRemoval(items, postPk, ref, item);
@@ -115,12 +120,15 @@ final class CommentDeletion {
   }
 
   /**
-   * A reply goes away for good; its parent's counts follow, and the thread keeps showing its
-   * first replies: when one of the shown ones goes, the earliest hidden one takes its place. The
-   * parent's state read here is the condition, so a concurrent change makes this try fail.
+   * A reply goes away for good; its parent's counts follow, and the thread keeps showing its first
+   * replies: when one of the shown ones goes, the earliest hidden one takes its place. The parent's
+   * state read here is the condition, so a concurrent change makes this try fail.
    */
   private void addReplyRemoval(
-      List<TransactWriteItem> items, String postPk, CommentRef ref, Map<String, AttributeValue> reply) {
+      List<TransactWriteItem> items,
+      String postPk,
+      CommentRef ref,
+      Map<String, AttributeValue> reply) {
     String parentSk = TableKeys.parentSkOf(ref.sk());
     items.add(table.delete(postPk, ref.sk(), "attribute_exists(pk)", Map.of()));
     Map<String, AttributeValue> parent = table.get(postPk, parentSk, true);

@@ -68,7 +68,8 @@ final class CommentItems {
 
   static Map<String, AttributeValue> idempotencyItem(IdempotencyClaim claim, Comment c) {
     Map<String, AttributeValue> item =
-        TableKeys.key(TableKeys.commentIdempotencyPk(claim.userId(), claim.key()), TableKeys.COMMENT);
+        TableKeys.key(
+            TableKeys.commentIdempotencyPk(claim.userId(), claim.key()), TableKeys.COMMENT);
     item.put("type", s("IDEMPOTENCY"));
     item.put("requestHash", s(claim.requestHash()));
     item.put("comment", AttributeValue.fromM(fields(c)));

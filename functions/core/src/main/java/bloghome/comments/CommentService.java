@@ -42,7 +42,8 @@ public final class CommentService {
   private final Clock clock;
   private final CommentsConfig config;
 
-  public CommentService(CommentStore store, CursorCodec cursors, Clock clock, CommentsConfig config) {
+  public CommentService(
+      CommentStore store, CursorCodec cursors, Clock clock, CommentsConfig config) {
     this.store = store;
     this.cursors = cursors;
     this.clock = clock;
@@ -56,8 +57,8 @@ public final class CommentService {
   // ------------------------------------------------------------------ create
 
   /**
-   * Creates a comment (or a reply when {@code replyTo} names a top-level comment of the same
-   * post). With an Idempotency-Key, a retry of the same request returns the first result.
+   * Creates a comment (or a reply when {@code replyTo} names a top-level comment of the same post).
+   * With an Idempotency-Key, a retry of the same request returns the first result.
    */
   public CreateOutcome create(
       Caller caller,
@@ -198,7 +199,8 @@ public final class CommentService {
   // ------------------------------------------------------------------ list
 
   /** A page of the post's threads, oldest first. */
-  public ThreadPageView listThreads(String postId, Optional<String> limitParam, Optional<String> cursor) {
+  public ThreadPageView listThreads(
+      String postId, Optional<String> limitParam, Optional<String> cursor) {
     int limit = PageLimit.parse(limitParam, DEFAULT_LIMIT, MAX_LIMIT);
     String scope = "comments|" + postId + "|threads";
     Optional<String> after = cursor.map(c -> required(cursors.decode(scope, c), "after"));
@@ -216,9 +218,11 @@ public final class CommentService {
         Map<String, String> position = new LinkedHashMap<>();
         position.put("thread", thread.top().sk());
         position.put("hidden", "only");
-        repliesCursor = cursors.encode(repliesScope(postId, thread.top().comment().commentId()), position);
+        repliesCursor =
+            cursors.encode(repliesScope(postId, thread.top().comment().commentId()), position);
       }
-      items.add(new ThreadView(thread.top().comment(), replies, thread.replyCount(), repliesCursor));
+      items.add(
+          new ThreadView(thread.top().comment(), replies, thread.replyCount(), repliesCursor));
     }
     String next =
         page.more() && !page.threads().isEmpty()
@@ -247,7 +251,9 @@ public final class CommentService {
     } else {
       requirePost(postId);
       CommentRef parent =
-          (Ids.looksValid(replyTo, Comment.ID_PREFIX) ? store.findRef(replyTo) : Optional.<CommentRef>empty())
+          (Ids.looksValid(replyTo, Comment.ID_PREFIX)
+                  ? store.findRef(replyTo)
+                  : Optional.<CommentRef>empty())
               .filter(ref -> ref.postId().equals(postId) && !ref.isReply())
               .orElseThrow(
                   () ->
@@ -289,8 +295,8 @@ public final class CommentService {
   // ------------------------------------------------------------------ delete
 
   /**
-   * Deletes a comment for its author or the post's author. A retried delete finds the tombstone
-   * and changes nothing.
+   * Deletes a comment for its author or the post's author. A retried delete finds the tombstone and
+   * changes nothing.
    */
   public void delete(Caller caller, String commentId) {
     Optional<CommentRef> found =

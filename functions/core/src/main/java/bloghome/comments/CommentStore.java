@@ -21,7 +21,12 @@ public interface CommentStore {
    * @param replyTo the parent's id for a reply, null for a top-level comment
    */
   record CommentRef(
-      String commentId, String postId, String sk, String authorId, String replyTo, boolean deleted) {
+      String commentId,
+      String postId,
+      String sk,
+      String authorId,
+      String replyTo,
+      boolean deleted) {
     public boolean isReply() {
       return replyTo != null;
     }
@@ -54,7 +59,9 @@ public interface CommentStore {
   /** What a delete did. */
   sealed interface DeleteResult {}
 
-  /** @param placeholder the comment had replies, so it stays as a "deleted" placeholder */
+  /**
+   * @param placeholder the comment had replies, so it stays as a "deleted" placeholder
+   */
   record Deleted(boolean placeholder) implements DeleteResult {}
 
   /** Someone (or an earlier try of this request) deleted it first; nothing changed now. */

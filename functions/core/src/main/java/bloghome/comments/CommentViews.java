@@ -17,7 +17,8 @@ public final class CommentViews {
    *
    * @param repliesCursor where the rest of the thread's replies start, or null if all are shown
    */
-  public record ThreadView(Comment comment, List<Comment> replies, long replyCount, String repliesCursor)
+  public record ThreadView(
+      Comment comment, List<Comment> replies, long replyCount, String repliesCursor)
       implements JsonValue {
     @Override
     public Map<String, Object> toJson() {
@@ -36,7 +37,8 @@ public final class CommentViews {
    *
    * @param commentCount the post's visible comments, from its summary
    */
-  public record ThreadPageView(String postId, long commentCount, List<ThreadView> items, String cursor)
+  public record ThreadPageView(
+      String postId, long commentCount, List<ThreadView> items, String cursor)
       implements JsonValue {
     @Override
     public Map<String, Object> toJson() {

@@ -13,7 +13,8 @@ import java.time.Duration;
 public record CommentsConfig(
     int maxTextCodePoints, int maxRequestBytes, RateLimit rateLimit, Duration idempotencyTtl) {
   public static final CommentsConfig DEFAULT =
-      new CommentsConfig(CommentText.MAX_CODE_POINTS, 16 * 1024, RateLimit.DEFAULT, Duration.ofHours(24));
+      new CommentsConfig(
+          CommentText.MAX_CODE_POINTS, 16 * 1024, RateLimit.DEFAULT, Duration.ofHours(24));
 
   public CommentsConfig withRateLimit(RateLimit limit) {
     return new CommentsConfig(maxTextCodePoints, maxRequestBytes, limit, idempotencyTtl);

@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@link CommentItems}.
  *
  * <p>Every change that moves a counter is one {@code TransactWriteItems} whose conditions make a
- * retried or concurrent request fail instead of counting twice. When a transaction is cancelled
- * the state is read again and the decision is made again; a bounded number of tries keeps a
+ * retried or concurrent request fail instead of counting twice. When a transaction is cancelled the
+ * state is read again and the decision is made again; a bounded number of tries keeps a
  * pathological race from spinning.
  */
 public final class DynamoDbCommentStore implements CommentStore {
@@ -55,7 +55,8 @@ public final class DynamoDbCommentStore implements CommentStore {
     this.access = new TableAccess(dynamo, table);
     TransactionRunner transactions = new TransactionRunner(dynamo, RETRY);
     this.creation =
-        new CommentCreation(access, transactions, claim -> findIdempotent(claim.userId(), claim.key()));
+        new CommentCreation(
+            access, transactions, claim -> findIdempotent(claim.userId(), claim.key()));
     this.deletion = new CommentDeletion(access, transactions);
   }
 
@@ -63,7 +64,8 @@ public final class DynamoDbCommentStore implements CommentStore {
 
   @Override
   public Optional<PostRef> findPost(String postId, boolean consistent) {
-    Map<String, AttributeValue> item = access.get(TableKeys.postPk(postId), TableKeys.SUMMARY, consistent);
+    Map<String, AttributeValue> item =
+        access.get(TableKeys.postPk(postId), TableKeys.SUMMARY, consistent);
     if (item == null) {
       return Optional.empty();
     }
@@ -72,13 +74,15 @@ public final class DynamoDbCommentStore implements CommentStore {
 
   @Override
   public Optional<String> displayName(String userId) {
-    Map<String, AttributeValue> item = access.get(TableKeys.userPk(userId), TableKeys.PROFILE, false);
+    Map<String, AttributeValue> item =
+        access.get(TableKeys.userPk(userId), TableKeys.PROFILE, false);
     return item == null ? Optional.empty() : Optional.ofNullable(string(item, "displayName"));
   }
 
   @Override
   public Optional<CommentRef> findRef(String commentId) {
-    Map<String, AttributeValue> item = access.get(TableKeys.commentPointerPk(commentId), TableKeys.COMMENT, true);
+    Map<String, AttributeValue> item =
+        access.get(TableKeys.commentPointerPk(commentId), TableKeys.COMMENT, true);
     return item == null ? Optional.empty() : Optional.of(CommentItems.toRef(commentId, item));
   }
 
@@ -86,7 +90,9 @@ public final class DynamoDbCommentStore implements CommentStore {
   public Optional<IdempotentResult> findIdempotent(String userId, String key) {
     Map<String, AttributeValue> item =
         access.get(TableKeys.commentIdempotencyPk(userId, key), TableKeys.COMMENT, true);
-    return item == null ? Optional.empty() : Optional.ofNullable(CommentItems.toIdempotentResult(item));
+    return item == null
+        ? Optional.empty()
+        : Optional.ofNullable(CommentItems.toIdempotentResult(item));
   }
 
   @Override

@@ -45,11 +45,17 @@ public record RateLimit(int perMinute, int perHour) {
     List<Window> windows = new ArrayList<>(2);
     if (perMinute > 0) {
       Instant start = now.truncatedTo(ChronoUnit.MINUTES);
-      windows.add(new Window(TableKeys.commentMinuteWindowSk(MINUTE.format(start)), perMinute, start.plusSeconds(60)));
+      windows.add(
+          new Window(
+              TableKeys.commentMinuteWindowSk(MINUTE.format(start)),
+              perMinute,
+              start.plusSeconds(60)));
     }
     if (perHour > 0) {
       Instant start = now.truncatedTo(ChronoUnit.HOURS);
-      windows.add(new Window(TableKeys.commentHourWindowSk(HOUR.format(start)), perHour, start.plusSeconds(3600)));
+      windows.add(
+          new Window(
+              TableKeys.commentHourWindowSk(HOUR.format(start)), perHour, start.plusSeconds(3600)));
     }
     return windows;
   }

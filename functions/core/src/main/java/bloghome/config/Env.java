@@ -21,6 +21,7 @@ public final class Env {
 
   public static String require(String name) {
     return get(name)
-        .orElseThrow(() -> new IllegalStateException("Environment variable " + name + " is not set"));
+        .orElseThrow(
+            () -> new IllegalStateException("Environment variable " + name + " is not set"));
   }
 }

@@ -1,9 +1,9 @@
 package bloghome.errors;
 
 /**
- * A failure the caller can act on: a stable machine-readable {@code code}, a human message, and
- * the request field at fault when there is one. Domain and storage code throw it without knowing
- * about HTTP; the HTTP layer maps {@link Kind} to a status code.
+ * A failure the caller can act on: a stable machine-readable {@code code}, a human message, and the
+ * request field at fault when there is one. Domain and storage code throw it without knowing about
+ * HTTP; the HTTP layer maps {@link Kind} to a status code.
  */
 public class Problem extends RuntimeException {
 
@@ -19,7 +19,10 @@ public class Problem extends RuntimeException {
     TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     TOO_MANY_REQUESTS(429),
-    /** A dependency (DynamoDB, S3) is overloaded or failing past the SDK's retries: not the caller's fault. */
+    /**
+     * A dependency (DynamoDB, S3) is overloaded or failing past the SDK's retries: not the caller's
+     * fault.
+     */
     SERVICE_UNAVAILABLE(503);
 
     private final int status;

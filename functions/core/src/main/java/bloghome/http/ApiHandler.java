@@ -1,19 +1,19 @@
 package bloghome.http;
 
+import bloghome.aws.Priming;
 import bloghome.errors.Problem;
+import bloghome.ids.Ids;
 import bloghome.log.Log;
 import bloghome.log.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import bloghome.aws.Priming;
-import bloghome.ids.Ids;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  *
  * <p>Subclasses only register routes; each route parses its input, calls core and maps the result.
  */
-public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class ApiHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   /** One route's code. */
   @FunctionalInterface
@@ -42,8 +43,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
   /**
    * Read-only warm-up for SnapStart: sends {@link #primingRequests()} through the handler, so
    * routing, JSON, validation, the store code and the SDK client (with its connection) are loaded
-   * and compiled before the snapshot. Ids are fresh random ones, so every lookup misses and
-   * nothing is written.
+   * and compiled before the snapshot. Ids are fresh random ones, so every lookup misses and nothing
+   * is written.
    *
    * @return the status of each priming request, for tests
    */
@@ -72,30 +73,40 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
   }
 
   /** A synthetic request for {@code routeKey}, its path parameters filled with unknown ids. */
-  protected static APIGatewayV2HTTPEvent primingEvent(String routeKey, String callerId, String body) {
+  protected static APIGatewayV2HTTPEvent primingEvent(
+      String routeKey, String callerId, String body) {
     Map<String, String> params = new LinkedHashMap<>();
     Matcher m = Pattern.compile("\\{([A-Za-z]+)}").matcher(routeKey);
     while (m.find()) {
       String name = m.group(1);
-      params.put(name, switch (name) {
-        case "postId" -> Ids.newId("p");
-        case "commentId" -> Ids.newId("c");
-        case "uploadId" -> Ids.newId("up");
-        default -> "priming-" + Ids.newId("u").substring(2, 14).replace('_', 'x').replace('-', 'x');
-      });
+      params.put(
+          name,
+          switch (name) {
+            case "postId" -> Ids.newId("p");
+            case "commentId" -> Ids.newId("c");
+            case "uploadId" -> Ids.newId("up");
+            default ->
+                "priming-" + Ids.newId("u").substring(2, 14).replace('_', 'x').replace('-', 'x');
+          });
     }
-    var context = APIGatewayV2HTTPEvent.RequestContext.builder()
-        .withRouteKey(routeKey)
-        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-            .withMethod(routeKey.substring(0, routeKey.indexOf(' ')))
-            .withSourceIp("192.0.2.1")
-            .withUserAgent("bloghome-priming")
-            .build());
+    var context =
+        APIGatewayV2HTTPEvent.RequestContext.builder()
+            .withRouteKey(routeKey)
+            .withHttp(
+                APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                    .withMethod(routeKey.substring(0, routeKey.indexOf(' ')))
+                    .withSourceIp("192.0.2.1")
+                    .withUserAgent("bloghome-priming")
+                    .build());
     if (callerId != null) {
-      context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-          .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-              .withClaims(Map.of("sub", callerId)).build())
-          .build());
+      context.withAuthorizer(
+          APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+              .withJwt(
+                  APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                      .builder()
+                      .withClaims(Map.of("sub", callerId))
+                      .build())
+              .build());
     }
     return APIGatewayV2HTTPEvent.builder()
         .withVersion("2.0")
@@ -114,7 +125,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
   }
 
   @Override
-  public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+  public final APIGatewayV2HTTPResponse handleRequest(
+      APIGatewayV2HTTPEvent event, Context context) {
     long started = System.nanoTime();
     ApiRequest request = new ApiRequest(event);
     String routeKey = request.routeKey();
@@ -137,21 +149,31 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Log.warn(
             "dependency failure",
             Map.of(
-                "requestId", requestId(context),
-                "route", routeKey,
-                "exception", unexpected.getClass().getName(),
-                "answer", errorCode));
+                "requestId",
+                requestId(context),
+                "route",
+                routeKey,
+                "exception",
+                unexpected.getClass().getName(),
+                "answer",
+                errorCode));
         response = Responses.error(retry.get());
       } else {
         errorCode = "INTERNAL";
         Log.error(
             "unhandled",
             Map.of(
-                "requestId", requestId(context),
-                "route", routeKey,
-                "exception", unexpected.getClass().getName(),
+                "requestId",
+                requestId(context),
+                "route",
+                routeKey,
+                "exception",
+                unexpected.getClass().getName(),
                 // The message may carry user data; the throwing frame is enough to find the bug.
-                "at", unexpected.getStackTrace().length == 0 ? "-" : unexpected.getStackTrace()[0].toString()));
+                "at",
+                unexpected.getStackTrace().length == 0
+                    ? "-"
+                    : unexpected.getStackTrace()[0].toString()));
         response =
             Responses.json(
                 500, Responses.errorBody("INTERNAL", "Something went wrong on our side.", null));

@@ -39,7 +39,8 @@ public final class ApiRequest {
       throw Problem.invalid(name, "Path parameter " + name + " is required.");
     }
     if (name.endsWith("Id") && !Ids.isKeySafe(value)) {
-      throw Problem.invalid(name, name + " must be 1-128 characters of letters, digits and . _ @ + -");
+      throw Problem.invalid(
+          name, name + " must be 1-128 characters of letters, digits and . _ @ + -");
     }
     return value;
   }

@@ -23,18 +23,19 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *       {@code Retry-After: 2}.
  * </ul>
  *
- * Anything else (a validation error of ours, a failed condition nobody handled) stays a 500: it
- * is a bug and must show as one.
+ * Anything else (a validation error of ours, a failed condition nobody handled) stays a 500: it is
+ * a bug and must show as one.
  */
 public final class DependencyFailures {
-  private static final Set<String> THROTTLING = Set.of(
-      "ProvisionedThroughputExceededException",
-      "ThrottlingException",
-      "Throttling",
-      "RequestLimitExceeded",
-      "SlowDown",
-      "TransactionConflictException",
-      "TransactionInProgressException");
+  private static final Set<String> THROTTLING =
+      Set.of(
+          "ProvisionedThroughputExceededException",
+          "ThrottlingException",
+          "Throttling",
+          "RequestLimitExceeded",
+          "SlowDown",
+          "TransactionConflictException",
+          "TransactionInProgressException");
 
   private DependencyFailures() {}
 
@@ -52,14 +53,21 @@ public final class DependencyFailures {
 
   private static Optional<RetryLater> classifyOne(Throwable t) {
     if (t instanceof TransactionCanceledException cancelled) {
-      boolean onlyConflicts = cancelled.hasCancellationReasons()
-          && cancelled.cancellationReasons().stream()
-              .allMatch(r -> r.code() == null || "None".equals(r.code()) || "TransactionConflict".equals(r.code())
-                  || "ThrottlingError".equals(r.code()) || "ProvisionedThroughputExceeded".equals(r.code()));
+      boolean onlyConflicts =
+          cancelled.hasCancellationReasons()
+              && cancelled.cancellationReasons().stream()
+                  .allMatch(
+                      r ->
+                          r.code() == null
+                              || "None".equals(r.code())
+                              || "TransactionConflict".equals(r.code())
+                              || "ThrottlingError".equals(r.code())
+                              || "ProvisionedThroughputExceeded".equals(r.code()));
       return onlyConflicts ? Optional.of(busy()) : Optional.empty();
     }
     if (t instanceof AwsServiceException service) {
-      String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+      String code =
+          service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
       if (service.isThrottlingException() || (code != null && THROTTLING.contains(code))) {
         return Optional.of(busy());
       }
@@ -90,7 +98,8 @@ public final class DependencyFailures {
   }
 
   static RetryLater busy() {
-    return RetryLater.unavailable("SERVICE_BUSY", "The service is busy right now; try again shortly.", 1);
+    return RetryLater.unavailable(
+        "SERVICE_BUSY", "The service is busy right now; try again shortly.", 1);
   }
 
   static RetryLater unavailable() {

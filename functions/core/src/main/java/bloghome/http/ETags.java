@@ -17,7 +17,9 @@ public final class ETags {
   public static String of(byte[] bytes) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+      return "\""
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27)
+          + "\"";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -29,6 +29,7 @@ public final class PageLimit {
         return limit;
       }
     }
-    throw Problem.invalid("INVALID_LIMIT", "limit", "limit must be a whole number from 1 to " + max + ".");
+    throw Problem.invalid(
+        "INVALID_LIMIT", "limit", "limit must be a whole number from 1 to " + max + ".");
   }
 }

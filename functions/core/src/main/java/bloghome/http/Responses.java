@@ -17,7 +17,8 @@ public final class Responses {
     return json(status, body, Map.of());
   }
 
-  public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> headers) {
+  public static APIGatewayV2HTTPResponse json(
+      int status, Object body, Map<String, String> headers) {
     Map<String, String> all = new HashMap<>(headers);
     all.put("content-type", JSON);
     return APIGatewayV2HTTPResponse.builder()
@@ -41,7 +42,10 @@ public final class Responses {
     if (problem instanceof RetryLater retry) {
       headers.put("retry-after", Long.toString(retry.retryAfterSeconds()));
     }
-    return json(problem.kind().status(), errorBody(problem.code(), problem.getMessage(), problem.field()), headers);
+    return json(
+        problem.kind().status(),
+        errorBody(problem.code(), problem.getMessage(), problem.field()),
+        headers);
   }
 
   public static Map<String, Object> errorBody(String code, String message, String field) {

@@ -18,9 +18,9 @@ public final class Ids {
   }
 
   /**
-   * Whether {@code id} may go into a key after a {@code #}: 1-128 letters, digits and
-   * {@code . _ @ + -}. No {@code #} or {@code |} can reach into another key or cursor scope, and
-   * junk path parameters are turned away before they cost a read.
+   * Whether {@code id} may go into a key after a {@code #}: 1-128 letters, digits and {@code . _ @
+   * + -}. No {@code #} or {@code |} can reach into another key or cursor scope, and junk path
+   * parameters are turned away before they cost a read.
    */
   public static boolean isKeySafe(String id) {
     if (id == null || id.isEmpty() || id.length() > 128) {
@@ -28,8 +28,15 @@ public final class Ids {
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '_' || c == '@' || c == '+' || c == '-';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '@'
+              || c == '+'
+              || c == '-';
       if (!ok) {
         return false;
       }
@@ -44,7 +51,12 @@ public final class Ids {
     }
     for (int i = prefix.length() + 1; i < id.length(); i++) {
       char c = id.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_';
       if (!ok) {
         return false;
       }

@@ -13,18 +13,19 @@ import java.util.Optional;
  *
  * <p>Hand-written on purpose: it loads a handful of classes, uses no reflection and so keeps the
  * cold start of every function short. Measured against jackson-jr 2.20 (the smallest well-kept
- * library for maps and lists), parsing an API Gateway event and writing a response in a fresh
- * JVM loads 97 classes in a median 41-43 ms here against 217 classes in 145-149 ms
+ * library for maps and lists), parsing an API Gateway event and writing a response in a fresh JVM
+ * loads 97 classes in a median 41-43 ms here against 217 classes in 145-149 ms
  * (bench/library-cold/run.sh, docs/cold-start.md); jackson-jr would also need configuring or
  * wrapping to hold the limits below. Objects read as {@code LinkedHashMap<String,Object>}, arrays
  * as {@code List<Object>}, integral numbers as {@code Long} (or {@code BigDecimal} when too large),
- * other numbers as {@code BigDecimal}. It accepts exactly the grammar of RFC 8259; duplicate
- * keys, nesting deeper than 64, lone surrogates and numbers beyond 1e±1000 (or longer than 100
- * characters) are also rejected. Every rejection is a {@link JsonException}, never another
- * runtime exception.
+ * other numbers as {@code BigDecimal}. It accepts exactly the grammar of RFC 8259; duplicate keys,
+ * nesting deeper than 64, lone surrogates and numbers beyond 1e±1000 (or longer than 100
+ * characters) are also rejected. Every rejection is a {@link JsonException}, never another runtime
+ * exception.
  */
 public final class Json {
   private static final int MAX_DEPTH = 64;
+
   /** Numbers must lie within about 1e-1000 to 1e1000 (the scale of their BigDecimal). */
   private static final int MAX_SCALE = 1000;
 
@@ -120,7 +121,12 @@ public final class Json {
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
         default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
+          if (c < 0x20
+              || c == '<'
+              || c == '>'
+              || c == '&'
+              || c == '\u2028'
+              || c == '\u2029'
               || c == 0x7f) {
             out.append("\\u");
             String hex = Integer.toHexString(c);
@@ -253,7 +259,8 @@ public final class Json {
         }
         char c = text.charAt(pos);
         if (c == '"') {
-          String s = sb == null ? text.substring(start, pos) : sb.append(text, start, pos).toString();
+          String s =
+              sb == null ? text.substring(start, pos) : sb.append(text, start, pos).toString();
           pos++;
           return checkSurrogates(s, start);
         }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Typed, field-naming access to a parsed JSON object. Every accessor throws an
- * {@link Problem#invalid} that names the field, so that a wrong type or a missing value becomes a
- * 400 that tells the client exactly what to fix.
+ * Typed, field-naming access to a parsed JSON object. Every accessor throws an {@link
+ * Problem#invalid} that names the field, so that a wrong type or a missing value becomes a 400 that
+ * tells the client exactly what to fix.
  */
 public final class JsonObject {
   private final Map<String, Object> fields;
@@ -28,7 +28,8 @@ public final class JsonObject {
     try {
       value = Json.parse(body);
     } catch (JsonException e) {
-      throw Problem.invalid("MALFORMED_JSON", "body", "The body is not valid JSON: " + e.getMessage());
+      throw Problem.invalid(
+          "MALFORMED_JSON", "body", "The body is not valid JSON: " + e.getMessage());
     }
     if (!(value instanceof Map<?, ?>)) {
       throw Problem.invalid("MALFORMED_JSON", "body", "The body must be a JSON object.");

@@ -13,8 +13,8 @@ import java.util.Map;
  * tokens, secrets, IP addresses or User-Agents.
  *
  * <p>With the function's log format set to JSON, Lambda keeps these objects as they are and reads
- * {@code timestamp} (RFC 3339) and {@code level} from them, so the application log level set in
- * the template filters them.
+ * {@code timestamp} (RFC 3339) and {@code level} from them, so the application log level set in the
+ * template filters them.
  */
 public final class Log {
   private static volatile PrintStream out = System.out;

@@ -26,7 +26,9 @@ public final class Metrics {
     emit(name, Map.of());
   }
 
-  /** Adds one to {@code name} for this function and {@code dimension = value} (a reason, a code). */
+  /**
+   * Adds one to {@code name} for this function and {@code dimension = value} (a reason, a code).
+   */
   public static void count(String name, String dimension, String value) {
     emit(name, Map.of(dimension, value == null ? "none" : truncate(value)));
   }

@@ -4,8 +4,8 @@ import bloghome.aws.Priming;
 import bloghome.config.Env;
 import bloghome.errors.Problem;
 import bloghome.json.Json;
-import bloghome.log.Metrics;
 import bloghome.json.JsonException;
+import bloghome.log.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -22,15 +22,15 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Opaque, tamper-evident page cursors.
  *
- * <p>A cursor is {@code base64url(json) + "." + base64url(HMAC-SHA256)}. The JSON holds the
- * scope it was issued for (e.g. {@code posts|alice|latest|all}), the position (the store's last
- * evaluated key, as strings) and, for a codec with a lifetime, the issue time. A cursor that was
- * modified, has expired, or was issued for another scope (another user, sort or filter) is a 400
- * naming the {@code cursor}.
+ * <p>A cursor is {@code base64url(json) + "." + base64url(HMAC-SHA256)}. The JSON holds the scope
+ * it was issued for (e.g. {@code posts|alice|latest|all}), the position (the store's last evaluated
+ * key, as strings) and, for a codec with a lifetime, the issue time. A cursor that was modified,
+ * has expired, or was issued for another scope (another user, sort or filter) is a 400 naming the
+ * {@code cursor}.
  *
  * <p>A codec {@link #withoutExpiry} writes no time, so the same position always gives the same
- * cursor: a response that carries one stays byte-identical while the data does not change, and
- * its ETag can match (the post listing needs this).
+ * cursor: a response that carries one stays byte-identical while the data does not change, and its
+ * ETag can match (the post listing needs this).
  *
  * <p>New cursors are signed with the current key; a cursor signed with the previous key is still
  * accepted, so rotating the key (docs/operations.md) does not break cursors clients hold.
@@ -75,8 +75,13 @@ public final class CursorCodec {
       Priming.onRestore("cursor-keys", ssm::forget);
       return new CursorCodec(ssm, clock, Duration.ofHours(24));
     }
-    CursorKeys fixed = CursorKeys.parse(Env.get("CURSOR_SIGNING_KEY").orElseThrow(() -> new IllegalStateException(
-        "Neither CURSOR_KEY_PARAMETER nor CURSOR_SIGNING_KEY is set: no key to sign cursors with")));
+    CursorKeys fixed =
+        CursorKeys.parse(
+            Env.get("CURSOR_SIGNING_KEY")
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "Neither CURSOR_KEY_PARAMETER nor CURSOR_SIGNING_KEY is set: no key to sign cursors with")));
     return new CursorCodec(fixed(fixed), clock, Duration.ofHours(24));
   }
 

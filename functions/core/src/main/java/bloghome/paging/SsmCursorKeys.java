@@ -37,17 +37,21 @@ public final class SsmCursorKeys implements Supplier<CursorKeys> {
   }
 
   public static SsmCursorKeys fromParameter(String parameterName, AwsJsonCall ssm, Clock clock) {
-    return new SsmCursorKeys(() -> {
-      Map<String, Object> request = new LinkedHashMap<>();
-      request.put("Name", parameterName);
-      request.put("WithDecryption", true);
-      Object response = Json.parse(ssm.call("AmazonSSM.GetParameter", Json.write(request)));
-      if (response instanceof Map<?, ?> r && r.get("Parameter") instanceof Map<?, ?> p
-          && p.get("Value") instanceof String value) {
-        return value;
-      }
-      throw new IllegalStateException("GetParameter of " + parameterName + " returned no value");
-    }, clock);
+    return new SsmCursorKeys(
+        () -> {
+          Map<String, Object> request = new LinkedHashMap<>();
+          request.put("Name", parameterName);
+          request.put("WithDecryption", true);
+          Object response = Json.parse(ssm.call("AmazonSSM.GetParameter", Json.write(request)));
+          if (response instanceof Map<?, ?> r
+              && r.get("Parameter") instanceof Map<?, ?> p
+              && p.get("Value") instanceof String value) {
+            return value;
+          }
+          throw new IllegalStateException(
+              "GetParameter of " + parameterName + " returned no value");
+        },
+        clock);
   }
 
   @Override

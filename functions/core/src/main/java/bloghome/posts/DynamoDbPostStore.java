@@ -63,17 +63,18 @@ public final class DynamoDbPostStore implements PostStore {
     // One Query on the post's partition returns both the summary and the content.
     QueryResponse response =
         dynamo.query(
-            r -> r.tableName(table)
-                .consistentRead(consistent)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(TableKeys.postPk(postId)))));
+            r ->
+                r.tableName(table)
+                    .consistentRead(consistent)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(TableKeys.postPk(postId)))));
     Map<String, AttributeValue> summary = null;
     Map<String, AttributeValue> content = null;
     for (Map<String, AttributeValue> item : response.items()) {
       switch (item.get(TableKeys.SK).s()) {
         case TableKeys.SUMMARY -> summary = item;
         case TableKeys.CONTENT -> content = item;
-        default -> { }
+        default -> {}
       }
     }
     if (summary == null || content == null) {
@@ -85,7 +86,13 @@ public final class DynamoDbPostStore implements PostStore {
   @Override
   public Optional<PostSummary> findSummary(String postId) {
     var item =
-        dynamo.getItem(r -> r.tableName(table).key(key(TableKeys.postPk(postId), TableKeys.SUMMARY)).consistentRead(true)).item();
+        dynamo
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .key(key(TableKeys.postPk(postId), TableKeys.SUMMARY))
+                        .consistentRead(true))
+            .item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toSummary(item));
   }
 
@@ -93,10 +100,15 @@ public final class DynamoDbPostStore implements PostStore {
   public IndexPage list(ListingQuery query, Optional<Map<String, String>> after) {
     boolean byType = query.type().isPresent();
     boolean byViews = query.sort() == ListingSort.VIEWS;
-    String index = (byViews ? "By" + (byType ? "Type" : "") + "Views" : "By" + (byType ? "Type" : "") + "Published");
+    String index =
+        (byViews
+            ? "By" + (byType ? "Type" : "") + "Views"
+            : "By" + (byType ? "Type" : "") + "Published");
     String partitionAttr = byType ? TableKeys.LIST_TYPE_PK : TableKeys.LIST_PK;
     String partition =
-        byType ? PostItems.userTypePk(query.userId(), query.type().get()) : TableKeys.userPk(query.userId());
+        byType
+            ? PostItems.userTypePk(query.userId(), query.type().get())
+            : TableKeys.userPk(query.userId());
     String sortAttr = byViews ? TableKeys.VIEW_RANK : TableKeys.PUBLISHED_KEY;
     // The first page also holds the listing total (it sorts first); one more item than asked
     // tells whether another page exists without an empty last page.
@@ -145,7 +157,8 @@ public final class DynamoDbPostStore implements PostStore {
       Map<String, AttributeValue> last = page.get(page.size() - 1);
       Map<String, String> position = new LinkedHashMap<>();
       position.put("id", last.get("postId").s());
-      position.put("k", byViews ? last.get(TableKeys.VIEW_RANK).n() : last.get(TableKeys.PUBLISHED_KEY).s());
+      position.put(
+          "k", byViews ? last.get(TableKeys.VIEW_RANK).n() : last.get(TableKeys.PUBLISHED_KEY).s());
       next = Optional.of(position);
     }
     return new IndexPage(page.stream().map(PostItems::toSummary).toList(), total, next);
@@ -154,7 +167,12 @@ public final class DynamoDbPostStore implements PostStore {
   @Override
   public Optional<IdempotencyRecord> findIdempotency(String userId, String key) {
     var item =
-        dynamo.getItem(r -> r.tableName(table).key(key(TableKeys.userPk(userId), TableKeys.postIdempotencySk(key))).consistentRead(true))
+        dynamo
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .key(key(TableKeys.userPk(userId), TableKeys.postIdempotencySk(key)))
+                        .consistentRead(true))
             .item();
     if (item == null || item.isEmpty()) {
       return Optional.empty();
@@ -165,7 +183,10 @@ public final class DynamoDbPostStore implements PostStore {
   @Override
   public Map<String, String> importedPostIds(String userId, Collection<String> sourceIds) {
     List<Map<String, AttributeValue>> keys =
-        sourceIds.stream().distinct().map(id -> key(TableKeys.userPk(userId), TableKeys.importSk(id))).toList();
+        sourceIds.stream()
+            .distinct()
+            .map(id -> key(TableKeys.userPk(userId), TableKeys.importSk(id)))
+            .toList();
     Map<String, String> found = new HashMap<>();
     for (Map<String, AttributeValue> item : batchGet(keys)) {
       found.put(item.get("sourceId").s(), item.get("postId").s());
@@ -176,7 +197,10 @@ public final class DynamoDbPostStore implements PostStore {
   @Override
   public Map<String, PostSummary> summaries(Collection<String> postIds) {
     List<Map<String, AttributeValue>> keys =
-        postIds.stream().distinct().map(id -> key(TableKeys.postPk(id), TableKeys.SUMMARY)).toList();
+        postIds.stream()
+            .distinct()
+            .map(id -> key(TableKeys.postPk(id), TableKeys.SUMMARY))
+            .toList();
     Map<String, PostSummary> found = new HashMap<>();
     for (Map<String, AttributeValue> item : batchGet(keys)) {
       PostSummary summary = toSummary(item);
@@ -188,7 +212,8 @@ public final class DynamoDbPostStore implements PostStore {
   private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     for (int from = 0; from < keys.size(); from += BATCH_GET_MAX) {
-      List<Map<String, AttributeValue>> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH_GET_MAX));
+      List<Map<String, AttributeValue>> chunk =
+          keys.subList(from, Math.min(keys.size(), from + BATCH_GET_MAX));
       Map<String, KeysAndAttributes> pending =
           Map.of(table, KeysAndAttributes.builder().keys(chunk).consistentRead(true).build());
       while (!pending.isEmpty()) {
@@ -213,7 +238,9 @@ public final class DynamoDbPostStore implements PostStore {
   @Override
   public Write createImported(Post post, Optional<String> stalePostId) {
     PostSummary s = post.summary();
-    String sourceId = s.sourceId().orElseThrow(() -> new IllegalArgumentException("an imported post has a sourceId"));
+    String sourceId =
+        s.sourceId()
+            .orElseThrow(() -> new IllegalArgumentException("an imported post has a sourceId"));
     List<TransactWriteItem> items = writes.creation(post);
     items.add(writes.importMapping(s, sourceId, stalePostId));
     return transactions.write(items).applied() ? Write.DONE : Write.CONFLICT;
@@ -238,6 +265,7 @@ public final class DynamoDbPostStore implements PostStore {
       return Write.CONFLICT;
     }
     // A total would have gone negative: another writer's counter update is in flight.
-    throw Problem.conflict("COUNTERS_BUSY", "The post's counters are changing right now; try again.");
+    throw Problem.conflict(
+        "COUNTERS_BUSY", "The post's counters are changing right now; try again.");
   }
 }

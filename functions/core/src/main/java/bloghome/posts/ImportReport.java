@@ -4,9 +4,9 @@ import bloghome.errors.Problem;
 import bloghome.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Locale;
 
 /** What an import did with each post, in request order. */
 public record ImportReport(List<Result> results) implements JsonValue {
@@ -22,11 +22,17 @@ public record ImportReport(List<Result> results) implements JsonValue {
   }
 
   /** One post's outcome: its postId when stored, the reason when rejected. */
-  public record Result(int index, Optional<String> sourceId, Status status, Optional<String> postId,
-      Optional<Problem> reason) implements JsonValue {
+  public record Result(
+      int index,
+      Optional<String> sourceId,
+      Status status,
+      Optional<String> postId,
+      Optional<Problem> reason)
+      implements JsonValue {
 
     static Result stored(int index, String sourceId, Status status, String postId) {
-      return new Result(index, Optional.of(sourceId), status, Optional.of(postId), Optional.empty());
+      return new Result(
+          index, Optional.of(sourceId), status, Optional.of(postId), Optional.empty());
     }
 
     static Result rejected(int index, Optional<String> sourceId, Problem reason) {
@@ -40,15 +46,16 @@ public record ImportReport(List<Result> results) implements JsonValue {
       sourceId.ifPresent(id -> m.put("sourceId", id));
       m.put("status", status.name().toLowerCase(Locale.ROOT));
       postId.ifPresent(id -> m.put("postId", id));
-      reason.ifPresent(p -> {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", p.code());
-        error.put("message", p.getMessage());
-        if (p.field() != null) {
-          error.put("field", p.field());
-        }
-        m.put("error", error);
-      });
+      reason.ifPresent(
+          p -> {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", p.code());
+            error.put("message", p.getMessage());
+            if (p.field() != null) {
+              error.put("field", p.field());
+            }
+            m.put("error", error);
+          });
       return m;
     }
   }

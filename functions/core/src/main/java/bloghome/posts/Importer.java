@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Moves a blog over from another platform. Each post is judged and written on its own (one bad
- * post does not reject the others), and its sourceId makes the import repeatable: importing the
- * same sourceId again updates the post it created and applies the differences to the totals.
+ * Moves a blog over from another platform. Each post is judged and written on its own (one bad post
+ * does not reject the others), and its sourceId makes the import repeatable: importing the same
+ * sourceId again updates the post it created and applies the differences to the totals.
  */
 public final class Importer {
   public static final int MAX_POSTS = 100;
@@ -36,9 +36,13 @@ public final class Importer {
     caller.requireOwner(userId);
     body.allowOnly(Set.of("posts"));
     List<Object> posts =
-        body.optArray("posts").orElseThrow(() -> Problem.invalid("INVALID_POSTS", "posts", "posts is required."));
+        body.optArray("posts")
+            .orElseThrow(() -> Problem.invalid("INVALID_POSTS", "posts", "posts is required."));
     if (posts.isEmpty() || posts.size() > MAX_POSTS) {
-      throw Problem.invalid("INVALID_POSTS", "posts", "posts must hold 1-" + MAX_POSTS + " posts; it has " + posts.size() + ".");
+      throw Problem.invalid(
+          "INVALID_POSTS",
+          "posts",
+          "posts must hold 1-" + MAX_POSTS + " posts; it has " + posts.size() + ".");
     }
     Instant now = clock.instant();
     ImportReport.Result[] results = new ImportReport.Result[posts.size()];
@@ -49,7 +53,9 @@ public final class Importer {
       try {
         ImportDraft draft = PostRules.importDraft(posts.get(i), path, now);
         if (!seen.add(draft.sourceId())) {
-          throw Problem.invalid("DUPLICATE_SOURCE_ID", path + ".sourceId",
+          throw Problem.invalid(
+              "DUPLICATE_SOURCE_ID",
+              path + ".sourceId",
               "This sourceId appears earlier in the same request.");
         }
         valid.put(i, draft);
@@ -59,8 +65,10 @@ public final class Importer {
     }
 
     List<String> sourceIds = valid.values().stream().map(ImportDraft::sourceId).toList();
-    Map<String, String> mapped = sourceIds.isEmpty() ? Map.of() : store.importedPostIds(userId, sourceIds);
-    Map<String, PostSummary> existing = mapped.isEmpty() ? Map.of() : store.summaries(mapped.values());
+    Map<String, String> mapped =
+        sourceIds.isEmpty() ? Map.of() : store.importedPostIds(userId, sourceIds);
+    Map<String, PostSummary> existing =
+        mapped.isEmpty() ? Map.of() : store.summaries(mapped.values());
     for (int i = 0; i < posts.size(); i++) {
       ImportDraft draft = valid.get(i);
       if (draft == null) {
@@ -83,14 +91,16 @@ public final class Importer {
       if (before != null) {
         Post after = post(before.postId(), userId, draft, now);
         if (store.replace(before, after) == PostStore.Write.DONE) {
-          return ImportReport.Result.stored(index, draft.sourceId(), ImportReport.Status.UPDATED, before.postId());
+          return ImportReport.Result.stored(
+              index, draft.sourceId(), ImportReport.Status.UPDATED, before.postId());
         }
         before = store.findSummary(postId).orElse(null);
       } else {
         // New, or mapped to a post deleted since: a fresh post takes over the sourceId.
         Post created = post(Ids.newId("p"), userId, draft, now);
         if (store.createImported(created, Optional.ofNullable(postId)) == PostStore.Write.DONE) {
-          return ImportReport.Result.stored(index, draft.sourceId(), ImportReport.Status.CREATED, created.postId());
+          return ImportReport.Result.stored(
+              index, draft.sourceId(), ImportReport.Status.CREATED, created.postId());
         }
         // Someone imported the same sourceId meanwhile: update theirs instead.
         postId = store.importedPostIds(userId, List.of(draft.sourceId())).get(draft.sourceId());
@@ -103,14 +113,24 @@ public final class Importer {
   private static Post post(String postId, String userId, ImportDraft d, Instant now) {
     PostDraft draft = d.draft();
     PostSummary summary =
-        new PostSummary(postId, userId, draft.type(), draft.title(), draft.summary(), d.publishedAt(), now,
-            d.counters(), Optional.of(d.sourceId()));
+        new PostSummary(
+            postId,
+            userId,
+            draft.type(),
+            draft.title(),
+            draft.summary(),
+            d.publishedAt(),
+            now,
+            d.counters(),
+            Optional.of(d.sourceId()));
     return new Post(summary, draft.content(), draft.sourceUrl(), draft.tags());
   }
 
   /** For the report, the sourceId of a rejected post when it has a readable one. */
   private static Optional<String> sourceIdOf(Object element) {
-    if (element instanceof Map<?, ?> map && map.get("sourceId") instanceof String s && !s.isBlank()
+    if (element instanceof Map<?, ?> map
+        && map.get("sourceId") instanceof String s
+        && !s.isBlank()
         && s.length() <= 4 * PostRules.SOURCE_ID_MAX) {
       return Optional.of(s);
     }

@@ -13,7 +13,11 @@ public record ListingQuery(
 
   /** From raw query-string values, each of which may be absent. */
   public static ListingQuery parse(
-      String userId, Optional<String> limit, Optional<String> sort, Optional<String> type, Optional<String> cursor) {
+      String userId,
+      Optional<String> limit,
+      Optional<String> sort,
+      Optional<String> type,
+      Optional<String> cursor) {
     UserIds.requireValid(userId);
     int size = PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
     ListingSort order = sort.map(ListingSort::parse).orElse(ListingSort.LATEST);
@@ -26,6 +30,11 @@ public record ListingQuery(
 
   /** What a cursor is bound to: the same user, order and filter (not the page size). */
   public String scope() {
-    return "posts|" + userId + "|" + sort.wireName() + "|" + type.map(PostType::wireName).orElse("all");
+    return "posts|"
+        + userId
+        + "|"
+        + sort.wireName()
+        + "|"
+        + type.map(PostType::wireName).orElse("all");
   }
 }

@@ -22,6 +22,7 @@ public enum ListingSort {
 
   public static ListingSort parse(String value) {
     return WireNames.find(values(), ListingSort::wireName, value)
-        .orElseThrow(() -> Problem.invalid("INVALID_SORT", "sort", "sort must be latest or views."));
+        .orElseThrow(
+            () -> Problem.invalid("INVALID_SORT", "sort", "sort must be latest or views."));
   }
 }

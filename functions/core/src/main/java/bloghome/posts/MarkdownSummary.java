@@ -12,18 +12,25 @@ public final class MarkdownSummary {
   private static final Pattern FENCED_CODE =
       Pattern.compile("(?ms)^[ \\t]{0,3}(```|~~~)[^\\n]*\\n.*?(^[ \\t]{0,3}\\1[ \\t]*$|\\z)");
   private static final Pattern HTML_COMMENT = Pattern.compile("(?s)<!--.*?(-->|\\z)");
-  private static final Pattern LINK_DEFINITION = Pattern.compile("(?m)^[ \\t]{0,3}\\[[^\\]]+]:[ \\t]*\\S+.*$");
+  private static final Pattern LINK_DEFINITION =
+      Pattern.compile("(?m)^[ \\t]{0,3}\\[[^\\]]+]:[ \\t]*\\S+.*$");
   private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)]\\([^)]*\\)");
   private static final Pattern INLINE_LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
   private static final Pattern REFERENCE_LINK = Pattern.compile("\\[([^\\]]*)]\\[[^\\]]*]");
   private static final Pattern AUTOLINK = Pattern.compile("<((?:https?|mailto):[^>\\s]*)>");
-  private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]*)?/?>");
-  private static final Pattern HEADING = Pattern.compile("(?m)^[ \\t]{0,3}#{1,6}[ \\t]+|[ \\t]+#+[ \\t]*$");
-  private static final Pattern SETEXT_OR_RULE = Pattern.compile("(?m)^[ \\t]{0,3}([-=*_][ \\t]*){3,}$");
+  private static final Pattern HTML_TAG =
+      Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]*)?/?>");
+  private static final Pattern HEADING =
+      Pattern.compile("(?m)^[ \\t]{0,3}#{1,6}[ \\t]+|[ \\t]+#+[ \\t]*$");
+  private static final Pattern SETEXT_OR_RULE =
+      Pattern.compile("(?m)^[ \\t]{0,3}([-=*_][ \\t]*){3,}$");
   private static final Pattern BLOCKQUOTE = Pattern.compile("(?m)^[ \\t]*(>[ \\t]?)+");
-  private static final Pattern LIST_MARKER = Pattern.compile("(?m)^[ \\t]*([-*+]|\\d{1,9}[.)])[ \\t]+(\\[[ xX]][ \\t]+)?");
-  private static final Pattern TABLE_PIPES = Pattern.compile("(?m)^[ \\t]*\\|?([ \\t]*:?-+:?[ \\t]*\\|)+[ \\t]*:?-*:?[ \\t]*$|\\|");
-  private static final Pattern EMPHASIS = Pattern.compile("(\\*{1,3}|_{1,3}|~~)(?=\\S)(.+?)(?<=\\S)\\1");
+  private static final Pattern LIST_MARKER =
+      Pattern.compile("(?m)^[ \\t]*([-*+]|\\d{1,9}[.)])[ \\t]+(\\[[ xX]][ \\t]+)?");
+  private static final Pattern TABLE_PIPES =
+      Pattern.compile("(?m)^[ \\t]*\\|?([ \\t]*:?-+:?[ \\t]*\\|)+[ \\t]*:?-*:?[ \\t]*$|\\|");
+  private static final Pattern EMPHASIS =
+      Pattern.compile("(\\*{1,3}|_{1,3}|~~)(?=\\S)(.+?)(?<=\\S)\\1");
   private static final Pattern INLINE_CODE = Pattern.compile("(`+)(.+?)\\1");
   private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|>~])");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");

@@ -1,14 +1,15 @@
 package bloghome.posts;
 
-import bloghome.time.Timestamps;
 import bloghome.json.JsonValue;
+import bloghome.time.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** A whole post: its list item plus the large part (content, source URL, tags). */
-public record Post(PostSummary summary, String content, Optional<String> sourceUrl, List<String> tags)
+public record Post(
+    PostSummary summary, String content, Optional<String> sourceUrl, List<String> tags)
     implements JsonValue {
 
   public Post {

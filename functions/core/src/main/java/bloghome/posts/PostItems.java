@@ -20,7 +20,8 @@ final class PostItems {
   static Map<String, AttributeValue> summaryItem(PostSummary s) {
     String publishedAt = Timestamps.format(s.publishedAt());
     Counters c = s.counters();
-    Map<String, AttributeValue> item = TableKeys.key(TableKeys.postPk(s.postId()), TableKeys.SUMMARY);
+    Map<String, AttributeValue> item =
+        TableKeys.key(TableKeys.postPk(s.postId()), TableKeys.SUMMARY);
     item.put("postId", s(s.postId()));
     item.put("authorId", s(s.authorId()));
     item.put("type", s(s.type().wireName()));
@@ -41,11 +42,13 @@ final class PostItems {
   }
 
   static Map<String, AttributeValue> contentItem(Post post) {
-    Map<String, AttributeValue> item = TableKeys.key(TableKeys.postPk(post.postId()), TableKeys.CONTENT);
+    Map<String, AttributeValue> item =
+        TableKeys.key(TableKeys.postPk(post.postId()), TableKeys.CONTENT);
     item.put("postId", s(post.postId()));
     item.put("content", s(post.content()));
     post.sourceUrl().ifPresent(url -> item.put("sourceUrl", s(url)));
-    item.put("tags", AttributeValue.fromL(post.tags().stream().map(PostItems::stringValue).toList()));
+    item.put(
+        "tags", AttributeValue.fromL(post.tags().stream().map(PostItems::stringValue).toList()));
     post.summary().sourceId().ifPresent(id -> item.put("sourceId", s(id)));
     return item;
   }
@@ -69,7 +72,9 @@ final class PostItems {
 
   static Post toPost(PostSummary summary, Map<String, AttributeValue> content) {
     List<String> tags =
-        content.containsKey("tags") ? content.get("tags").l().stream().map(AttributeValue::s).toList() : List.of();
+        content.containsKey("tags")
+            ? content.get("tags").l().stream().map(AttributeValue::s).toList()
+            : List.of();
     return new Post(
         summary,
         content.get("content").s(),
@@ -77,7 +82,8 @@ final class PostItems {
         tags);
   }
 
-  static IdempotencyRecord toIdempotencyRecord(String userId, String key, Map<String, AttributeValue> item) {
+  static IdempotencyRecord toIdempotencyRecord(
+      String userId, String key, Map<String, AttributeValue> item) {
     return new IdempotencyRecord(
         userId,
         key,
@@ -96,7 +102,8 @@ final class PostItems {
   }
 
   static Map<String, AttributeValue> importItem(String authorId, String sourceId, String postId) {
-    Map<String, AttributeValue> mapping = TableKeys.key(TableKeys.userPk(authorId), TableKeys.importSk(sourceId));
+    Map<String, AttributeValue> mapping =
+        TableKeys.key(TableKeys.userPk(authorId), TableKeys.importSk(sourceId));
     mapping.put("sourceId", s(sourceId));
     mapping.put("postId", s(postId));
     return mapping;

@@ -18,8 +18,8 @@ public final class PostListing {
   }
 
   /**
-   * One page, in one store Query. The total comes with the first page and then rides in the
-   * signed cursor, so later pages need no second read.
+   * One page, in one store Query. The total comes with the first page and then rides in the signed
+   * cursor, so later pages need no second read.
    */
   public ListingPage list(ListingQuery query) {
     Optional<Map<String, String>> after = Optional.empty();

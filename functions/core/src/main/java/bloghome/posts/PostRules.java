@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns request JSON into validated drafts. Every rejection is a 400 whose code says what is
- * wrong ({@code INVALID_TITLE}) and whose field says where ({@code posts[3].title}).
+ * Turns request JSON into validated drafts. Every rejection is a 400 whose code says what is wrong
+ * ({@code INVALID_TITLE}) and whose field says where ({@code posts[3].title}).
  */
 public final class PostRules {
   public static final int TITLE_MAX = 100;
@@ -30,6 +30,7 @@ public final class PostRules {
   public static final int TAG_MAX = 30;
   public static final int SOURCE_URL_MAX = 2048;
   public static final int SOURCE_ID_MAX = 200;
+
   /** Imported counters stay far below {@link bloghome.table.ViewRank#MAX_VIEWS}. */
   public static final long COUNTER_MAX = 1_000_000_000_000L;
 
@@ -37,8 +38,18 @@ public final class PostRules {
       Set.of("type", "title", "summary", "content", "sourceUrl", "tags");
   private static final Set<String> IMPORT_FIELDS =
       Set.of(
-          "sourceId", "type", "title", "summary", "content", "sourceUrl", "tags", "publishedAt",
-          "views", "comments", "likes", "favorites");
+          "sourceId",
+          "type",
+          "title",
+          "summary",
+          "content",
+          "sourceUrl",
+          "tags",
+          "publishedAt",
+          "views",
+          "comments",
+          "likes",
+          "favorites");
 
   private PostRules() {}
 
@@ -69,7 +80,9 @@ public final class PostRules {
 
   private static PostDraft readDraft(JsonObject body) {
     PostType type =
-        string(body, "type").map(t -> PostType.parse(t, body.name("type"))).orElse(PostType.ORIGINAL);
+        string(body, "type")
+            .map(t -> PostType.parse(t, body.name("type")))
+            .orElse(PostType.ORIGINAL);
     String title = title(body);
     String content = content(body);
     String summary = summary(body, content);
@@ -81,10 +94,15 @@ public final class PostRules {
   private static String title(JsonObject body) {
     String title =
         TextRules.name(
-            string(body, "title").orElseThrow(() -> required(body, "title")), body.name("title"), "INVALID_TITLE");
+            string(body, "title").orElseThrow(() -> required(body, "title")),
+            body.name("title"),
+            "INVALID_TITLE");
     int length = title.codePointCount(0, title.length());
     if (length < 1 || length > TITLE_MAX) {
-      throw invalid(body, "title", "title must be 1-" + TITLE_MAX + " characters after trimming; it has " + length + ".");
+      throw invalid(
+          body,
+          "title",
+          "title must be 1-" + TITLE_MAX + " characters after trimming; it has " + length + ".");
     }
     return title;
   }
@@ -117,20 +135,24 @@ public final class PostRules {
     String summary = TextRules.multiLine(given.get(), body.name("summary"), "INVALID_SUMMARY");
     int length = summary.codePointCount(0, summary.length());
     if (length > SUMMARY_MAX) {
-      throw invalid(body, "summary", "summary must be at most " + SUMMARY_MAX + " characters; it has " + length + ".");
+      throw invalid(
+          body,
+          "summary",
+          "summary must be at most " + SUMMARY_MAX + " characters; it has " + length + ".");
     }
     return summary;
   }
 
   /**
-   * Required for reposts and translations, refused for originals (an original has no source; a
-   * URL there is most likely a forgotten {@code type}). Only absolute http(s) URLs with a host.
+   * Required for reposts and translations, refused for originals (an original has no source; a URL
+   * there is most likely a forgotten {@code type}). Only absolute http(s) URLs with a host.
    */
   private static Optional<String> sourceUrl(JsonObject body, PostType type) {
     Optional<String> url = string(body, "sourceUrl");
     if (!type.needsSource()) {
       if (url.isPresent()) {
-        throw invalid(body, "sourceUrl", "An original post has no sourceUrl; use type repost or translated.");
+        throw invalid(
+            body, "sourceUrl", "An original post has no sourceUrl; use type repost or translated.");
       }
       return Optional.empty();
     }
@@ -153,7 +175,8 @@ public final class PostRules {
       URI uri = new URI(value);
       String scheme = uri.getScheme();
       return scheme != null
-          && (scheme.toLowerCase(Locale.ROOT).equals("http") || scheme.toLowerCase(Locale.ROOT).equals("https"))
+          && (scheme.toLowerCase(Locale.ROOT).equals("http")
+              || scheme.toLowerCase(Locale.ROOT).equals("https"))
           && uri.getHost() != null
           && !uri.getHost().isEmpty();
     } catch (URISyntaxException e) {
@@ -181,7 +204,10 @@ public final class PostRules {
       String tag = TextRules.name(s, body.name("tags"), "INVALID_TAGS");
       int length = tag.codePointCount(0, tag.length());
       if (length < 1 || length > TAG_MAX) {
-        throw invalid(body, "tags", "tags[" + i + "] must be 1-" + TAG_MAX + " characters without control characters.");
+        throw invalid(
+            body,
+            "tags",
+            "tags[" + i + "] must be 1-" + TAG_MAX + " characters without control characters.");
       }
       if (!seen.add(tag)) {
         throw invalid(body, "tags", "tags[" + i + "] repeats \"" + tag + "\".");
@@ -195,7 +221,10 @@ public final class PostRules {
     String id = string(body, "sourceId").orElseThrow(() -> required(body, "sourceId"));
     int length = id.codePointCount(0, id.length());
     if (id.isBlank() || length > SOURCE_ID_MAX || hasControl(id)) {
-      throw invalid(body, "sourceId", "sourceId must be 1-" + SOURCE_ID_MAX + " characters without control characters.");
+      throw invalid(
+          body,
+          "sourceId",
+          "sourceId must be 1-" + SOURCE_ID_MAX + " characters without control characters.");
     }
     return id;
   }
@@ -207,7 +236,10 @@ public final class PostRules {
     try {
       at = OffsetDateTime.parse(raw).toInstant();
     } catch (DateTimeParseException e) {
-      throw invalid(body, "publishedAt", "publishedAt must be an ISO-8601 date-time with an offset, e.g. 2023-06-14T08:30:00Z.");
+      throw invalid(
+          body,
+          "publishedAt",
+          "publishedAt must be an ISO-8601 date-time with an offset, e.g. 2023-06-14T08:30:00Z.");
     }
     if (at.isBefore(Instant.EPOCH) || at.isAfter(now)) {
       throw invalid(body, "publishedAt", "publishedAt must lie between 1970 and now.");
@@ -227,7 +259,8 @@ public final class PostRules {
       try {
         value = d.longValueExact();
       } catch (ArithmeticException e) {
-        throw invalid(body, field, field + " must be a whole number from 0 to " + COUNTER_MAX + ".");
+        throw invalid(
+            body, field, field + " must be a whole number from 0 to " + COUNTER_MAX + ".");
       }
     } else {
       throw invalid(body, field, field + " must be a whole number.");
@@ -250,7 +283,8 @@ public final class PostRules {
   }
 
   private static boolean hasControl(String s) {
-    return s.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
+    return s.codePoints()
+        .anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
   }
 
   private static Problem required(JsonObject body, String field) {

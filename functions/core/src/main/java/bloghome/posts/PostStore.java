@@ -23,11 +23,12 @@ public interface PostStore {
    * One Query of a listing index: the posts, the listing total (on the first page only) and the
    * position after the last post. {@link ListingPage} is what the API makes of it.
    */
-  record IndexPage(List<PostSummary> posts, OptionalLong total, Optional<Map<String, String>> next) {}
+  record IndexPage(
+      List<PostSummary> posts, OptionalLong total, Optional<Map<String, String>> next) {}
 
   /**
-   * The whole post (summary and content) in one Query, or empty when missing or deleted.
-   * {@code consistent} when a write just happened and must be seen (idempotent replays).
+   * The whole post (summary and content) in one Query, or empty when missing or deleted. {@code
+   * consistent} when a write just happened and must be seen (idempotent replays).
    */
   Optional<Post> find(String postId, boolean consistent);
 
@@ -43,8 +44,8 @@ public interface PostStore {
   Optional<IdempotencyRecord> findIdempotency(String userId, String key);
 
   /**
-   * Replaces what the author wrote and, for imports, the date and counters, moving counts when
-   * the type changes. CONFLICT when the post is gone or no longer matches {@code before}.
+   * Replaces what the author wrote and, for imports, the date and counters, moving counts when the
+   * type changes. CONFLICT when the post is gone or no longer matches {@code before}.
    */
   Write replace(PostSummary before, Post after);
 

@@ -1,15 +1,15 @@
 package bloghome.posts;
 
-import bloghome.time.Timestamps;
 import bloghome.json.JsonValue;
+import bloghome.time.Timestamps;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The small list item of a post (everything but the content), which listings and counter
- * updates read and write.
+ * The small list item of a post (everything but the content), which listings and counter updates
+ * read and write.
  */
 public record PostSummary(
     String postId,

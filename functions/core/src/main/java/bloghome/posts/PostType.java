@@ -23,7 +23,8 @@ public enum PostType {
   /** Parses a wire name; a 400 naming {@code field} otherwise. */
   public static PostType parse(String value, String field) {
     return WireNames.find(values(), PostType::wireName, value)
-        .orElseThrow(() -> Problem.invalid(field, field + " must be one of original, repost, translated."));
+        .orElseThrow(
+            () -> Problem.invalid(field, field + " must be one of original, repost, translated."));
   }
 
   @Override

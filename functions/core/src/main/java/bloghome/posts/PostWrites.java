@@ -33,9 +33,16 @@ final class PostWrites {
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(
         TransactWriteItem.builder()
-            .put(p -> p.tableName(table).item(PostItems.summaryItem(s)).conditionExpression("attribute_not_exists(pk)"))
+            .put(
+                p ->
+                    p.tableName(table)
+                        .item(PostItems.summaryItem(s))
+                        .conditionExpression("attribute_not_exists(pk)"))
             .build());
-    items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(PostItems.contentItem(post))).build());
+    items.add(
+        TransactWriteItem.builder()
+            .put(p -> p.tableName(table).item(PostItems.contentItem(post)))
+            .build());
     Counters c = s.counters();
     items.add(profileDelta(s.authorId(), 1, c.views(), c.likes(), c.favorites()));
     items.add(countDelta(s.authorId(), null, 1));
@@ -43,13 +50,18 @@ final class PostWrites {
     return items;
   }
 
-  /** The idempotency record of a create; an expired record that TTL has not removed yet no longer holds the key. */
+  /**
+   * The idempotency record of a create; an expired record that TTL has not removed yet no longer
+   * holds the key.
+   */
   TransactWriteItem claim(IdempotencyRecord claim, long nowEpochSecond) {
     return TransactWriteItem.builder()
-        .put(p -> p.tableName(table)
-            .item(PostItems.idempotencyItem(claim))
-            .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
-            .expressionAttributeValues(Map.of(":now", n(nowEpochSecond))))
+        .put(
+            p ->
+                p.tableName(table)
+                    .item(PostItems.idempotencyItem(claim))
+                    .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                    .expressionAttributeValues(Map.of(":now", n(nowEpochSecond))))
         .build();
   }
 
@@ -64,12 +76,13 @@ final class PostWrites {
     }
     String finalCondition = condition;
     return TransactWriteItem.builder()
-        .put(p -> {
-          p.tableName(table).item(mapping).conditionExpression(finalCondition);
-          if (!values.isEmpty()) {
-            p.expressionAttributeValues(values);
-          }
-        })
+        .put(
+            p -> {
+              p.tableName(table).item(mapping).conditionExpression(finalCondition);
+              if (!values.isEmpty()) {
+                p.expressionAttributeValues(values);
+              }
+            })
         .build();
   }
 
@@ -84,7 +97,12 @@ final class PostWrites {
     set(sets, names, values, "title", s(s.title()));
     set(sets, names, values, "summary", s(s.summary()));
     set(sets, names, values, "type", s(s.type().wireName()));
-    set(sets, names, values, TableKeys.LIST_TYPE_PK, s(PostItems.userTypePk(s.authorId(), s.type())));
+    set(
+        sets,
+        names,
+        values,
+        TableKeys.LIST_TYPE_PK,
+        s(PostItems.userTypePk(s.authorId(), s.type())));
     set(sets, names, values, "updatedAt", s(Timestamps.format(s.updatedAt())));
     names.put("#authorId", "authorId");
     values.put(":oldType", s(before.type().wireName()));
@@ -94,7 +112,12 @@ final class PostWrites {
       String publishedAt = Timestamps.format(s.publishedAt());
       Counters c = s.counters();
       set(sets, names, values, "publishedAt", s(publishedAt));
-      set(sets, names, values, TableKeys.PUBLISHED_KEY, s(TableKeys.publishedKey(publishedAt, s.postId())));
+      set(
+          sets,
+          names,
+          values,
+          TableKeys.PUBLISHED_KEY,
+          s(TableKeys.publishedKey(publishedAt, s.postId())));
       set(sets, names, values, "views", n(c.views()));
       set(sets, names, values, "comments", n(c.comments()));
       set(sets, names, values, "likes", n(c.likes()));
@@ -107,22 +130,28 @@ final class PostWrites {
       values.put(":oldComments", n(old.comments()));
       values.put(":oldLikes", n(old.likes()));
       values.put(":oldFavorites", n(old.favorites()));
-      condition += " AND #views = :oldViews AND #comments = :oldComments AND #likes = :oldLikes"
-          + " AND #favorites = :oldFavorites";
+      condition +=
+          " AND #views = :oldViews AND #comments = :oldComments AND #likes = :oldLikes"
+              + " AND #favorites = :oldFavorites";
     }
     String expression = "SET " + String.join(", ", sets);
     String finalCondition = condition;
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(
         TransactWriteItem.builder()
-            .update(u -> u.tableName(table)
-                .key(key(TableKeys.postPk(s.postId()), TableKeys.SUMMARY))
-                .updateExpression(expression)
-                .conditionExpression(finalCondition)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values))
+            .update(
+                u ->
+                    u.tableName(table)
+                        .key(key(TableKeys.postPk(s.postId()), TableKeys.SUMMARY))
+                        .updateExpression(expression)
+                        .conditionExpression(finalCondition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values))
             .build());
-    items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(PostItems.contentItem(after))).build());
+    items.add(
+        TransactWriteItem.builder()
+            .put(p -> p.tableName(table).item(PostItems.contentItem(after)))
+            .build());
     if (statsChange) {
       Counters c = s.counters();
       Counters old = before.counters();
@@ -146,25 +175,60 @@ final class PostWrites {
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(
         TransactWriteItem.builder()
-            .delete(d -> d.tableName(table)
-                .key(key(TableKeys.postPk(current.postId()), TableKeys.SUMMARY))
-                // Exactly what is subtracted below must still be on the post.
-                .conditionExpression("attribute_exists(pk) AND #authorId = :author AND #type = :type"
-                    + " AND #views = :views AND #likes = :likes AND #favorites = :favorites")
-                .expressionAttributeNames(Map.of("#authorId", "authorId", "#type", "type", "#views", "views",
-                    "#likes", "likes", "#favorites", "favorites"))
-                .expressionAttributeValues(Map.of(":author", s(author), ":type", s(current.type().wireName()),
-                    ":views", n(c.views()), ":likes", n(c.likes()), ":favorites", n(c.favorites()))))
+            .delete(
+                d ->
+                    d.tableName(table)
+                        .key(key(TableKeys.postPk(current.postId()), TableKeys.SUMMARY))
+                        // Exactly what is subtracted below must still be on the post.
+                        .conditionExpression(
+                            "attribute_exists(pk) AND #authorId = :author AND #type = :type"
+                                + " AND #views = :views AND #likes = :likes AND #favorites = :favorites")
+                        .expressionAttributeNames(
+                            Map.of(
+                                "#authorId",
+                                "authorId",
+                                "#type",
+                                "type",
+                                "#views",
+                                "views",
+                                "#likes",
+                                "likes",
+                                "#favorites",
+                                "favorites"))
+                        .expressionAttributeValues(
+                            Map.of(
+                                ":author",
+                                s(author),
+                                ":type",
+                                s(current.type().wireName()),
+                                ":views",
+                                n(c.views()),
+                                ":likes",
+                                n(c.likes()),
+                                ":favorites",
+                                n(c.favorites()))))
             .build());
     items.add(
         TransactWriteItem.builder()
-            .delete(d -> d.tableName(table).key(key(TableKeys.postPk(current.postId()), TableKeys.CONTENT)))
+            .delete(
+                d ->
+                    d.tableName(table)
+                        .key(key(TableKeys.postPk(current.postId()), TableKeys.CONTENT)))
             .build());
-    current.sourceId().ifPresent(
-        sourceId -> items.add(
-            TransactWriteItem.builder()
-                .delete(d -> d.tableName(table).key(key(TableKeys.userPk(author), TableKeys.importSk(sourceId))))
-                .build()));
+    current
+        .sourceId()
+        .ifPresent(
+            sourceId ->
+                items.add(
+                    TransactWriteItem.builder()
+                        .delete(
+                            d ->
+                                d.tableName(table)
+                                    .key(
+                                        key(
+                                            TableKeys.userPk(author),
+                                            TableKeys.importSk(sourceId))))
+                        .build()));
     items.add(profileDelta(author, -1, -c.views(), -c.likes(), -c.favorites()));
     items.add(countDelta(author, null, -1));
     items.add(countDelta(author, current.type(), -1));
@@ -172,11 +236,11 @@ final class PostWrites {
   }
 
   /**
-   * Adds to the author's profile counters (creating the item when absent, without a
-   * displayName, so it stays invisible). Subtractions are guarded so that no counter goes
-   * below zero.
+   * Adds to the author's profile counters (creating the item when absent, without a displayName, so
+   * it stays invisible). Subtractions are guarded so that no counter goes below zero.
    */
-  private TransactWriteItem profileDelta(String userId, long posts, long views, long likes, long favorites) {
+  private TransactWriteItem profileDelta(
+      String userId, long posts, long views, long likes, long favorites) {
     Map<String, String> names = new HashMap<>();
     Map<String, AttributeValue> values = new HashMap<>();
     List<String> adds = new ArrayList<>();
@@ -189,22 +253,27 @@ final class PostWrites {
     values.put(":userId", s(userId));
     String expression = "SET #userId = :userId ADD " + String.join(", ", adds);
     return TransactWriteItem.builder()
-        .update(u -> {
-          u.tableName(table)
-              .key(key(TableKeys.userPk(userId), TableKeys.PROFILE))
-              .updateExpression(expression)
-              .expressionAttributeNames(names)
-              .expressionAttributeValues(values);
-          if (!guards.isEmpty()) {
-            u.conditionExpression(String.join(" AND ", guards));
-          }
-        })
+        .update(
+            u -> {
+              u.tableName(table)
+                  .key(key(TableKeys.userPk(userId), TableKeys.PROFILE))
+                  .updateExpression(expression)
+                  .expressionAttributeNames(names)
+                  .expressionAttributeValues(values);
+              if (!guards.isEmpty()) {
+                u.conditionExpression(String.join(" AND ", guards));
+              }
+            })
         .build();
   }
 
   private static void add(
-      List<String> adds, List<String> guards, Map<String, String> names, Map<String, AttributeValue> values,
-      String attribute, long delta) {
+      List<String> adds,
+      List<String> guards,
+      Map<String, String> names,
+      Map<String, AttributeValue> values,
+      String attribute,
+      long delta) {
     if (delta == 0) {
       return;
     }
@@ -221,7 +290,8 @@ final class PostWrites {
   private TransactWriteItem countDelta(String userId, PostType type, long delta) {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":d", n(delta));
-    values.put(":p", s(type == null ? TableKeys.userPk(userId) : PostItems.userTypePk(userId, type)));
+    values.put(
+        ":p", s(type == null ? TableKeys.userPk(userId) : PostItems.userTypePk(userId, type)));
     values.put(":top", s(TableKeys.TOP_PUBLISHED_KEY));
     values.put(":rank", n(ViewRank.TOP));
     if (delta < 0) {
@@ -229,21 +299,31 @@ final class PostWrites {
     }
     String partitionAttr = type == null ? TableKeys.LIST_PK : TableKeys.LIST_TYPE_PK;
     return TransactWriteItem.builder()
-        .update(u -> {
-          u.tableName(table)
-              .key(key(TableKeys.userPk(userId), TableKeys.countSk(type == null ? null : type.wireName())))
-              .updateExpression("SET " + partitionAttr + " = :p, publishedKey = :top, viewRank = :rank ADD #count :d")
-              .expressionAttributeNames(Map.of("#count", "count"))
-              .expressionAttributeValues(values);
-          if (delta < 0) {
-            u.conditionExpression("#count >= :min");
-          }
-        })
+        .update(
+            u -> {
+              u.tableName(table)
+                  .key(
+                      key(
+                          TableKeys.userPk(userId),
+                          TableKeys.countSk(type == null ? null : type.wireName())))
+                  .updateExpression(
+                      "SET "
+                          + partitionAttr
+                          + " = :p, publishedKey = :top, viewRank = :rank ADD #count :d")
+                  .expressionAttributeNames(Map.of("#count", "count"))
+                  .expressionAttributeValues(values);
+              if (delta < 0) {
+                u.conditionExpression("#count >= :min");
+              }
+            })
         .build();
   }
 
   private static void set(
-      List<String> sets, Map<String, String> names, Map<String, AttributeValue> values, String attribute,
+      List<String> sets,
+      Map<String, String> names,
+      Map<String, AttributeValue> values,
+      String attribute,
       AttributeValue value) {
     names.put("#" + attribute, attribute);
     values.put(":" + attribute, value);

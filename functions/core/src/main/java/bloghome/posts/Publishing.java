@@ -19,7 +19,9 @@ import java.util.Optional;
 public final class Publishing {
   /** How long a create's Idempotency-Key is remembered. */
   public static final Duration IDEMPOTENCY_TTL = Duration.ofHours(24);
+
   private static final int KEY_MAX = 200;
+
   /** Optimistic retries when a post changes between our read and our conditional write. */
   private static final int ATTEMPTS = 5;
 
@@ -34,7 +36,8 @@ public final class Publishing {
   /** A created post; {@code replayed} when an earlier request with the same key created it. */
   public record Created(Post post, boolean replayed) {}
 
-  public Created create(Caller caller, String userId, JsonObject body, Optional<String> idempotencyKey) {
+  public Created create(
+      Caller caller, String userId, JsonObject body, Optional<String> idempotencyKey) {
     UserIds.requireValid(userId);
     caller.requireOwner(userId);
     PostDraft draft = PostRules.draft(body);
@@ -42,37 +45,54 @@ public final class Publishing {
     String requestHash = sha256(Json.write(draft.canonical()));
     Instant now = clock.instant();
     if (idempotencyKey.isPresent()) {
-      Optional<IdempotencyRecord> earlier = live(store.findIdempotency(userId, idempotencyKey.get()), now);
+      Optional<IdempotencyRecord> earlier =
+          live(store.findIdempotency(userId, idempotencyKey.get()), now);
       if (earlier.isPresent()) {
         return replay(earlier.get(), requestHash);
       }
     }
     String postId = Ids.newId("p");
     PostSummary summary =
-        new PostSummary(postId, userId, draft.type(), draft.title(), draft.summary(), now, now, Counters.ZERO,
+        new PostSummary(
+            postId,
+            userId,
+            draft.type(),
+            draft.title(),
+            draft.summary(),
+            now,
+            now,
+            Counters.ZERO,
             Optional.empty());
     Post post = new Post(summary, draft.content(), draft.sourceUrl(), draft.tags());
     Optional<IdempotencyRecord> claim =
-        idempotencyKey.map(k -> new IdempotencyRecord(userId, k, requestHash, postId, now.plus(IDEMPOTENCY_TTL)));
+        idempotencyKey.map(
+            k -> new IdempotencyRecord(userId, k, requestHash, postId, now.plus(IDEMPOTENCY_TTL)));
     if (store.create(post, claim) == PostStore.Write.DONE) {
       return new Created(post, false);
     }
     // A concurrent request with the same key won: answer as its replay.
     IdempotencyRecord winner =
-        store.findIdempotency(userId, idempotencyKey.orElseThrow())
-            .orElseThrow(() -> new IllegalStateException("idempotency record vanished after a conflict"));
+        store
+            .findIdempotency(userId, idempotencyKey.orElseThrow())
+            .orElseThrow(
+                () -> new IllegalStateException("idempotency record vanished after a conflict"));
     return replay(winner, requestHash);
   }
 
   private Created replay(IdempotencyRecord earlier, String requestHash) {
     if (!earlier.requestHash().equals(requestHash)) {
-      throw Problem.conflict("IDEMPOTENCY_KEY_REUSED",
+      throw Problem.conflict(
+          "IDEMPOTENCY_KEY_REUSED",
           "This Idempotency-Key was used for a different request; use a new key for a new post.");
     }
     Post post =
-        store.find(earlier.postId(), true)
-            .orElseThrow(() -> Problem.notFound("POST_NOT_FOUND",
-                "The post created with this Idempotency-Key has since been deleted."));
+        store
+            .find(earlier.postId(), true)
+            .orElseThrow(
+                () ->
+                    Problem.notFound(
+                        "POST_NOT_FOUND",
+                        "The post created with this Idempotency-Key has since been deleted."));
     return new Created(post, true);
   }
 
@@ -88,8 +108,16 @@ public final class Publishing {
       PostDraft draft = PostRules.draft(body);
       PostSummary s = before;
       PostSummary summary =
-          new PostSummary(s.postId(), s.authorId(), draft.type(), draft.title(), draft.summary(), s.publishedAt(),
-              clock.instant(), s.counters(), s.sourceId());
+          new PostSummary(
+              s.postId(),
+              s.authorId(),
+              draft.type(),
+              draft.title(),
+              draft.summary(),
+              s.publishedAt(),
+              clock.instant(),
+              s.counters(),
+              s.sourceId());
       Post after = new Post(summary, draft.content(), draft.sourceUrl(), draft.tags());
       if (store.replace(before, after) == PostStore.Write.DONE) {
         return after;
@@ -125,16 +153,23 @@ public final class Publishing {
   }
 
   private static void requireValidKey(String key) {
-    boolean ok = !key.isEmpty() && key.length() <= KEY_MAX && key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    boolean ok =
+        !key.isEmpty()
+            && key.length() <= KEY_MAX
+            && key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     if (!ok) {
-      throw Problem.invalid("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key",
+      throw Problem.invalid(
+          "INVALID_IDEMPOTENCY_KEY",
+          "Idempotency-Key",
           "Idempotency-Key must be 1-" + KEY_MAX + " printable ASCII characters without spaces.");
     }
   }
 
   static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -21,7 +21,13 @@ public final class DynamoDbProfileStore implements ProfileStore {
 
   @Override
   public Optional<Profile> find(String userId) {
-    var item = dynamo.getItem(r -> r.tableName(table).key(TableKeys.key(TableKeys.userPk(userId), TableKeys.PROFILE))).item();
+    var item =
+        dynamo
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .key(TableKeys.key(TableKeys.userPk(userId), TableKeys.PROFILE)))
+            .item();
     if (item == null || !item.containsKey("displayName")) {
       return Optional.empty();
     }
@@ -32,17 +38,22 @@ public final class DynamoDbProfileStore implements ProfileStore {
   public Profile save(String userId, String displayName, String bio) {
     // SET only the author's fields: counters written concurrently by other features survive.
     var item =
-        dynamo.updateItem(
-                r -> r.tableName(table)
-                    .key(TableKeys.key(TableKeys.userPk(userId), TableKeys.PROFILE))
-                    .updateExpression("SET #userId = :userId, #displayName = :displayName, #bio = :bio")
-                    .expressionAttributeNames(Map.of("#userId", "userId", "#displayName", "displayName", "#bio", "bio"))
-                    .expressionAttributeValues(
-                        Map.of(
-                            ":userId", AttributeValue.fromS(userId),
-                            ":displayName", AttributeValue.fromS(displayName),
-                            ":bio", AttributeValue.fromS(bio)))
-                    .returnValues(ReturnValue.ALL_NEW))
+        dynamo
+            .updateItem(
+                r ->
+                    r.tableName(table)
+                        .key(TableKeys.key(TableKeys.userPk(userId), TableKeys.PROFILE))
+                        .updateExpression(
+                            "SET #userId = :userId, #displayName = :displayName, #bio = :bio")
+                        .expressionAttributeNames(
+                            Map.of(
+                                "#userId", "userId", "#displayName", "displayName", "#bio", "bio"))
+                        .expressionAttributeValues(
+                            Map.of(
+                                ":userId", AttributeValue.fromS(userId),
+                                ":displayName", AttributeValue.fromS(displayName),
+                                ":bio", AttributeValue.fromS(bio)))
+                        .returnValues(ReturnValue.ALL_NEW))
             .attributes();
     return toProfile(userId, item);
   }

@@ -16,7 +16,9 @@ public enum ColorField {
     this.defaultColor = defaultColor;
   }
 
-  /** The JSON field and DynamoDB attribute name: the constant's name in lower case + {@code Color}. */
+  /**
+   * The JSON field and DynamoDB attribute name: the constant's name in lower case + {@code Color}.
+   */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT) + "Color";
   }

@@ -28,12 +28,13 @@ public final class DynamoDbSkinStore implements SkinStore {
         dynamoDb
             .getItem(r -> r.tableName(table).key(SkinItems.skinKey(userId)).consistentRead(true))
             .item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SkinItems.toSkin(userId, item));
+    return item == null || item.isEmpty()
+        ? Optional.empty()
+        : Optional.of(SkinItems.toSkin(userId, item));
   }
 
   @Override
-  public Skin updateColors(
-      String userId, Map<ColorField, Optional<String>> changes, Instant now) {
+  public Skin updateColors(String userId, Map<ColorField, Optional<String>> changes, Instant now) {
     Map<String, String> names = new HashMap<>();
     Map<String, AttributeValue> values = new HashMap<>();
     List<String> sets = new ArrayList<>(List.of("#userId = :userId", "#updatedAt = :now"));
@@ -54,7 +55,9 @@ public final class DynamoDbSkinStore implements SkinStore {
           }
         });
     String update =
-        "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        "SET "
+            + String.join(", ", sets)
+            + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
     Map<String, AttributeValue> item =
         dynamoDb
             .updateItem(

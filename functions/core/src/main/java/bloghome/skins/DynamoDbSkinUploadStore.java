@@ -5,7 +5,6 @@ import static bloghome.table.Attributes.s;
 
 import bloghome.table.RetryPolicy;
 import bloghome.table.TransactionRunner;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -66,9 +65,14 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
     Map<String, AttributeValue> item =
         dynamoDb
             .getItem(
-                r -> r.tableName(table).key(SkinItems.uploadKey(userId, uploadId)).consistentRead(true))
+                r ->
+                    r.tableName(table)
+                        .key(SkinItems.uploadKey(userId, uploadId))
+                        .consistentRead(true))
             .item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SkinItems.toUpload(item));
+    return item == null || item.isEmpty()
+        ? Optional.empty()
+        : Optional.of(SkinItems.toUpload(item));
   }
 
   @Override
@@ -82,7 +86,11 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
   }
 
   private Decision decide(
-      SkinUpload upload, UploadStatus status, List<UploadReason> reasons, Instant now, String condition) {
+      SkinUpload upload,
+      UploadStatus status,
+      List<UploadReason> reasons,
+      Instant now,
+      String condition) {
     Map<String, AttributeValue> values = pendingValues(now);
     values.put(":status", s(status.name()));
     values.put(":reasons", SkinItems.reasons(reasons));

@@ -18,8 +18,7 @@ public final class MediaUrls {
   public String url(String key) {
     StringBuilder sb = new StringBuilder(baseUrl);
     for (String segment : key.split("/", -1)) {
-      sb.append('/')
-          .append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+      sb.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
     }
     return sb.toString();
   }

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param key the clean copy's object key, under {@code skins/}
  * @param bytes size of the clean copy
  * @param format {@code png} or {@code jpeg}
- * @param order which upload is newer: the upload's creation time and id, so that a late verdict
- *     for an older upload never replaces a newer image
+ * @param order which upload is newer: the upload's creation time and id, so that a late verdict for
+ *     an older upload never replaces a newer image
  */
 public record SkinImage(
     SkinSlot slot,

@@ -9,16 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
-import java.util.Optional;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Item mapping of the skin and upload stores (see docs/skins.md): a skin is {@code
- * USER#{userId} / SKIN}, an upload {@code USER#{userId} / SKIN_UPLOAD#{uploadId}} (keys built by
- * {@link TableKeys}).
+ * Item mapping of the skin and upload stores (see docs/skins.md): a skin is {@code USER#{userId} /
+ * SKIN}, an upload {@code USER#{userId} / SKIN_UPLOAD#{uploadId}} (keys built by {@link
+ * TableKeys}).
  */
 final class SkinItems {
   private SkinItems() {}
@@ -102,7 +102,8 @@ final class SkinItems {
   static AttributeValue reasons(List<UploadReason> reasons) {
     List<AttributeValue> list = new ArrayList<>();
     for (UploadReason reason : reasons) {
-      list.add(AttributeValue.fromM(Map.of("code", s(reason.code()), "message", s(reason.message()))));
+      list.add(
+          AttributeValue.fromM(Map.of("code", s(reason.code()), "message", s(reason.message()))));
     }
     return AttributeValue.fromL(list);
   }

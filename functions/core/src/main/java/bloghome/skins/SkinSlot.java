@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The places on a blog home page that take a skin image, with the size and shape each accepts.
- * The upload API and the validator both read these rules, so a client is told the same limits
- * before uploading that the validator enforces afterwards.
+ * The places on a blog home page that take a skin image, with the size and shape each accepts. The
+ * upload API and the validator both read these rules, so a client is told the same limits before
+ * uploading that the validator enforces afterwards.
  */
 public enum SkinSlot {
   HEADER(2_097_152L) {
@@ -46,8 +46,8 @@ public enum SkinSlot {
   public static final Set<String> ALLOWED_CONTENT_TYPES = Set.of("image/png", "image/jpeg");
 
   /**
-   * Largest image, in pixels, accepted in any slot. It bounds the memory a decode can take: a
-   * small compressed file can otherwise declare a huge canvas.
+   * Largest image, in pixels, accepted in any slot. It bounds the memory a decode can take: a small
+   * compressed file can otherwise declare a huge canvas.
    */
   public static final long MAX_PIXELS = 40_000_000L;
 
@@ -57,7 +57,10 @@ public enum SkinSlot {
     this.maxBytes = maxBytes;
   }
 
-  /** The name used in URLs, JSON and S3 keys: the constant's name in lower case, e.g. {@code "header"}. */
+  /**
+   * The name used in URLs, JSON and S3 keys: the constant's name in lower case, e.g. {@code
+   * "header"}.
+   */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

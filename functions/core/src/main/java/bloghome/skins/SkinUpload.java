@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One image upload: what the owner declared when asking for the URL, and the verdict once there
- * is one.
+ * One image upload: what the owner declared when asking for the URL, and the verdict once there is
+ * one.
  *
  * @param key the raw upload's object key, {@code uploads/{userId}/{slot}/{uploadId}}
  * @param urlExpiresAt when the presigned URL stops working

@@ -40,8 +40,8 @@ public interface SkinUploadStore {
       SkinUpload upload, SkinImage image, Optional<SkinImage> replacing, Instant now);
 
   /**
-   * PENDING -> ACCEPTED without touching the slot: a newer upload's image is already there, and
-   * an older upload must never replace it.
+   * PENDING -> ACCEPTED without touching the slot: a newer upload's image is already there, and an
+   * older upload must never replace it.
    */
   Decision acceptSuperseded(SkinUpload upload, SkinImage image, Instant now);
 }

@@ -2,12 +2,12 @@ package bloghome.skins;
 
 import bloghome.auth.Caller;
 import bloghome.errors.Problem;
+import bloghome.ids.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import bloghome.ids.Ids;
 
 /**
  * Handing out upload URLs and telling the owner how their upload fared.
@@ -28,7 +28,8 @@ public final class SkinUploads {
   private final String uploadPrefix;
   private final Clock clock;
 
-  public SkinUploads(SkinUploadStore store, UploadUrlSigner signer, String uploadPrefix, Clock clock) {
+  public SkinUploads(
+      SkinUploadStore store, UploadUrlSigner signer, String uploadPrefix, Clock clock) {
     this.store = store;
     this.signer = signer;
     this.uploadPrefix = uploadPrefix;
@@ -49,8 +50,7 @@ public final class SkinUploads {
         SkinSlot.fromWire(slotName)
             .orElseThrow(
                 () ->
-                    Problem.invalid(
-                        "slot", "slot must be one of header, background and column."));
+                    Problem.invalid("slot", "slot must be one of header, background and column."));
     String type = contentType.strip().toLowerCase(Locale.ROOT);
     if (!SkinSlot.ALLOWED_CONTENT_TYPES.contains(type)) {
       throw Problem.invalid("contentType", "contentType must be image/png or image/jpeg.");
@@ -69,7 +69,8 @@ public final class SkinUploads {
     String key = UploadKeys.uploadKey(uploadPrefix, userId, slot, uploadId);
     UploadUrlSigner.SignedPut put = signer.signPut(key, type, contentLength, URL_VALIDITY);
     SkinUpload upload =
-        SkinUpload.pending(uploadId, userId, slot, key, type, contentLength, now, now.plus(URL_VALIDITY));
+        SkinUpload.pending(
+            uploadId, userId, slot, key, type, contentLength, now, now.plus(URL_VALIDITY));
     store.create(upload);
     return new NewUpload(upload, put);
   }
@@ -84,7 +85,10 @@ public final class SkinUploads {
     if (!Ids.looksValid(uploadId, UploadKeys.UPLOAD_ID_PREFIX)) {
       throw notFound();
     }
-    return store.find(userId, uploadId).orElseThrow(SkinUploads::notFound).asSeenAt(clock.instant());
+    return store
+        .find(userId, uploadId)
+        .orElseThrow(SkinUploads::notFound)
+        .asSeenAt(clock.instant());
   }
 
   private static Problem notFound() {

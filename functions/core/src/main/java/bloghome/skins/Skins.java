@@ -42,7 +42,9 @@ public final class Skins {
           ColorField field =
               ColorField.fromWire(name)
                   .orElseThrow(
-                      () -> Problem.invalid("UNKNOWN_FIELD", name, "Unknown field \"" + name + "\"."));
+                      () ->
+                          Problem.invalid(
+                              "UNKNOWN_FIELD", name, "Unknown field \"" + name + "\"."));
           valid.put(field, value.map(color -> HexColor.normalise(name, color)));
         });
     return store.updateColors(userId, valid, clock.instant());

@@ -25,7 +25,8 @@ public final class UploadKeys {
     return Ids.newId(UPLOAD_ID_PREFIX);
   }
 
-  public static String uploadKey(String uploadPrefix, String userId, SkinSlot slot, String uploadId) {
+  public static String uploadKey(
+      String uploadPrefix, String userId, SkinSlot slot, String uploadId) {
     return uploadPrefix + userId + "/" + slot.wireName() + "/" + uploadId;
   }
 

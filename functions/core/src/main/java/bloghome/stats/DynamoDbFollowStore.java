@@ -1,10 +1,10 @@
 package bloghome.stats;
 
-import static bloghome.table.TableKeys.key;
 import static bloghome.table.Attributes.n;
 import static bloghome.table.Attributes.number;
 import static bloghome.table.Attributes.s;
 import static bloghome.table.Attributes.string;
+import static bloghome.table.TableKeys.key;
 
 import bloghome.paging.StorePage;
 import bloghome.table.Attributes;
@@ -20,10 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * A follow is two items under one partition key, {@code OUT} (in the follower's "following"
- * list) and {@code IN} (in the followee's "followers" list), each indexed newest first on
- * ByOwner, written in one transaction with both profile counters. The followee's profile must be
- * visible (have a displayName); that is checked inside the transaction, so no read is needed.
+ * A follow is two items under one partition key, {@code OUT} (in the follower's "following" list)
+ * and {@code IN} (in the followee's "followers" list), each indexed newest first on ByOwner,
+ * written in one transaction with both profile counters. The followee's profile must be visible
+ * (have a displayName); that is checked inside the transaction, so no read is needed.
  */
 public final class DynamoDbFollowStore implements FollowStore {
   private static final int OUT = 0;
@@ -112,12 +112,14 @@ public final class DynamoDbFollowStore implements FollowStore {
   }
 
   @Override
-  public StorePage<FollowEntry> followers(String userId, int limit, Optional<Map<String, String>> start) {
+  public StorePage<FollowEntry> followers(
+      String userId, int limit, Optional<Map<String, String>> start) {
     return list(TableKeys.followersOf(userId), "followerId", limit, start);
   }
 
   @Override
-  public StorePage<FollowEntry> following(String userId, int limit, Optional<Map<String, String>> start) {
+  public StorePage<FollowEntry> following(
+      String userId, int limit, Optional<Map<String, String>> start) {
     return list(TableKeys.followingOf(userId), "followeeId", limit, start);
   }
 

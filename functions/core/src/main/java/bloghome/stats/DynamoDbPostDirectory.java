@@ -11,10 +11,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Finds a post's author with one strongly consistent GetItem of the summary's {@code authorId}
- * (a post just created must be viewable at once) and keeps the answer in memory: a post's author
- * never changes, so a warm execution environment reads it once per post. A deleted post is
- * dropped from the cache when a write finds its summary gone.
+ * Finds a post's author with one strongly consistent GetItem of the summary's {@code authorId} (a
+ * post just created must be viewable at once) and keeps the answer in memory: a post's author never
+ * changes, so a warm execution environment reads it once per post. A deleted post is dropped from
+ * the cache when a write finds its summary gone.
  */
 public final class DynamoDbPostDirectory implements PostDirectory {
   /** Enough for every post a busy blog host serves in one environment's life; ~100 bytes each. */

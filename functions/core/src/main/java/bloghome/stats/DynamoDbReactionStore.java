@@ -1,10 +1,10 @@
 package bloghome.stats;
 
-import static bloghome.table.TableKeys.key;
 import static bloghome.table.Attributes.n;
 import static bloghome.table.Attributes.number;
 import static bloghome.table.Attributes.s;
 import static bloghome.table.Attributes.string;
+import static bloghome.table.TableKeys.key;
 
 import bloghome.paging.StorePage;
 import bloghome.table.Attributes;
@@ -26,10 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Likes and favorites. Adding puts the marker (only if absent) and adds 1 to the post summary
- * (only if it exists) and to the author's profile in one transaction; removing deletes the marker
- * (only if present) and subtracts 1 from both, each guarded by {@code >= 1}. Repeating either
- * call fails the marker's condition and changes nothing.
+ * Likes and favorites. Adding puts the marker (only if absent) and adds 1 to the post summary (only
+ * if it exists) and to the author's profile in one transaction; removing deletes the marker (only
+ * if present) and subtracts 1 from both, each guarded by {@code >= 1}. Repeating either call fails
+ * the marker's condition and changes nothing.
  */
 public final class DynamoDbReactionStore implements ReactionStore {
   private static final int MARKER = 0;
@@ -53,9 +53,16 @@ public final class DynamoDbReactionStore implements ReactionStore {
         List.of(
             TransactWriteItem.builder()
                 .put(
-                    p -> p.tableName(table).item(marker).conditionExpression("attribute_not_exists(pk)"))
+                    p ->
+                        p.tableName(table)
+                            .item(marker)
+                            .conditionExpression("attribute_not_exists(pk)"))
                 .build(),
-            counter(key(TableKeys.postPk(postId), TableKeys.SUMMARY), reaction, 1, "attribute_exists(pk)"),
+            counter(
+                key(TableKeys.postPk(postId), TableKeys.SUMMARY),
+                reaction,
+                1,
+                "attribute_exists(pk)"),
             counter(key(TableKeys.userPk(authorId), TableKeys.PROFILE), reaction, 1, null));
     TransactionRunner.Result result = transactions.write(items);
     if (result.applied()) {
@@ -101,7 +108,8 @@ public final class DynamoDbReactionStore implements ReactionStore {
     if (result.failed(PROFILE)) {
       // The marker exists, so its +1 reached the profile with it: a profile count below 1 was
       // changed elsewhere. Refuse rather than go negative or drop the marker.
-      throw new IllegalStateException("profile " + reaction.counter() + " out of step with its markers");
+      throw new IllegalStateException(
+          "profile " + reaction.counter() + " out of step with its markers");
     }
     throw new IllegalStateException("reaction transaction cancelled for an unknown reason");
   }
@@ -158,7 +166,8 @@ public final class DynamoDbReactionStore implements ReactionStore {
   }
 
   @Override
-  public StorePage<Favorite> favorites(String userId, int limit, Optional<Map<String, String>> start) {
+  public StorePage<Favorite> favorites(
+      String userId, int limit, Optional<Map<String, String>> start) {
     QueryResponse page =
         dynamoDb.query(
             q -> {
@@ -170,7 +179,8 @@ public final class DynamoDbReactionStore implements ReactionStore {
                   .limit(limit);
               start.ifPresent(k -> q.exclusiveStartKey(Attributes.fromStrings(k)));
             });
-    Map<String, FavoritePost> posts = summaries(page.items().stream().map(i -> string(i, "postId")).toList());
+    Map<String, FavoritePost> posts =
+        summaries(page.items().stream().map(i -> string(i, "postId")).toList());
     List<Favorite> favorites = new ArrayList<>();
     for (Map<String, AttributeValue> item : page.items()) {
       FavoritePost post = posts.get(string(item, "postId"));

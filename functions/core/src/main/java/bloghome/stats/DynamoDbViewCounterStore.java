@@ -1,8 +1,8 @@
 package bloghome.stats;
 
-import static bloghome.table.TableKeys.key;
 import static bloghome.table.Attributes.n;
 import static bloghome.table.Attributes.s;
+import static bloghome.table.TableKeys.key;
 
 import bloghome.table.Attributes;
 import bloghome.table.TableKeys;
@@ -20,10 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * One TransactWriteItems per chunk: the shard's checkpoint item ({@code VIEWCOUNT#{shard}} /
- * {@code CHECKPOINT}, attribute {@code seq}) set to the chunk's last sequence number on condition
- * {@code attribute_not_exists(seq) OR seq < :first}, {@code ADD views :n, viewRank :n x 10^24} on
- * each post summary (only if it exists), and {@code ADD views :n} on each author's profile.
+ * One TransactWriteItems per chunk: the shard's checkpoint item ({@code VIEWCOUNT#{shard}} / {@code
+ * CHECKPOINT}, attribute {@code seq}) set to the chunk's last sequence number on condition {@code
+ * attribute_not_exists(seq) OR seq < :first}, {@code ADD views :n, viewRank :n x 10^24} on each
+ * post summary (only if it exists), and {@code ADD views :n} on each author's profile.
  */
 public final class DynamoDbViewCounterStore implements ViewCounterStore {
   /** DynamoDB's limit of items in one transaction. */
@@ -91,11 +91,16 @@ public final class DynamoDbViewCounterStore implements ViewCounterStore {
                               .key(key(TableKeys.postPk(postId), TableKeys.SUMMARY))
                               .updateExpression("ADD #views :n, #rank :rank")
                               .conditionExpression("attribute_exists(pk)")
-                              .expressionAttributeNames(Map.of("#views", "views", "#rank", "viewRank"))
+                              .expressionAttributeNames(
+                                  Map.of("#views", "views", "#rank", "viewRank"))
                               .expressionAttributeValues(
                                   Map.of(
                                       ":n", n(views),
-                                      ":rank", n(ONE_VIEW.multiply(BigInteger.valueOf(views)).toString()))))
+                                      ":rank",
+                                          n(
+                                              ONE_VIEW
+                                                  .multiply(BigInteger.valueOf(views))
+                                                  .toString()))))
                   .build());
           postAt.add(postId);
         });
@@ -114,7 +119,8 @@ public final class DynamoDbViewCounterStore implements ViewCounterStore {
           postAt.add(null);
         });
     if (items.size() > MAX_TRANSACTION_ITEMS) {
-      throw new IllegalArgumentException("a chunk of " + items.size() + " items is too big for one transaction");
+      throw new IllegalArgumentException(
+          "a chunk of " + items.size() + " items is too big for one transaction");
     }
     TransactionRunner.Result result = transactions.write(items);
     if (result.applied()) {

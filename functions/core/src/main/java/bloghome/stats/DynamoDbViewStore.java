@@ -32,16 +32,23 @@ public final class DynamoDbViewStore implements ViewStore {
   @Override
   public Outcome record(String postId, String authorId, LocalDate day, String visitorKey) {
     String writeId = Ids.newId("w");
-    Map<String, AttributeValue> marker = StatsItems.viewMarker(postId, authorId, day, visitorKey, writeId);
+    Map<String, AttributeValue> marker =
+        StatsItems.viewMarker(postId, authorId, day, visitorKey, writeId);
     try {
-      dynamoDb.putItem(r -> r.tableName(table)
-          .item(marker)
-          .conditionExpression("attribute_not_exists(pk)")
-          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+      dynamoDb.putItem(
+          r ->
+              r.tableName(table)
+                  .item(marker)
+                  .conditionExpression("attribute_not_exists(pk)")
+                  .returnValuesOnConditionCheckFailure(
+                      ReturnValuesOnConditionCheckFailure.ALL_OLD));
       return Outcome.COUNTED;
     } catch (ConditionalCheckFailedException alreadyThere) {
-      AttributeValue existing = alreadyThere.hasItem() ? alreadyThere.item().get(TableKeys.MARKER_WRITE_ID) : null;
-      return existing != null && writeId.equals(existing.s()) ? Outcome.COUNTED : Outcome.ALREADY_COUNTED;
+      AttributeValue existing =
+          alreadyThere.hasItem() ? alreadyThere.item().get(TableKeys.MARKER_WRITE_ID) : null;
+      return existing != null && writeId.equals(existing.s())
+          ? Outcome.COUNTED
+          : Outcome.ALREADY_COUNTED;
     }
   }
 }

@@ -1,13 +1,13 @@
 package bloghome.stats;
 
-import bloghome.paging.StorePage;
 import bloghome.errors.Problem;
 import bloghome.ids.Ids;
 import bloghome.paging.CursorCodec;
+import bloghome.paging.StorePage;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Follow and unfollow users; list followers and following, newest first. */
 public final class Follows {

@@ -1,9 +1,9 @@
 package bloghome.stats;
 
-import bloghome.paging.StorePage;
 import bloghome.errors.Problem;
 import bloghome.ids.Ids;
 import bloghome.paging.CursorCodec;
+import bloghome.paging.StorePage;
 import java.time.Clock;
 import java.util.Optional;
 

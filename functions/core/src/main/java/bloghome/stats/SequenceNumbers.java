@@ -2,8 +2,8 @@ package bloghome.stats;
 
 /**
  * Stream sequence numbers are decimal strings of up to 40 digits, beyond the 38 digits a DynamoDB
- * number keeps; stored left-padded with zeros to 40 characters they compare as strings in the
- * same order as numbers, which is what the checkpoint's condition needs.
+ * number keeps; stored left-padded with zeros to 40 characters they compare as strings in the same
+ * order as numbers, which is what the checkpoint's condition needs.
  */
 public final class SequenceNumbers {
   static final int WIDTH = 40;

@@ -39,7 +39,8 @@ final class StatsItems {
   }
 
   static Map<String, AttributeValue> reactionKey(Reaction reaction, String postId, String userId) {
-    return key(TableKeys.reactionMarker(reaction.markerPrefix(), postId, userId), reaction.markerPrefix());
+    return key(
+        TableKeys.reactionMarker(reaction.markerPrefix(), postId, userId), reaction.markerPrefix());
   }
 
   /** A like or favorite; a favorite is also put in its owner's newest-first list (ByOwner). */
@@ -59,12 +60,24 @@ final class StatsItems {
 
   /** The follower's half of a follow edge, in the follower's "following" list. */
   static Map<String, AttributeValue> followOut(String followerId, String followeeId, Instant at) {
-    return followEdge(followerId, followeeId, at, TableKeys.FOLLOW_OUT, TableKeys.followingOf(followerId), followeeId);
+    return followEdge(
+        followerId,
+        followeeId,
+        at,
+        TableKeys.FOLLOW_OUT,
+        TableKeys.followingOf(followerId),
+        followeeId);
   }
 
   /** The followee's half of a follow edge, in the followee's "followers" list. */
   static Map<String, AttributeValue> followIn(String followerId, String followeeId, Instant at) {
-    return followEdge(followerId, followeeId, at, TableKeys.FOLLOW_IN, TableKeys.followersOf(followeeId), followerId);
+    return followEdge(
+        followerId,
+        followeeId,
+        at,
+        TableKeys.FOLLOW_IN,
+        TableKeys.followersOf(followeeId),
+        followerId);
   }
 
   private static Map<String, AttributeValue> followEdge(

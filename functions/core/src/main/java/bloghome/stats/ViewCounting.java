@@ -12,22 +12,23 @@ import java.util.function.Function;
 /**
  * The views counters as a projection of the view markers: given the markers one stream shard
  * delivered (in stream order), adds each exactly once to the post's {@code views} and {@code
- * viewRank} and to the author's profile, however often or in whatever slices the batch is
- * delivered again.
+ * viewRank} and to the author's profile, however often or in whatever slices the batch is delivered
+ * again.
  *
- * <p>How: the shard's checkpoint (the last sequence number applied) is read first and markers at
- * or below it are dropped, since they were applied before; the rest is cut into chunks small
- * enough for one transaction (checkpoint + posts + authors within DynamoDB's 100 items), and each
- * chunk is written with the checkpoint moved to its last marker, on condition that the checkpoint
- * is still below its first. A crash between two chunks, or after the last one and before Lambda
- * took the answer, leaves a checkpoint that tells the next delivery exactly where to go on.
+ * <p>How: the shard's checkpoint (the last sequence number applied) is read first and markers at or
+ * below it are dropped, since they were applied before; the rest is cut into chunks small enough
+ * for one transaction (checkpoint + posts + authors within DynamoDB's 100 items), and each chunk is
+ * written with the checkpoint moved to its last marker, on condition that the checkpoint is still
+ * below its first. A crash between two chunks, or after the last one and before Lambda took the
+ * answer, leaves a checkpoint that tells the next delivery exactly where to go on.
  *
  * <p>Views of a post deleted since are dropped: neither its summary (which an update would
  * recreate) nor its author's profile gets them, as with a view of a deleted post before.
  */
 public final class ViewCounting {
   /** What one call did, for the log and tests. */
-  public record Report(int markers, int alreadyApplied, int droppedForDeletedPosts, int transactions) {}
+  public record Report(
+      int markers, int alreadyApplied, int droppedForDeletedPosts, int transactions) {}
 
   private final ViewCounterStore store;
 
@@ -48,7 +49,12 @@ public final class ViewCounting {
         String first = SequenceNumbers.padded(chunk.get(0).sequenceNumber());
         String last = SequenceNumbers.padded(chunk.get(chunk.size() - 1).sequenceNumber());
         ViewCounterStore.Outcome outcome =
-            store.apply(shardKey, first, last, sum(live, ViewMarker::postId), sum(live, ViewMarker::authorId));
+            store.apply(
+                shardKey,
+                first,
+                last,
+                sum(live, ViewMarker::postId),
+                sum(live, ViewMarker::authorId));
         transactions++;
         switch (outcome) {
           case ViewCounterStore.Outcome.Applied a -> {
@@ -103,8 +109,7 @@ public final class ViewCounting {
     return out;
   }
 
-  private static Map<String, Long> sum(
-      List<ViewMarker> markers, Function<ViewMarker, String> by) {
+  private static Map<String, Long> sum(List<ViewMarker> markers, Function<ViewMarker, String> by) {
     Map<String, Long> out = new LinkedHashMap<>();
     markers.forEach(m -> out.merge(by.apply(m), 1L, Long::sum));
     return out;

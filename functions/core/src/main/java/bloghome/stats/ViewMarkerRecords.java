@@ -1,8 +1,8 @@
 package bloghome.stats;
 
+import bloghome.table.TableKeys;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import bloghome.table.TableKeys;
 import java.util.Map;
 
 /**

@@ -15,9 +15,9 @@ import java.util.function.Supplier;
  *
  * <p>The order keeps the cheap refusals cheap: a bot costs nothing; then the post's author is read
  * (one eventually consistent GetItem, which also answers 404 for a post deleted since); then the
- * optional token is checked (only if the request has one); only a view that may count computes
- * the visitor key and writes its marker. The counters follow from the markers, applied in
- * batches by the aggregator ({@link ViewCounting}).
+ * optional token is checked (only if the request has one); only a view that may count computes the
+ * visitor key and writes its marker. The counters follow from the markers, applied in batches by
+ * the aggregator ({@link ViewCounting}).
  */
 public final class Views {
   /** Who is viewing, as far as counting is concerned. Never carries a raw IP or User-Agent. */

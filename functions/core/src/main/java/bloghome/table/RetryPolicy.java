@@ -5,9 +5,9 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * How {@link TransactionRunner} treats a transaction that was cancelled without a failed
- * condition (nothing was written): how many tries in all, how long to pause between them, which
- * cancellations are worth another try, and what to do when the tries run out.
+ * How {@link TransactionRunner} treats a transaction that was cancelled without a failed condition
+ * (nothing was written): how many tries in all, how long to pause between them, which cancellations
+ * are worth another try, and what to do when the tries run out.
  *
  * @param attempts tries in all, at least 1
  * @param pause milliseconds to wait before try {@code attempt + 1}

@@ -49,7 +49,11 @@ public final class TableAccess {
   }
 
   public TransactWriteItem update(
-      String pk, String sk, String expression, String condition, Map<String, AttributeValue> values) {
+      String pk,
+      String sk,
+      String expression,
+      String condition,
+      Map<String, AttributeValue> values) {
     return TransactWriteItem.builder()
         .update(
             Update.builder()

@@ -11,11 +11,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Every key shape of the single table, in one place (docs/data-model.md lists them all).
  *
- * <p>Features build partition keys, sort keys and index keys only through this class, so a
- * newcomer finds the whole key scheme here and no two features can drift apart on the shape of an
- * item they share (a post's summary is written by posts, stats and comments; a profile by posts,
- * profiles and stats). Every id embedded in a key cannot contain {@code #}: user ids are checked
- * against {@code [A-Za-z0-9._@+-]}, the other ids are generated.
+ * <p>Features build partition keys, sort keys and index keys only through this class, so a newcomer
+ * finds the whole key scheme here and no two features can drift apart on the shape of an item they
+ * share (a post's summary is written by posts, stats and comments; a profile by posts, profiles and
+ * stats). Every id embedded in a key cannot contain {@code #}: user ids are checked against {@code
+ * [A-Za-z0-9._@+-]}, the other ids are generated.
  */
 public final class TableKeys {
   // ------------------------------------------------------------ attribute names of the keys
@@ -96,8 +96,8 @@ public final class TableKeys {
 
   /**
    * The sort key of every view marker; the stream filter of the aggregator matches on it. Every
-   * marker gets a partition key of its own: markers are written at the rate of views and likes,
-   * and spreading them keeps them off the partitions of the hot summary and profile items.
+   * marker gets a partition key of its own: markers are written at the rate of views and likes, and
+   * spreading them keeps them off the partitions of the hot summary and profile items.
    */
   public static final String VIEW_MARKER_SK = "VIEW";
 
@@ -129,7 +129,9 @@ public final class TableKeys {
     return day.atStartOfDay(ZoneOffset.UTC).plusHours(48).toEpochSecond();
   }
 
-  /** The aggregator's checkpoint for one stream shard (docs/stats.md), sort key {@link #CHECKPOINT}. */
+  /**
+   * The aggregator's checkpoint for one stream shard (docs/stats.md), sort key {@link #CHECKPOINT}.
+   */
   public static String viewCountCheckpoint(String shardKey) {
     return "VIEWCOUNT#" + shardKey;
   }

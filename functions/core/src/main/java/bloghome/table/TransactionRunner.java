@@ -14,11 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *
  * <p>A cancelled transaction wrote nothing. A failed condition is the caller's business (it knows
  * what each item's condition means), so it is returned, never retried. A cancellation without a
- * failed condition is mostly {@code TransactionConflict}: another transaction held one of the
- * items (every post of an author updates the author's profile; a popular post's summary takes
- * every like), and trying again after a short, jittered pause usually goes through. The SDK gives
- * each call a fresh ClientRequestToken and reuses it on its own retries, so a transaction whose
- * answer was lost is not applied twice.
+ * failed condition is mostly {@code TransactionConflict}: another transaction held one of the items
+ * (every post of an author updates the author's profile; a popular post's summary takes every
+ * like), and trying again after a short, jittered pause usually goes through. The SDK gives each
+ * call a fresh ClientRequestToken and reuses it on its own retries, so a transaction whose answer
+ * was lost is not applied twice.
  */
 public final class TransactionRunner {
   private static final String CONDITION_FAILED = "ConditionalCheckFailed";
@@ -33,7 +33,8 @@ public final class TransactionRunner {
   }
 
   /** What became of a transaction: written, or cancelled with each item's reason code. */
-  public record Result(boolean applied, List<String> codes, TransactionCanceledException cancellation) {
+  public record Result(
+      boolean applied, List<String> codes, TransactionCanceledException cancellation) {
     static final Result WRITTEN = new Result(true, List.of(), null);
 
     /** Whether the condition of the item at {@code index} failed (false when written). */
@@ -51,8 +52,8 @@ public final class TransactionRunner {
   }
 
   /**
-   * Writes {@code items} as one transaction, trying again as the policy says while it is
-   * cancelled without a failed condition.
+   * Writes {@code items} as one transaction, trying again as the policy says while it is cancelled
+   * without a failed condition.
    */
   public Result write(List<TransactWriteItem> items) {
     Result last = null;
@@ -79,9 +80,9 @@ public final class TransactionRunner {
   }
 
   /**
-   * For writes whose items depend on what was read: each try reads, builds and writes again
-   * ({@link #once}) and either decides (a value) or asks for another try (empty), up to the
-   * policy's attempts; then the policy gives up.
+   * For writes whose items depend on what was read: each try reads, builds and writes again ({@link
+   * #once}) and either decides (a value) or asks for another try (empty), up to the policy's
+   * attempts; then the policy gives up.
    */
   public <T> T decide(Supplier<Optional<T>> attempt) {
     for (int tries = 1; ; tries++) {

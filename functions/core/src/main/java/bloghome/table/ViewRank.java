@@ -11,11 +11,13 @@ import java.time.Instant;
 public final class ViewRank {
   public static final BigInteger ONE_VIEW = BigInteger.TEN.pow(24);
   private static final BigInteger MILLIS_FACTOR = BigInteger.TEN.pow(10);
+
   /** Greater than any post's rank: the listing-total items sort first in a descending Query. */
   public static final String TOP = "9".repeat(38);
+
   /**
-   * Largest view count whose rank stays below {@link #TOP} within DynamoDB's 38 digits, for
-   * posts published before the year 5138 (when epoch milliseconds reach 10^14).
+   * Largest view count whose rank stays below {@link #TOP} within DynamoDB's 38 digits, for posts
+   * published before the year 5138 (when epoch milliseconds reach 10^14).
    */
   public static final long MAX_VIEWS = 99_999_999_999_998L;
 
@@ -33,8 +35,8 @@ public final class ViewRank {
   }
 
   /**
-   * The first five characters after the prefix, read as a base-64 number: below 64^5 (about
-   * 1.07 x 10^9), so it never spills into the milliseconds.
+   * The first five characters after the prefix, read as a base-64 number: below 64^5 (about 1.07 x
+   * 10^9), so it never spills into the milliseconds.
    */
   static long tiebreak(String postId) {
     int start = postId.indexOf('_') + 1;

@@ -12,18 +12,18 @@ import java.util.Locale;
  * <ul>
  *   <li><b>Single-line</b> text (display names, titles, tags): no control characters (Unicode
  *       category Cc, which includes tab and line feed), no line or paragraph separators (U+2028,
- *       U+2029), and no bidirectional formatting characters: the embeddings, overrides and
- *       isolates U+202A-U+202E and U+2066-U+2069, and the marks U+200E, U+200F and U+061C. In a
- *       short label they serve mostly to make one text look like another (a reversed name, a
- *       trailing invisible mark).
+ *       U+2029), and no bidirectional formatting characters: the embeddings, overrides and isolates
+ *       U+202A-U+202E and U+2066-U+2069, and the marks U+200E, U+200F and U+061C. In a short label
+ *       they serve mostly to make one text look like another (a reversed name, a trailing invisible
+ *       mark).
  *   <li><b>Names</b> are single-line and must also hold at least one visible character: text made
  *       only of spaces, zero-width or other format characters, combining marks or blank fillers
  *       (Hangul fillers, the blank Braille pattern) would show as nothing.
- *   <li><b>Multi-line</b> text (bio, post content and summary, comments): line breaks arrive as
- *       LF ({@code \r\n} and a lone {@code \r} become {@code \n}); the only controls allowed are
+ *   <li><b>Multi-line</b> text (bio, post content and summary, comments): line breaks arrive as LF
+ *       ({@code \r\n} and a lone {@code \r} become {@code \n}); the only controls allowed are
  *       {@code \n} and {@code \t}. Bidirectional formatting characters stay allowed here, because
- *       right-to-left writers use them in running text; pages show each such text in an element
- *       of its own with {@code unicode-bidi: isolate}, so it cannot reorder what surrounds it.
+ *       right-to-left writers use them in running text; pages show each such text in an element of
+ *       its own with {@code unicode-bidi: isolate}, so it cannot reorder what surrounds it.
  * </ul>
  */
 public final class TextRules {
@@ -77,7 +77,12 @@ public final class TextRules {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t') {
-        throw refused(field, code, c, "a control character", "line feeds and tabs are the only controls allowed");
+        throw refused(
+            field,
+            code,
+            c,
+            "a control character",
+            "line feeds and tabs are the only controls allowed");
       }
     }
     return text;
@@ -138,7 +143,12 @@ public final class TextRules {
 
   /** Letters and symbols that fonts draw as nothing. */
   private static boolean isBlankFiller(int c) {
-    return c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800 || c == 0x17B4
+    return c == 0x115F
+        || c == 0x1160
+        || c == 0x3164
+        || c == 0xFFA0
+        || c == 0x2800
+        || c == 0x17B4
         || c == 0x17B5;
   }
 

@@ -11,7 +11,8 @@ public final class WireNames {
   private WireNames() {}
 
   /** The constant whose wire name equals {@code value} exactly; empty for null or no match. */
-  public static <E extends Enum<E>> Optional<E> find(E[] values, Function<E, String> wireName, String value) {
+  public static <E extends Enum<E>> Optional<E> find(
+      E[] values, Function<E, String> wireName, String value) {
     if (value == null) {
       return Optional.empty();
     }

@@ -24,12 +24,33 @@ class CallerTest {
   @Test
   void parseGroups_matchesWholeGroupNamesOnly() {
     // Cognito group names may hold commas, quotes and brackets, but no whitespace.
-    for (String claim : new String[] {"[beta,vip]", "beta,vip", "[beta,vip admin]", "[\"vip\"]", "\"vip\"",
-        "[vip,]", "[,vip]", "vip,beta", "[vip-old]", "[VIP]", "VIP", "[[vip]]", "beta vip", " vip", "vip ",
-        "[vip\tadmin]", "[vip\nadmin]"}) {
+    for (String claim :
+        new String[] {
+          "[beta,vip]",
+          "beta,vip",
+          "[beta,vip admin]",
+          "[\"vip\"]",
+          "\"vip\"",
+          "[vip,]",
+          "[,vip]",
+          "vip,beta",
+          "[vip-old]",
+          "[VIP]",
+          "VIP",
+          "[[vip]]",
+          "beta vip",
+          " vip",
+          "vip ",
+          "[vip\tadmin]",
+          "[vip\nadmin]"
+        }) {
       assertThat(Caller.parseGroups(claim)).as(claim).doesNotContain("vip");
-      assertThat(Caller.fromClaims(Map.of("sub", "mallory", "cognito:groups", claim)).orElseThrow().isVip())
-          .as(claim).isFalse();
+      assertThat(
+              Caller.fromClaims(Map.of("sub", "mallory", "cognito:groups", claim))
+                  .orElseThrow()
+                  .isVip())
+          .as(claim)
+          .isFalse();
     }
     assertThat(Caller.parseGroups("[beta,vip admin]")).isEqualTo(Set.of("beta,vip", "admin"));
     assertThat(Caller.parseGroups("[admin vip]")).isEqualTo(Set.of("admin", "vip"));
@@ -40,7 +61,11 @@ class CallerTest {
     assertThat(Caller.fromClaims(Map.of("cognito:groups", "[vip]"))).isEmpty();
     assertThat(Caller.fromClaims(null)).isEmpty();
     assertThat(Caller.fromClaims(Map.of("sub", "alice")).orElseThrow().isVip()).isFalse();
-    assertThat(Caller.fromClaims(Map.of("sub", "alice", "cognito:groups", "[vip]")).orElseThrow().isVip()).isTrue();
+    assertThat(
+            Caller.fromClaims(Map.of("sub", "alice", "cognito:groups", "[vip]"))
+                .orElseThrow()
+                .isVip())
+        .isTrue();
   }
 
   @Test
@@ -50,9 +75,11 @@ class CallerTest {
     assertThatThrownBy(() -> bob.requireOwner("alice"))
         .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("NOT_OWNER"));
     assertThatThrownBy(bob::requireVip)
-        .isInstanceOfSatisfying(Problem.class, p -> {
-          assertThat(p.code()).isEqualTo("VIP_REQUIRED");
-          assertThat(p.kind().status()).isEqualTo(403);
-        });
+        .isInstanceOfSatisfying(
+            Problem.class,
+            p -> {
+              assertThat(p.code()).isEqualTo("VIP_REQUIRED");
+              assertThat(p.kind().status()).isEqualTo(403);
+            });
   }
 }

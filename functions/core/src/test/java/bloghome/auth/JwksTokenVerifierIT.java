@@ -11,13 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import java.util.LinkedHashMap;
 
 /** Against the local gateway's issuer, which serves its JWKS as Cognito does. */
 @ExtendWith(LocalAwsExtension.class)
@@ -30,7 +30,10 @@ class JwksTokenVerifierIT {
     gateway = aws.gateway(Map.of());
     verifier =
         new JwksTokenVerifier(
-            gateway.jwt().issuer(), gateway.jwt().audience(), HttpClient.newHttpClient(), Clock.systemUTC());
+            gateway.jwt().issuer(),
+            gateway.jwt().audience(),
+            HttpClient.newHttpClient(),
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -55,8 +58,20 @@ class JwksTokenVerifierIT {
   void verify_acceptsAnAccessToken_whoseClientIdIsTheAudience() {
     long now = Instant.now().getEpochSecond();
     String access =
-        gateway.jwt().sign(Map.of("sub", "bob", "iss", gateway.jwt().issuer(),
-            "client_id", gateway.jwt().audience(), "token_use", "access", "exp", now + 60));
+        gateway
+            .jwt()
+            .sign(
+                Map.of(
+                    "sub",
+                    "bob",
+                    "iss",
+                    gateway.jwt().issuer(),
+                    "client_id",
+                    gateway.jwt().audience(),
+                    "token_use",
+                    "access",
+                    "exp",
+                    now + 60));
 
     assertThat(verifier.verify(access)).map(Caller::userId).hasValue("bob");
   }
@@ -68,18 +83,51 @@ class JwksTokenVerifierIT {
     String good = gateway.token("alice");
     String[] parts = good.split("\\.");
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String noneAlg = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes()) + "." + parts[1] + ".";
+    String noneAlg =
+        b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes()) + "." + parts[1] + ".";
     String otherIssuerKey =
-        new LocalJwt(jwt.issuer(), jwt.audience(), Clock.systemUTC()).mint("alice", List.of(), Duration.ofMinutes(5));
+        new LocalJwt(jwt.issuer(), jwt.audience(), Clock.systemUTC())
+            .mint("alice", List.of(), Duration.ofMinutes(5));
 
     Map<String, String> bad = new LinkedHashMap<>();
-    bad.put("expired", jwt.sign(Map.of("sub", "a", "iss", jwt.issuer(), "aud", jwt.audience(), "exp", now - 5)));
-    bad.put("not yet valid", jwt.sign(Map.of("sub", "a", "iss", jwt.issuer(), "aud", jwt.audience(), "exp", now + 60, "nbf", now + 600)));
+    bad.put(
+        "expired",
+        jwt.sign(Map.of("sub", "a", "iss", jwt.issuer(), "aud", jwt.audience(), "exp", now - 5)));
+    bad.put(
+        "not yet valid",
+        jwt.sign(
+            Map.of(
+                "sub",
+                "a",
+                "iss",
+                jwt.issuer(),
+                "aud",
+                jwt.audience(),
+                "exp",
+                now + 60,
+                "nbf",
+                now + 600)));
     bad.put("no exp", jwt.sign(Map.of("sub", "a", "iss", jwt.issuer(), "aud", jwt.audience())));
-    bad.put("wrong issuer", jwt.sign(Map.of("sub", "a", "iss", "https://evil.example", "aud", jwt.audience(), "exp", now + 60)));
-    bad.put("wrong audience", jwt.sign(Map.of("sub", "a", "iss", jwt.issuer(), "aud", "other-client", "exp", now + 60)));
-    bad.put("no sub", jwt.sign(Map.of("iss", jwt.issuer(), "aud", jwt.audience(), "exp", now + 60)));
-    bad.put("tampered payload", parts[0] + "." + b64.encodeToString("{\"sub\":\"mallory\"}".getBytes()) + "." + parts[2]);
+    bad.put(
+        "wrong issuer",
+        jwt.sign(
+            Map.of(
+                "sub",
+                "a",
+                "iss",
+                "https://evil.example",
+                "aud",
+                jwt.audience(),
+                "exp",
+                now + 60)));
+    bad.put(
+        "wrong audience",
+        jwt.sign(Map.of("sub", "a", "iss", jwt.issuer(), "aud", "other-client", "exp", now + 60)));
+    bad.put(
+        "no sub", jwt.sign(Map.of("iss", jwt.issuer(), "aud", jwt.audience(), "exp", now + 60)));
+    bad.put(
+        "tampered payload",
+        parts[0] + "." + b64.encodeToString("{\"sub\":\"mallory\"}".getBytes()) + "." + parts[2]);
     bad.put("alg none", noneAlg);
     bad.put("unknown key", otherIssuerKey);
     bad.put("garbage", "not.a.jwt");
@@ -97,19 +145,24 @@ class JwksTokenVerifierIT {
   void verify_isAnonymous_notAnError_whenTheJwksCannotBeFetched() {
     JwksTokenVerifier unreachable =
         new JwksTokenVerifier(
-            "http://127.0.0.1:9/_local/issuer", gateway.jwt().audience(), HttpClient.newHttpClient(), Clock.systemUTC());
+            "http://127.0.0.1:9/_local/issuer",
+            gateway.jwt().audience(),
+            HttpClient.newHttpClient(),
+            Clock.systemUTC());
 
     assertThat(unreachable.verifyBearer("Bearer " + gateway.token("alice"))).isEmpty();
   }
 
   @Test
   void create_readsTheJwksItself_andVerifiesAsWithAClientOfItsOwn() {
-    JwksTokenVerifier fromEnvironment = JwksTokenVerifier.create(gateway.jwt().issuer(), gateway.jwt().audience());
+    JwksTokenVerifier fromEnvironment =
+        JwksTokenVerifier.create(gateway.jwt().issuer(), gateway.jwt().audience());
 
     assertThat(fromEnvironment.verifyBearer("Bearer " + gateway.token("alice", "vip")))
         .hasValueSatisfying(caller -> assertThat(caller.userId()).isEqualTo("alice"));
-    assertThat(JwksTokenVerifier.create("http://127.0.0.1:9/_local/issuer", gateway.jwt().audience())
-            .verifyBearer("Bearer " + gateway.token("alice")))
+    assertThat(
+            JwksTokenVerifier.create("http://127.0.0.1:9/_local/issuer", gateway.jwt().audience())
+                .verifyBearer("Bearer " + gateway.token("alice")))
         .isEmpty();
   }
 }

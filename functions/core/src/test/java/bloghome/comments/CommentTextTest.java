@@ -31,7 +31,8 @@ class CommentTextTest {
     for (String raw : new String[] {"", " ", "\n\t ", "\u3000"}) {
       assertThatThrownBy(() -> valid(raw))
           .as(raw)
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("INVALID_BODY"));
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("INVALID_BODY"));
     }
   }
 
@@ -43,7 +44,8 @@ class CommentTextTest {
 
   @Test
   void validate_rejectsControlCharactersOtherThanLineFeedAndTab() {
-    for (String raw : new String[] {"a\u0000b", "a\u0007b", "a\u001bb", "a\u007fb", "a\u0085b", "a\u000bb"}) {
+    for (String raw :
+        new String[] {"a\u0000b", "a\u0007b", "a\u001bb", "a\u007fb", "a\u0085b", "a\u000bb"}) {
       assertThatThrownBy(() -> valid(raw))
           .as(raw)
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.field()).isEqualTo("body"))

@@ -13,7 +13,8 @@ class RateLimitTest {
 
     var windows = RateLimit.DEFAULT.windowsAt(now);
 
-    assertThat(windows).extracting(RateLimit.Window::sk)
+    assertThat(windows)
+        .extracting(RateLimit.Window::sk)
         .containsExactly("COMMENTS#M#2026-03-01T10:59", "COMMENTS#H#2026-03-01T10");
     assertThat(windows).extracting(RateLimit.Window::limit).containsExactly(5, 30);
     assertThat(windows.get(0).secondsLeft(now)).isEqualTo(30);

@@ -40,8 +40,10 @@ class DependencyFailuresTest {
   }
 
   private static AwsServiceException service(int status, String code) {
-    return AwsServiceException.builder().statusCode(status)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).serviceName("S3").build()).build();
+    return AwsServiceException.builder()
+        .statusCode(status)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).serviceName("S3").build())
+        .build();
   }
 
   private static String code(RuntimeException e) {
@@ -50,9 +52,16 @@ class DependencyFailuresTest {
 
   @Test
   void throttling_ofEitherService_isServiceBusy() {
-    assertThat(code(ProvisionedThroughputExceededException.builder().statusCode(400)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build())
-        .build())).isEqualTo("SERVICE_BUSY");
+    assertThat(
+            code(
+                ProvisionedThroughputExceededException.builder()
+                    .statusCode(400)
+                    .awsErrorDetails(
+                        AwsErrorDetails.builder()
+                            .errorCode("ProvisionedThroughputExceededException")
+                            .build())
+                    .build()))
+        .isEqualTo("SERVICE_BUSY");
     assertThat(code(service(400, "ThrottlingException"))).isEqualTo("SERVICE_BUSY");
     assertThat(code(service(400, "RequestLimitExceeded"))).isEqualTo("SERVICE_BUSY");
     assertThat(code(service(503, "SlowDown"))).isEqualTo("SERVICE_BUSY");
@@ -60,12 +69,19 @@ class DependencyFailuresTest {
 
   @Test
   void transactionCancelledOnlyByConflicts_isServiceBusy_butAFailedConditionIsNot() {
-    TransactionCanceledException conflicts = TransactionCanceledException.builder().statusCode(400)
-        .cancellationReasons(CancellationReason.builder().code("None").build(),
-            CancellationReason.builder().code("TransactionConflict").build())
-        .build();
-    TransactionCanceledException condition = TransactionCanceledException.builder().statusCode(400)
-        .cancellationReasons(CancellationReason.builder().code("ConditionalCheckFailed").build()).build();
+    TransactionCanceledException conflicts =
+        TransactionCanceledException.builder()
+            .statusCode(400)
+            .cancellationReasons(
+                CancellationReason.builder().code("None").build(),
+                CancellationReason.builder().code("TransactionConflict").build())
+            .build();
+    TransactionCanceledException condition =
+        TransactionCanceledException.builder()
+            .statusCode(400)
+            .cancellationReasons(
+                CancellationReason.builder().code("ConditionalCheckFailed").build())
+            .build();
 
     assertThat(code(conflicts)).isEqualTo("SERVICE_BUSY");
     assertThat(code(condition)).isEqualTo("BUG");
@@ -73,39 +89,63 @@ class DependencyFailuresTest {
 
   @Test
   void serverErrors_ioFailuresAndTimeouts_areDependencyUnavailable() {
-    assertThat(code(DynamoDbException.builder().statusCode(500)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").build()).build()))
+    assertThat(
+            code(
+                DynamoDbException.builder()
+                    .statusCode(500)
+                    .awsErrorDetails(
+                        AwsErrorDetails.builder().errorCode("InternalServerError").build())
+                    .build()))
         .isEqualTo("DEPENDENCY_UNAVAILABLE");
     assertThat(code(service(500, "InternalError"))).isEqualTo("DEPENDENCY_UNAVAILABLE");
-    assertThat(code(SdkClientException.builder().message("Unable to execute HTTP request")
-        .cause(new IOException("Connection reset")).build())).isEqualTo("DEPENDENCY_UNAVAILABLE");
+    assertThat(
+            code(
+                SdkClientException.builder()
+                    .message("Unable to execute HTTP request")
+                    .cause(new IOException("Connection reset"))
+                    .build()))
+        .isEqualTo("DEPENDENCY_UNAVAILABLE");
     assertThat(code(ApiCallTimeoutException.create(5000))).isEqualTo("DEPENDENCY_UNAVAILABLE");
-    assertThat(code(new IllegalStateException("wrapped", new UncheckedIOException(new IOException("eof")))))
+    assertThat(
+            code(
+                new IllegalStateException(
+                    "wrapped", new UncheckedIOException(new IOException("eof")))))
         .isEqualTo("DEPENDENCY_UNAVAILABLE");
   }
 
   @Test
   void bugsStayBugs() {
     assertThat(code(new IllegalStateException("ours"))).isEqualTo("BUG");
-    assertThat(code(ConditionalCheckFailedException.builder().statusCode(400).build())).isEqualTo("BUG");
+    assertThat(code(ConditionalCheckFailedException.builder().statusCode(400).build()))
+        .isEqualTo("BUG");
     assertThat(code(service(400, "ValidationException"))).isEqualTo("BUG");
     assertThat(code(SdkClientException.create("Unable to marshall request"))).isEqualTo("BUG");
   }
 
   /** A handler whose one route fails as {@code failure} says. */
   private static APIGatewayV2HTTPResponse call(Supplier<RuntimeException> failure) {
-    ApiHandler handler = new ApiHandler() {
-      {
-        route("GET /x", r -> {
-          throw failure.get();
-        });
-      }
-    };
-    return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRouteKey("GET /x")
-        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withSourceIp("198.51.100.7").build())
-            .build())
-        .build(), null);
+    ApiHandler handler =
+        new ApiHandler() {
+          {
+            route(
+                "GET /x",
+                r -> {
+                  throw failure.get();
+                });
+          }
+        };
+    return handler.handleRequest(
+        APIGatewayV2HTTPEvent.builder()
+            .withRouteKey("GET /x")
+            .withRequestContext(
+                APIGatewayV2HTTPEvent.RequestContext.builder()
+                    .withHttp(
+                        APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                            .withSourceIp("198.51.100.7")
+                            .build())
+                    .build())
+            .build(),
+        null);
   }
 
   @Test
@@ -115,9 +155,12 @@ class DependencyFailuresTest {
     assertThat(response.getStatusCode()).isEqualTo(503);
     assertThat(response.getHeaders()).containsEntry("retry-after", "1");
     @SuppressWarnings("unchecked")
-    Map<String, Object> error = (Map<String, Object>) ((Map<String, Object>) Json.parse(response.getBody())).get("error");
+    Map<String, Object> error =
+        (Map<String, Object>) ((Map<String, Object>) Json.parse(response.getBody())).get("error");
     assertThat(error).containsEntry("code", "SERVICE_BUSY").containsKey("message");
-    assertThat(logged.toString(StandardCharsets.UTF_8)).contains("dependency failure").doesNotContain("unhandled");
+    assertThat(logged.toString(StandardCharsets.UTF_8))
+        .contains("dependency failure")
+        .doesNotContain("unhandled");
   }
 
   @Test

@@ -19,14 +19,30 @@ class PageLimitTest {
 
   @Test
   void limit_isA400OnLimit_forAnythingButPlainDigitsFrom1ToTheMaximum() {
-    for (String bad : List.of("", " 5", "5 ", "+5", "-1", "0", "101", "0100", "5.0", "1e2", "ten", "٥", "9999999999")) {
+    for (String bad :
+        List.of(
+            "",
+            " 5",
+            "5 ",
+            "+5",
+            "-1",
+            "0",
+            "101",
+            "0100",
+            "5.0",
+            "1e2",
+            "ten",
+            "٥",
+            "9999999999")) {
       assertThatThrownBy(() -> PageLimit.parse(Optional.of(bad), 20, 100))
           .as(bad)
-          .isInstanceOfSatisfying(Problem.class, p -> {
-            assertThat(p.code()).isEqualTo("INVALID_LIMIT");
-            assertThat(p.field()).isEqualTo("limit");
-            assertThat(p.getMessage()).isEqualTo("limit must be a whole number from 1 to 100.");
-          });
+          .isInstanceOfSatisfying(
+              Problem.class,
+              p -> {
+                assertThat(p.code()).isEqualTo("INVALID_LIMIT");
+                assertThat(p.field()).isEqualTo("limit");
+                assertThat(p.getMessage()).isEqualTo("limit must be a whole number from 1 to 100.");
+              });
     }
   }
 }

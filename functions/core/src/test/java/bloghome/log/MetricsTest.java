@@ -35,7 +35,8 @@ class MetricsTest {
     Map<?, ?> directive = (Map<?, ?>) ((List<?>) aws.get("CloudWatchMetrics")).get(0);
     assertThat(directive.get("Namespace")).isEqualTo("Bloghome");
     assertThat(directive.get("Dimensions")).isEqualTo(List.of(List.of("Function", "Reason")));
-    assertThat(directive.get("Metrics")).isEqualTo(List.of(Map.of("Name", "ViewSkipped", "Unit", "Count")));
+    assertThat(directive.get("Metrics"))
+        .isEqualTo(List.of(Map.of("Name", "ViewSkipped", "Unit", "Count")));
     // Every dimension and the metric itself are top-level members of the same object.
     assertThat(line.get("Function")).isEqualTo("bloghome-stats");
     assertThat(line.get("Reason")).isEqualTo("bot");
@@ -52,7 +53,8 @@ class MetricsTest {
 
     List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
     Map<?, ?> first = (Map<?, ?>) Json.parse(lines.get(0));
-    Map<?, ?> directive = (Map<?, ?>) ((List<?>) ((Map<?, ?>) first.get("_aws")).get("CloudWatchMetrics")).get(0);
+    Map<?, ?> directive =
+        (Map<?, ?>) ((List<?>) ((Map<?, ?>) first.get("_aws")).get("CloudWatchMetrics")).get(0);
     assertThat(directive.get("Dimensions")).isEqualTo(List.of(List.of("Function")));
     assertThat(first.get("Function")).isEqualTo("local");
     assertThat((String) ((Map<?, ?>) Json.parse(lines.get(1))).get("Code")).hasSize(64);

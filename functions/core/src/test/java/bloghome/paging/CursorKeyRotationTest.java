@@ -31,9 +31,14 @@ class CursorKeyRotationTest {
 
     assertThat(codec.decode(SCOPE, before)).containsEntry("k", "1");
     String after = codec.encode(SCOPE, Map.of("k", "2"));
-    assertThat(new CursorCodec(() -> CursorKeys.parse(B), clock, Duration.ofHours(24)).decode(SCOPE, after))
+    assertThat(
+            new CursorCodec(() -> CursorKeys.parse(B), clock, Duration.ofHours(24))
+                .decode(SCOPE, after))
         .containsEntry("k", "2");
-    assertThatThrownBy(() -> new CursorCodec(() -> CursorKeys.parse(A), clock, Duration.ofHours(24)).decode(SCOPE, after))
+    assertThatThrownBy(
+            () ->
+                new CursorCodec(() -> CursorKeys.parse(A), clock, Duration.ofHours(24))
+                    .decode(SCOPE, after))
         .isInstanceOf(Problem.class);
   }
 
@@ -47,15 +52,18 @@ class CursorKeyRotationTest {
 
     assertThat(codec.decode(SCOPE, signedWithB)).containsEntry("k", "2");
     assertThatThrownBy(() -> codec.decode(SCOPE, signedWithA))
-        .isInstanceOfSatisfying(Problem.class, p -> {
-          assertThat(p.code()).isEqualTo("INVALID_CURSOR");
-          assertThat(p.kind().status()).isEqualTo(400);
-        });
+        .isInstanceOfSatisfying(
+            Problem.class,
+            p -> {
+              assertThat(p.code()).isEqualTo("INVALID_CURSOR");
+              assertThat(p.kind().status()).isEqualTo(400);
+            });
   }
 
   @Test
   void parse_refusesShortKeysAndMoreThanTwo_withoutEchoingKeyMaterial() {
-    assertThatThrownBy(() -> CursorKeys.parse("short-secret")).hasMessageNotContaining("short-secret");
+    assertThatThrownBy(() -> CursorKeys.parse("short-secret"))
+        .hasMessageNotContaining("short-secret");
     assertThatThrownBy(() -> CursorKeys.parse(A + "," + B + "," + C)).hasMessageNotContaining(A);
     assertThatThrownBy(() -> CursorKeys.parse(A + ",")).isInstanceOf(IllegalStateException.class);
     assertThat(CursorKeys.parse(" " + A + " , " + B + "\n").previous()).isPresent();
@@ -66,10 +74,13 @@ class CursorKeyRotationTest {
     AtomicInteger reads = new AtomicInteger();
     AtomicReference<String> value = new AtomicReference<>(A);
     MutableClock moving = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-    SsmCursorKeys keys = new SsmCursorKeys(() -> {
-      reads.incrementAndGet();
-      return value.get();
-    }, moving);
+    SsmCursorKeys keys =
+        new SsmCursorKeys(
+            () -> {
+              reads.incrementAndGet();
+              return value.get();
+            },
+            moving);
 
     keys.get();
     keys.get();
@@ -91,12 +102,15 @@ class CursorKeyRotationTest {
   void ssmKeys_keepTheLastKeysWhileSsmFails_butFailWhenTheyHaveNone() {
     AtomicReference<String> value = new AtomicReference<>(A);
     MutableClock moving = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-    SsmCursorKeys keys = new SsmCursorKeys(() -> {
-      if (value.get() == null) {
-        throw new IllegalStateException("SSM unavailable");
-      }
-      return value.get();
-    }, moving);
+    SsmCursorKeys keys =
+        new SsmCursorKeys(
+            () -> {
+              if (value.get() == null) {
+                throw new IllegalStateException("SSM unavailable");
+              }
+              return value.get();
+            },
+            moving);
     keys.get();
 
     value.set(null);

@@ -8,7 +8,8 @@ class MarkdownSummaryTest {
 
   @Test
   void derive_stripsMarkdownSyntax_andKeepsTheReadableText() {
-    String markdown = """
+    String markdown =
+        """
         # Title here
 
         Some **bold**, _italic_ and `code` with a [link](https://example.org) and ![an image](x.png).
@@ -26,8 +27,9 @@ class MarkdownSummaryTest {
 
     String summary = MarkdownSummary.derive(markdown, 300);
 
-    assertThat(summary).isEqualTo(
-        "Title here Some bold, italic and code with a link and an image. quoted item one item two html");
+    assertThat(summary)
+        .isEqualTo(
+            "Title here Some bold, italic and code with a link and an image. quoted item one item two html");
   }
 
   @Test

@@ -1,12 +1,12 @@
 package bloghome.posts;
 
-import bloghome.time.Timestamps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bloghome.errors.Problem;
 import bloghome.json.Json;
 import bloghome.json.JsonObject;
+import bloghome.time.Timestamps;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,23 +28,38 @@ class PostRulesTest {
 
   @Test
   void draft_trimsTheTitle_andCountsCharactersNotBytes() {
-    assertThat(draft(body("title", "  " + "字".repeat(100) + " ")).title()).isEqualTo("字".repeat(100));
+    assertThat(draft(body("title", "  " + "字".repeat(100) + " ")).title())
+        .isEqualTo("字".repeat(100));
     assertThatThrownBy(() -> draft(body("title", "x".repeat(101))))
-        .isInstanceOfSatisfying(Problem.class, p -> {
-          assertThat(p.code()).isEqualTo("INVALID_TITLE");
-          assertThat(p.field()).isEqualTo("title");
-        });
+        .isInstanceOfSatisfying(
+            Problem.class,
+            p -> {
+              assertThat(p.code()).isEqualTo("INVALID_TITLE");
+              assertThat(p.field()).isEqualTo("title");
+            });
   }
 
   @Test
   void draft_acceptsOnlyAbsoluteWebSourceUrls_forRepostsAndTranslations() {
-    assertThat(draft(body("type", "repost", "sourceUrl", "https://a.example/x")).sourceUrl()).hasValue("https://a.example/x");
-    for (String bad : List.of("javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "/relative", "//host/x",
-        "ftp://a.example", "http://", "https://a.example/ x", "mailto:a@b.c")) {
+    assertThat(draft(body("type", "repost", "sourceUrl", "https://a.example/x")).sourceUrl())
+        .hasValue("https://a.example/x");
+    for (String bad :
+        List.of(
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "data:text/html,x",
+            "/relative",
+            "//host/x",
+            "ftp://a.example",
+            "http://",
+            "https://a.example/ x",
+            "mailto:a@b.c")) {
       assertThatThrownBy(() -> draft(body("type", "translated", "sourceUrl", bad)))
-          .as(bad).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.field()).isEqualTo("sourceUrl"));
+          .as(bad)
+          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.field()).isEqualTo("sourceUrl"));
     }
-    assertThatThrownBy(() -> draft(body("sourceUrl", "https://a.example"))).isInstanceOf(Problem.class);
+    assertThatThrownBy(() -> draft(body("sourceUrl", "https://a.example")))
+        .isInstanceOf(Problem.class);
     assertThatThrownBy(() -> draft(body("type", "repost"))).isInstanceOf(Problem.class);
   }
 
@@ -56,13 +71,16 @@ class PostRulesTest {
 
   @Test
   void importDraft_namesTheFieldInsideTheArray() {
-    Map<String, Object> post = body("sourceId", "s", "publishedAt", "2024-01-01T00:00:00+02:00", "views", -5);
+    Map<String, Object> post =
+        body("sourceId", "s", "publishedAt", "2024-01-01T00:00:00+02:00", "views", -5);
 
     assertThatThrownBy(() -> PostRules.importDraft(post, "posts[7]", Instant.now()))
-        .isInstanceOfSatisfying(Problem.class, p -> {
-          assertThat(p.code()).isEqualTo("INVALID_VIEWS");
-          assertThat(p.field()).isEqualTo("posts[7].views");
-        });
+        .isInstanceOfSatisfying(
+            Problem.class,
+            p -> {
+              assertThat(p.code()).isEqualTo("INVALID_VIEWS");
+              assertThat(p.field()).isEqualTo("posts[7].views");
+            });
     post.put("views", 5L);
     assertThat(PostRules.importDraft(post, "posts[7]", Instant.now()).publishedAt())
         .isEqualTo(Instant.parse("2023-12-31T22:00:00Z"));
@@ -71,28 +89,38 @@ class PostRulesTest {
   @Test
   void draft_appliesTheTextRules_toEveryTextField() {
     Object[][] refused = {
-        {"title", "al\u202Eecila", "INVALID_TITLE"}, {"title", "\u200B\u200B", "INVALID_TITLE"},
-        {"title", "a\u200Fb", "INVALID_TITLE"}, {"tags", List.of("ok", "x\u2066y"), "INVALID_TAGS"},
-        {"tags", List.of("\u3164"), "INVALID_TAGS"}, {"content", "text\u0000more", "INVALID_CONTENT"},
-        {"content", "bell\u0007", "INVALID_CONTENT"}, {"summary", "esc\u001B[31m", "INVALID_SUMMARY"},
+      {"title", "al\u202Eecila", "INVALID_TITLE"}, {"title", "\u200B\u200B", "INVALID_TITLE"},
+      {"title", "a\u200Fb", "INVALID_TITLE"}, {"tags", List.of("ok", "x\u2066y"), "INVALID_TAGS"},
+      {"tags", List.of("\u3164"), "INVALID_TAGS"}, {"content", "text\u0000more", "INVALID_CONTENT"},
+      {"content", "bell\u0007", "INVALID_CONTENT"}, {"summary", "esc\u001B[31m", "INVALID_SUMMARY"},
     };
     for (Object[] c : refused) {
       assertThatThrownBy(() -> draft(body(c[0], c[1])))
           .as(c[0] + "=" + c[1])
-          .isInstanceOfSatisfying(Problem.class, p -> {
-            assertThat(p.code()).isEqualTo(c[2]);
-            assertThat(p.field()).isEqualTo(c[0]);
-          });
+          .isInstanceOfSatisfying(
+              Problem.class,
+              p -> {
+                assertThat(p.code()).isEqualTo(c[2]);
+                assertThat(p.field()).isEqualTo(c[0]);
+              });
     }
-    assertThatThrownBy(() -> draft(body("type", "repost", "sourceUrl", "https://a.example/\u202Egpj.exe")))
+    assertThatThrownBy(
+            () -> draft(body("type", "repost", "sourceUrl", "https://a.example/\u202Egpj.exe")))
         .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.field()).isEqualTo("sourceUrl"));
   }
 
   @Test
   void draft_normalisesToNfc_beforeCountingAndStoring_andKeepsLineBreaksAsLineFeeds() {
     // 100 characters once composed, 200 code points as sent.
-    PostDraft draft = draft(body("title", "e\u0301".repeat(100), "content", "line one\r\nline two\r\n\tcode",
-        "tags", List.of("cafe\u0301")));
+    PostDraft draft =
+        draft(
+            body(
+                "title",
+                "e\u0301".repeat(100),
+                "content",
+                "line one\r\nline two\r\n\tcode",
+                "tags",
+                List.of("cafe\u0301")));
 
     assertThat(draft.title()).isEqualTo("é".repeat(100));
     assertThat(draft.content()).isEqualTo("line one\nline two\n\tcode");
@@ -101,12 +129,15 @@ class PostRulesTest {
     assertThatThrownBy(() -> draft(body("tags", List.of("café", "cafe\u0301"))))
         .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("INVALID_TAGS"));
     // Right-to-left text is fine everywhere.
-    assertThat(draft(body("title", "שלום", "content", "\u2067مرحبا\u2069 world")).title()).isEqualTo("שלום");
+    assertThat(draft(body("title", "שלום", "content", "\u2067مرحبا\u2069 world")).title())
+        .isEqualTo("שלום");
   }
 
   @Test
   void timestamps_haveAFixedWidth() {
-    assertThat(Timestamps.format(Instant.parse("2025-01-01T00:00:00Z"))).isEqualTo("2025-01-01T00:00:00.000Z");
-    assertThat(Timestamps.format(Instant.parse("2025-01-01T00:00:00.123456Z"))).isEqualTo("2025-01-01T00:00:00.123Z");
+    assertThat(Timestamps.format(Instant.parse("2025-01-01T00:00:00Z")))
+        .isEqualTo("2025-01-01T00:00:00.000Z");
+    assertThat(Timestamps.format(Instant.parse("2025-01-01T00:00:00.123456Z")))
+        .isEqualTo("2025-01-01T00:00:00.123Z");
   }
 }

@@ -16,19 +16,22 @@ import org.junit.jupiter.api.Test;
 class ProfilesTest {
   /** Keeps profiles in a map: these tests are about the rules, the DynamoDB store has its own. */
   private final Map<String, Profile> saved = new HashMap<>();
-  private final Profiles profiles = new Profiles(new ProfileStore() {
-    @Override
-    public Optional<Profile> find(String userId) {
-      return Optional.ofNullable(saved.get(userId));
-    }
 
-    @Override
-    public Profile save(String userId, String displayName, String bio) {
-      Profile p = new Profile(userId, displayName, bio, 0, 0, 0, 0, 0, 0);
-      saved.put(userId, p);
-      return p;
-    }
-  });
+  private final Profiles profiles =
+      new Profiles(
+          new ProfileStore() {
+            @Override
+            public Optional<Profile> find(String userId) {
+              return Optional.ofNullable(saved.get(userId));
+            }
+
+            @Override
+            public Profile save(String userId, String displayName, String bio) {
+              Profile p = new Profile(userId, displayName, bio, 0, 0, 0, 0, 0, 0);
+              saved.put(userId, p);
+              return p;
+            }
+          });
   private final Caller alice = new Caller("alice", Set.of());
 
   private Profile put(String displayName, String bio) {
@@ -41,11 +44,13 @@ class ProfilesTest {
   private void refused(String displayName, String bio, String code, String field) {
     assertThatThrownBy(() -> put(displayName, bio))
         .as(displayName + " / " + bio)
-        .isInstanceOfSatisfying(Problem.class, p -> {
-          assertThat(p.kind().status()).isEqualTo(400);
-          assertThat(p.code()).isEqualTo(code);
-          assertThat(p.field()).isEqualTo(field);
-        });
+        .isInstanceOfSatisfying(
+            Problem.class,
+            p -> {
+              assertThat(p.kind().status()).isEqualTo(400);
+              assertThat(p.code()).isEqualTo(code);
+              assertThat(p.field()).isEqualTo(field);
+            });
     assertThat(saved).isEmpty();
   }
 
@@ -74,7 +79,8 @@ class ProfilesTest {
   @Test
   void put_normalisesToNfc_beforeCountingTheLength() {
     // 50 characters composed, 100 code points as sent.
-    Profile profile = put("e\u0301".repeat(Profiles.DISPLAY_NAME_MAX), "n\u0303".repeat(Profiles.BIO_MAX));
+    Profile profile =
+        put("e\u0301".repeat(Profiles.DISPLAY_NAME_MAX), "n\u0303".repeat(Profiles.BIO_MAX));
 
     assertThat(profile.displayName()).isEqualTo("é".repeat(Profiles.DISPLAY_NAME_MAX));
     assertThat(profile.bio()).isEqualTo("ñ".repeat(Profiles.BIO_MAX));

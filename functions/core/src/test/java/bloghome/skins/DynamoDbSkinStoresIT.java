@@ -74,7 +74,8 @@ class DynamoDbSkinStoresIT {
     Decision first = uploads.reject(upload, reasons, T0.plusSeconds(30));
     Decision second =
         uploads.reject(upload, List.of(new UploadReason("CORRUPT", "x")), T0.plusSeconds(31));
-    Decision accept = uploads.acceptAsActive(upload, image(upload), Optional.empty(), T0.plusSeconds(32));
+    Decision accept =
+        uploads.acceptAsActive(upload, image(upload), Optional.empty(), T0.plusSeconds(32));
 
     // then only the first verdict is recorded
     // (Racing deliveries are not tested here: moto 5.2.1 has no per-item lock, so concurrent
@@ -139,7 +140,8 @@ class DynamoDbSkinStoresIT {
     uploads.create(upload);
 
     assertThat(uploads.acceptSuperseded(upload, image(upload), T0)).isEqualTo(Decision.RECORDED);
-    assertThat(uploads.acceptSuperseded(upload, image(upload), T0)).isEqualTo(Decision.ALREADY_DECIDED);
+    assertThat(uploads.acceptSuperseded(upload, image(upload), T0))
+        .isEqualTo(Decision.ALREADY_DECIDED);
 
     SkinUpload stored = uploads.find("alice", upload.uploadId()).orElseThrow();
     assertThat(stored.status()).isEqualTo(UploadStatus.ACCEPTED);

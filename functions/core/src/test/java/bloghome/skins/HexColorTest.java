@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bloghome.errors.Problem;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class HexColorTest {
 
@@ -21,8 +21,19 @@ class HexColorTest {
   @NullSource
   @ValueSource(
       strings = {
-        "", "#FFF", "FFFFFF", "#FFFFFFF", "#GGGGGG", " #FFFFFF", "#FFFFFF ", "#ＦＦＦＦＦＦ",
-        "#12345😀", "red", "rgb(1,2,3)", "#12 456", "##12345"
+        "",
+        "#FFF",
+        "FFFFFF",
+        "#FFFFFFF",
+        "#GGGGGG",
+        " #FFFFFF",
+        "#FFFFFF ",
+        "#ＦＦＦＦＦＦ",
+        "#12345😀",
+        "red",
+        "rgb(1,2,3)",
+        "#12 456",
+        "##12345"
       })
   void normalise_rejectsAnythingButHashAndSixHexDigits_namingTheField(String value) {
     assertThatThrownBy(() -> HexColor.normalise("hoverColor", value))

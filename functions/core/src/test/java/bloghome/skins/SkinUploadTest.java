@@ -42,8 +42,14 @@ class SkinUploadTest {
   void order_followsCreationTime_evenAcrossDifferentIdsAndSecondBoundaries() {
     SkinUpload later =
         SkinUpload.pending(
-            "up_000000000000000000000A", "alice", SkinSlot.HEADER, "k", "image/png", 1,
-            CREATED.plusMillis(557), CREATED.plusMillis(557).plus(Duration.ofMinutes(5)));
+            "up_000000000000000000000A",
+            "alice",
+            SkinSlot.HEADER,
+            "k",
+            "image/png",
+            1,
+            CREATED.plusMillis(557),
+            CREATED.plusMillis(557).plus(Duration.ofMinutes(5)));
 
     assertThat(later.order()).isGreaterThan(pending.order());
     assertThat(pending.order()).startsWith("2025-11-29T06:41:32.443Z#");

@@ -3,14 +3,15 @@ package bloghome.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import bloghome.paging.StorePage;
-import bloghome.testing.BlogTable;
 import bloghome.errors.Problem;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
 import bloghome.paging.CursorCodec;
+import bloghome.paging.StorePage;
 import bloghome.stats.StatsFixtures.CrashAfterWrite;
 import bloghome.stats.StatsFixtures.SimulatedCrash;
+import bloghome.testing.BlogTable;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import java.nio.charset.StandardCharsets;
 
 @ExtendWith(LocalAwsExtension.class)
 class ReactionsAndFollowsIT {
@@ -59,7 +59,8 @@ class ReactionsAndFollowsIT {
   }
 
   private Follows follows(DynamoDbClient dynamoDb, Instant at) {
-    return new Follows(new DynamoDbFollowStore(dynamoDb, table), cursors, Clock.fixed(at, ZoneOffset.UTC));
+    return new Follows(
+        new DynamoDbFollowStore(dynamoDb, table), cursors, Clock.fixed(at, ZoneOffset.UTC));
   }
 
   @Test
@@ -67,7 +68,8 @@ class ReactionsAndFollowsIT {
     Reactions reactions = reactions(aws.dynamoDbClient(), NOW);
 
     for (int i = 0; i < 10; i++) {
-      assertThat(reactions.add(Reaction.LIKE, "p_1", "bob")).isEqualTo(new Reactions.State(Reaction.LIKE, true, 1));
+      assertThat(reactions.add(Reaction.LIKE, "p_1", "bob"))
+          .isEqualTo(new Reactions.State(Reaction.LIKE, true, 1));
     }
     assertThat(reactions.remove(Reaction.LIKE, "p_1", "bob").count()).isZero();
     assertThat(reactions.remove(Reaction.LIKE, "p_1", "bob").count()).isZero();
@@ -199,7 +201,8 @@ class ReactionsAndFollowsIT {
     assertThatThrownBy(() -> reactions.favorites("bob", "alice", 2, Optional.empty()))
         .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind().status()).isEqualTo(403));
     assertThatThrownBy(() -> reactions.favorites("alice", "alice", 2, Optional.of(cursor)))
-        .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("INVALID_CURSOR"));
+        .isInstanceOfSatisfying(
+            Problem.class, p -> assertThat(p.code()).isEqualTo("INVALID_CURSOR"));
   }
 
   @Test
@@ -213,14 +216,20 @@ class ReactionsAndFollowsIT {
     follows(aws.dynamoDbClient(), NOW.plusSeconds(9)).follow("bob", "carol");
 
     assertThatThrownBy(() -> follows.follow("bob", "bob"))
-        .isInstanceOfSatisfying(Problem.class, p -> {
-          assertThat(p.kind().status()).isEqualTo(400);
-          assertThat(p.field()).isEqualTo("userId");
-        });
+        .isInstanceOfSatisfying(
+            Problem.class,
+            p -> {
+              assertThat(p.kind().status()).isEqualTo(400);
+              assertThat(p.field()).isEqualTo("userId");
+            });
     assertThatThrownBy(() -> follows.follow("bob", "ghost"))
-        .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("USER_NOT_FOUND"));
+        .isInstanceOfSatisfying(
+            Problem.class, p -> assertThat(p.code()).isEqualTo("USER_NOT_FOUND"));
     assertThat(
-            follows.list(Follows.Direction.FOLLOWERS, "alice", 10, Optional.empty()).items().stream()
+            follows
+                .list(Follows.Direction.FOLLOWERS, "alice", 10, Optional.empty())
+                .items()
+                .stream()
                 .map(FollowEntry::userId))
         .containsExactly("carol", "bob");
     assertThat(
@@ -248,6 +257,7 @@ class ReactionsAndFollowsIT {
     }
 
     assertThat(fixtures.profileCounter("alice", "followers")).isEqualTo(50);
-    assertThat(follows.list(Follows.Direction.FOLLOWERS, "alice", 100, Optional.empty()).items()).hasSize(50);
+    assertThat(follows.list(Follows.Direction.FOLLOWERS, "alice", 100, Optional.empty()).items())
+        .hasSize(50);
   }
 }

@@ -14,8 +14,8 @@ final class StatsFixtures {
   private StatsFixtures() {}
 
   /**
-   * Simulates a crash right after the {@code n}-th write call of a client: DynamoDB has applied
-   * the write, but the caller sees an exception and never runs the next step.
+   * Simulates a crash right after the {@code n}-th write call of a client: DynamoDB has applied the
+   * write, but the caller sees an exception and never runs the next step.
    */
   static final class CrashAfterWrite implements ExecutionInterceptor {
     private final int n;

@@ -2,13 +2,16 @@ package bloghome.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bloghome.testing.BlogTable;
+import bloghome.local.SamTemplate;
 import bloghome.local.StreamEventSource;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
+import bloghome.testing.BlogTable;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,18 +26,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import bloghome.local.SamTemplate;
-import java.math.BigInteger;
-import java.time.Instant;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * The aggregator's use case on the real stream of the local DynamoDB: every marker is added once,
- * however batches are delivered again, cut differently, crashed after their transaction or
- * poisoned by a record that is not a marker.
+ * however batches are delivered again, cut differently, crashed after their transaction or poisoned
+ * by a record that is not a marker.
  */
 @ExtendWith(LocalAwsExtension.class)
 class ViewCountingIT {
@@ -70,14 +68,18 @@ class ViewCountingIT {
     };
   }
 
-  private StreamEventSource source(RequestHandler<DynamodbEvent, ?> handler, UnaryOperator<SamTemplate.StreamTrigger> adjust) {
-    StreamEventSource source = aws.streamEventSource("ViewsAggregatorFunction", table, handler, adjust);
+  private StreamEventSource source(
+      RequestHandler<DynamodbEvent, ?> handler, UnaryOperator<SamTemplate.StreamTrigger> adjust) {
+    StreamEventSource source =
+        aws.streamEventSource("ViewsAggregatorFunction", table, handler, adjust);
     sources.add(source);
     return source;
   }
 
   private void view(String postId, String authorId, String visitor) {
-    assertThat(new DynamoDbViewStore(aws.dynamoDbClient(), table).record(postId, authorId, DAY, visitor))
+    assertThat(
+            new DynamoDbViewStore(aws.dynamoDbClient(), table)
+                .record(postId, authorId, DAY, visitor))
         .isEqualTo(ViewStore.Outcome.COUNTED);
   }
 
@@ -87,10 +89,13 @@ class ViewCountingIT {
     List<DynamodbEvent> delivered = new CopyOnWriteArrayList<>();
     ViewCounting counting = counting();
     RequestHandler<DynamodbEvent, Void> apply = handler(counting);
-    StreamEventSource source = source((e, c) -> {
-      delivered.add(e);
-      return apply.handleRequest(e, c);
-    }, t -> t.withBatchingWindow(0));
+    StreamEventSource source =
+        source(
+            (e, c) -> {
+              delivered.add(e);
+              return apply.handleRequest(e, c);
+            },
+            t -> t.withBatchingWindow(0));
     for (int i = 0; i < 30; i++) {
       view("p_1", "alice", "v" + i);
     }
@@ -99,7 +104,8 @@ class ViewCountingIT {
 
     // Lambda delivers at least once: the same batches again, whole and cut in other places.
     delivered.forEach(e -> apply.handleRequest(e, null));
-    List<DynamodbEvent.DynamodbStreamRecord> all = delivered.stream().flatMap(e -> e.getRecords().stream()).toList();
+    List<DynamodbEvent.DynamodbStreamRecord> all =
+        delivered.stream().flatMap(e -> e.getRecords().stream()).toList();
     for (int cut = 1; cut < all.size(); cut += 7) {
       DynamodbEvent tail = new DynamodbEvent();
       tail.setRecords(new ArrayList<>(all.subList(cut, all.size())));
@@ -108,9 +114,10 @@ class ViewCountingIT {
 
     assertThat(fixtures.postCounter("p_1", "views")).isEqualTo(30);
     assertThat(fixtures.profileCounter("alice", "views")).isEqualTo(30);
-    assertThat(fixtures.viewRank("p_1")).isEqualTo(
-        BlogTable.initialViewRank(Instant.parse("2026-11-01T08:00:00Z"))
-            .add(BigInteger.TEN.pow(24).multiply(BigInteger.valueOf(30))));
+    assertThat(fixtures.viewRank("p_1"))
+        .isEqualTo(
+            BlogTable.initialViewRank(Instant.parse("2026-11-01T08:00:00Z"))
+                .add(BigInteger.TEN.pow(24).multiply(BigInteger.valueOf(30))));
   }
 
   @Test
@@ -119,13 +126,18 @@ class ViewCountingIT {
     fixtures.post("p_2", "bob");
     ViewCounting counting = counting();
     AtomicInteger crashes = new AtomicInteger();
-    StreamEventSource source = source((event, context) -> {
-      counting.apply(SHARD, event.getRecords().stream().map(ViewMarkerRecords::marker).toList());
-      if (crashes.getAndIncrement() < 2) {
-        throw new IllegalStateException("simulated crash after the transaction, before the answer");
-      }
-      return null;
-    }, t -> t.withBatchingWindow(1));
+    StreamEventSource source =
+        source(
+            (event, context) -> {
+              counting.apply(
+                  SHARD, event.getRecords().stream().map(ViewMarkerRecords::marker).toList());
+              if (crashes.getAndIncrement() < 2) {
+                throw new IllegalStateException(
+                    "simulated crash after the transaction, before the answer");
+              }
+              return null;
+            },
+            t -> t.withBatchingWindow(1));
     for (int i = 0; i < 20; i++) {
       view(i % 2 == 0 ? "p_1" : "p_2", i % 2 == 0 ? "alice" : "bob", "v" + i);
     }
@@ -149,9 +161,18 @@ class ViewCountingIT {
     }
     // A marker-shaped item without its post: the filter lets it through, the aggregator cannot
     // count it.
-    aws.dynamoDbClient().putItem(r -> r.tableName(table).item(Map.of(
-        "pk", AttributeValue.fromS("VIEW#p_1#2026-11-29#broken"), "sk", AttributeValue.fromS("VIEW"),
-        "authorId", AttributeValue.fromS("alice"))));
+    aws.dynamoDbClient()
+        .putItem(
+            r ->
+                r.tableName(table)
+                    .item(
+                        Map.of(
+                            "pk",
+                            AttributeValue.fromS("VIEW#p_1#2026-11-29#broken"),
+                            "sk",
+                            AttributeValue.fromS("VIEW"),
+                            "authorId",
+                            AttributeValue.fromS("alice"))));
     for (int i = 0; i < 10; i++) {
       view("p_1", "alice", "after" + i);
     }
@@ -220,9 +241,11 @@ class ViewCountingIT {
   void viewsOfAPostDeletedBeforeTheyWereApplied_areDropped_andRecreateNothing() {
     fixtures.post("p_1", "alice");
     fixtures.post("p_2", "alice");
-    List<ViewMarker> markers = List.of(
-        new ViewMarker("p_1", "alice", "10"), new ViewMarker("p_2", "alice", "11"),
-        new ViewMarker("p_2", "alice", "12"));
+    List<ViewMarker> markers =
+        List.of(
+            new ViewMarker("p_1", "alice", "10"),
+            new ViewMarker("p_2", "alice", "11"),
+            new ViewMarker("p_2", "alice", "12"));
     fixtures.deletePost("p_1");
 
     ViewCounting.Report report = counting().apply(SHARD, markers);

@@ -24,10 +24,11 @@ class ViewCountingTest {
     for (List<ViewMarker> chunk : chunks) {
       Set<String> posts = new HashSet<>();
       Set<String> authors = new HashSet<>();
-      chunk.forEach(m -> {
-        posts.add(m.postId());
-        authors.add(m.authorId());
-      });
+      chunk.forEach(
+          m -> {
+            posts.add(m.postId());
+            authors.add(m.authorId());
+          });
       assertThat(1 + posts.size() + authors.size()).isLessThanOrEqualTo(100);
     }
   }
@@ -54,10 +55,14 @@ class ViewCountingTest {
 
   @Test
   void markers_andSequenceNumbers_refuseWhatTheyCannotCount() {
-    assertThatThrownBy(() -> new ViewMarker(null, "a", "1")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ViewMarker("p", " ", "1")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ViewMarker(null, "a", "1"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ViewMarker("p", " ", "1"))
+        .isInstanceOf(IllegalArgumentException.class);
     for (String bad : List.of("", "12a", "-1", "1".repeat(41), "１２")) {
-      assertThatThrownBy(() -> SequenceNumbers.padded(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> SequenceNumbers.padded(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 }

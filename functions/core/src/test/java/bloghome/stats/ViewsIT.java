@@ -3,13 +3,13 @@ package bloghome.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import bloghome.testing.BlogTable;
 import bloghome.errors.Problem;
 import bloghome.local.StreamEventSource;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
 import bloghome.stats.StatsFixtures.CrashAfterWrite;
 import bloghome.stats.StatsFixtures.SimulatedCrash;
+import bloghome.testing.BlogTable;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,14 +29,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What users rely on about views, once the table's stream has been applied to the counters by
- * the aggregator's use case (fed by the local event source mapping with the template's settings,
- * the batching window shortened).
+ * What users rely on about views, once the table's stream has been applied to the counters by the
+ * aggregator's use case (fed by the local event source mapping with the template's settings, the
+ * batching window shortened).
  */
 @ExtendWith(LocalAwsExtension.class)
 class ViewsIT {
-  private static final Clock DAY_ONE = Clock.fixed(Instant.parse("2026-11-29T23:59:00Z"), ZoneOffset.UTC);
-  private static final Clock DAY_TWO = Clock.fixed(Instant.parse("2026-11-30T00:01:00Z"), ZoneOffset.UTC);
+  private static final Clock DAY_ONE =
+      Clock.fixed(Instant.parse("2026-11-29T23:59:00Z"), ZoneOffset.UTC);
+  private static final Clock DAY_TWO =
+      Clock.fixed(Instant.parse("2026-11-30T00:01:00Z"), ZoneOffset.UTC);
   private static final BigInteger STEP = BigInteger.TEN.pow(24);
 
   private LocalAws aws;
@@ -76,13 +78,16 @@ class ViewsIT {
     this.table = aws.freshTable("BlogTable");
     this.fixtures = new BlogTable(aws.dynamoDbClient(), table);
     fixtures.post("p_1", "alice");
-    ViewCounting counting = new ViewCounting(new DynamoDbViewCounterStore(aws.dynamoDbClient(), table));
+    ViewCounting counting =
+        new ViewCounting(new DynamoDbViewCounterStore(aws.dynamoDbClient(), table));
     this.aggregator =
         aws.streamEventSource(
             "ViewsAggregatorFunction",
             table,
-            (event, context) -> counting.apply(
-                "shard-under-test", event.getRecords().stream().map(ViewMarkerRecords::marker).toList()),
+            (event, context) ->
+                counting.apply(
+                    "shard-under-test",
+                    event.getRecords().stream().map(ViewMarkerRecords::marker).toList()),
             t -> t.withBatchingWindow(0));
   }
 
@@ -214,7 +219,9 @@ class ViewsIT {
       anonymous(healthy, postId, new Person("v"));
 
       settle();
-      assertThat(fixtures.postCounter(postId, "views")).as("crash after write " + crashAfter).isEqualTo(1);
+      assertThat(fixtures.postCounter(postId, "views"))
+          .as("crash after write " + crashAfter)
+          .isEqualTo(1);
       if (!crashed) {
         assertThat(crashAfter).as("at least one write step was crashed").isGreaterThan(1);
         break;

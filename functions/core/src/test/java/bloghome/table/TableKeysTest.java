@@ -17,7 +17,8 @@ class TableKeysTest {
     assertThat(TableKeys.countSk("note")).isEqualTo("COUNT#note");
     assertThat(TableKeys.importSk("src-9")).isEqualTo("IMPORT#src-9");
     assertThat(TableKeys.postIdempotencySk("k1")).isEqualTo("IDEM#k1");
-    assertThat(TableKeys.publishedKey("2026-11-01T08:00:00.000Z", "p_1")).isEqualTo("2026-11-01T08:00:00.000Z#p_1");
+    assertThat(TableKeys.publishedKey("2026-11-01T08:00:00.000Z", "p_1"))
+        .isEqualTo("2026-11-01T08:00:00.000Z#p_1");
     assertThat(TableKeys.skinUploadSk("u_1")).isEqualTo("SKIN_UPLOAD#u_1");
   }
 
@@ -28,8 +29,10 @@ class TableKeysTest {
     assertThat(TableKeys.viewMarker("p_1", day, "v9")).startsWith(TableKeys.viewMarkersOf("p_1"));
     assertThat(TableKeys.viewCountCheckpoint("shard-1")).isEqualTo("VIEWCOUNT#shard-1");
     assertThat(TableKeys.saltPk(day)).isEqualTo("SALT#2026-11-29");
-    assertThat(TableKeys.reactionMarker(TableKeys.LIKE_MARKER, "p_1", "bob")).isEqualTo("LIKE#p_1#bob");
-    assertThat(TableKeys.reactionMarker(TableKeys.FAVORITE_MARKER, "p_1", "bob")).isEqualTo("FAVORITE#p_1#bob");
+    assertThat(TableKeys.reactionMarker(TableKeys.LIKE_MARKER, "p_1", "bob"))
+        .isEqualTo("LIKE#p_1#bob");
+    assertThat(TableKeys.reactionMarker(TableKeys.FAVORITE_MARKER, "p_1", "bob"))
+        .isEqualTo("FAVORITE#p_1#bob");
     assertThat(TableKeys.favoritesOf("bob")).isEqualTo("FAVORITES#bob");
     assertThat(TableKeys.follow("bob", "alice")).isEqualTo("FOLLOW#bob#alice");
     assertThat(TableKeys.followingOf("bob")).isEqualTo("FOLLOWING#bob");
@@ -47,12 +50,15 @@ class TableKeysTest {
     Instant at = Instant.parse("2026-03-01T10:00:00Z");
     String top = TableKeys.topLevelCommentSk(at, "c_1");
     assertThat(top).isEqualTo("C#2026-03-01T10:00:00.000Z#c_1");
-    assertThat(TableKeys.replySk(top, at, "c_2")).isEqualTo(top + "#R#2026-03-01T10:00:00.000Z#c_2");
+    assertThat(TableKeys.replySk(top, at, "c_2"))
+        .isEqualTo(top + "#R#2026-03-01T10:00:00.000Z#c_2");
     assertThat(TableKeys.threadsPk("p_1")).isEqualTo("COMMENTS#p_1");
     assertThat(TableKeys.commentPointerPk("c_1")).isEqualTo("COMMENT#c_1");
     assertThat(TableKeys.commentIdempotencyPk("bob", "k1")).isEqualTo("IDEMPOTENCY#bob#k1");
     assertThat(TableKeys.ratePk("bob")).isEqualTo("RATE#bob");
-    assertThat(TableKeys.commentMinuteWindowSk("2026-03-01T10:00")).isEqualTo("COMMENTS#M#2026-03-01T10:00");
-    assertThat(TableKeys.commentHourWindowSk("2026-03-01T10")).isEqualTo("COMMENTS#H#2026-03-01T10");
+    assertThat(TableKeys.commentMinuteWindowSk("2026-03-01T10:00"))
+        .isEqualTo("COMMENTS#M#2026-03-01T10:00");
+    assertThat(TableKeys.commentHourWindowSk("2026-03-01T10"))
+        .isEqualTo("COMMENTS#H#2026-03-01T10");
   }
 }

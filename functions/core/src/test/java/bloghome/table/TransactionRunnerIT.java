@@ -46,7 +46,8 @@ class TransactionRunnerIT {
 
   @Test
   void write_appliesEveryItem_whenNoConditionFails() {
-    TransactionRunner runner = new TransactionRunner(aws.dynamoDbClient(), THREE_TRIES_THEN_RETHROW);
+    TransactionRunner runner =
+        new TransactionRunner(aws.dynamoDbClient(), THREE_TRIES_THEN_RETHROW);
 
     TransactionRunner.Result result = runner.write(List.of(newItem("a"), newItem("b")));
 
@@ -67,7 +68,9 @@ class TransactionRunnerIT {
     assertThat(result.failed(0)).isFalse();
     assertThat(result.failed(1)).isTrue();
     assertThat(client.calls.get()).isEqualTo(1);
-    assertThat(access.get("T#a", "X", true)).as("nothing of a cancelled transaction is written").isNull();
+    assertThat(access.get("T#a", "X", true))
+        .as("nothing of a cancelled transaction is written")
+        .isNull();
   }
 
   @Test
@@ -82,13 +85,18 @@ class TransactionRunnerIT {
 
   @Test
   void write_givesUpWithThePolicysAnswer_whenEveryTryConflicts() {
-    CancellingClient rethrowing = new CancellingClient(aws.dynamoDbClient(), 100, "TransactionConflict");
-    assertThatThrownBy(() -> new TransactionRunner(rethrowing, THREE_TRIES_THEN_RETHROW).write(List.of(newItem("a"))))
+    CancellingClient rethrowing =
+        new CancellingClient(aws.dynamoDbClient(), 100, "TransactionConflict");
+    assertThatThrownBy(
+            () ->
+                new TransactionRunner(rethrowing, THREE_TRIES_THEN_RETHROW)
+                    .write(List.of(newItem("a"))))
         .isInstanceOf(TransactionCanceledException.class);
     assertThat(rethrowing.calls.get()).isEqualTo(3);
 
     CancellingClient busy = new CancellingClient(aws.dynamoDbClient(), 100, "TransactionConflict");
-    assertThatThrownBy(() -> new TransactionRunner(busy, StatsRetry.POLICY).write(List.of(newItem("a"))))
+    assertThatThrownBy(
+            () -> new TransactionRunner(busy, StatsRetry.POLICY).write(List.of(newItem("a"))))
         .isInstanceOfSatisfying(RetryLater.class, e -> assertThat(e.code()).isEqualTo("BUSY"));
     assertThat(busy.calls.get()).isEqualTo(5);
   }
@@ -97,14 +105,16 @@ class TransactionRunnerIT {
   void write_throwsAtOnce_aCancellationThatIsNoConflict_whenOnlyConflictsAreRetried() {
     CancellingClient client = new CancellingClient(aws.dynamoDbClient(), 100, "ValidationError");
 
-    assertThatThrownBy(() -> new TransactionRunner(client, StatsRetry.POLICY).write(List.of(newItem("a"))))
+    assertThatThrownBy(
+            () -> new TransactionRunner(client, StatsRetry.POLICY).write(List.of(newItem("a"))))
         .isInstanceOf(TransactionCanceledException.class);
     assertThat(client.calls.get()).isEqualTo(1);
   }
 
   @Test
   void write_reportsEveryCancellation_whenThePolicySaysSo() {
-    CancellingClient client = new CancellingClient(aws.dynamoDbClient(), 100, "TransactionConflict");
+    CancellingClient client =
+        new CancellingClient(aws.dynamoDbClient(), 100, "TransactionConflict");
 
     TransactionRunner.Result result =
         new TransactionRunner(client, RetryPolicy.reportAtOnce()).write(List.of(newItem("a")));
@@ -121,12 +131,20 @@ class TransactionRunnerIT {
     TransactionRunner runner = new TransactionRunner(aws.dynamoDbClient(), fourTries);
     AtomicInteger tries = new AtomicInteger();
 
-    String answer = runner.decide(() -> tries.incrementAndGet() < 3 ? Optional.empty() : Optional.of("decided"));
+    String answer =
+        runner.decide(
+            () -> tries.incrementAndGet() < 3 ? Optional.empty() : Optional.of("decided"));
 
     assertThat(answer).isEqualTo("decided");
     assertThat(tries.get()).isEqualTo(3);
     AtomicInteger endless = new AtomicInteger();
-    assertThatThrownBy(() -> runner.decide(() -> { endless.incrementAndGet(); return Optional.empty(); }))
+    assertThatThrownBy(
+            () ->
+                runner.decide(
+                    () -> {
+                      endless.incrementAndGet();
+                      return Optional.empty();
+                    }))
         .isInstanceOf(RetryLater.class);
     assertThat(endless.get()).isEqualTo(4);
   }
@@ -137,7 +155,9 @@ class TransactionRunnerIT {
     return access.put(item, "attribute_not_exists(pk)", Map.of());
   }
 
-  /** Cancels the first {@code cancellations} transactions with {@code code}, then passes them on. */
+  /**
+   * Cancels the first {@code cancellations} transactions with {@code code}, then passes them on.
+   */
   private static final class CancellingClient implements DynamoDbClient {
     final AtomicInteger calls = new AtomicInteger();
     private final DynamoDbClient real;

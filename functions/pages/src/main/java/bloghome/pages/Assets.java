@@ -21,7 +21,15 @@ import java.util.Optional;
 public final class Assets {
   /** In dependency order: a module comes after the modules it imports. */
   static final List<String> FILES =
-      List.of("site.css", "icon.svg", "session.js", "home.js", "post.js", "skin.js", "callback.js", "signin.js");
+      List.of(
+          "site.css",
+          "icon.svg",
+          "session.js",
+          "home.js",
+          "post.js",
+          "skin.js",
+          "callback.js",
+          "signin.js");
 
   /** One served file. */
   public record Asset(String hashedName, String contentType, byte[] bytes) {}
@@ -42,7 +50,8 @@ public final class Assets {
       int dot = name.lastIndexOf('.');
       String hashed = name.substring(0, dot) + "." + hash(bytes) + name.substring(dot);
       String type =
-          name.endsWith(".css") ? "text/css; charset=utf-8"
+          name.endsWith(".css")
+              ? "text/css; charset=utf-8"
               : name.endsWith(".svg") ? "image/svg+xml" : "text/javascript; charset=utf-8";
       assets.hashedByName.put(name, hashed);
       assets.byHashedName.put(hashed, new Asset(hashed, type, bytes));

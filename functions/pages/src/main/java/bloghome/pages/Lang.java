@@ -4,7 +4,9 @@ import bloghome.text.WireNames;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The languages pages come in: Simplified Chinese (the default, as the product's seed) and English. */
+/**
+ * The languages pages come in: Simplified Chinese (the default, as the product's seed) and English.
+ */
 public enum Lang {
   ZH(Locale.SIMPLIFIED_CHINESE),
   EN(Locale.ENGLISH);
@@ -29,7 +31,9 @@ public enum Lang {
     return this == ZH ? EN : ZH;
   }
 
-  /** An exact tag as the switch writes it ({@code zh-CN} or {@code en}, any case); empty otherwise. */
+  /**
+   * An exact tag as the switch writes it ({@code zh-CN} or {@code en}, any case); empty otherwise.
+   */
   public static Optional<Lang> fromTag(String value) {
     return WireNames.findIgnoringCase(values(), Lang::tag, value);
   }

@@ -28,7 +28,9 @@ public final class Links {
       if (p.getValue() == null) {
         continue;
       }
-      sb.append(sep).append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)).append('=')
+      sb.append(sep)
+          .append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8))
+          .append('=')
           .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
       sep = '&';
     }

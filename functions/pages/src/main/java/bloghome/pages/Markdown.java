@@ -88,7 +88,8 @@ public final class Markdown {
 
   /**
    * True for relative targets and the allowed schemes. Browsers ignore tabs, newlines and other
-   * control characters inside a scheme ({@code java\tscript:}), so those are removed before looking.
+   * control characters inside a scheme ({@code java\tscript:}), so those are removed before
+   * looking.
    */
   static boolean isAllowed(String destination) {
     if (destination == null) {

@@ -35,7 +35,9 @@ public final class Messages {
     return lang;
   }
 
-  /** The string for {@code key}; a missing key is a bug and fails loudly (a test checks them all). */
+  /**
+   * The string for {@code key}; a missing key is a bug and fails loudly (a test checks them all).
+   */
   public String t(String key) {
     return bundle.getString(key);
   }

@@ -13,7 +13,8 @@ public final class PageModels {
    *
    * @param path the current path and query, for "sign in" links that come back here
    * @param langHref the same page in the other language
-   * @param style CSS for one {@code <style>} element (the skin), allowed by its CSP hash; empty for none
+   * @param style CSS for one {@code <style>} element (the skin), allowed by its CSP hash; empty for
+   *     none
    * @param scripts module scripts, by asset name
    * @param data {@code data-*} attributes of {@code <body>} that scripts read
    */
@@ -84,7 +85,12 @@ public final class PageModels {
       boolean hasHeader) {}
 
   public record CommentRow(
-      String commentId, String authorId, String authorName, String body, String created, boolean deleted) {}
+      String commentId,
+      String authorId,
+      String authorName,
+      String body,
+      String created,
+      boolean deleted) {}
 
   public record ThreadRow(CommentRow top, List<CommentRow> replies, long replyCount) {
     public long hiddenReplies() {
@@ -107,7 +113,11 @@ public final class PageModels {
       long comments) {}
 
   public record PostPage(
-      Layout layout, PostView post, ProfileView author, List<ThreadRow> threads, boolean moreThreads) {}
+      Layout layout,
+      PostView post,
+      ProfileView author,
+      List<ThreadRow> threads,
+      boolean moreThreads) {}
 
   /** A sentence for one upload rejection code, for the editor's script. */
   public record Sentence(String code, String text) {}

@@ -9,14 +9,17 @@ import java.util.Optional;
 /**
  * The parts of a page request every page needs: the language and the current address.
  *
- * <p>The language is {@code ?lang=} when given (and then remembered in a cookie), else the
- * {@code lang} cookie, else {@code Accept-Language}; an unknown {@code ?lang=} is a 400 page.
+ * <p>The language is {@code ?lang=} when given (and then remembered in a cookie), else the {@code
+ * lang} cookie, else {@code Accept-Language}; an unknown {@code ?lang=} is a 400 page.
  */
 public record PageRequest(Lang lang, String path, Map<String, String> query, boolean langChosen) {
   public static final String COOKIE = "lang";
 
   public static PageRequest of(
-      String path, Map<String, String> query, List<String> cookies, Optional<String> acceptLanguage) {
+      String path,
+      Map<String, String> query,
+      List<String> cookies,
+      Optional<String> acceptLanguage) {
     Map<String, String> q = query == null ? Map.of() : query;
     Optional<Lang> cookie = cookieLang(cookies);
     Lang fallback = cookie.orElseGet(() -> Lang.fromAcceptLanguage(acceptLanguage.orElse(null)));
@@ -24,7 +27,9 @@ public record PageRequest(Lang lang, String path, Map<String, String> query, boo
       Lang chosen =
           Lang.fromTag(q.get("lang"))
               .orElseThrow(
-                  () -> new UnknownLanguage(new PageRequest(fallback, path, without(q, "lang"), false)));
+                  () ->
+                      new UnknownLanguage(
+                          new PageRequest(fallback, path, without(q, "lang"), false)));
       return new PageRequest(chosen, path, without(q, "lang"), true);
     }
     return new PageRequest(fallback, path, q, false);
@@ -74,7 +79,11 @@ public record PageRequest(Lang lang, String path, Map<String, String> query, boo
       return Optional.empty();
     }
     return Optional.of(
-        COOKIE + "=" + lang.tag() + "; Path=/; Max-Age=31536000; SameSite=Lax" + (secure ? "; Secure" : ""));
+        COOKIE
+            + "="
+            + lang.tag()
+            + "; Path=/; Max-Age=31536000; SameSite=Lax"
+            + (secure ? "; Secure" : ""));
   }
 
   private static Optional<Lang> cookieLang(List<String> cookies) {

@@ -39,20 +39,36 @@ import java.util.regex.Pattern;
 public final class Pages {
   public static final int PAGE_SIZE = 40;
   public static final int COMMENT_THREADS = 50;
+
   /** How many earlier pages the "previous" links remember; beyond that they go back to page 1. */
   static final int MAX_TRAIL = 20;
+
   private static final Pattern CURSOR_CHARS = Pattern.compile("[A-Za-z0-9_.\\-]{1,2048}");
 
   /**
-   * Codes an upload can be refused with: the validator's, the status API's timeout, codes a
-   * newer validator may add, and the editor's own checks before uploading.
+   * Codes an upload can be refused with: the validator's, the status API's timeout, codes a newer
+   * validator may add, and the editor's own checks before uploading.
    */
   public static final List<String> REJECTION_CODES =
       List.of(
-          "TOO_LARGE", "UNSUPPORTED_FORMAT", "TYPE_MISMATCH", "DIMENSIONS", "PIXEL_LIMIT", "CORRUPT",
-          "TRAILING_DATA", "ANIMATED", "EMPTY", "METADATA_TOO_LARGE", "DECODED_TOO_LARGE",
-          "VALIDATION_TIMEOUT", "UNKNOWN", "CLIENT_TYPE", "CLIENT_SIZE", "CLIENT_DIMENSIONS",
-          "CLIENT_UNREADABLE", "UPLOAD_FAILED");
+          "TOO_LARGE",
+          "UNSUPPORTED_FORMAT",
+          "TYPE_MISMATCH",
+          "DIMENSIONS",
+          "PIXEL_LIMIT",
+          "CORRUPT",
+          "TRAILING_DATA",
+          "ANIMATED",
+          "EMPTY",
+          "METADATA_TOO_LARGE",
+          "DECODED_TOO_LARGE",
+          "VALIDATION_TIMEOUT",
+          "UNKNOWN",
+          "CLIENT_TYPE",
+          "CLIENT_SIZE",
+          "CLIENT_DIMENSIONS",
+          "CLIENT_UNREADABLE",
+          "UPLOAD_FAILED");
 
   private final PostListing listing;
   private final Profiles profiles;
@@ -89,7 +105,11 @@ public final class Pages {
 
   /** The parts of a home page that do not depend on the language, built once. */
   public record HomePageParts(
-      ListingPage page, String sort, Optional<String> type, List<String> trail, Optional<String> cursor) {}
+      ListingPage page,
+      String sort,
+      Optional<String> type,
+      List<String> trail,
+      Optional<String> cursor) {}
 
   public Home home(HomeRequest request) {
     List<String> trail = parseTrail(request.trail(), request.cursor().isPresent());
@@ -127,10 +147,20 @@ public final class Pages {
             new Tab(m.t("home.tab.following", home.profile().following()), null, false));
     List<Tab> sorts =
         List.of(
-            new Tab(m.t("home.sort.latest"), query(base, null, typeParam, null, List.of()), sortParam == null),
-            new Tab(m.t("home.sort.views"), query(base, "views", typeParam, null, List.of()), "views".equals(sortParam)));
+            new Tab(
+                m.t("home.sort.latest"),
+                query(base, null, typeParam, null, List.of()),
+                sortParam == null),
+            new Tab(
+                m.t("home.sort.views"),
+                query(base, "views", typeParam, null, List.of()),
+                "views".equals(sortParam)));
     List<Tab> types = new ArrayList<>();
-    types.add(new Tab(m.t("home.type.all"), query(base, sortParam, null, null, List.of()), typeParam == null));
+    types.add(
+        new Tab(
+            m.t("home.type.all"),
+            query(base, sortParam, null, null, List.of()),
+            typeParam == null));
     for (PostType t : PostType.values()) {
       types.add(
           new Tab(
@@ -159,7 +189,12 @@ public final class Pages {
       } else {
         previous =
             Optional.of(
-                query(base, sortParam, typeParam, trail.getLast(), trail.subList(0, trail.size() - 1)));
+                query(
+                    base,
+                    sortParam,
+                    typeParam,
+                    trail.getLast(),
+                    trail.subList(0, trail.size() - 1)));
       }
     }
     Optional<String> next =
@@ -198,7 +233,8 @@ public final class Pages {
     ProfileView author =
         profileStore.find(authorId).map(this::profile).orElseGet(() -> anonymous(authorId));
     CommentViews.ThreadPageView threads =
-        comments.listThreads(postId, Optional.of(Integer.toString(COMMENT_THREADS)), Optional.empty());
+        comments.listThreads(
+            postId, Optional.of(Integer.toString(COMMENT_THREADS)), Optional.empty());
     return new PostData(post, author, threads);
   }
 
@@ -224,7 +260,9 @@ public final class Pages {
     for (CommentViews.ThreadView t : data.threads().items()) {
       threads.add(
           new ThreadRow(
-              comment(t.comment(), m), t.replies().stream().map(c -> comment(c, m)).toList(), t.replyCount()));
+              comment(t.comment(), m),
+              t.replies().stream().map(c -> comment(c, m)).toList(),
+              t.replyCount()));
     }
     return new PostPage(layout, view, data.author(), threads, data.threads().cursor() != null);
   }
@@ -253,23 +291,40 @@ public final class Pages {
 
   private static CommentRow comment(Comment c, Messages m) {
     if (c.deleted()) {
-      return new CommentRow(c.commentId(), "", m.t("comment.deletedAuthor"), m.t("comment.deleted"), Times.show(c.createdAt()), true);
+      return new CommentRow(
+          c.commentId(),
+          "",
+          m.t("comment.deletedAuthor"),
+          m.t("comment.deleted"),
+          Times.show(c.createdAt()),
+          true);
     }
-    String name = c.authorName() == null || c.authorName().isBlank() ? c.authorId() : c.authorName();
-    return new CommentRow(c.commentId(), c.authorId(), name, c.body(), Times.show(c.createdAt()), false);
+    String name =
+        c.authorName() == null || c.authorName().isBlank() ? c.authorId() : c.authorName();
+    return new CommentRow(
+        c.commentId(), c.authorId(), name, c.body(), Times.show(c.createdAt()), false);
   }
 
   private ProfileView profile(Profile p) {
     return new ProfileView(
-        p.userId(), p.displayName(), p.bio(), Links.home(p.userId()), p.posts(), p.views(), p.likes(),
-        p.favorites(), p.followers(), p.following());
+        p.userId(),
+        p.displayName(),
+        p.bio(),
+        Links.home(p.userId()),
+        p.posts(),
+        p.views(),
+        p.likes(),
+        p.favorites(),
+        p.followers(),
+        p.following());
   }
 
   private static ProfileView anonymous(String userId) {
     return new ProfileView(userId, userId, "", Links.home(userId), 0, 0, 0, 0, 0, 0);
   }
 
-  private static String query(String base, String sort, String type, String cursor, List<String> trail) {
+  private static String query(
+      String base, String sort, String type, String cursor, List<String> trail) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("sort", sort);
     params.put("type", type);

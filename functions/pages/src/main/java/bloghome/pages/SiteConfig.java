@@ -11,7 +11,8 @@ import java.util.Optional;
  *     the local stack, whose gateway mints tokens itself
  * @param mediaBaseUrl where accepted skin images are served (CloudFront in AWS)
  * @param uploadOrigin the bucket's origin, which browsers PUT skin images to
- * @param cognitoDomain the hosted UI's base URL, e.g. {@code https://x.auth.eu-west-1.amazoncognito.com}
+ * @param cognitoDomain the hosted UI's base URL, e.g. {@code
+ *     https://x.auth.eu-west-1.amazoncognito.com}
  * @param cognitoClientId the public app client (no secret)
  * @param siteUrl the pages' own origin, which the callback URL is built on
  */

@@ -26,12 +26,21 @@ public final class SkinCss {
       skin.image(slot)
           .map(image -> media.url(image.key()))
           .filter(url -> SAFE_URL.matcher(url).matches())
-          .ifPresent(url -> css.append("--").append(slot.wireName()).append("-image:url(\"").append(url).append("\");"));
+          .ifPresent(
+              url ->
+                  css.append("--")
+                      .append(slot.wireName())
+                      .append("-image:url(\"")
+                      .append(url)
+                      .append("\");"));
     }
     return css.append('}').toString();
   }
 
   private static void color(StringBuilder css, String name, String value, ColorField field) {
-    css.append(name).append(':').append(HEX.matcher(value).matches() ? value : field.defaultColor()).append(';');
+    css.append(name)
+        .append(':')
+        .append(HEX.matcher(value).matches() ? value : field.defaultColor())
+        .append(';');
   }
 }

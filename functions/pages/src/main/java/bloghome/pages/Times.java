@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Times as the blog shows them: {@code 2022-11-25 15:02:10}, China Standard Time (stated on the page). */
+/**
+ * Times as the blog shows them: {@code 2022-11-25 15:02:10}, China Standard Time (stated on the
+ * page).
+ */
 public final class Times {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter FORMAT =

@@ -10,23 +10,35 @@ class MarkdownTest {
   @Test
   void rawHtml_isShownAsText() {
     assertThat(markdown.toHtml("<script>alert(1)</script>\n\nhi <img src=x onerror=alert(2)>"))
-        .doesNotContain("<script").doesNotContain("<img")
-        .contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;img src=x onerror=alert(2)&gt;");
+        .doesNotContain("<script")
+        .doesNotContain("<img")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .contains("&lt;img src=x onerror=alert(2)&gt;");
   }
 
   @Test
   void dangerousLinks_areUnlinked_keepingTheirText() {
-    String html = markdown.toHtml(
-        "[a](javascript:alert(1)) [b](JAVASCRIPT:x) [c](java\tscript:x) [d](data:text/html,x) [e](vbscript:x) "
-            + "[f](&#106;avascript:x) [g](<java\nscript:x>) ![h](data:image/png;base64,AA)");
+    String html =
+        markdown.toHtml(
+            "[a](javascript:alert(1)) [b](JAVASCRIPT:x) [c](java\tscript:x) [d](data:text/html,x) [e](vbscript:x) "
+                + "[f](&#106;avascript:x) [g](<java\nscript:x>) ![h](data:image/png;base64,AA)");
     // c and g are not links in CommonMark at all (whitespace in the target): they stay text
-    assertThat(html).doesNotContain("<a ").doesNotContain("<img").doesNotContain("href").doesNotContain("src=")
-        .doesNotContain("data:").contains("<p>a b ").contains(" d e f ").contains(" h</p>");
+    assertThat(html)
+        .doesNotContain("<a ")
+        .doesNotContain("<img")
+        .doesNotContain("href")
+        .doesNotContain("src=")
+        .doesNotContain("data:")
+        .contains("<p>a b ")
+        .contains(" d e f ")
+        .contains(" h</p>");
   }
 
   @Test
   void allowedLinks_stay_andExternalOnesGetNofollowUgcNoopener() {
-    String html = markdown.toHtml("[x](https://example.org/a?b=1:2) [y](/p/p_1) [z](mailto:a@example.org) [w](#top)");
+    String html =
+        markdown.toHtml(
+            "[x](https://example.org/a?b=1:2) [y](/p/p_1) [z](mailto:a@example.org) [w](#top)");
     assertThat(html)
         .contains("<a href=\"https://example.org/a?b=1:2\" rel=\"nofollow ugc noopener\">x</a>")
         .contains("<a href=\"/p/p_1\">y</a>")

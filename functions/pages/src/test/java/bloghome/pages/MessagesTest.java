@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -13,8 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 class MessagesTest {
   @Test
@@ -28,7 +28,10 @@ class MessagesTest {
     Pattern literal = Pattern.compile("\\.t\\(\"([A-Za-z.]+)\"");
     Set<String> missing = new TreeSet<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".jte") || p.toString().endsWith(".java")).toList()) {
+      for (Path f :
+          files
+              .filter(p -> p.toString().endsWith(".jte") || p.toString().endsWith(".java"))
+              .toList()) {
         Matcher m = literal.matcher(Files.readString(f));
         while (m.find()) {
           String key = m.group(1);

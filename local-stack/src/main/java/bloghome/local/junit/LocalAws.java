@@ -4,20 +4,23 @@ import bloghome.local.AwsTarget;
 import bloghome.local.LocalGateway;
 import bloghome.local.LocalJwt;
 import bloghome.local.LocalStack;
+import bloghome.local.LocalStackException;
 import bloghome.local.LocalTables;
+import bloghome.local.Ports;
 import bloghome.local.S3Notifications;
 import bloghome.local.SamTemplate;
+import bloghome.local.StreamEventSource;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import bloghome.local.LocalStackException;
-import bloghome.local.StreamEventSource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -28,11 +31,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import bloghome.local.Ports;
-import java.util.function.UnaryOperator;
-import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * What an integration test gets from {@link LocalAwsExtension}: real DynamoDB- and S3-protocol
@@ -64,7 +64,8 @@ public final class LocalAws {
   }
 
   public AwsCredentialsProvider credentials() {
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create(target.accessKey(), target.secretKey()));
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(target.accessKey(), target.secretKey()));
   }
 
   /** The shared DynamoDB client. */
@@ -112,14 +113,17 @@ public final class LocalAws {
         .region(Region.of(region()))
         .credentialsProvider(credentials())
         .endpointOverride(target.s3Endpoint())
-        .serviceConfiguration(
-            S3Configuration.builder().pathStyleAccessEnabled(true).build())
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
         .build();
   }
 
   /** A new, empty table with the keys and indexes {@code template.yaml} gives {@code logicalId}. */
   public String freshTable(String logicalId) {
-    String name = "t-" + logicalId.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String name =
+        "t-"
+            + logicalId.toLowerCase(Locale.ROOT)
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
     LocalTables.create(dynamoDb, template, logicalId, name);
     return name;
   }
@@ -142,18 +146,25 @@ public final class LocalAws {
   /**
    * The event source mapping of {@code functionLogicalId}'s {@code DynamoDB} event, on the stream
    * of {@code table} (a fresh table), invoking {@code handler}, with the template's settings as
-   * changed by {@code adjust} (e.g. a shorter batching window, so that tests need not wait for
-   * it). Close it after the test.
+   * changed by {@code adjust} (e.g. a shorter batching window, so that tests need not wait for it).
+   * Close it after the test.
    */
   public StreamEventSource streamEventSource(
-      String functionLogicalId, String table, RequestHandler<DynamodbEvent, ?> handler,
+      String functionLogicalId,
+      String table,
+      RequestHandler<DynamodbEvent, ?> handler,
       UnaryOperator<SamTemplate.StreamTrigger> adjust) {
-    SamTemplate.StreamTrigger trigger = template.functions().stream()
-        .filter(f -> f.logicalId().equals(functionLogicalId))
-        .flatMap(f -> f.streamTriggers().stream())
-        .findFirst()
-        .orElseThrow(() -> new LocalStackException(functionLogicalId + " has no DynamoDB event in template.yaml"));
-    return StreamEventSource.start(dynamoDbStreams(), streamArn(table), functionLogicalId, adjust.apply(trigger), handler);
+    SamTemplate.StreamTrigger trigger =
+        template.functions().stream()
+            .filter(f -> f.logicalId().equals(functionLogicalId))
+            .flatMap(f -> f.streamTriggers().stream())
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new LocalStackException(
+                        functionLogicalId + " has no DynamoDB event in template.yaml"));
+    return StreamEventSource.start(
+        dynamoDbStreams(), streamArn(table), functionLogicalId, adjust.apply(trigger), handler);
   }
 
   /** A new, empty bucket. */
@@ -165,8 +176,12 @@ public final class LocalAws {
 
   /** S3 notifications to in-process handlers (embedded stack only). */
   public S3Notifications notifications() {
-    return target.notifications().orElseThrow(() ->
-        new TestAbortedException("S3 notifications to in-process handlers need the embedded stack"));
+    return target
+        .notifications()
+        .orElseThrow(
+            () ->
+                new TestAbortedException(
+                    "S3 notifications to in-process handlers need the embedded stack"));
   }
 
   /** Environment variables that point a handler's production constructor at this stack. */
@@ -182,10 +197,16 @@ public final class LocalAws {
    * Starts an HTTP gateway on a free port that serves the template routes of the given functions
    * (logical id -> handler). Close it after the test.
    */
-  public TestGateway gateway(Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers) {
+  public TestGateway gateway(
+      Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers) {
     int port = Ports.free();
     // The issuer URL is the gateway's own, so that its JWKS is fetchable as Cognito's is.
-    LocalJwt jwt = new LocalJwt("http://127.0.0.1:" + port + "/_local/issuer", LocalStack.AUDIENCE, Clock.systemUTC());
-    return new TestGateway(LocalGateway.start(port, LocalGateway.bindings(template, handlers), jwt, List.of("http://localhost:5173")), jwt);
+    LocalJwt jwt =
+        new LocalJwt(
+            "http://127.0.0.1:" + port + "/_local/issuer", LocalStack.AUDIENCE, Clock.systemUTC());
+    return new TestGateway(
+        LocalGateway.start(
+            port, LocalGateway.bindings(template, handlers), jwt, List.of("http://localhost:5173")),
+        jwt);
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * runs LocalStack in Docker through Testcontainers instead.
  */
 public final class LocalAwsExtension implements ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalAwsExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(LocalAwsExtension.class);
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -24,7 +25,9 @@ public final class LocalAwsExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE)
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
         .getOrComputeIfAbsent("local-aws", key -> new Resource(startTarget()), Resource.class)
         .aws;
   }
@@ -34,7 +37,8 @@ public final class LocalAwsExtension implements ParameterResolver {
     return switch (env) {
       case "embedded", "" -> EmbeddedTarget.start();
       case "localstack" -> LocalStackContainerTarget.start();
-      default -> throw new IllegalArgumentException("aws.env must be embedded or localstack, not " + env);
+      default ->
+          throw new IllegalArgumentException("aws.env must be embedded or localstack, not " + env);
     };
   }
 

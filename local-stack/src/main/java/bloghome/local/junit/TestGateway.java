@@ -15,7 +15,8 @@ import java.util.function.Predicate;
 public final class TestGateway implements AutoCloseable {
   private final LocalGateway gateway;
   private final LocalJwt jwt;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   TestGateway(LocalGateway gateway, LocalJwt jwt) {
     this.gateway = gateway;
@@ -36,7 +37,8 @@ public final class TestGateway implements AutoCloseable {
   }
 
   public HttpRequest.Builder request(String pathAndQuery) {
-    return HttpRequest.newBuilder(gateway.url().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30));
+    return HttpRequest.newBuilder(gateway.url().resolve(pathAndQuery))
+        .timeout(Duration.ofSeconds(30));
   }
 
   public HttpResponse<String> send(HttpRequest request) {

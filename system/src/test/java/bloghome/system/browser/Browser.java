@@ -41,8 +41,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A headless Chromium for page tests, driven like a person would: open, find by visible text, click,
- * type, upload, wait, and read what went wrong (console errors, JavaScript dialogs).
+ * A headless Chromium for page tests, driven like a person would: open, find by visible text,
+ * click, type, upload, wait, and read what went wrong (console errors, JavaScript dialogs).
  *
  * <p>One browser serves a whole test class, since starting one takes seconds on a busy machine:
  *
@@ -57,19 +57,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * Before each test it goes to {@code about:blank}, closes a dialog left open and forgets earlier
  * console output, so one test's errors never show in the next. When a test fails, the window and
- * the page's HTML are kept as {@code target/browser-failures/<class>.<test>.png} and {@code .html}. Outside JUnit it is an
- * {@link AutoCloseable}: the browser starts on first use.
+ * the page's HTML are kept as {@code target/browser-failures/<class>.<test>.png} and {@code .html}.
+ * Outside JUnit it is an {@link AutoCloseable}: the browser starts on first use.
  *
- * <p>It runs the system's Chromium and chromedriver ({@code /usr/bin/chromium},
- * {@code /usr/bin/chromedriver}; override with {@code BLOGHOME_CHROMIUM}, {@code BLOGHOME_CHROMEDRIVER})
+ * <p>It runs the system's Chromium and chromedriver ({@code /usr/bin/chromium}, {@code
+ * /usr/bin/chromedriver}; override with {@code BLOGHOME_CHROMIUM}, {@code BLOGHOME_CHROMEDRIVER})
  * and never lets Selenium download a browser or a driver.
  */
-public final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, TestWatcher, AutoCloseable {
+public final class Browser
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, TestWatcher, AutoCloseable {
   /** How long an explicit wait lasts: generous, since six builds may share two cores. */
   public static final Duration WAIT = Duration.ofSeconds(20);
 
   private static final String INSTALL = "apt-get install -y chromium chromium-driver";
-  private static final Set<String> CLICKABLE = Set.of("a", "button", "input", "label", "summary", "select", "option");
+  private static final Set<String> CLICKABLE =
+      Set.of("a", "button", "input", "label", "summary", "select", "option");
 
   private final boolean javaScript;
   private ChromeDriver driver;
@@ -104,7 +106,10 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
   // ---- navigation and reading ----
 
-  /** Loads a URL and waits until the document has loaded. A dialog the page opens stays open for {@link #alert()}. */
+  /**
+   * Loads a URL and waits until the document has loaded. A dialog the page opens stays open for
+   * {@link #alert()}.
+   */
   public Browser open(String url) {
     try {
       driver().get(url);
@@ -140,7 +145,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
   /** The first element matching a CSS selector, waiting until one is present. */
   public WebElement find(String css) {
-    return waitUntil("an element matching " + css, () -> first(driver().findElements(By.cssSelector(css))));
+    return waitUntil(
+        "an element matching " + css, () -> first(driver().findElements(By.cssSelector(css))));
   }
 
   /** Every element matching a CSS selector now (no wait; may be empty). */
@@ -150,8 +156,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
   /**
    * The innermost visible element whose text contains {@code text} (whitespace normalised), or a
-   * button-like input with that value; waits until one shows. An element showing exactly
-   * {@code text} wins over one that only contains it.
+   * button-like input with that value; waits until one shows. An element showing exactly {@code
+   * text} wins over one that only contains it.
    */
   public WebElement findText(String text) {
     return findText(text, false);
@@ -160,14 +166,22 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
   private WebElement findText(String text, boolean preferClickable) {
     By by = byText(text);
     String wanted = normalise(text);
-    Comparator<WebElement> order = Comparator.comparingInt(element -> normalise(element.getText()).equals(wanted)
-        || wanted.equals(normalise(element.getDomProperty("value"))) ? 0 : 1);
+    Comparator<WebElement> order =
+        Comparator.comparingInt(
+            element ->
+                normalise(element.getText()).equals(wanted)
+                        || wanted.equals(normalise(element.getDomProperty("value")))
+                    ? 0
+                    : 1);
     if (preferClickable) {
-      order = Comparator.<WebElement>comparingInt(element -> CLICKABLE.contains(element.getTagName()) ? 0 : 1)
-          .thenComparing(order);
+      order =
+          Comparator.<WebElement>comparingInt(
+                  element -> CLICKABLE.contains(element.getTagName()) ? 0 : 1)
+              .thenComparing(order);
     }
     Comparator<WebElement> best = order;
-    return waitUntil("a visible element with the text \"" + text + "\"",
+    return waitUntil(
+        "a visible element with the text \"" + text + "\"",
         () -> driver().findElements(by).stream().filter(WebElement::isDisplayed).min(best));
   }
 
@@ -184,8 +198,15 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
   public static By byText(String text) {
     String literal = xpathLiteral(text);
     String contains = "contains(normalize-space(.), " + literal + ")";
-    return By.xpath("//body//*[not(self::script or self::style)][" + contains + " and not(.//*[" + contains + "])]"
-        + " | //input[@type='submit' or @type='button' or @type='reset'][normalize-space(@value) = " + literal + "]");
+    return By.xpath(
+        "//body//*[not(self::script or self::style)]["
+            + contains
+            + " and not(.//*["
+            + contains
+            + "])]"
+            + " | //input[@type='submit' or @type='button' or @type='reset'][normalize-space(@value) = "
+            + literal
+            + "]");
   }
 
   // ---- acting ----
@@ -213,7 +234,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     }
   }
 
-  /** Replaces the value of the field matching a CSS selector with {@code text}, typed key by key. */
+  /**
+   * Replaces the value of the field matching a CSS selector with {@code text}, typed key by key.
+   */
   public Browser type(String css, String text) {
     WebElement field = find(css);
     field.clear();
@@ -221,13 +244,18 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     return this;
   }
 
-  /** Chooses a file in the {@code <input type=file>} matching a CSS selector, as a person picking it would. */
+  /**
+   * Chooses a file in the {@code <input type=file>} matching a CSS selector, as a person picking it
+   * would.
+   */
   public Browser upload(String css, Path file) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("No file to upload at " + file);
     }
-    WebElement input = waitUntil("a file input matching " + css,
-        () -> first(driver().findElements(By.cssSelector(css))));
+    WebElement input =
+        waitUntil(
+            "a file input matching " + css,
+            () -> first(driver().findElements(By.cssSelector(css))));
     input.sendKeys(file.toAbsolutePath().toString());
     return this;
   }
@@ -240,12 +268,18 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     return this;
   }
 
-  /** Waits until {@code probe} gives a value and returns it; fails naming {@code what} after {@link #WAIT}. */
+  /**
+   * Waits until {@code probe} gives a value and returns it; fails naming {@code what} after {@link
+   * #WAIT}.
+   */
   public <T> T waitUntil(String what, Supplier<Optional<T>> probe) {
     return waitUntil(what, WAIT, probe);
   }
 
-  /** Waits at most {@code timeout} until {@code probe} gives a value and returns it; fails naming {@code what}. */
+  /**
+   * Waits at most {@code timeout} until {@code probe} gives a value and returns it; fails naming
+   * {@code what}.
+   */
   public <T> T waitUntil(String what, Duration timeout, Supplier<Optional<T>> probe) {
     WebDriverWait wait = new WebDriverWait(driver(), timeout, Duration.ofMillis(100));
     wait.ignoring(StaleElementReferenceException.class);
@@ -273,7 +307,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
   /**
    * Console errors (including uncaught exceptions, failed loads and CSP violations) logged since
    * the last call or the start of the test. Reading them empties the browser's buffer. Nothing is
-   * filtered out: a missing {@code /favicon.ico} shows here as a failed load, as it does in DevTools.
+   * filtered out: a missing {@code /favicon.ico} shows here as a failed load, as it does in
+   * DevTools.
    */
   public List<String> consoleErrors() {
     return browserLog().stream()
@@ -290,7 +325,10 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     }
   }
 
-  /** The text of a JavaScript dialog (alert, confirm, prompt) open now, which this accepts; empty when none is open. */
+  /**
+   * The text of a JavaScript dialog (alert, confirm, prompt) open now, which this accepts; empty
+   * when none is open.
+   */
   public Optional<String> alert() {
     try {
       Alert alert = driver().switchTo().alert();
@@ -347,7 +385,10 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     if (driver == null) {
       return;
     }
-    String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+    String name =
+        context.getRequiredTestClass().getSimpleName()
+            + "."
+            + context.getRequiredTestMethod().getName();
     Path folder = Path.of("target", "browser-failures");
     try {
       alert();
@@ -360,7 +401,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
   private void start() {
     Path chromium = executable("BLOGHOME_CHROMIUM", "/usr/bin/chromium", "Chromium");
-    Path chromedriver = executable("BLOGHOME_CHROMEDRIVER", "/usr/bin/chromedriver", "chromedriver");
+    Path chromedriver =
+        executable("BLOGHOME_CHROMEDRIVER", "/usr/bin/chromedriver", "chromedriver");
     try {
       profile = Files.createTempDirectory("bloghome-chromium-");
     } catch (IOException e) {
@@ -384,20 +426,30 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     // Leave dialogs open so that alert() can see them, instead of chromedriver dismissing them.
     options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
     if (!javaScript) {
-      options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+      options.setExperimentalOption(
+          "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
     }
     // Naming both executables keeps Selenium Manager from looking for (or downloading) either.
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(chromedriver.toFile())
-        .usingAnyFreePort()
-        .build();
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromedriver.toFile())
+            .usingAnyFreePort()
+            .build();
     try {
       driver = new ChromeDriver(service, options);
     } catch (WebDriverException e) {
       service.stop();
       deleteProfile();
-      throw new IllegalStateException("Chromium did not start (" + chromium + " with " + chromedriver + "): "
-          + e.getMessage().lines().findFirst().orElse("") + " -- if it is missing: " + INSTALL, e);
+      throw new IllegalStateException(
+          "Chromium did not start ("
+              + chromium
+              + " with "
+              + chromedriver
+              + "): "
+              + e.getMessage().lines().findFirst().orElse("")
+              + " -- if it is missing: "
+              + INSTALL,
+          e);
     }
     driver.manage().window().setSize(new Dimension(1280, 900));
   }
@@ -406,7 +458,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     String configured = System.getenv(variable);
     Path path = Path.of(configured == null || configured.isBlank() ? standard : configured);
     if (!Files.isExecutable(path)) {
-      throw new IllegalStateException(what + " not found at " + path + " (set " + variable + "): " + INSTALL);
+      throw new IllegalStateException(
+          what + " not found at " + path + " (set " + variable + "): " + INSTALL);
     }
     return path;
   }

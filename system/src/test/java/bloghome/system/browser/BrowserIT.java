@@ -23,30 +23,39 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The browser fixture itself, against small pages served by the JDK's HTTP server. */
 class BrowserIT {
-  @RegisterExtension
-  static final Browser browser = Browser.chromium();
+  @RegisterExtension static final Browser browser = Browser.chromium();
 
-  private static final Map<String, String> FILES = Map.of(
-      "/form", page("Form", """
+  private static final Map<String, String> FILES =
+      Map.of(
+          "/form",
+              page(
+                  "Form",
+                  """
           <h2>Say hello to the form</h2>
           <label>Name <input id="name"></label>
           <input type="file" id="file">
           <button id="go" type="button">Say hello</button>
           <p id="out"></p>
           <script src="/form.js"></script>"""),
-      "/form.js", """
+          "/form.js",
+              """
           document.getElementById('go').addEventListener('click', () => {
             const file = document.getElementById('file').files[0];
             document.getElementById('out').textContent =
                 'Hello, ' + document.getElementById('name').value + ' (' + (file ? file.name + ', ' + file.size + ' bytes' : 'no file') + ')';
           });""",
-      "/clean", page("Clean", "<p>Nothing happens here.</p>"),
-      "/broken", page("Broken", "<p>This page fails.</p><script src=\"/broken.js\"></script>"),
-      "/broken.js", "console.error('deliberate failure 7');",
-      "/dialog", page("Dialog", "<p>This page opens a dialog.</p><script src=\"/dialog.js\"></script>"),
-      "/dialog.js", "alert('deliberate dialog 9');",
-      "/script-state", page("Script state", "<p id=\"state\">JavaScript is off</p><script src=\"/script-state.js\"></script>"),
-      "/script-state.js", "document.getElementById('state').textContent = 'JavaScript is on';");
+          "/clean", page("Clean", "<p>Nothing happens here.</p>"),
+          "/broken", page("Broken", "<p>This page fails.</p><script src=\"/broken.js\"></script>"),
+          "/broken.js", "console.error('deliberate failure 7');",
+          "/dialog",
+              page(
+                  "Dialog", "<p>This page opens a dialog.</p><script src=\"/dialog.js\"></script>"),
+          "/dialog.js", "alert('deliberate dialog 9');",
+          "/script-state",
+              page(
+                  "Script state",
+                  "<p id=\"state\">JavaScript is off</p><script src=\"/script-state.js\"></script>"),
+          "/script-state.js", "document.getElementById('state').textContent = 'JavaScript is on';");
 
   private static HttpServer server;
   private static String base;
@@ -54,22 +63,29 @@ class BrowserIT {
   @BeforeAll
   static void serve() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      if (path.equals("/favicon.ico")) {
-        // Browsers ask for it on every site; a 404 would be a console error of its own.
-        exchange.sendResponseHeaders(204, -1);
-        exchange.close();
-        return;
-      }
-      String body = FILES.get(path);
-      byte[] bytes = (body == null ? "not found" : body).getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("content-type",
-          path.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
-      exchange.getResponseBody().write(bytes);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          if (path.equals("/favicon.ico")) {
+            // Browsers ask for it on every site; a 404 would be a console error of its own.
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return;
+          }
+          String body = FILES.get(path);
+          byte[] bytes = (body == null ? "not found" : body).getBytes(StandardCharsets.UTF_8);
+          exchange
+              .getResponseHeaders()
+              .set(
+                  "content-type",
+                  path.endsWith(".js")
+                      ? "text/javascript; charset=utf-8"
+                      : "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -80,10 +96,12 @@ class BrowserIT {
   }
 
   @Test
-  void personLikeSession_typesUploadsAndClicks_thenReadsTheAnswer(@TempDir Path folder) throws IOException {
+  void personLikeSession_typesUploadsAndClicks_thenReadsTheAnswer(@TempDir Path folder)
+      throws IOException {
     Path file = Files.writeString(folder.resolve("头像 photo.txt"), "twelve bytes");
 
-    browser.open(base + "/form")
+    browser
+        .open(base + "/form")
         .type("#name", "李雷 O'Brien")
         .upload("#file", file)
         .clickText("Say hello")
@@ -99,7 +117,8 @@ class BrowserIT {
   void consoleErrors_areSeen_andReadOnce() {
     browser.open(base + "/broken");
 
-    assertThat(browser.consoleErrors()).anySatisfy(error -> assertThat(error).contains("deliberate failure 7"));
+    assertThat(browser.consoleErrors())
+        .anySatisfy(error -> assertThat(error).contains("deliberate failure 7"));
     assertThat(browser.consoleErrors()).isEmpty();
   }
 
@@ -141,7 +160,10 @@ class BrowserIT {
   void waitUntil_failsNamingWhatItWaitedFor() {
     browser.open(base + "/clean");
 
-    assertThatThrownBy(() -> browser.waitUntil("a condition that never holds", Duration.ofMillis(300), Optional::empty))
+    assertThatThrownBy(
+            () ->
+                browser.waitUntil(
+                    "a condition that never holds", Duration.ofMillis(300), Optional::empty))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("a condition that never holds");
   }
@@ -159,7 +181,10 @@ class BrowserIT {
   }
 
   private static String page(String title, String body) {
-    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body>"
-        + body + "</body></html>";
+    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+        + title
+        + "</title></head><body>"
+        + body
+        + "</body></html>";
   }
 }

@@ -1,10 +1,10 @@
 package bloghome.comments.api;
 
+import bloghome.aws.DynamoDbClients;
 import bloghome.comments.CommentService;
 import bloghome.comments.CommentStore;
 import bloghome.comments.CommentsConfig;
 import bloghome.comments.DynamoDbCommentStore;
-import bloghome.aws.DynamoDbClients;
 import bloghome.config.Env;
 import bloghome.http.ApiHandler;
 import bloghome.http.ApiRequest;

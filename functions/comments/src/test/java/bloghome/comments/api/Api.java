@@ -57,7 +57,8 @@ final class Api {
   }
 
   Result post(String userId, String postId, String body, String idempotencyKey) {
-    APIGatewayV2HTTPEvent event = event("POST /posts/{postId}/comments", Map.of("postId", postId), userId);
+    APIGatewayV2HTTPEvent event =
+        event("POST /posts/{postId}/comments", Map.of("postId", postId), userId);
     event.setBody(body);
     if (idempotencyKey != null) {
       event.getHeaders().put("idempotency-key", idempotencyKey);
@@ -66,7 +67,8 @@ final class Api {
   }
 
   Result list(String postId, Map<String, String> query) {
-    APIGatewayV2HTTPEvent event = event("GET /posts/{postId}/comments", Map.of("postId", postId), null);
+    APIGatewayV2HTTPEvent event =
+        event("GET /posts/{postId}/comments", Map.of("postId", postId), null);
     event.setQueryStringParameters(query.isEmpty() ? null : new HashMap<>(query));
     return call(event);
   }
@@ -89,7 +91,8 @@ final class Api {
   }
 
   static APIGatewayV2HTTPEvent event(String routeKey, Map<String, String> path, String userId) {
-    APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+    APIGatewayV2HTTPEvent.RequestContext.Http http =
+        new APIGatewayV2HTTPEvent.RequestContext.Http();
     http.setMethod(routeKey.substring(0, routeKey.indexOf(' ')));
     APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
     context.setHttp(http);

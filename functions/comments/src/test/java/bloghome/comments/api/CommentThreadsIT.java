@@ -2,9 +2,9 @@ package bloghome.comments.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bloghome.testing.BlogTable;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
+import bloghome.testing.BlogTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +47,8 @@ class CommentThreadsIT {
 
   @SuppressWarnings("unchecked")
   private static List<Object> bodies(Map<String, Object> thread) {
-    return ((List<Map<String, Object>>) replies(thread).get("items")).stream()
-        .map(r -> r.get("body"))
-        .toList();
+    return ((List<Map<String, Object>>) replies(thread).get("items"))
+        .stream().map(r -> r.get("body")).toList();
   }
 
   @Test
@@ -126,10 +125,14 @@ class CommentThreadsIT {
 
     Map<String, String> cases =
         Map.of(
-            aReply, "REPLY_TO_REPLY",
-            elsewhere, "REPLY_TO_OTHER_POST",
-            "c_AAAAAAAAAAAAAAAAAAAAAA", "REPLY_TO_NOT_FOUND",
-            "nonsense", "REPLY_TO_NOT_FOUND");
+            aReply,
+            "REPLY_TO_REPLY",
+            elsewhere,
+            "REPLY_TO_OTHER_POST",
+            "c_AAAAAAAAAAAAAAAAAAAAAA",
+            "REPLY_TO_NOT_FOUND",
+            "nonsense",
+            "REPLY_TO_NOT_FOUND");
     cases.forEach(
         (replyTo, code) -> {
           Api.Result r = api.reply("dave", postId, replyTo, "nested?");
@@ -226,7 +229,9 @@ class CommentThreadsIT {
     int pages = 0;
     do {
       Api.Result page =
-          api.list(postId, cursor == null ? Map.of("limit", "2") : Map.of("limit", "2", "cursor", cursor));
+          api.list(
+              postId,
+              cursor == null ? Map.of("limit", "2") : Map.of("limit", "2", "cursor", cursor));
       assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
       for (Map<String, Object> thread : page.items()) {
         seen.add(thread.get("body"));

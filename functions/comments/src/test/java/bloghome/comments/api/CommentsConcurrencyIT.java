@@ -2,9 +2,9 @@ package bloghome.comments.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bloghome.testing.BlogTable;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
+import bloghome.testing.BlogTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package bloghome.comments.api;
 
-import bloghome.comments.CommentsConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bloghome.comments.CommentsConfig;
 import bloghome.json.Json;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
@@ -82,7 +82,8 @@ class CommentsGatewayIT {
         gateway.send(gateway.request("/posts/" + postId + "/comments?limit=5").GET().build());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type")).hasValue("application/json; charset=utf-8");
+    assertThat(response.headers().firstValue("content-type"))
+        .hasValue("application/json; charset=utf-8");
     assertThat(json(response)).containsEntry("commentCount", 1L);
   }
 
@@ -97,9 +98,13 @@ class CommentsGatewayIT {
     HttpResponse<String> deleted = delete(gateway.token("bob"), commentId);
 
     assertThat(created.statusCode()).isEqualTo(201);
-    assertThat(json(created)).containsEntry("authorId", "bob").containsEntry("body", "through the gateway 🚪");
+    assertThat(json(created))
+        .containsEntry("authorId", "bob")
+        .containsEntry("body", "through the gateway 🚪");
     assertThat(forbidden.statusCode()).isEqualTo(403);
-    assertThat(error(forbidden)).containsEntry("code", "NOT_COMMENT_OR_POST_AUTHOR").containsKey("message");
+    assertThat(error(forbidden))
+        .containsEntry("code", "NOT_COMMENT_OR_POST_AUTHOR")
+        .containsKey("message");
     assertThat(deleted.statusCode()).isEqualTo(204);
     assertThat(deleted.body()).isEmpty();
     assertThat(bed.posts.postCounter(postId, "comments")).isZero();
@@ -112,13 +117,16 @@ class CommentsGatewayIT {
 
     HttpResponse<String> malformed = create(token, postId, "{\"body\":");
     HttpResponse<String> tooLong = create(token, postId, "{\"body\":\"" + "x".repeat(2001) + "\"}");
-    HttpResponse<String> tooLarge = create(token, postId, "{\"body\":\"" + "x".repeat(20_000) + "\"}");
+    HttpResponse<String> tooLarge =
+        create(token, postId, "{\"body\":\"" + "x".repeat(20_000) + "\"}");
     HttpResponse<String> noPost = create(token, "p_gone", "{\"body\":\"hi\"}");
     HttpResponse<String> badLimit =
         gateway.send(gateway.request("/posts/" + postId + "/comments?limit=500").GET().build());
 
     assertThat(malformed.statusCode()).isEqualTo(400);
-    assertThat(error(malformed)).containsEntry("code", "MALFORMED_JSON").containsEntry("field", "body");
+    assertThat(error(malformed))
+        .containsEntry("code", "MALFORMED_JSON")
+        .containsEntry("field", "body");
     assertThat(tooLong.statusCode()).isEqualTo(400);
     assertThat(error(tooLong)).containsEntry("code", "INVALID_BODY").containsEntry("field", "body");
     assertThat(tooLarge.statusCode()).isEqualTo(413);

@@ -2,9 +2,9 @@ package bloghome.comments.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bloghome.testing.BlogTable;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
+import bloghome.testing.BlogTable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +94,9 @@ class CommentsHandlerIT {
     Api.Result tooLong = api.comment("bob", postId, longest + "x");
 
     assertThat(tooLong.status()).isEqualTo(400);
-    assertThat(tooLong.error()).containsEntry("field", "body").containsEntry("code", "INVALID_BODY");
+    assertThat(tooLong.error())
+        .containsEntry("field", "body")
+        .containsEntry("code", "INVALID_BODY");
     assertThat(posts.postCounter(postId, "comments")).isEqualTo(1);
   }
 
@@ -118,7 +120,10 @@ class CommentsHandlerIT {
         (body, field) -> {
           Api.Result r = api.post("bob", postId, body, null);
           assertThat(r.status()).as(body).isEqualTo(400);
-          assertThat(r.error()).as(body).containsEntry("field", field).containsKeys("code", "message");
+          assertThat(r.error())
+              .as(body)
+              .containsEntry("field", field)
+              .containsKeys("code", "message");
         });
     assertThat(posts.postCounter(postId, "comments")).isZero();
   }
@@ -146,7 +151,9 @@ class CommentsHandlerIT {
     // An id that cannot be a key at all is refused before any read.
     Api.Result tooLong = api.comment("bob", "x".repeat(300), "hello?");
     assertThat(tooLong.status()).isEqualTo(400);
-    assertThat(tooLong.error()).containsEntry("code", "INVALID_POST_ID").containsEntry("field", "postId");
+    assertThat(tooLong.error())
+        .containsEntry("code", "INVALID_POST_ID")
+        .containsEntry("field", "postId");
   }
 
   @Test
@@ -204,8 +211,12 @@ class CommentsHandlerIT {
     Api.Result page2 = api.list(postId, Map.of("limit", "3", "cursor", page1.string("cursor")));
     Api.Result page3 = api.list(postId, Map.of("limit", "3", "cursor", page2.string("cursor")));
 
-    assertThat(page1.items()).extracting(c -> c.get("body")).containsExactly("comment 0", "comment 1", "comment 2");
-    assertThat(page2.items()).extracting(c -> c.get("body")).containsExactly("comment 3", "comment 4", "comment 5");
+    assertThat(page1.items())
+        .extracting(c -> c.get("body"))
+        .containsExactly("comment 0", "comment 1", "comment 2");
+    assertThat(page2.items())
+        .extracting(c -> c.get("body"))
+        .containsExactly("comment 3", "comment 4", "comment 5");
     assertThat(page3.items()).extracting(c -> c.get("body")).containsExactly("comment 6");
     assertThat(page3.json()).containsEntry("cursor", null);
     assertThat(page1.json()).containsEntry("commentCount", 7L);
@@ -229,7 +240,9 @@ class CommentsHandlerIT {
     Api.Result forged = api.list(postA, Map.of("cursor", cursorOfA + "x"));
 
     assertThat(foreign.status()).isEqualTo(400);
-    assertThat(foreign.error()).containsEntry("code", "INVALID_CURSOR").containsEntry("field", "cursor");
+    assertThat(foreign.error())
+        .containsEntry("code", "INVALID_CURSOR")
+        .containsEntry("field", "cursor");
     assertThat(forged.status()).isEqualTo(400);
   }
 

@@ -1,12 +1,12 @@
 package bloghome.comments.api;
 
-import bloghome.testing.BlogTable;
 import bloghome.comments.CommentsConfig;
 import bloghome.comments.DynamoDbCommentStore;
 import bloghome.comments.RateLimit;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.MutableClock;
 import bloghome.paging.CursorCodec;
+import bloghome.testing.BlogTable;
 import java.time.Instant;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

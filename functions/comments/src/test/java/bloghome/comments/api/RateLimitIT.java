@@ -1,8 +1,8 @@
 package bloghome.comments.api;
 
-import bloghome.comments.CommentsConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bloghome.comments.CommentsConfig;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
 import java.time.Duration;

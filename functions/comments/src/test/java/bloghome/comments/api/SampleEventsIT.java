@@ -43,7 +43,9 @@ class SampleEventsIT {
     APIGatewayV2HTTPResponse again = invoke("httpapi-create-comment.json");
 
     assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(201);
-    assertThat(json(first)).containsEntry("authorId", "bob").containsEntry("postId", "p_3kT9xQ2mW8vY");
+    assertThat(json(first))
+        .containsEntry("authorId", "bob")
+        .containsEntry("postId", "p_3kT9xQ2mW8vY");
     assertThat(json(again)).isEqualTo(json(first));
     assertThat(bed.posts.postCounter("p_3kT9xQ2mW8vY", "comments")).isEqualTo(1);
   }

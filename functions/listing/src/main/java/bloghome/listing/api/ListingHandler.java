@@ -20,11 +20,14 @@ public final class ListingHandler extends ApiHandler {
   private final Profiles profiles;
 
   /**
-   * Production: clients built once per execution environment from TABLE_NAME; the cursor keys
-   * from the SSM parameter CURSOR_KEY_PARAMETER names, read at the first cursor (not at init).
+   * Production: clients built once per execution environment from TABLE_NAME; the cursor keys from
+   * the SSM parameter CURSOR_KEY_PARAMETER names, read at the first cursor (not at init).
    */
   public ListingHandler() {
-    this(DynamoDbClients.fromEnvironment(), Env.require("TABLE_NAME"), CursorCodec.fromEnvironment(Clock.systemUTC()),
+    this(
+        DynamoDbClients.fromEnvironment(),
+        Env.require("TABLE_NAME"),
+        CursorCodec.fromEnvironment(Clock.systemUTC()),
         Clock.systemUTC());
     primeBeforeSnapshot("listing");
   }

@@ -9,6 +9,7 @@ import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
 import bloghome.local.junit.MutableClock;
 import bloghome.posts.DynamoDbPostStore;
+import bloghome.posts.ImportReport;
 import bloghome.posts.Importer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import bloghome.posts.ImportReport;
 
 /** The listing function on its own, counting every DynamoDB call it makes. */
 @ExtendWith(LocalAwsExtension.class)
@@ -63,15 +63,20 @@ class ListingHandlerIT {
       posts.add(p);
     }
     var importer = new Importer(new DynamoDbPostStore(aws.dynamoDbClient(), table, clock), clock);
-    var report = importer.importPosts(new Caller("carol", Set.of()), "carol",
-        JsonObject.parseBody(Json.write(Map.of("posts", posts))));
+    var report =
+        importer.importPosts(
+            new Caller("carol", Set.of()),
+            "carol",
+            JsonObject.parseBody(Json.write(Map.of("posts", posts))));
     assertThat(report.count(ImportReport.Status.CREATED)).isEqualTo(25);
-    ExecutionInterceptor counter = new ExecutionInterceptor() {
-      @Override
-      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        calls.add(context.request().getClass().getSimpleName());
-      }
-    };
+    ExecutionInterceptor counter =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(
+              Context.BeforeExecution context, ExecutionAttributes attributes) {
+            calls.add(context.request().getClass().getSimpleName());
+          }
+        };
     handler = new ListingHandler(aws.dynamoDb(counter), table, CURSOR_KEY, clock);
   }
 
@@ -80,20 +85,25 @@ class ListingHandlerIT {
     calls.clear();
   }
 
-  private static APIGatewayV2HTTPResponse get(String routeKey, Map<String, String> path, Map<String, String> query) {
+  private static APIGatewayV2HTTPResponse get(
+      String routeKey, Map<String, String> path, Map<String, String> query) {
     return get(handler, routeKey, path, query, Map.of());
   }
 
   private static APIGatewayV2HTTPResponse get(
-      ListingHandler target, String routeKey, Map<String, String> path, Map<String, String> query,
+      ListingHandler target,
+      String routeKey,
+      Map<String, String> path,
+      Map<String, String> query,
       Map<String, String> headers) {
-    APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-        .withRouteKey(routeKey)
-        .withPathParameters(path)
-        .withQueryStringParameters(query)
-        .withHeaders(headers)
-        .withIsBase64Encoded(false)
-        .build();
+    APIGatewayV2HTTPEvent event =
+        APIGatewayV2HTTPEvent.builder()
+            .withRouteKey(routeKey)
+            .withPathParameters(path)
+            .withQueryStringParameters(query)
+            .withHeaders(headers)
+            .withIsBase64Encoded(false)
+            .build();
     return target.handleRequest(event, null);
   }
 
@@ -106,10 +116,16 @@ class ListingHandlerIT {
 
     APIGatewayV2HTTPResponse first = get(timed, "GET /users/{userId}/posts", path, query, Map.of());
     clock.advance(Duration.ofSeconds(1));
-    APIGatewayV2HTTPResponse second = get(timed, "GET /users/{userId}/posts", path, query, Map.of());
+    APIGatewayV2HTTPResponse second =
+        get(timed, "GET /users/{userId}/posts", path, query, Map.of());
     clock.advance(Duration.ofSeconds(1));
-    APIGatewayV2HTTPResponse revalidated = get(timed, "GET /users/{userId}/posts", path, query,
-        Map.of("if-none-match", first.getHeaders().get("etag")));
+    APIGatewayV2HTTPResponse revalidated =
+        get(
+            timed,
+            "GET /users/{userId}/posts",
+            path,
+            query,
+            Map.of("if-none-match", first.getHeaders().get("etag")));
 
     assertThat(body(first).get("nextCursor")).isNotNull();
     assertThat(second.getBody()).isEqualTo(first.getBody());
@@ -117,29 +133,45 @@ class ListingHandlerIT {
     assertThat(revalidated.getStatusCode()).isEqualTo(304);
     assertThat(revalidated.getBody()).isNull();
 
-    // The next page, a day later, from the cursor of the first: same ETag, and the cursor still works.
-    Map<String, String> next = Map.of("limit", "4", "cursor", (String) body(first).get("nextCursor"));
+    // The next page, a day later, from the cursor of the first: same ETag, and the cursor still
+    // works.
+    Map<String, String> next =
+        Map.of("limit", "4", "cursor", (String) body(first).get("nextCursor"));
     APIGatewayV2HTTPResponse page2 = get(timed, "GET /users/{userId}/posts", path, next, Map.of());
     clock.advance(Duration.ofDays(2));
-    APIGatewayV2HTTPResponse page2Later = get(timed, "GET /users/{userId}/posts", path, next,
-        Map.of("if-none-match", page2.getHeaders().get("etag")));
+    APIGatewayV2HTTPResponse page2Later =
+        get(
+            timed,
+            "GET /users/{userId}/posts",
+            path,
+            next,
+            Map.of("if-none-match", page2.getHeaders().get("etag")));
     assertThat(page2.getStatusCode()).isEqualTo(200);
     assertThat(page2Later.getStatusCode()).isEqualTo(304);
   }
 
   @Test
   void tamperedOrForeignCursors_are400() {
-    String cursor = (String) body(get("GET /users/{userId}/posts", Map.of("userId", "carol"), Map.of("limit", "2")))
-        .get("nextCursor");
-    String tampered = cursor.substring(0, 3) + (cursor.charAt(3) == 'A' ? 'B' : 'A') + cursor.substring(4);
+    String cursor =
+        (String)
+            body(get("GET /users/{userId}/posts", Map.of("userId", "carol"), Map.of("limit", "2")))
+                .get("nextCursor");
+    String tampered =
+        cursor.substring(0, 3) + (cursor.charAt(3) == 'A' ? 'B' : 'A') + cursor.substring(4);
 
-    for (Map<String, String> query : List.of(
-        Map.of("cursor", tampered), Map.of("cursor", cursor, "sort", "views"), Map.of("cursor", cursor, "type", "repost"))) {
-      APIGatewayV2HTTPResponse r = get("GET /users/{userId}/posts", Map.of("userId", "carol"), query);
+    for (Map<String, String> query :
+        List.of(
+            Map.of("cursor", tampered),
+            Map.of("cursor", cursor, "sort", "views"),
+            Map.of("cursor", cursor, "type", "repost"))) {
+      APIGatewayV2HTTPResponse r =
+          get("GET /users/{userId}/posts", Map.of("userId", "carol"), query);
       assertThat(r.getStatusCode()).as(query.toString()).isEqualTo(400);
       assertThat(r.getBody()).contains("INVALID_CURSOR");
     }
-    assertThat(get("GET /users/{userId}/posts", Map.of("userId", "dave"), Map.of("cursor", cursor)).getStatusCode())
+    assertThat(
+            get("GET /users/{userId}/posts", Map.of("userId", "dave"), Map.of("cursor", cursor))
+                .getStatusCode())
         .isEqualTo(400);
   }
 
@@ -164,10 +196,13 @@ class ListingHandlerIT {
           if (cursor != null) {
             query.put("cursor", cursor);
           }
-          APIGatewayV2HTTPResponse r = get("GET /users/{userId}/posts", Map.of("userId", "carol"), query);
+          APIGatewayV2HTTPResponse r =
+              get("GET /users/{userId}/posts", Map.of("userId", "carol"), query);
 
           assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
-          assertThat(calls).as(sort + "/" + type + " page " + pages).containsExactly("QueryRequest");
+          assertThat(calls)
+              .as(sort + "/" + type + " page " + pages)
+              .containsExactly("QueryRequest");
           @SuppressWarnings("unchecked")
           var items = (List<Map<String, Object>>) body(r).get("items");
           items.forEach(i -> assertThat(seen.add(i.get("postId"))).isTrue());
@@ -183,9 +218,11 @@ class ListingHandlerIT {
 
   @Test
   void postPage_isOneQuery_andProfileOneGet() {
-    APIGatewayV2HTTPResponse list = get("GET /users/{userId}/posts", Map.of("userId", "carol"), Map.of("limit", "1"));
+    APIGatewayV2HTTPResponse list =
+        get("GET /users/{userId}/posts", Map.of("userId", "carol"), Map.of("limit", "1"));
     @SuppressWarnings("unchecked")
-    String postId = (String) ((List<Map<String, Object>>) body(list).get("items")).get(0).get("postId");
+    String postId =
+        (String) ((List<Map<String, Object>>) body(list).get("items")).get(0).get("postId");
     calls.clear();
 
     APIGatewayV2HTTPResponse post = get("GET /posts/{postId}", Map.of("postId", postId), null);
@@ -203,9 +240,12 @@ class ListingHandlerIT {
 
   @Test
   void sampleEvents_reachTheirRoutes() {
-    APIGatewayV2HTTPEvent list = EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-list-posts.json");
-    APIGatewayV2HTTPEvent post = EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-post.json");
-    APIGatewayV2HTTPEvent profile = EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-profile.json");
+    APIGatewayV2HTTPEvent list =
+        EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-list-posts.json");
+    APIGatewayV2HTTPEvent post =
+        EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-post.json");
+    APIGatewayV2HTTPEvent profile =
+        EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-profile.json");
 
     assertThat(handler.handleRequest(list, null).getStatusCode()).isEqualTo(200);
     assertThat(handler.handleRequest(post, null).getStatusCode()).isEqualTo(404);
@@ -214,7 +254,8 @@ class ListingHandlerIT {
 
   @Test
   void invalidUserIds_areRejectedBeforeAnyRead() {
-    APIGatewayV2HTTPResponse r = get("GET /users/{userId}/posts", Map.of("userId", "carol#repost"), Map.of());
+    APIGatewayV2HTTPResponse r =
+        get("GET /users/{userId}/posts", Map.of("userId", "carol#repost"), Map.of());
 
     assertThat(r.getStatusCode()).isEqualTo(400);
     assertThat(calls).isEmpty();

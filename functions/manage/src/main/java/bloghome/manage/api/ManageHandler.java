@@ -11,19 +11,22 @@ import bloghome.posts.PostStore;
 import bloghome.posts.Publishing;
 import bloghome.profiles.DynamoDbProfileStore;
 import bloghome.profiles.Profiles;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.util.ArrayList;
-import java.util.List;
 
-/** The author's writes: profile, posts and imports. Every route acts for the token's subject only. */
+/**
+ * The author's writes: profile, posts and imports. Every route acts for the token's subject only.
+ */
 public final class ManageHandler extends ApiHandler {
   /** A post's content may be 200 KB; JSON escaping and the other fields need some room. */
   static final int POST_BODY_MAX = 256 * 1024;
+
   static final int IMPORT_BODY_MAX = 2 * 1024 * 1024;
   static final int PROFILE_BODY_MAX = 16 * 1024;
 
@@ -38,7 +41,10 @@ public final class ManageHandler extends ApiHandler {
   }
 
   public ManageHandler(DynamoDbClient dynamo, String table, Clock clock) {
-    this(new DynamoDbPostStore(dynamo, table, clock), new Profiles(new DynamoDbProfileStore(dynamo, table)), clock);
+    this(
+        new DynamoDbPostStore(dynamo, table, clock),
+        new Profiles(new DynamoDbProfileStore(dynamo, table)),
+        clock);
   }
 
   public ManageHandler(PostStore posts, Profiles profiles, Clock clock) {
@@ -52,18 +58,25 @@ public final class ManageHandler extends ApiHandler {
     route("POST /users/{userId}/posts/import", this::importPosts);
   }
 
-  /** Adds an update of a post that does not exist: parses and validates a body, reads, writes nothing. */
+  /**
+   * Adds an update of a post that does not exist: parses and validates a body, reads, writes
+   * nothing.
+   */
   @Override
   protected List<APIGatewayV2HTTPEvent> primingRequests() {
     var events = new ArrayList<>(super.primingRequests());
-    events.add(primingEvent("PUT /posts/{postId}", "priming-user",
-        "{\"type\":\"original\",\"title\":\"Priming\",\"content\":\"# Warm\\nup *text*\",\"tags\":[\"a\"]}"));
+    events.add(
+        primingEvent(
+            "PUT /posts/{postId}",
+            "priming-user",
+            "{\"type\":\"original\",\"title\":\"Priming\",\"content\":\"# Warm\\nup *text*\",\"tags\":[\"a\"]}"));
     return events;
   }
 
   private APIGatewayV2HTTPResponse putProfile(ApiRequest request) {
     var profile =
-        profiles.put(request.requireCaller(), request.pathParam("userId"), request.json(PROFILE_BODY_MAX));
+        profiles.put(
+            request.requireCaller(), request.pathParam("userId"), request.json(PROFILE_BODY_MAX));
     return Responses.json(200, profile);
   }
 
@@ -83,7 +96,9 @@ public final class ManageHandler extends ApiHandler {
   }
 
   private APIGatewayV2HTTPResponse updatePost(ApiRequest request) {
-    var post = publishing.update(request.requireCaller(), request.pathParam("postId"), request.json(POST_BODY_MAX));
+    var post =
+        publishing.update(
+            request.requireCaller(), request.pathParam("postId"), request.json(POST_BODY_MAX));
     return Responses.json(200, post);
   }
 
@@ -93,7 +108,9 @@ public final class ManageHandler extends ApiHandler {
   }
 
   private APIGatewayV2HTTPResponse importPosts(ApiRequest request) {
-    var report = importer.importPosts(request.requireCaller(), request.pathParam("userId"), request.json(IMPORT_BODY_MAX));
+    var report =
+        importer.importPosts(
+            request.requireCaller(), request.pathParam("userId"), request.json(IMPORT_BODY_MAX));
     return Responses.json(200, report);
   }
 }

@@ -27,10 +27,17 @@ final class BlogApiClient {
     return gateway.send(b.build());
   }
 
-  HttpResponse<String> send(String method, String path, String userId, String body, String... headers) {
-    HttpRequest.Builder b = gateway.request(path)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("authorization", "Bearer " + gateway.token(userId));
+  HttpResponse<String> send(
+      String method, String path, String userId, String body, String... headers) {
+    HttpRequest.Builder b =
+        gateway
+            .request(path)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("authorization", "Bearer " + gateway.token(userId));
     if (body != null) {
       b.header("content-type", "application/json");
     }

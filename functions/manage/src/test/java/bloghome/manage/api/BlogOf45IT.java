@@ -53,7 +53,10 @@ class BlogOf45IT {
     gateway.close();
   }
 
-  /** 45 imported posts: types in a 2:2:1 mix, views with many ties, one publishedAt shared by two posts. */
+  /**
+   * 45 imported posts: types in a 2:2:1 mix, views with many ties, one publishedAt shared by two
+   * posts.
+   */
   private static List<Map<String, Object>> importBlogOf45(String userId) {
     Instant base = Instant.now().minus(100, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     List<Map<String, Object>> posts = new ArrayList<>();
@@ -76,7 +79,8 @@ class BlogOf45IT {
       p.put("comments", 1L);
       posts.add(p);
     }
-    HttpResponse<String> r = api.post("/users/" + userId + "/posts/import", userId, Map.of("posts", posts));
+    HttpResponse<String> r =
+        api.post("/users/" + userId + "/posts/import", userId, Map.of("posts", posts));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(json(r)).containsEntry("created", 45L).containsEntry("rejected", 0L);
     return posts;
@@ -86,7 +90,8 @@ class BlogOf45IT {
     List<Map<String, Object>> all = new ArrayList<>();
     String cursor = null;
     for (int pages = 0; pages < 100; pages++) {
-      String path = "/users/" + userId + "/posts?" + query + (cursor == null ? "" : "&cursor=" + cursor);
+      String path =
+          "/users/" + userId + "/posts?" + query + (cursor == null ? "" : "&cursor=" + cursor);
       HttpResponse<String> r = api.get(path);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       all.addAll(items(r));
@@ -108,12 +113,26 @@ class BlogOf45IT {
     assertThat(json(r)).containsEntry("total", 45L);
     assertThat(json(r).get("nextCursor")).isNotNull();
     List<Map<String, Object>> expected = pageThrough("alice", "limit=100");
-    expected.sort(Comparator.comparing((Map<String, Object> m) -> (String) m.get("publishedAt"))
-        .thenComparing(m -> (String) m.get("postId")).reversed());
-    assertThat(page).extracting(m -> m.get("postId"))
-        .containsExactlyElementsOf(expected.subList(0, 40).stream().map(m -> m.get("postId")).toList());
-    assertThat(page.get(0)).containsEntry("title", "Post 44")
-        .containsOnlyKeys("postId", "title", "summary", "type", "publishedAt", "views", "comments", "likes", "favorites");
+    expected.sort(
+        Comparator.comparing((Map<String, Object> m) -> (String) m.get("publishedAt"))
+            .thenComparing(m -> (String) m.get("postId"))
+            .reversed());
+    assertThat(page)
+        .extracting(m -> m.get("postId"))
+        .containsExactlyElementsOf(
+            expected.subList(0, 40).stream().map(m -> m.get("postId")).toList());
+    assertThat(page.get(0))
+        .containsEntry("title", "Post 44")
+        .containsOnlyKeys(
+            "postId",
+            "title",
+            "summary",
+            "type",
+            "publishedAt",
+            "views",
+            "comments",
+            "likes",
+            "favorites");
   }
 
   @Test
@@ -121,14 +140,16 @@ class BlogOf45IT {
     List<Map<String, Object>> all = pageThrough("alice", "sort=views&limit=9");
 
     assertThat(all).hasSize(45);
-    Comparator<Map<String, Object>> rule = Comparator
-        .comparing((Map<String, Object> m) -> (Long) m.get("views"))
-        .thenComparing(m -> (String) m.get("publishedAt"))
-        .thenComparing(m -> ((String) m.get("postId")).substring(2, 7))
-        .reversed();
+    Comparator<Map<String, Object>> rule =
+        Comparator.comparing((Map<String, Object> m) -> (Long) m.get("views"))
+            .thenComparing(m -> (String) m.get("publishedAt"))
+            .thenComparing(m -> ((String) m.get("postId")).substring(2, 7))
+            .reversed();
     List<Map<String, Object>> sorted = new ArrayList<>(all);
     sorted.sort(rule);
-    assertThat(all).extracting(m -> m.get("postId")).containsExactlyElementsOf(sorted.stream().map(m -> m.get("postId")).toList());
+    assertThat(all)
+        .extracting(m -> m.get("postId"))
+        .containsExactlyElementsOf(sorted.stream().map(m -> m.get("postId")).toList());
     assertThat(all.get(0)).containsEntry("views", 60L).containsEntry("title", "Post 41");
   }
 
@@ -143,15 +164,21 @@ class BlogOf45IT {
       assertThat(ids).as(sort).hasSize(45);
       for (String type : TYPES) {
         long expected = seeded.stream().filter(p -> p.get("type").equals(type)).count();
-        HttpResponse<String> first = api.get("/users/alice/posts?limit=5&sort=" + sort + "&type=" + type);
+        HttpResponse<String> first =
+            api.get("/users/alice/posts?limit=5&sort=" + sort + "&type=" + type);
         assertThat(json(first)).as(type).containsEntry("total", expected);
-        List<Map<String, Object>> ofType = pageThrough("alice", "sort=" + sort + "&type=" + type + "&limit=4");
-        assertThat(ofType).as(type).hasSize((int) expected).allSatisfy(m -> assertThat(m).containsEntry("type", type));
+        List<Map<String, Object>> ofType =
+            pageThrough("alice", "sort=" + sort + "&type=" + type + "&limit=4");
+        assertThat(ofType)
+            .as(type)
+            .hasSize((int) expected)
+            .allSatisfy(m -> assertThat(m).containsEntry("type", type));
       }
     }
     // A later page still carries the total.
     String cursor = (String) json(api.get("/users/alice/posts?limit=10")).get("nextCursor");
-    assertThat(json(api.get("/users/alice/posts?limit=10&cursor=" + cursor))).containsEntry("total", 45L);
+    assertThat(json(api.get("/users/alice/posts?limit=10&cursor=" + cursor)))
+        .containsEntry("total", 45L);
   }
 
   @Test
@@ -161,17 +188,20 @@ class BlogOf45IT {
     char flipped = cursor.charAt(dot - 2) == 'A' ? 'B' : 'A';
     String tampered = cursor.substring(0, dot - 2) + flipped + cursor.substring(dot - 1);
 
-    for (String path : List.of(
-        "/users/alice/posts?limit=5&cursor=" + tampered,
-        "/users/bob/posts?limit=5&cursor=" + cursor,
-        "/users/alice/posts?limit=5&sort=views&cursor=" + cursor,
-        "/users/alice/posts?limit=5&type=repost&cursor=" + cursor,
-        "/users/alice/posts?cursor=not-a-cursor")) {
+    for (String path :
+        List.of(
+            "/users/alice/posts?limit=5&cursor=" + tampered,
+            "/users/bob/posts?limit=5&cursor=" + cursor,
+            "/users/alice/posts?limit=5&sort=views&cursor=" + cursor,
+            "/users/alice/posts?limit=5&type=repost&cursor=" + cursor,
+            "/users/alice/posts?cursor=not-a-cursor")) {
       HttpResponse<String> r = api.get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(400);
-      assertThat(error(r)).as(path).containsEntry("code", "INVALID_CURSOR").containsEntry("field", "cursor");
+      assertThat(error(r))
+          .as(path)
+          .containsEntry("code", "INVALID_CURSOR")
+          .containsEntry("field", "cursor");
     }
     assertThat(api.get("/users/alice/posts?limit=5&cursor=" + cursor).statusCode()).isEqualTo(200);
   }
-
 }

@@ -23,7 +23,8 @@ class ManageEventsIT {
   @Test
   @SuppressWarnings("unchecked")
   void sampleEvents_createImportUpdateAndDelete(LocalAws aws) {
-    var handler = new ManageHandler(aws.dynamoDbClient(), aws.freshTable("BlogTable"), Clock.systemUTC());
+    var handler =
+        new ManageHandler(aws.dynamoDbClient(), aws.freshTable("BlogTable"), Clock.systemUTC());
 
     var profile = handler.handleRequest(event("httpapi-put-profile.json"), null);
     var created = handler.handleRequest(event("httpapi-create-post.json"), null);
@@ -39,7 +40,9 @@ class ManageEventsIT {
     assertThat(profile.getStatusCode()).as(profile.getBody()).isEqualTo(200);
     assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
     assertThat(imported.getStatusCode()).isEqualTo(200);
-    assertThat((Map<String, Object>) Json.parse(imported.getBody())).as(imported.getBody()).containsEntry("created", 2L);
+    assertThat((Map<String, Object>) Json.parse(imported.getBody()))
+        .as(imported.getBody())
+        .containsEntry("created", 2L);
     assertThat(updated.getStatusCode()).as(updated.getBody()).isEqualTo(200);
     assertThat(deleted.getStatusCode()).isEqualTo(204);
   }

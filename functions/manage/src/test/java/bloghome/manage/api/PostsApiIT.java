@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The posts API end to end: local gateway (JWT checks, routes from template.yaml), both functions, local DynamoDB. */
+/**
+ * The posts API end to end: local gateway (JWT checks, routes from template.yaml), both functions,
+ * local DynamoDB.
+ */
 @ExtendWith(LocalAwsExtension.class)
 class PostsApiIT {
   static final String CURSOR_KEY = "test-cursor-signing-key-0123456789abcdef";
@@ -59,7 +62,8 @@ class PostsApiIT {
     var post = api.publish("alice", Map.of("title", "Cached", "content", "Body"));
     api.put("/users/alice", "alice", Map.of("displayName", "Alice"));
 
-    for (String path : List.of("/users/alice/posts", "/posts/" + post.get("postId"), "/users/alice")) {
+    for (String path :
+        List.of("/users/alice/posts", "/posts/" + post.get("postId"), "/users/alice")) {
       HttpResponse<String> first = api.get(path);
       String etag = first.headers().firstValue("etag").orElseThrow();
       assertThat(first.headers().firstValue("cache-control")).hasValue("public, max-age=30");
@@ -80,8 +84,17 @@ class PostsApiIT {
 
   @Test
   void listPosts_rejectsBadQueryParameters() {
-    for (String query : List.of("limit=0", "limit=101", "limit=abc", "limit=-1", "limit=1.5", "sort=oldest",
-        "type=article", "sort=", "cursor=")) {
+    for (String query :
+        List.of(
+            "limit=0",
+            "limit=101",
+            "limit=abc",
+            "limit=-1",
+            "limit=1.5",
+            "sort=oldest",
+            "type=article",
+            "sort=",
+            "cursor=")) {
       HttpResponse<String> r = api.get("/users/alice/posts?" + query);
       assertThat(r.statusCode()).as(query).isEqualTo(400);
       assertThat(error(r).get("field")).as(query).isIn("limit", "sort", "type", "cursor");
@@ -90,37 +103,68 @@ class PostsApiIT {
     assertThat(api.get("/users/alice/posts?limit=1").statusCode()).isEqualTo(200);
   }
 
-  // ------------------------------------------------------------------ writes keep everything in step
+  // ------------------------------------------------------------------ writes keep everything in
+  // step
 
   @Test
   void updateAndDelete_keepListingsPostPageAndProfileInAgreement() {
     api.put("/users/alice", "alice", Map.of("displayName", "Alice", "bio", "Hi"));
     var a = api.publish("alice", Map.of("title", "A", "content", "alpha"));
-    var b = api.publish("alice", Map.of("type", "repost", "title", "B", "content", "beta",
-        "sourceUrl", "https://example.org/b"));
+    var b =
+        api.publish(
+            "alice",
+            Map.of(
+                "type",
+                "repost",
+                "title",
+                "B",
+                "content",
+                "beta",
+                "sourceUrl",
+                "https://example.org/b"));
     api.publish("alice", Map.of("title", "C", "content", "gamma"));
 
     // when: B becomes a translation with a new title, and A is deleted
-    HttpResponse<String> updated = api.put("/posts/" + b.get("postId"), "alice", Map.of("type", "translated",
-        "title", "B, translated", "content", "beta 2", "sourceUrl", "https://example.org/b", "tags", List.of("x")));
+    HttpResponse<String> updated =
+        api.put(
+            "/posts/" + b.get("postId"),
+            "alice",
+            Map.of(
+                "type",
+                "translated",
+                "title",
+                "B, translated",
+                "content",
+                "beta 2",
+                "sourceUrl",
+                "https://example.org/b",
+                "tags",
+                List.of("x")));
     HttpResponse<String> deleted = api.delete("/posts/" + a.get("postId"), "alice");
 
     // then
     assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
-    assertThat(json(updated)).containsEntry("title", "B, translated").containsEntry("type", "translated")
+    assertThat(json(updated))
+        .containsEntry("title", "B, translated")
+        .containsEntry("type", "translated")
         .containsEntry("publishedAt", b.get("publishedAt"));
     assertThat(deleted.statusCode()).isEqualTo(204);
     assertThat(api.get("/posts/" + a.get("postId")).statusCode()).isEqualTo(404);
-    assertThat(json(api.get("/posts/" + b.get("postId")))).containsEntry("title", "B, translated")
-        .containsEntry("content", "beta 2").containsEntry("tags", List.of("x"));
+    assertThat(json(api.get("/posts/" + b.get("postId"))))
+        .containsEntry("title", "B, translated")
+        .containsEntry("content", "beta 2")
+        .containsEntry("tags", List.of("x"));
     assertThat(json(api.get("/users/alice"))).containsEntry("posts", 2L);
     var all = json(api.get("/users/alice/posts"));
     assertThat(all).containsEntry("total", 2L);
-    assertThat(items(api.get("/users/alice/posts"))).extracting(m -> m.get("title")).containsExactly("C", "B, translated");
+    assertThat(items(api.get("/users/alice/posts")))
+        .extracting(m -> m.get("title"))
+        .containsExactly("C", "B, translated");
     assertThat(json(api.get("/users/alice/posts?type=repost"))).containsEntry("total", 0L);
     assertThat(json(api.get("/users/alice/posts?type=translated"))).containsEntry("total", 1L);
     assertThat(json(api.get("/users/alice/posts?type=original"))).containsEntry("total", 1L);
-    assertThat(items(api.get("/users/alice/posts?type=translated&sort=views"))).extracting(m -> m.get("title"))
+    assertThat(items(api.get("/users/alice/posts?type=translated&sort=views")))
+        .extracting(m -> m.get("title"))
         .containsExactly("B, translated");
   }
 
@@ -145,57 +189,148 @@ class PostsApiIT {
     api.put("/users/alice", "alice", Map.of("displayName", "Alice"));
     List<Map<String, Object>> posts = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      posts.add(new LinkedHashMap<>(Map.of("sourceId", "s" + i, "title", "Old " + i, "content", "text " + i,
-          "publishedAt", "2023-06-1" + i + "T08:30:00Z", "views", 100L * (i + 1), "likes", 5L, "favorites", 2L,
-          "comments", 3L)));
+      posts.add(
+          new LinkedHashMap<>(
+              Map.of(
+                  "sourceId",
+                  "s" + i,
+                  "title",
+                  "Old " + i,
+                  "content",
+                  "text " + i,
+                  "publishedAt",
+                  "2023-06-1" + i + "T08:30:00Z",
+                  "views",
+                  100L * (i + 1),
+                  "likes",
+                  5L,
+                  "favorites",
+                  2L,
+                  "comments",
+                  3L)));
     }
-    HttpResponse<String> first = api.post("/users/alice/posts/import", "alice", Map.of("posts", posts));
+    HttpResponse<String> first =
+        api.post("/users/alice/posts/import", "alice", Map.of("posts", posts));
     assertThat(json(first)).containsEntry("created", 3L);
 
     // when: the same posts again, one with new counters and a new type
     posts.get(1).put("views", 50L);
     posts.get(1).put("type", "repost");
     posts.get(1).put("sourceUrl", "https://old.example/1");
-    HttpResponse<String> second = api.post("/users/alice/posts/import", "alice", Map.of("posts", posts));
+    HttpResponse<String> second =
+        api.post("/users/alice/posts/import", "alice", Map.of("posts", posts));
 
     // then
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(json(second)).containsEntry("created", 0L).containsEntry("updated", 3L);
     @SuppressWarnings("unchecked")
-    var firstIds = ((List<Map<String, Object>>) json(first).get("results")).stream().map(m -> m.get("postId")).toList();
+    var firstIds =
+        ((List<Map<String, Object>>) json(first).get("results"))
+            .stream().map(m -> m.get("postId")).toList();
     @SuppressWarnings("unchecked")
-    var secondIds = ((List<Map<String, Object>>) json(second).get("results")).stream().map(m -> m.get("postId")).toList();
+    var secondIds =
+        ((List<Map<String, Object>>) json(second).get("results"))
+            .stream().map(m -> m.get("postId")).toList();
     assertThat(secondIds).isEqualTo(firstIds);
     assertThat(json(api.get("/users/alice/posts"))).containsEntry("total", 3L);
     assertThat(json(api.get("/users/alice/posts?type=repost"))).containsEntry("total", 1L);
     assertThat(json(api.get("/users/alice/posts?type=original"))).containsEntry("total", 2L);
-    assertThat(json(api.get("/users/alice"))).containsEntry("posts", 3L).containsEntry("views", 100L + 50 + 300)
-        .containsEntry("likes", 15L).containsEntry("favorites", 6L);
+    assertThat(json(api.get("/users/alice")))
+        .containsEntry("posts", 3L)
+        .containsEntry("views", 100L + 50 + 300)
+        .containsEntry("likes", 15L)
+        .containsEntry("favorites", 6L);
     var post = json(api.get("/posts/" + firstIds.get(1)));
-    assertThat(post).containsEntry("views", 50L).containsEntry("comments", 3L).containsEntry("type", "repost")
-        .containsEntry("publishedAt", "2023-06-11T08:30:00.000Z").containsEntry("sourceId", "s1");
-    assertThat(items(api.get("/users/alice/posts?sort=views"))).extracting(m -> m.get("views")).containsExactly(300L, 100L, 50L);
+    assertThat(post)
+        .containsEntry("views", 50L)
+        .containsEntry("comments", 3L)
+        .containsEntry("type", "repost")
+        .containsEntry("publishedAt", "2023-06-11T08:30:00.000Z")
+        .containsEntry("sourceId", "s1");
+    assertThat(items(api.get("/users/alice/posts?sort=views")))
+        .extracting(m -> m.get("views"))
+        .containsExactly(300L, 100L, 50L);
 
     // and deleting an imported post subtracts its counters, and a re-import creates it anew
     api.delete("/posts/" + firstIds.get(2), "alice");
-    assertThat(json(api.get("/users/alice"))).containsEntry("posts", 2L).containsEntry("views", 150L)
-        .containsEntry("likes", 10L).containsEntry("favorites", 4L);
-    HttpResponse<String> third = api.post("/users/alice/posts/import", "alice", Map.of("posts", posts));
+    assertThat(json(api.get("/users/alice")))
+        .containsEntry("posts", 2L)
+        .containsEntry("views", 150L)
+        .containsEntry("likes", 10L)
+        .containsEntry("favorites", 4L);
+    HttpResponse<String> third =
+        api.post("/users/alice/posts/import", "alice", Map.of("posts", posts));
     assertThat(json(third)).containsEntry("created", 1L).containsEntry("updated", 2L);
-    assertThat(json(api.get("/users/alice"))).containsEntry("posts", 3L).containsEntry("views", 450L);
+    assertThat(json(api.get("/users/alice")))
+        .containsEntry("posts", 3L)
+        .containsEntry("views", 450L);
   }
 
   @Test
   void import_rejectsBadPostsOneByOne_andStoresTheRest() {
-    List<Object> posts = List.of(
-        Map.of("sourceId", "ok", "title", "Fine", "content", "x", "publishedAt", "2024-01-01T00:00:00Z"),
-        Map.of("sourceId", "long", "title", "t".repeat(101), "content", "x", "publishedAt", "2024-01-01T00:00:00Z"),
-        Map.of("sourceId", "js", "type", "repost", "title", "t", "content", "x", "publishedAt", "2024-01-01T00:00:00Z",
-            "sourceUrl", "javascript:alert(1)"),
-        Map.of("sourceId", "neg", "title", "t", "content", "x", "publishedAt", "2024-01-01T00:00:00Z", "views", -1),
-        Map.of("sourceId", "future", "title", "t", "content", "x", "publishedAt", "2999-01-01T00:00:00Z"),
-        "not an object",
-        Map.of("sourceId", "ok", "title", "Again", "content", "x", "publishedAt", "2024-01-01T00:00:00Z"));
+    List<Object> posts =
+        List.of(
+            Map.of(
+                "sourceId",
+                "ok",
+                "title",
+                "Fine",
+                "content",
+                "x",
+                "publishedAt",
+                "2024-01-01T00:00:00Z"),
+            Map.of(
+                "sourceId",
+                "long",
+                "title",
+                "t".repeat(101),
+                "content",
+                "x",
+                "publishedAt",
+                "2024-01-01T00:00:00Z"),
+            Map.of(
+                "sourceId",
+                "js",
+                "type",
+                "repost",
+                "title",
+                "t",
+                "content",
+                "x",
+                "publishedAt",
+                "2024-01-01T00:00:00Z",
+                "sourceUrl",
+                "javascript:alert(1)"),
+            Map.of(
+                "sourceId",
+                "neg",
+                "title",
+                "t",
+                "content",
+                "x",
+                "publishedAt",
+                "2024-01-01T00:00:00Z",
+                "views",
+                -1),
+            Map.of(
+                "sourceId",
+                "future",
+                "title",
+                "t",
+                "content",
+                "x",
+                "publishedAt",
+                "2999-01-01T00:00:00Z"),
+            "not an object",
+            Map.of(
+                "sourceId",
+                "ok",
+                "title",
+                "Again",
+                "content",
+                "x",
+                "publishedAt",
+                "2024-01-01T00:00:00Z"));
 
     HttpResponse<String> r = api.post("/users/alice/posts/import", "alice", Map.of("posts", posts));
 
@@ -203,9 +338,14 @@ class PostsApiIT {
     assertThat(json(r)).containsEntry("created", 1L).containsEntry("rejected", 6L);
     @SuppressWarnings("unchecked")
     var results = (List<Map<String, Object>>) json(r).get("results");
-    assertThat(results).extracting(m -> m.get("status"))
-        .containsExactly("created", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected");
-    assertThat(results.get(1).get("error")).asString().contains("INVALID_TITLE").contains("posts[1].title");
+    assertThat(results)
+        .extracting(m -> m.get("status"))
+        .containsExactly(
+            "created", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected");
+    assertThat(results.get(1).get("error"))
+        .asString()
+        .contains("INVALID_TITLE")
+        .contains("posts[1].title");
     assertThat(results.get(2).get("error")).asString().contains("INVALID_SOURCE_URL");
     assertThat(results.get(3).get("error")).asString().contains("INVALID_VIEWS");
     assertThat(results.get(4).get("error")).asString().contains("INVALID_PUBLISHED_AT");
@@ -215,13 +355,18 @@ class PostsApiIT {
 
   @Test
   void import_rejectsWholeRequests_thatAreNotAnImport() {
-    assertThat(api.post("/users/alice/posts/import", "alice", Map.of("posts", List.of())).statusCode()).isEqualTo(400);
-    assertThat(api.post("/users/alice/posts/import", "alice", Map.of("items", List.of())).statusCode()).isEqualTo(400);
+    assertThat(
+            api.post("/users/alice/posts/import", "alice", Map.of("posts", List.of())).statusCode())
+        .isEqualTo(400);
+    assertThat(
+            api.post("/users/alice/posts/import", "alice", Map.of("items", List.of())).statusCode())
+        .isEqualTo(400);
     List<Object> tooMany = new ArrayList<>();
     for (int i = 0; i < 101; i++) {
       tooMany.add(Map.of("sourceId", "s" + i));
     }
-    HttpResponse<String> r = api.post("/users/alice/posts/import", "alice", Map.of("posts", tooMany));
+    HttpResponse<String> r =
+        api.post("/users/alice/posts/import", "alice", Map.of("posts", tooMany));
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(error(r)).containsEntry("field", "posts");
     String huge = "{\"posts\":[{\"content\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}]}";

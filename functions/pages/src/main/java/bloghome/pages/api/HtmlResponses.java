@@ -19,6 +19,7 @@ import java.util.Optional;
 final class HtmlResponses {
   /** Browsers keep a public page a minute, a CDN five; counters move with every view. */
   static final String PUBLIC_CACHE = "public, max-age=60, s-maxage=300";
+
   static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
   /** How a page may be cached. */
@@ -58,7 +59,8 @@ final class HtmlResponses {
     return build(status, headers, html, cookies);
   }
 
-  static APIGatewayV2HTTPResponse asset(String contentType, byte[] bytes, Optional<String> ifNoneMatch) {
+  static APIGatewayV2HTTPResponse asset(
+      String contentType, byte[] bytes, Optional<String> ifNoneMatch) {
     Map<String, String> headers = new HashMap<>();
     String etag = ETags.of(bytes);
     headers.put("etag", etag);
@@ -85,7 +87,8 @@ final class HtmlResponses {
   /** The CSP source for an inline {@code <style>} with exactly this text. */
   static String styleHash(String css) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(css.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(css.getBytes(StandardCharsets.UTF_8));
       return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -33,8 +33,8 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The blog's pages: routes, request parsing and response mapping only. Page data comes from
- * {@link Pages}; the HTML from templates precompiled at build time.
+ * The blog's pages: routes, request parsing and response mapping only. Page data comes from {@link
+ * Pages}; the HTML from templates precompiled at build time.
  */
 public final class PageHandler extends ApiHandler {
   private final Pages pages;
@@ -44,12 +44,16 @@ public final class PageHandler extends ApiHandler {
 
   /** Production: one DynamoDB client and the assets, built once per execution environment. */
   public PageHandler() {
-    this(DynamoDbClients.fromEnvironment(), Env.require("TABLE_NAME"),
-        CursorCodec.fromEnvironment(Clock.systemUTC()).withoutExpiry(), SiteConfig.fromEnvironment());
+    this(
+        DynamoDbClients.fromEnvironment(),
+        Env.require("TABLE_NAME"),
+        CursorCodec.fromEnvironment(Clock.systemUTC()).withoutExpiry(),
+        SiteConfig.fromEnvironment());
     primeBeforeSnapshot("pages");
   }
 
-  public PageHandler(DynamoDbClient dynamo, String table, String cursorSigningKey, SiteConfig site) {
+  public PageHandler(
+      DynamoDbClient dynamo, String table, String cursorSigningKey, SiteConfig site) {
     this(dynamo, table, CursorCodec.withoutExpiry(cursorSigningKey), site);
   }
 
@@ -68,8 +72,12 @@ public final class PageHandler extends ApiHandler {
     route("GET /auth/callback", request -> safely(request, this::callback));
     route("GET /assets/{file}", this::asset);
     // Anything else under a blog or a post is a page too: a 404 page, not the gateway's JSON.
-    route("GET /u/{userId}/{rest+}", request -> safely(request, (r, page) -> noSuchPage(r, page, "userId")));
-    route("GET /p/{postId}/{rest+}", request -> safely(request, (r, page) -> noSuchPage(r, page, "postId")));
+    route(
+        "GET /u/{userId}/{rest+}",
+        request -> safely(request, (r, page) -> noSuchPage(r, page, "userId")));
+    route(
+        "GET /p/{postId}/{rest+}",
+        request -> safely(request, (r, page) -> noSuchPage(r, page, "postId")));
   }
 
   private Rendered noSuchPage(ApiRequest request, PageRequest page, String idParam) {
@@ -87,7 +95,8 @@ public final class PageHandler extends ApiHandler {
         new PostListing(new DynamoDbPostStore(dynamo, table, clock), cursors),
         new DynamoDbProfileStore(dynamo, table),
         new DynamoDbSkinStore(dynamo, table),
-        new CommentService(new DynamoDbCommentStore(dynamo, table), cursors, clock, CommentsConfig.DEFAULT),
+        new CommentService(
+            new DynamoDbCommentStore(dynamo, table), cursors, clock, CommentsConfig.DEFAULT),
         new MediaUrls(site.mediaBaseUrl()));
   }
 
@@ -96,7 +105,8 @@ public final class PageHandler extends ApiHandler {
   }
 
   /** One page's answer before the common headers: HTML, status, caching and extra CSP styles. */
-  private record Rendered(int status, String html, HtmlResponses.Caching caching, Optional<String> style) {}
+  private record Rendered(
+      int status, String html, HtmlResponses.Caching caching, Optional<String> style) {}
 
   @FunctionalInterface
   private interface PageRoute {
@@ -119,19 +129,32 @@ public final class PageHandler extends ApiHandler {
     return respond(request, page, rendered);
   }
 
-  private APIGatewayV2HTTPResponse respond(ApiRequest request, PageRequest page, Rendered rendered) {
+  private APIGatewayV2HTTPResponse respond(
+      ApiRequest request, PageRequest page, Rendered rendered) {
     List<String> cookies = new ArrayList<>();
     page.langCookie(site.authMode() == SiteConfig.AuthMode.COGNITO).ifPresent(cookies::add);
-    String referrer = request.routeKey().equals("GET /auth/callback") ? "no-referrer" : "strict-origin-when-cross-origin";
+    String referrer =
+        request.routeKey().equals("GET /auth/callback")
+            ? "no-referrer"
+            : "strict-origin-when-cross-origin";
     return HtmlResponses.page(
-        rendered.status(), rendered.html(), csp(rendered.style()), rendered.caching(),
-        request.header("if-none-match"), cookies, referrer);
+        rendered.status(),
+        rendered.html(),
+        csp(rendered.style()),
+        rendered.caching(),
+        request.header("if-none-match"),
+        cookies,
+        referrer);
   }
 
   private static PageRequest pageRequest(ApiRequest request) {
     var event = request.event();
     String path = event.getRawPath() == null ? "/" : event.getRawPath();
-    return PageRequest.of(path, event.getQueryStringParameters(), event.getCookies(), request.header("accept-language"));
+    return PageRequest.of(
+        path,
+        event.getQueryStringParameters(),
+        event.getCookies(),
+        request.header("accept-language"));
   }
 
   // ------------------------------------------------------------------ pages
@@ -147,8 +170,13 @@ public final class PageHandler extends ApiHandler {
                 page.param("trail")));
     Messages m = page.messages();
     PageModels.Layout layout =
-        layout(page, m.t("home.title", home.profile().displayName()), home.profile().bio(), Optional.of(home.skinCss()),
-            List.of("home.js"), Map.of("user-id", home.profile().userId()));
+        layout(
+            page,
+            m.t("home.title", home.profile().displayName()),
+            home.profile().bio(),
+            Optional.of(home.skinCss()),
+            List.of("home.js"),
+            Map.of("user-id", home.profile().userId()));
     String html = render("home.jte", pages.homePage(home, layout, m));
     return new Rendered(200, html, HtmlResponses.Caching.PUBLIC, Optional.of(home.skinCss()));
   }
@@ -158,18 +186,35 @@ public final class PageHandler extends ApiHandler {
     Messages m = page.messages();
     var summary = data.post().summary();
     PageModels.Layout layout =
-        layout(page, summary.title(), summary.summary(), Optional.empty(), List.of("post.js"),
+        layout(
+            page,
+            summary.title(),
+            summary.summary(),
+            Optional.empty(),
+            List.of("post.js"),
             Map.of("post-id", summary.postId(), "author-id", summary.authorId()));
-    return new Rendered(200, render("post.jte", pages.postPage(data, layout, m)), HtmlResponses.Caching.PUBLIC, Optional.empty());
+    return new Rendered(
+        200,
+        render("post.jte", pages.postPage(data, layout, m)),
+        HtmlResponses.Caching.PUBLIC,
+        Optional.empty());
   }
 
   private Rendered skinEditor(ApiRequest request, PageRequest page) {
     Pages.SkinData data = pages.skinEditor(request.pathParam("userId"));
     Messages m = page.messages();
     PageModels.Layout layout =
-        layout(page, m.t("skin.title"), "", Optional.of(data.skinCss()), List.of("skin.js"),
+        layout(
+            page,
+            m.t("skin.title"),
+            "",
+            Optional.of(data.skinCss()),
+            List.of("skin.js"),
             Map.of("user-id", data.owner().userId(), "home", data.owner().homeHref()));
-    return new Rendered(200, render("skin.jte", pages.skinEditorPage(data, layout, m)), HtmlResponses.Caching.NO_STORE,
+    return new Rendered(
+        200,
+        render("skin.jte", pages.skinEditorPage(data, layout, m)),
+        HtmlResponses.Caching.NO_STORE,
         Optional.of(data.skinCss()));
   }
 
@@ -177,45 +222,67 @@ public final class PageHandler extends ApiHandler {
     Messages m = page.messages();
     Map<String, String> data = new LinkedHashMap<>(authData());
     data.put("return", safeReturn(page.param("return")));
-    PageModels.Layout layout = layout(page, m.t("signin.title"), "", Optional.empty(), List.of("signin.js"), data);
-    return new Rendered(200, render("auth.jte", new PageModels.AuthPage(layout, m.t("signin.title"), m.t("signin.redirecting"))),
-        HtmlResponses.Caching.NO_STORE, Optional.empty());
+    PageModels.Layout layout =
+        layout(page, m.t("signin.title"), "", Optional.empty(), List.of("signin.js"), data);
+    return new Rendered(
+        200,
+        render(
+            "auth.jte",
+            new PageModels.AuthPage(layout, m.t("signin.title"), m.t("signin.redirecting"))),
+        HtmlResponses.Caching.NO_STORE,
+        Optional.empty());
   }
 
   private Rendered callback(ApiRequest request, PageRequest page) {
     Messages m = page.messages();
     PageModels.Layout layout =
-        layout(page, m.t("callback.title"), "", Optional.empty(), List.of("callback.js"), authData());
-    return new Rendered(200, render("auth.jte", new PageModels.AuthPage(layout, m.t("callback.title"), m.t("callback.working"))),
-        HtmlResponses.Caching.NO_STORE, Optional.empty());
+        layout(
+            page, m.t("callback.title"), "", Optional.empty(), List.of("callback.js"), authData());
+    return new Rendered(
+        200,
+        render(
+            "auth.jte",
+            new PageModels.AuthPage(layout, m.t("callback.title"), m.t("callback.working"))),
+        HtmlResponses.Caching.NO_STORE,
+        Optional.empty());
   }
 
   private APIGatewayV2HTTPResponse asset(ApiRequest request) {
     String file = request.pathParam("file");
-    return assets.find(file)
+    return assets
+        .find(file)
         .map(a -> HtmlResponses.asset(a.contentType(), a.bytes(), request.header("if-none-match")))
-        .orElseGet(() -> safely(request, (r, page) -> errorPage(page, Problem.notFound("ASSET_NOT_FOUND", "No such file."))));
+        .orElseGet(
+            () ->
+                safely(
+                    request,
+                    (r, page) ->
+                        errorPage(page, Problem.notFound("ASSET_NOT_FOUND", "No such file."))));
   }
 
   // ------------------------------------------------------------------ parts
 
   /**
-   * What the sign-in scripts need. The mode decides which code path the callback runs: only a
-   * page rendered in local mode takes a token from the URL fragment.
+   * What the sign-in scripts need. The mode decides which code path the callback runs: only a page
+   * rendered in local mode takes a token from the URL fragment.
    */
   private Map<String, String> authData() {
     Map<String, String> data = new LinkedHashMap<>();
     data.put("auth-mode", site.authMode() == SiteConfig.AuthMode.LOCAL ? "local" : "cognito");
     site.cognitoDomain().ifPresent(d -> data.put("cognito-domain", d));
     site.cognitoClientId().ifPresent(c -> data.put("client-id", c));
-    site.siteUrl().ifPresent(u -> data.put("redirect-uri", u.replaceAll("/+$", "") + "/auth/callback"));
+    site.siteUrl()
+        .ifPresent(u -> data.put("redirect-uri", u.replaceAll("/+$", "") + "/auth/callback"));
     return data;
   }
 
   /** A path on this site to come back to; anything else (another origin, {@code //x}) goes home. */
   static String safeReturn(Optional<String> value) {
     String v = value.orElse("/");
-    if (!v.startsWith("/") || v.startsWith("//") || v.startsWith("/\\") || v.length() > 2000
+    if (!v.startsWith("/")
+        || v.startsWith("//")
+        || v.startsWith("/\\")
+        || v.length() > 2000
         || v.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
       return "/";
     }
@@ -225,24 +292,41 @@ public final class PageHandler extends ApiHandler {
   private Rendered errorPage(PageRequest page, Problem problem) {
     Messages m = page.messages();
     int status = problem.kind().status();
-    String key = switch (problem.code()) {
-      case "PROFILE_NOT_FOUND", "USER_NOT_FOUND" -> "error.noUser";
-      case "POST_NOT_FOUND" -> "error.noPost";
-      case "INVALID_CURSOR" -> "error.cursor";
-      case "UNKNOWN_LANGUAGE" -> "error.lang";
-      default -> status == 404 ? "error.notFound" : "error.badRequest";
-    };
-    PageModels.Layout layout = layout(page, m.t("error.title", status), "", Optional.empty(), List.of(), Map.of());
-    String html = render("error.jte", new PageModels.ErrorPage(layout, status, m.t(key + ".heading"), m.t(key + ".text")));
+    String key =
+        switch (problem.code()) {
+          case "PROFILE_NOT_FOUND", "USER_NOT_FOUND" -> "error.noUser";
+          case "POST_NOT_FOUND" -> "error.noPost";
+          case "INVALID_CURSOR" -> "error.cursor";
+          case "UNKNOWN_LANGUAGE" -> "error.lang";
+          default -> status == 404 ? "error.notFound" : "error.badRequest";
+        };
+    PageModels.Layout layout =
+        layout(page, m.t("error.title", status), "", Optional.empty(), List.of(), Map.of());
+    String html =
+        render(
+            "error.jte",
+            new PageModels.ErrorPage(layout, status, m.t(key + ".heading"), m.t(key + ".text")));
     return new Rendered(status, html, HtmlResponses.Caching.NO_STORE, Optional.empty());
   }
 
   private PageModels.Layout layout(
-      PageRequest page, String title, String description, Optional<String> style, List<String> scripts,
+      PageRequest page,
+      String title,
+      String description,
+      Optional<String> style,
+      List<String> scripts,
       Map<String, String> data) {
     return new PageModels.Layout(
-        page.messages(), assets, title, description == null ? "" : description, page.here(), page.otherLangHref(),
-        page.signInHref(), style, scripts, data);
+        page.messages(),
+        assets,
+        title,
+        description == null ? "" : description,
+        page.here(),
+        page.otherLangHref(),
+        page.signInHref(),
+        style,
+        scripts,
+        data);
   }
 
   private String render(String template, Object model) {
@@ -258,12 +342,17 @@ public final class PageHandler extends ApiHandler {
    */
   String csp(Optional<String> style) {
     String media = site.mediaOrigin().map(o -> " " + o).orElse("");
-    String cognito = site.authMode() == SiteConfig.AuthMode.COGNITO
-        ? site.cognitoDomain().map(d -> " " + d).orElse("") : "";
+    String cognito =
+        site.authMode() == SiteConfig.AuthMode.COGNITO
+            ? site.cognitoDomain().map(d -> " " + d).orElse("")
+            : "";
     return "default-src 'none'; script-src 'self'; style-src 'self'"
         + style.map(s -> " " + HtmlResponses.styleHash(s)).orElse("")
-        + "; img-src 'self' https:" + media
-        + "; connect-src 'self' " + site.uploadOrigin() + cognito
+        + "; img-src 'self' https:"
+        + media
+        + "; connect-src 'self' "
+        + site.uploadOrigin()
+        + cognito
         + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
   }
 }

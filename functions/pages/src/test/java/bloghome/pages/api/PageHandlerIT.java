@@ -55,16 +55,29 @@ class PageHandlerIT {
       posts.add(p);
     }
     new Importer(new DynamoDbPostStore(aws.dynamoDbClient(), table, clock), clock)
-        .importPosts(new Caller("alice", Set.of()), "alice", JsonObject.parseBody(Json.write(Map.of("posts", posts))));
-    ExecutionInterceptor counter = new ExecutionInterceptor() {
-      @Override
-      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        calls.add(context.request().getClass().getSimpleName());
-      }
-    };
-    SiteConfig site = new SiteConfig(SiteConfig.AuthMode.COGNITO, "https://cdn.example.net", "https://bucket.s3.eu-west-1.amazonaws.com",
-        Optional.of("https://blog.auth.eu-west-1.amazoncognito.com"), Optional.of("client"), Optional.of("https://blog.example.net"));
-    handler = new PageHandler(aws.dynamoDb(counter), table, "pages-test-cursor-key-0123456789abcdef", site);
+        .importPosts(
+            new Caller("alice", Set.of()),
+            "alice",
+            JsonObject.parseBody(Json.write(Map.of("posts", posts))));
+    ExecutionInterceptor counter =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(
+              Context.BeforeExecution context, ExecutionAttributes attributes) {
+            calls.add(context.request().getClass().getSimpleName());
+          }
+        };
+    SiteConfig site =
+        new SiteConfig(
+            SiteConfig.AuthMode.COGNITO,
+            "https://cdn.example.net",
+            "https://bucket.s3.eu-west-1.amazonaws.com",
+            Optional.of("https://blog.auth.eu-west-1.amazoncognito.com"),
+            Optional.of("client"),
+            Optional.of("https://blog.example.net"));
+    handler =
+        new PageHandler(
+            aws.dynamoDb(counter), table, "pages-test-cursor-key-0123456789abcdef", site);
   }
 
   @BeforeEach
@@ -74,30 +87,45 @@ class PageHandlerIT {
 
   @Test
   void theSampleEvent_rendersAlicesHomePage_inThreeReads() {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-home-page.json");
+    APIGatewayV2HTTPEvent event =
+        EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-home-page.json");
     APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
     assertThat(response.getStatusCode()).isEqualTo(200);
-    assertThat(response.getBody()).contains("Alice").contains("Post 2").contains("<html lang=\"zh-CN\"");
+    assertThat(response.getBody())
+        .contains("Alice")
+        .contains("Post 2")
+        .contains("<html lang=\"zh-CN\"");
     // profile, one listing Query, skin
     assertThat(calls).containsExactly("GetItemRequest", "QueryRequest", "GetItemRequest");
   }
 
   @Test
   void theCsp_namesTheMediaCdnTheBucketAndCognito_andNothingInline() {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-home-page.json");
+    APIGatewayV2HTTPEvent event =
+        EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-home-page.json");
     String csp = handler.handleRequest(event, null).getHeaders().get("content-security-policy");
-    assertThat(csp).contains("img-src 'self' https: https://cdn.example.net")
-        .contains("connect-src 'self' https://bucket.s3.eu-west-1.amazonaws.com https://blog.auth.eu-west-1.amazoncognito.com")
+    assertThat(csp)
+        .contains("img-src 'self' https: https://cdn.example.net")
+        .contains(
+            "connect-src 'self' https://bucket.s3.eu-west-1.amazonaws.com https://blog.auth.eu-west-1.amazoncognito.com")
         .doesNotContain("unsafe");
   }
 
   @Test
   void theCallbackPage_inCognitoMode_carriesTheHostedUiSettings_andIsNeverStored() {
-    APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withRouteKey("GET /auth/callback")
-        .withRawPath("/auth/callback").withHeaders(Map.of()).build();
+    APIGatewayV2HTTPEvent event =
+        APIGatewayV2HTTPEvent.builder()
+            .withRouteKey("GET /auth/callback")
+            .withRawPath("/auth/callback")
+            .withHeaders(Map.of())
+            .build();
     APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
-    assertThat(response.getBody()).contains("content=\"cognito\"").contains("https://blog.example.net/auth/callback");
-    assertThat(response.getHeaders()).containsEntry("cache-control", "no-store").containsEntry("referrer-policy", "no-referrer");
+    assertThat(response.getBody())
+        .contains("content=\"cognito\"")
+        .contains("https://blog.example.net/auth/callback");
+    assertThat(response.getHeaders())
+        .containsEntry("cache-control", "no-store")
+        .containsEntry("referrer-policy", "no-referrer");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package bloghome.skins.validator;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -10,7 +11,6 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import java.util.Arrays;
 
 /**
  * {@link UploadObjects} on S3. Reads are pinned to the ETag the HEAD saw, so the bytes inspected

@@ -18,8 +18,8 @@ public interface UploadObjects {
   Optional<Head> head(String key);
 
   /**
-   * The object's bytes, fetched lazily: prefixes by ranged GET, and never more than {@code
-   * maxBytes + 1} bytes in all, however large the object has become.
+   * The object's bytes, fetched lazily: prefixes by ranged GET, and never more than {@code maxBytes
+   * + 1} bytes in all, however large the object has become.
    */
   CountingSource bytes(String key, Head head, long maxBytes);
 

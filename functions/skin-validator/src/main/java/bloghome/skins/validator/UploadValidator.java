@@ -15,9 +15,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Locale;
 
 /**
  * Decides one uploaded object and records the verdict.
@@ -156,8 +156,9 @@ public final class UploadValidator {
           }
           return new ValidationOutcome.AlreadyDecided(upload.uploadId(), bytesRead);
         }
-        case SLOT_CHANGED -> Log.info(
-            "skin-slot-changed", Map.of("uploadId", upload.uploadId(), "attempt", attempt + 1));
+        case SLOT_CHANGED ->
+            Log.info(
+                "skin-slot-changed", Map.of("uploadId", upload.uploadId(), "attempt", attempt + 1));
       }
     }
     throw new IOException("the slot kept changing; the event will be retried");

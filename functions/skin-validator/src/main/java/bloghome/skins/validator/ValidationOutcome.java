@@ -33,9 +33,7 @@ public sealed interface ValidationOutcome {
     }
   }
 
-  /**
-   * Accepted; {@code active} is false when a newer upload for the slot was already accepted.
-   */
+  /** Accepted; {@code active} is false when a newer upload for the slot was already accepted. */
   record Accepted(String uploadId, String acceptedKey, boolean active, long bytesRead)
       implements ValidationOutcome {}
 

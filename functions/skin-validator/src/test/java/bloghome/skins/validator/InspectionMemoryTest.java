@@ -8,21 +8,21 @@ import bloghome.skins.validator.image.ImageInspector;
 import bloghome.skins.validator.image.RejectionCode;
 import bloghome.skins.validator.image.Verdict;
 import bloghome.testing.TestImages;
+import com.sun.management.ThreadMXBean;
 import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.ByteOrder;
-import java.util.Random;
-import org.junit.jupiter.api.Test;
-import com.sun.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /**
- * Measures what inspecting the worst accepted images and a decompression bomb costs in memory,
- * for docs/skins.md, and keeps those costs within what a 512 MB function can give.
+ * Measures what inspecting the worst accepted images and a decompression bomb costs in memory, for
+ * docs/skins.md, and keeps those costs within what a 512 MB function can give.
  */
 class InspectionMemoryTest {
   private static final long MB = 1024 * 1024;
@@ -67,7 +67,8 @@ class InspectionMemoryTest {
       }
     }
     byte[] png = TestImages.png(image);
-    assertThat((long) png.length).isBetween(SkinSlot.HEADER.maxBytes() - MB, SkinSlot.HEADER.maxBytes());
+    assertThat((long) png.length)
+        .isBetween(SkinSlot.HEADER.maxBytes() - MB, SkinSlot.HEADER.maxBytes());
 
     Cost cost = measure(SkinSlot.HEADER, png);
 
@@ -91,11 +92,11 @@ class InspectionMemoryTest {
   }
 
   /**
-   * The heap the worst accepted image of each format is processed in: each is inspected in a JVM
-   * of its own started with {@code -Xmx} at this ceiling and the serial collector (what the JVM
-   * picks on a 512 MB Lambda). It leaves half of the 512 MB function to the JVM itself (code,
-   * metaspace, threads) and to the native memory of the JPEG codec. (The peaks printed by {@link
-   * #measure} vary from run to run with the collector's timing; running under the cap does not.)
+   * The heap the worst accepted image of each format is processed in: each is inspected in a JVM of
+   * its own started with {@code -Xmx} at this ceiling and the serial collector (what the JVM picks
+   * on a 512 MB Lambda). It leaves half of the 512 MB function to the JVM itself (code, metaspace,
+   * threads) and to the native memory of the JPEG codec. (The peaks printed by {@link #measure}
+   * vary from run to run with the collector's timing; running under the cap does not.)
    */
   static final long HEAP_CEILING = 256 * MB;
 
@@ -111,7 +112,14 @@ class InspectionMemoryTest {
     Cost cost = measure(SkinSlot.BACKGROUND, png);
     long millis = (System.nanoTime() - started) / 1_000_000;
 
-    System.out.println("skin memory: 16-bit RGBA PNG 8000x5000 (" + png.length + " B): " + cost + ", " + millis + " ms");
+    System.out.println(
+        "skin memory: 16-bit RGBA PNG 8000x5000 ("
+            + png.length
+            + " B): "
+            + cost
+            + ", "
+            + millis
+            + " ms");
     assertThat(cost.verdict())
         .isInstanceOfSatisfying(
             Verdict.Rejected.class,
@@ -123,7 +131,9 @@ class InspectionMemoryTest {
   @Test
   void theWorstAcceptedPngs_stayUnderTheHeapCeiling() throws Exception {
     // 8 bits with alpha at the pixel cap, and 16 bits with alpha at the decode budget.
-    int[][] worst = {{8000, 5000, 8, 6}, {5120, 4096, 16, 6}, {8000, 5000, 8, 2}, {5120, 4096, 16, 2}};
+    int[][] worst = {
+      {8000, 5000, 8, 6}, {5120, 4096, 16, 6}, {8000, 5000, 8, 2}, {5120, 4096, 16, 2}
+    };
     for (int[] w : worst) {
       byte[] png = TestImages.flatPng(w[0], w[1], w[2], w[3]);
 
@@ -132,12 +142,15 @@ class InspectionMemoryTest {
       String what = w[0] + "x" + w[1] + " " + w[2] + "-bit colour type " + w[3];
       System.out.println("skin memory: PNG " + what + " (" + png.length + " B): " + cost);
       assertThat(cost.verdict()).as(what).isInstanceOf(Verdict.Accepted.class);
-      assertThat(inspectWithCappedHeap(SkinSlot.BACKGROUND, "image/png", png)).as(what).isEqualTo("ACCEPTED");
+      assertThat(inspectWithCappedHeap(SkinSlot.BACKGROUND, "image/png", png))
+          .as(what)
+          .isEqualTo("ACCEPTED");
     }
     // One pixel row more than the budget is refused.
     assertThat(measure(SkinSlot.BACKGROUND, TestImages.flatPng(5120, 4097, 16, 6)).verdict())
         .isInstanceOfSatisfying(
-            Verdict.Rejected.class, r -> assertThat(r.has(RejectionCode.DECODE_TOO_LARGE)).isTrue());
+            Verdict.Rejected.class,
+            r -> assertThat(r.has(RejectionCode.DECODE_TOO_LARGE)).isTrue());
   }
 
   @Test
@@ -149,12 +162,15 @@ class InspectionMemoryTest {
     Cost uprightCost = measure(SkinSlot.HEADER, upright, "image/jpeg");
     Cost turnedCost = measure(SkinSlot.BACKGROUND, turned, "image/jpeg");
 
-    System.out.println("skin memory: JPEG 8000x5000 upright (" + upright.length + " B): " + uprightCost);
-    System.out.println("skin memory: JPEG 4096x6400 orientation 6 (" + turned.length + " B): " + turnedCost);
+    System.out.println(
+        "skin memory: JPEG 8000x5000 upright (" + upright.length + " B): " + uprightCost);
+    System.out.println(
+        "skin memory: JPEG 4096x6400 orientation 6 (" + turned.length + " B): " + turnedCost);
     assertThat(uprightCost.verdict()).isInstanceOf(Verdict.Accepted.class);
     assertThat(turnedCost.verdict()).isInstanceOf(Verdict.Accepted.class);
     assertThat(inspectWithCappedHeap(SkinSlot.HEADER, "image/jpeg", upright)).isEqualTo("ACCEPTED");
-    assertThat(inspectWithCappedHeap(SkinSlot.BACKGROUND, "image/jpeg", turned)).isEqualTo("ACCEPTED");
+    assertThat(inspectWithCappedHeap(SkinSlot.BACKGROUND, "image/jpeg", turned))
+        .isEqualTo("ACCEPTED");
   }
 
   /** The verdict of {@link CappedInspection} run with the heap capped at {@link #HEAP_CEILING}. */
@@ -188,7 +204,9 @@ class InspectionMemoryTest {
   /** A JPEG of one flat colour; with an EXIF orientation unless {@code orientation} is 1. */
   private static byte[] flatJpeg(int width, int height, int orientation) {
     byte[] jpeg = TestImages.jpeg(new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR));
-    return orientation == 1 ? jpeg : TestImages.withExifOrientation(jpeg, orientation, ByteOrder.BIG_ENDIAN);
+    return orientation == 1
+        ? jpeg
+        : TestImages.withExifOrientation(jpeg, orientation, ByteOrder.BIG_ENDIAN);
   }
 
   private Cost measure(SkinSlot slot, byte[] bytes) throws Exception {

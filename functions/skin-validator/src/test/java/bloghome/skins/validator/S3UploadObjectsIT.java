@@ -21,7 +21,8 @@ class S3UploadObjectsIT {
     return data;
   }
 
-  private UploadObjects.CountingSource sourceFor(LocalAws aws, String bucket, byte[] data, long maxBytes) {
+  private UploadObjects.CountingSource sourceFor(
+      LocalAws aws, String bucket, byte[] data, long maxBytes) {
     aws.s3Client().putObject(r -> r.bucket(bucket).key("uploads/x"), RequestBody.fromBytes(data));
     S3UploadObjects objects = new S3UploadObjects(aws.s3Client(), bucket);
     UploadObjects.Head head = objects.head("uploads/x").orElseThrow();

@@ -24,8 +24,8 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The skin routes. A function of its own because it is the only API function that needs the S3
- * SDK (to presign upload URLs); the others stay smaller and start faster without it.
+ * The skin routes. A function of its own because it is the only API function that needs the S3 SDK
+ * (to presign upload URLs); the others stay smaller and start faster without it.
  */
 public final class SkinsHandler extends ApiHandler {
   private static final int MAX_BODY = 4 * 1024;
@@ -115,8 +115,7 @@ public final class SkinsHandler extends ApiHandler {
 
   private APIGatewayV2HTTPResponse getUpload(ApiRequest request) {
     var caller = request.requireCaller();
-    var upload =
-        uploads.status(caller, request.pathParam("userId"), request.pathParam("uploadId"));
+    var upload = uploads.status(caller, request.pathParam("userId"), request.pathParam("uploadId"));
     return Responses.json(200, views.upload(upload));
   }
 }

@@ -2,31 +2,31 @@ package bloghome.skins.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bloghome.testing.TestImages;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
 import bloghome.skins.SkinSlot;
 import bloghome.skins.SkinUpload;
 import bloghome.skins.UploadKeys;
+import bloghome.skins.UploadStatus;
+import bloghome.testing.TestImages;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
-import bloghome.skins.UploadStatus;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Arrays;
 
 /**
  * The whole upload path on the local stack: API -> presigned PUT -> S3 notification -> the real
@@ -62,8 +62,7 @@ class SkinUploadEndToEndIT {
       Map<String, Object> header = stack.skin("alice").map("header");
       assertThat(header).containsEntry("width", 1920L).containsEntry("height", 120L);
       String url = (String) header.get("url");
-      assertThat(url)
-          .isEqualTo(SkinsStack.MEDIA + "/skins/alice/header/" + uploadId + ".png");
+      assertThat(url).isEqualTo(SkinsStack.MEDIA + "/skins/alice/header/" + uploadId + ".png");
       byte[] served = stack.fetchMedia(url);
       assertThat(served.length).isLessThan(png.length);
       BufferedImage image = TestImages.decode(served);
@@ -87,7 +86,13 @@ class SkinUploadEndToEndIT {
       String key = UploadKeys.uploadKey("uploads/", "alice", SkinSlot.HEADER, uploadId);
       stack.uploadStore.create(
           SkinUpload.pending(
-              uploadId, "alice", SkinSlot.HEADER, key, "image/png", TWO_MIB + 1L, now,
+              uploadId,
+              "alice",
+              SkinSlot.HEADER,
+              key,
+              "image/png",
+              TWO_MIB + 1L,
+              now,
               now.plus(Duration.ofMinutes(5))));
       byte[] png = TestImages.pngOfExactSize(1920, 120, TWO_MIB + 1);
 
@@ -127,7 +132,8 @@ class SkinUploadEndToEndIT {
           stack.uploadStatus("alice", (String) second.body().get("uploadId"));
       assertThat(firstStatus.body()).containsEntry("status", "REJECTED");
       @SuppressWarnings("unchecked")
-      List<Map<String, Object>> reasons = (List<Map<String, Object>>) firstStatus.body().get("reasons");
+      List<Map<String, Object>> reasons =
+          (List<Map<String, Object>>) firstStatus.body().get("reasons");
       assertThat(reasons).extracting(r -> r.get("code")).containsExactly("DIMENSIONS");
       assertThat((String) reasons.get(0).get("message")).contains("300 x 38").contains("301 x 38");
       assertThat(secondStatus.body().get("reasons").toString()).contains("TYPE_MISMATCH");
@@ -176,8 +182,7 @@ class SkinUploadEndToEndIT {
       assertThat(stack.uploadStatus(userId, uploadId).body()).containsEntry("status", "ACCEPTED");
       String url = (String) stack.skin(userId).map("column").get("url");
       assertThat(url)
-          .isEqualTo(
-              SkinsStack.MEDIA + "/skins/li.lei%2B1%40example/column/" + uploadId + ".jpg");
+          .isEqualTo(SkinsStack.MEDIA + "/skins/li.lei%2B1%40example/column/" + uploadId + ".jpg");
       assertThat(TestImages.decode(stack.fetchMedia(url)).getWidth()).isEqualTo(300);
       assertThat(stack.keys()).containsExactly("skins/" + userId + "/column/" + uploadId + ".jpg");
     }
@@ -187,9 +192,9 @@ class SkinUploadEndToEndIT {
   void objectsUnderUploadsThatNoUploadOwns_areDeleted(LocalAws aws) {
     try (SkinsStack stack = new SkinsStack(aws, true)) {
       byte[] png = TestImages.png(300, 38);
-      String forged = UploadKeys.uploadKey("uploads/", "alice", SkinSlot.COLUMN, UploadKeys.newUploadId());
-      List<String> keys =
-          List.of("uploads/alice/header/my banner+1 横幅.png", forged, "uploads/x");
+      String forged =
+          UploadKeys.uploadKey("uploads/", "alice", SkinSlot.COLUMN, UploadKeys.newUploadId());
+      List<String> keys = List.of("uploads/alice/header/my banner+1 横幅.png", forged, "uploads/x");
 
       for (String key : keys) {
         aws.s3Client().putObject(r -> r.bucket(stack.bucket).key(key), RequestBody.fromBytes(png));
@@ -211,16 +216,24 @@ class SkinUploadEndToEndIT {
       Instant now = stack.clock.instant().truncatedTo(ChronoUnit.MILLIS);
       byte[] png = TestImages.png(300, 38);
       stack.uploadStore.create(
-          SkinUpload.pending(uploadId, "李 雷+1", SkinSlot.COLUMN, key, "image/png", png.length,
-              now, now.plus(Duration.ofMinutes(5))));
+          SkinUpload.pending(
+              uploadId,
+              "李 雷+1",
+              SkinSlot.COLUMN,
+              key,
+              "image/png",
+              png.length,
+              now,
+              now.plus(Duration.ofMinutes(5))));
       aws.s3Client().putObject(r -> r.bucket(stack.bucket).key(key), RequestBody.fromBytes(png));
       Path event = Files.createTempFile("s3-event", ".json");
       Files.writeString(
-          event, json.replace("bloghome-skins-123456789012-us-east-1", stack.bucket), StandardCharsets.UTF_8);
+          event,
+          json.replace("bloghome-skins-123456789012-us-east-1", stack.bucket),
+          StandardCharsets.UTF_8);
 
       // when
-      stack.validator.handleRequest(
-          EventLoader.loadS3Event(event.toString()), null);
+      stack.validator.handleRequest(EventLoader.loadS3Event(event.toString()), null);
 
       // then
       // (Read from the store: such a user id is refused by the HTTP routes, which take key-safe

@@ -2,10 +2,13 @@ package bloghome.skins.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bloghome.local.junit.LocalAws;
+import bloghome.local.junit.LocalAwsExtension;
 import bloghome.skins.SkinSlot;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,9 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import bloghome.local.junit.LocalAws;
-import bloghome.local.junit.LocalAwsExtension;
-import java.util.List;
 
 @ExtendWith(LocalAwsExtension.class)
 class SkinsHandlerIT {
@@ -53,13 +53,17 @@ class SkinsHandlerIT {
   void putSkin_storesColoursUpperCase_keepsOmittedOnes_andNullResetsToTheDefault() {
     // given
     stack.call(
-        "PUT", "/users/alice/skin", vip("alice"),
+        "PUT",
+        "/users/alice/skin",
+        vip("alice"),
         "{\"titleColor\":\"#abcdef\",\"hoverColor\":\"#00fF00\"}");
 
     // when
     SkinsStack.Reply reply =
         stack.call(
-            "PUT", "/users/alice/skin", vip("alice"),
+            "PUT",
+            "/users/alice/skin",
+            vip("alice"),
             "{\"subtitleColor\":\"#123abc\",\"hoverColor\":null}");
 
     // then
@@ -144,8 +148,10 @@ class SkinsHandlerIT {
 
   @Test
   void createUpload_givesEveryUploadItsOwnUnguessableKey() {
-    String first = (String) stack.createUpload("alice", "column", "image/jpeg", 10).body().get("url");
-    String second = (String) stack.createUpload("alice", "column", "image/jpeg", 10).body().get("url");
+    String first =
+        (String) stack.createUpload("alice", "column", "image/jpeg", 10).body().get("url");
+    String second =
+        (String) stack.createUpload("alice", "column", "image/jpeg", 10).body().get("url");
 
     assertThat(URI.create(first).getPath()).isNotEqualTo(URI.create(second).getPath());
   }
@@ -171,7 +177,8 @@ class SkinsHandlerIT {
         "{\"slot\":\"column\",\"contentType\":\"image/png\",\"contentLength\":10,\"fileName\":\"a.png\"}|fileName|UNKNOWN_FIELD",
         "not json|body|MALFORMED_JSON"
       })
-  void createUpload_refusesAtOnce_whatTheValidatorWouldRefuse(String body, String field, String code) {
+  void createUpload_refusesAtOnce_whatTheValidatorWouldRefuse(
+      String body, String field, String code) {
     SkinsStack.Reply reply = stack.call("POST", "/users/alice/skin/uploads", vip("alice"), body);
 
     assertThat(reply.status()).isEqualTo(400);
@@ -181,7 +188,8 @@ class SkinsHandlerIT {
   @Test
   void createUpload_acceptsExactlyEachSlotsLimit() {
     for (SkinSlot slot : SkinSlot.values()) {
-      assertThat(stack.createUpload("alice", slot.wireName(), "image/png", slot.maxBytes()).status())
+      assertThat(
+              stack.createUpload("alice", slot.wireName(), "image/png", slot.maxBytes()).status())
           .as(slot.wireName())
           .isEqualTo(201);
     }

@@ -21,6 +21,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +37,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import java.net.http.HttpClient;
 
 /**
- * The skins feature on the local stack: a fresh table and bucket, the real API handler behind
- * the local gateway, and the real validator, subscribed to the bucket's uploads/ prefix (or not,
- * for tests that deliver events by hand).
+ * The skins feature on the local stack: a fresh table and bucket, the real API handler behind the
+ * local gateway, and the real validator, subscribed to the bucket's uploads/ prefix (or not, for
+ * tests that deliver events by hand).
  */
 final class SkinsStack implements AutoCloseable {
   static final String MEDIA = "https://media.example.test";
@@ -54,6 +54,7 @@ final class SkinsStack implements AutoCloseable {
   final DynamoDbSkinUploadStore uploadStore;
   final SkinValidatorHandler validator;
   final TestGateway gateway;
+
   /** GetObject calls the validator made: ranged or full, each one reads body bytes. */
   final AtomicInteger validatorGets = new AtomicInteger();
 
@@ -148,8 +149,7 @@ final class SkinsStack implements AutoCloseable {
   }
 
   Reply uploadStatus(String userId, String uploadId) {
-    return call(
-        "GET", userPath(userId) + "/skin/uploads/" + uploadId, gateway.token(userId), null);
+    return call("GET", userPath(userId) + "/skin/uploads/" + uploadId, gateway.token(userId), null);
   }
 
   Reply skin(String userId) {
@@ -193,7 +193,8 @@ final class SkinsStack implements AutoCloseable {
   /** The object a media URL names, read straight from the bucket (CloudFront's origin). */
   byte[] fetchMedia(String url) {
     String key =
-        URLDecoder.decode(url.substring(MEDIA.length() + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        URLDecoder.decode(
+            url.substring(MEDIA.length() + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
     return aws.s3Client().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
   }
 

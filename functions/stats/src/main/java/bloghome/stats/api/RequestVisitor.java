@@ -7,8 +7,8 @@ import bloghome.stats.visitor.VisitorId;
 import java.time.LocalDate;
 
 /**
- * The visitor of one view request: a bot or not (from the User-Agent), and the day's keyed hash
- * of source IP and User-Agent. The raw values live only in this object, for one request.
+ * The visitor of one view request: a bot or not (from the User-Agent), and the day's keyed hash of
+ * source IP and User-Agent. The raw values live only in this object, for one request.
  */
 final class RequestVisitor implements Views.Visitor {
   private final BotDetector bots;

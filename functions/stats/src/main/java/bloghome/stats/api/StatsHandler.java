@@ -1,5 +1,14 @@
 package bloghome.stats.api;
 
+import bloghome.auth.Caller;
+import bloghome.auth.JwksTokenVerifier;
+import bloghome.aws.DynamoDbClients;
+import bloghome.config.Env;
+import bloghome.http.ApiHandler;
+import bloghome.http.ApiRequest;
+import bloghome.http.PageLimit;
+import bloghome.http.Responses;
+import bloghome.paging.CursorCodec;
 import bloghome.paging.StorePage;
 import bloghome.stats.DynamoDbFollowStore;
 import bloghome.stats.DynamoDbPostDirectory;
@@ -15,15 +24,6 @@ import bloghome.stats.ReactionStore;
 import bloghome.stats.Reactions;
 import bloghome.stats.ViewStore;
 import bloghome.stats.Views;
-import bloghome.auth.Caller;
-import bloghome.auth.JwksTokenVerifier;
-import bloghome.aws.DynamoDbClients;
-import bloghome.config.Env;
-import bloghome.http.ApiHandler;
-import bloghome.http.ApiRequest;
-import bloghome.http.PageLimit;
-import bloghome.http.Responses;
-import bloghome.paging.CursorCodec;
 import bloghome.stats.visitor.BotDetector;
 import bloghome.stats.visitor.DynamoDbSaltStore;
 import bloghome.stats.visitor.SaltStore;
@@ -148,7 +148,8 @@ public final class StatsHandler extends ApiHandler {
     String ownerId = request.pathParam("userId");
     String callerId = request.requireCaller().userId();
     int limit = limit(request);
-    StorePage<Favorite> page = reactions.favorites(ownerId, callerId, limit, request.query("cursor"));
+    StorePage<Favorite> page =
+        reactions.favorites(ownerId, callerId, limit, request.query("cursor"));
     return Responses.json(200, pageBody(page, reactions.cursorFor(ownerId, page)));
   }
 
@@ -156,7 +157,8 @@ public final class StatsHandler extends ApiHandler {
     request.body(MAX_BODY_BYTES);
     String userId = request.pathParam("userId");
     String callerId = request.requireCaller().userId();
-    Follows.State state = on ? follows.follow(callerId, userId) : follows.unfollow(callerId, userId);
+    Follows.State state =
+        on ? follows.follow(callerId, userId) : follows.unfollow(callerId, userId);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("following", state.following());
     body.put("followers", state.followers());

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Tells robots from people by their User-Agent, using the patterns of the maintained
- * {@code crawler-user-agents} list (see docs/third-party.md; refresh with
+ * Tells robots from people by their User-Agent, using the patterns of the maintained {@code
+ * crawler-user-agents} list (see docs/third-party.md; refresh with
  * functions/stats/update-crawler-list.sh).
  *
  * <p>Patterns are matched anywhere in the User-Agent and without regard to ASCII case: the list

@@ -11,8 +11,8 @@ import java.util.Objects;
  * The secret of one UTC day that {@link VisitorId} mixes into every visitor hash.
  *
  * <p>Whoever holds the salt can test guessed IP addresses against a visitor id, so the salt is
- * random, never logged (see {@link #toString()}) and deleted after at most 48 hours: once it is gone
- * the ids of that day can no longer be linked to anyone, nor to the ids of another day.
+ * random, never logged (see {@link #toString()}) and deleted after at most 48 hours: once it is
+ * gone the ids of that day can no longer be linked to anyone, nor to the ids of another day.
  *
  * @param day the UTC day the salt is for
  * @param secret {@value #SECRET_BYTES} random bytes; copied in and out

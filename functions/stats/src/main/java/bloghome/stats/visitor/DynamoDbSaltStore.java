@@ -15,12 +15,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * The random salt of each UTC day, shared by every execution environment.
  *
- * <p>Item: pk {@code SALT#yyyy-MM-dd}, sk {@code SALT}, {@code salt} (32 random bytes),
- * {@code expiresAt} = the day's start + 48 h. The first environment to need a day's salt creates
- * it with a conditional put; one that loses the race reads the winner's, so all agree. Each
- * environment keeps the current day's salt in memory (one read per day per environment). When a
- * day's salt is created, the one from two days earlier is deleted: TTL may take days to remove an
- * item, and an old salt must not outlive its purpose.
+ * <p>Item: pk {@code SALT#yyyy-MM-dd}, sk {@code SALT}, {@code salt} (32 random bytes), {@code
+ * expiresAt} = the day's start + 48 h. The first environment to need a day's salt creates it with a
+ * conditional put; one that loses the race reads the winner's, so all agree. Each environment keeps
+ * the current day's salt in memory (one read per day per environment). When a day's salt is
+ * created, the one from two days earlier is deleted: TTL may take days to remove an item, and an
+ * old salt must not outlive its purpose.
  */
 public final class DynamoDbSaltStore implements SaltStore {
   private final SecureRandom random = new SecureRandom();

@@ -21,8 +21,8 @@ final class RequiredText {
    * One top-level alternative of a pattern.
    *
    * @param text lower-case text every match contains; never empty
-   * @param isWholeAlternative true when the alternative matches exactly this text and nothing
-   *     else, so finding the text is a match by itself
+   * @param isWholeAlternative true when the alternative matches exactly this text and nothing else,
+   *     so finding the text is a match by itself
    */
   record Alternative(String text, boolean isWholeAlternative) {}
 
@@ -121,7 +121,9 @@ final class RequiredText {
     }
   }
 
-  /** A class of two case variants of one letter ({@code [wW]}) is that letter; others break text. */
+  /**
+   * A class of two case variants of one letter ({@code [wW]}) is that letter; others break text.
+   */
   private void readClass(Scan scan) {
     if (pos + 3 < pattern.length() && pattern.charAt(pos + 3) == ']') {
       char a = pattern.charAt(pos + 1);

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * A character trie of lower-case texts, walked from every position of a User-Agent.
  *
  * <p>Why not one big regex alternation: {@code java.util.regex} tries each of the ~1,500
- * alternatives at each position of the input, about 1.6 ms per User-Agent here. The trie looks at
- * a few characters per position instead. An entry either means "bot" by itself (the pattern is
- * plain text) or names the patterns to confirm with their own regex.
+ * alternatives at each position of the input, about 1.6 ms per User-Agent here. The trie looks at a
+ * few characters per position instead. An entry either means "bot" by itself (the pattern is plain
+ * text) or names the patterns to confirm with their own regex.
  */
 final class TextIndex {
   private final Node root = new Node();

@@ -2,7 +2,6 @@ package bloghome.stats.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bloghome.testing.BlogTable;
 import bloghome.auth.JwksTokenVerifier;
 import bloghome.json.Json;
 import bloghome.local.StreamEventSource;
@@ -10,8 +9,9 @@ import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
 import bloghome.local.junit.TestGateway;
 import bloghome.paging.CursorCodec;
-import bloghome.stats.visitor.BotDetector;
 import bloghome.stats.aggregator.ViewsAggregatorHandler;
+import bloghome.stats.visitor.BotDetector;
+import bloghome.testing.BlogTable;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.net.http.HttpClient;
@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import java.util.HashMap;
 
 /**
  * StatsFunction behind the local gateway: the routes, their auth, and what gets stored; view
@@ -50,7 +50,8 @@ class StatsHandlerIT {
 
   /** A clock the tests move forward, to cross a UTC midnight. */
   private static final class MovableClock extends Clock {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-29T23:58:00Z"));
+    private final AtomicReference<Instant> now =
+        new AtomicReference<>(Instant.parse("2026-11-29T23:58:00Z"));
 
     @Override
     public ZoneId getZone() {
@@ -89,10 +90,16 @@ class StatsHandlerIT {
     table.profile("bob");
     AtomicReference<StatsHandler> handler = this.handler;
     // The gateway's issuer URL contains its port, so the handler is built once it runs.
-    gateway = aws.gateway(Map.of("StatsFunction", (event, context) -> handler.get().handleRequest(event, context)));
+    gateway =
+        aws.gateway(
+            Map.of(
+                "StatsFunction", (event, context) -> handler.get().handleRequest(event, context)));
     JwksTokenVerifier tokens =
         new JwksTokenVerifier(
-            gateway.jwt().issuer(), gateway.jwt().audience(), HttpClient.newHttpClient(), Clock.systemUTC());
+            gateway.jwt().issuer(),
+            gateway.jwt().audience(),
+            HttpClient.newHttpClient(),
+            Clock.systemUTC());
     handler.set(
         new StatsHandler(
             dynamoDb,
@@ -134,7 +141,8 @@ class StatsHandlerIT {
   }
 
   private HttpResponse<String> call(String method, String path, String token) {
-    HttpRequest.Builder request = gateway.request(path).method(method, HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder request =
+        gateway.request(path).method(method, HttpRequest.BodyPublishers.noBody());
     if (token != null) {
       request.header("authorization", "Bearer " + token);
     }
@@ -191,7 +199,8 @@ class StatsHandlerIT {
 
   /** The sample event of events/, as API Gateway sends it, aimed at {@code postId}. */
   private static APIGatewayV2HTTPEvent sampleViewEvent(String postId) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-record-view.json");
+    APIGatewayV2HTTPEvent event =
+        EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-record-view.json");
     event.setPathParameters(new HashMap<>(Map.of("postId", postId)));
     event.setHeaders(new HashMap<>(event.getHeaders()));
     return event;
@@ -251,14 +260,16 @@ class StatsHandlerIT {
     HttpResponse<String> unknown = view("p_missing", "198.51.100.13", BROWSER, null);
     HttpResponse<String> big =
         gateway.send(
-            gateway.request("/posts/p_1/views")
+            gateway
+                .request("/posts/p_1/views")
                 .header("user-agent", BROWSER)
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"x\":\"" + "a".repeat(2000) + "\"}"))
                 .build());
 
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(json(unknown).get("error")).isEqualTo(Map.of("code", "POST_NOT_FOUND", "message", "No such post."));
+    assertThat(json(unknown).get("error"))
+        .isEqualTo(Map.of("code", "POST_NOT_FOUND", "message", "No such post."));
     assertThat(big.statusCode()).isEqualTo(413);
     assertThat(((Map<?, ?>) json(big).get("error")).get("field")).isEqualTo("body");
     settle();
@@ -268,7 +279,8 @@ class StatsHandlerIT {
   @Test
   void nothingStored_containsAnIpAddressOrUserAgent() {
     List<String> ips = List.of("198.51.100.77", "2001:db8::77");
-    List<String> agents = List.of(BROWSER, "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0 unique-marker-ua");
+    List<String> agents =
+        List.of(BROWSER, "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0 unique-marker-ua");
     for (String ip : ips) {
       for (String ua : agents) {
         assertThat(view("p_1", ip, ua, gateway.token("bob")).statusCode()).isEqualTo(200);
@@ -286,7 +298,8 @@ class StatsHandlerIT {
     settle();
     assertThat(table.postCounter("p_1", "views")).isEqualTo(4);
     for (String value : stored) {
-      for (String secret : List.of(ips.get(0), ips.get(1), "Mozilla", "Firefox", "unique-marker-ua", "198.51.100")) {
+      for (String secret :
+          List.of(ips.get(0), ips.get(1), "Mozilla", "Firefox", "unique-marker-ua", "198.51.100")) {
         assertThat(value).doesNotContain(secret);
       }
     }
@@ -297,12 +310,18 @@ class StatsHandlerIT {
     String bob = gateway.token("bob");
 
     assertThat(call("PUT", "/posts/p_1/like", null).statusCode()).isEqualTo(401);
-    assertThat(call("PUT", "/posts/p_1/like", bob).body()).isEqualTo("{\"liked\":true,\"likes\":1}");
-    assertThat(call("PUT", "/posts/p_1/like", bob).body()).isEqualTo("{\"liked\":true,\"likes\":1}");
-    assertThat(call("PUT", "/posts/p_1/like", gateway.token("carol")).body()).isEqualTo("{\"liked\":true,\"likes\":2}");
-    assertThat(call("DELETE", "/posts/p_1/like", bob).body()).isEqualTo("{\"liked\":false,\"likes\":1}");
-    assertThat(call("DELETE", "/posts/p_1/like", bob).body()).isEqualTo("{\"liked\":false,\"likes\":1}");
-    assertThat(call("PUT", "/posts/p_1/favorite", bob).body()).isEqualTo("{\"favorited\":true,\"favorites\":1}");
+    assertThat(call("PUT", "/posts/p_1/like", bob).body())
+        .isEqualTo("{\"liked\":true,\"likes\":1}");
+    assertThat(call("PUT", "/posts/p_1/like", bob).body())
+        .isEqualTo("{\"liked\":true,\"likes\":1}");
+    assertThat(call("PUT", "/posts/p_1/like", gateway.token("carol")).body())
+        .isEqualTo("{\"liked\":true,\"likes\":2}");
+    assertThat(call("DELETE", "/posts/p_1/like", bob).body())
+        .isEqualTo("{\"liked\":false,\"likes\":1}");
+    assertThat(call("DELETE", "/posts/p_1/like", bob).body())
+        .isEqualTo("{\"liked\":false,\"likes\":1}");
+    assertThat(call("PUT", "/posts/p_1/favorite", bob).body())
+        .isEqualTo("{\"favorited\":true,\"favorites\":1}");
     assertThat(call("PUT", "/posts/p_404/favorite", bob).statusCode()).isEqualTo(404);
 
     assertThat(table.profileCounter("alice", "likes")).isEqualTo(1);
@@ -324,11 +343,15 @@ class StatsHandlerIT {
     HttpResponse<String> second = call("GET", "/users/bob/favorites?limit=2&cursor=" + cursor, bob);
 
     assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(((List<?>) page.get("items")).stream().map(i -> (Object) ((Map<?, ?>) i).get("postId")))
+    assertThat(
+            ((List<?>) page.get("items")).stream().map(i -> (Object) ((Map<?, ?>) i).get("postId")))
         .containsExactly((Object) "p_f2", "p_f1");
-    assertThat(((List<?>) json(second).get("items")).stream().map(i -> (Object) ((Map<?, ?>) i).get("postId")))
+    assertThat(
+            ((List<?>) json(second).get("items"))
+                .stream().map(i -> (Object) ((Map<?, ?>) i).get("postId")))
         .containsExactly((Object) "p_f0");
-    assertThat(call("GET", "/users/bob/favorites", gateway.token("alice")).statusCode()).isEqualTo(403);
+    assertThat(call("GET", "/users/bob/favorites", gateway.token("alice")).statusCode())
+        .isEqualTo(403);
     assertThat(call("GET", "/users/bob/favorites", null).statusCode()).isEqualTo(401);
     HttpResponse<String> badLimit = call("GET", "/users/bob/favorites?limit=0", bob);
     assertThat(badLimit.statusCode()).isEqualTo(400);
@@ -343,8 +366,10 @@ class StatsHandlerIT {
     String bob = gateway.token("bob");
 
     assertThat(call("PUT", "/users/alice/follow", null).statusCode()).isEqualTo(401);
-    assertThat(call("PUT", "/users/alice/follow", bob).body()).isEqualTo("{\"following\":true,\"followers\":1}");
-    assertThat(call("PUT", "/users/alice/follow", bob).body()).isEqualTo("{\"following\":true,\"followers\":1}");
+    assertThat(call("PUT", "/users/alice/follow", bob).body())
+        .isEqualTo("{\"following\":true,\"followers\":1}");
+    assertThat(call("PUT", "/users/alice/follow", bob).body())
+        .isEqualTo("{\"following\":true,\"followers\":1}");
     HttpResponse<String> self = call("PUT", "/users/bob/follow", bob);
     assertThat(self.statusCode()).isEqualTo(400);
     assertThat(((Map<?, ?>) json(self).get("error")).get("field")).isEqualTo("userId");
@@ -353,14 +378,20 @@ class StatsHandlerIT {
     HttpResponse<String> followers = call("GET", "/users/alice/followers", null);
     HttpResponse<String> following = call("GET", "/users/bob/following", null);
     assertThat(followers.statusCode()).isEqualTo(200);
-    assertThat(((List<?>) json(followers).get("items")).stream().map(i -> (Object) ((Map<?, ?>) i).get("userId")))
+    assertThat(
+            ((List<?>) json(followers).get("items"))
+                .stream().map(i -> (Object) ((Map<?, ?>) i).get("userId")))
         .containsExactly((Object) "bob");
-    assertThat(((List<?>) json(following).get("items")).stream().map(i -> (Object) ((Map<?, ?>) i).get("userId")))
+    assertThat(
+            ((List<?>) json(following).get("items"))
+                .stream().map(i -> (Object) ((Map<?, ?>) i).get("userId")))
         .containsExactly((Object) "alice");
     assertThat(call("GET", "/users/nobody/followers", null).statusCode()).isEqualTo(404);
 
-    assertThat(call("DELETE", "/users/alice/follow", bob).body()).isEqualTo("{\"following\":false,\"followers\":0}");
-    assertThat(call("DELETE", "/users/alice/follow", bob).body()).isEqualTo("{\"following\":false,\"followers\":0}");
+    assertThat(call("DELETE", "/users/alice/follow", bob).body())
+        .isEqualTo("{\"following\":false,\"followers\":0}");
+    assertThat(call("DELETE", "/users/alice/follow", bob).body())
+        .isEqualTo("{\"following\":false,\"followers\":0}");
     assertThat(table.profileCounter("bob", "following")).isZero();
   }
 }

@@ -118,8 +118,7 @@ class BotDetectorTest {
     assertThat(patterns).hasSizeGreaterThan(1000);
     assertThat(coverage.patterns()).isEqualTo(patterns.size());
     assertThat(coverage.skipped()).isEmpty();
-    assertThat(
-            coverage.indexedAsText() + coverage.confirmedByRegex() + coverage.runOnEveryCall())
+    assertThat(coverage.indexedAsText() + coverage.confirmedByRegex() + coverage.runOnEveryCall())
         .isEqualTo(patterns.size());
   }
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.junit.jupiter.api.Test;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 class DailySaltTest {
   private static final LocalDate DAY = LocalDate.parse("2026-11-29");

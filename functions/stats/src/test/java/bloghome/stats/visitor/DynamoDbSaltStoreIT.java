@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalAwsExtension.class)
 class DynamoDbSaltStoreIT {
   private static final LocalDate DAY = LocalDate.parse("2026-11-29");
-  private static final Clock NOON = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock NOON =
+      Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
 
   private LocalAws aws;
   private String table;
@@ -58,7 +59,10 @@ class DynamoDbSaltStoreIT {
   @Test
   void saltFor_differsByDay_isCachedInMemory_andDeletesTheSaltOfTwoDaysBefore() {
     DynamoDbSaltStore store =
-        new DynamoDbSaltStore(aws.dynamoDbClient(), table, Clock.fixed(Instant.parse("2026-11-29T00:30:00Z"), ZoneOffset.UTC));
+        new DynamoDbSaltStore(
+            aws.dynamoDbClient(),
+            table,
+            Clock.fixed(Instant.parse("2026-11-29T00:30:00Z"), ZoneOffset.UTC));
     DailySalt day1 = store.saltFor(DAY.minusDays(1));
     DailySalt day2 = store.saltFor(DAY);
     DailySalt day3 = store.saltFor(DAY.plusDays(1));
@@ -74,12 +78,15 @@ class DynamoDbSaltStoreIT {
   void saltFor_refusesADayWhoseSaltHasExpired() {
     DynamoDbSaltStore store = new DynamoDbSaltStore(aws.dynamoDbClient(), table, NOON);
 
-    assertThatThrownBy(() -> store.saltFor(DAY.minusDays(2))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.saltFor(DAY.minusDays(2)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private Map<String, AttributeValue> saltItem(LocalDate day) {
     Map<String, AttributeValue> item =
-        aws.dynamoDbClient().getItem(r -> r.tableName(table).key(key(day)).consistentRead(true)).item();
+        aws.dynamoDbClient()
+            .getItem(r -> r.tableName(table).key(key(day)).consistentRead(true))
+            .item();
     return item == null || item.isEmpty() ? null : item;
   }
 

@@ -26,7 +26,8 @@ public final class StreamShards {
 
   public String shardOf(String streamArn, String sequenceNumber) {
     BigInteger seq = new BigInteger(sequenceNumber);
-    List<Shard> candidates = candidates(shardsByStream.computeIfAbsent(streamArn, this::describe), seq);
+    List<Shard> candidates =
+        candidates(shardsByStream.computeIfAbsent(streamArn, this::describe), seq);
     if (candidates.isEmpty()) {
       List<Shard> fresh = describe(streamArn);
       shardsByStream.put(streamArn, fresh);
@@ -50,7 +51,8 @@ public final class StreamShards {
         return shard.shardId();
       }
     }
-    throw new IllegalStateException("no shard of " + streamArn + " holds sequence number " + sequenceNumber);
+    throw new IllegalStateException(
+        "no shard of " + streamArn + " holds sequence number " + sequenceNumber);
   }
 
   private List<Shard> describe(String streamArn) {
@@ -59,7 +61,9 @@ public final class StreamShards {
     do {
       String from = start;
       var description =
-          streams.describeStream(r -> r.streamArn(streamArn).exclusiveStartShardId(from)).streamDescription();
+          streams
+              .describeStream(r -> r.streamArn(streamArn).exclusiveStartShardId(from))
+              .streamDescription();
       shards.addAll(description.shards());
       start = description.lastEvaluatedShardId();
     } while (start != null);
@@ -74,7 +78,8 @@ public final class StreamShards {
               if (range == null || range.startingSequenceNumber() == null) {
                 return false;
               }
-              boolean afterStart = new BigInteger(range.startingSequenceNumber()).compareTo(seq) <= 0;
+              boolean afterStart =
+                  new BigInteger(range.startingSequenceNumber()).compareTo(seq) <= 0;
               boolean beforeEnd =
                   range.endingSequenceNumber() == null
                       || new BigInteger(range.endingSequenceNumber()).compareTo(seq) >= 0;

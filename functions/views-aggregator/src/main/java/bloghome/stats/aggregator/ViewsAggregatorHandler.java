@@ -18,11 +18,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * ViewsAggregatorFunction: receives batches of new view markers from the table's stream (the
- * event source mapping's filter lets only marker INSERTs through) and applies their sums with
- * {@link ViewCounting}. A record that is not a well-formed marker fails the batch on purpose:
- * Lambda then bisects the batch until that record alone fails, and sends it to the on-failure
- * queue, while every other marker is applied (docs/stats.md).
+ * ViewsAggregatorFunction: receives batches of new view markers from the table's stream (the event
+ * source mapping's filter lets only marker INSERTs through) and applies their sums with {@link
+ * ViewCounting}. A record that is not a well-formed marker fails the batch on purpose: Lambda then
+ * bisects the batch until that record alone fails, and sends it to the on-failure queue, while
+ * every other marker is applied (docs/stats.md).
  */
 public final class ViewsAggregatorHandler implements RequestHandler<DynamodbEvent, Void> {
   private final ViewCounting counting;
@@ -33,11 +33,16 @@ public final class ViewsAggregatorHandler implements RequestHandler<DynamodbEven
     this(DynamoDbClients.fromEnvironment(), streamsClient(), Env.require("TABLE_NAME"));
   }
 
-  public ViewsAggregatorHandler(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, String table) {
-    this(new ViewCounting(new DynamoDbViewCounterStore(dynamoDb, table)), new StreamShards(streams)::shardOf);
+  public ViewsAggregatorHandler(
+      DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, String table) {
+    this(
+        new ViewCounting(new DynamoDbViewCounterStore(dynamoDb, table)),
+        new StreamShards(streams)::shardOf);
   }
 
-  /** For tests: the use case and how a batch's shard is found (stream ARN, first sequence number). */
+  /**
+   * For tests: the use case and how a batch's shard is found (stream ARN, first sequence number).
+   */
   public ViewsAggregatorHandler(ViewCounting counting, BiFunction<String, String, String> shardOf) {
     this.counting = counting;
     this.shardOf = shardOf;
@@ -55,13 +60,15 @@ public final class ViewsAggregatorHandler implements RequestHandler<DynamodbEven
 
   @Override
   public Void handleRequest(DynamodbEvent event, Context context) {
-    List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+    List<DynamodbEvent.DynamodbStreamRecord> records =
+        event.getRecords() == null ? List.of() : event.getRecords();
     if (records.isEmpty()) {
       return null;
     }
     List<ViewMarker> markers = records.stream().map(ViewMarkerRecords::marker).toList();
     DynamodbEvent.DynamodbStreamRecord first = records.get(0);
-    String shard = shardOf.apply(first.getEventSourceARN(), first.getDynamodb().getSequenceNumber());
+    String shard =
+        shardOf.apply(first.getEventSourceARN(), first.getDynamodb().getSequenceNumber());
     ViewCounting.Report report = counting.apply(shard, markers);
     Log.info(
         "views.applied",

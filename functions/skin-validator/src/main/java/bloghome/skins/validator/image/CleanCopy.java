@@ -50,8 +50,8 @@ final class CleanCopy {
   }
 
   /**
-   * An 8-bit grey or RGB image in sRGB, the only kinds a baseline JPEG writer handles well.
-   * CMYK and YCCK, or RGB in an embedded profile, are converted; without that, a copy without the
+   * An 8-bit grey or RGB image in sRGB, the only kinds a baseline JPEG writer handles well. CMYK
+   * and YCCK, or RGB in an embedded profile, are converted; without that, a copy without the
    * profile would show the wrong colours.
    */
   private static BufferedImage forJpeg(BufferedImage image) {
@@ -105,9 +105,7 @@ final class CleanCopy {
       return image;
     }
     int type =
-        image.getColorModel().hasAlpha()
-            ? BufferedImage.TYPE_INT_ARGB
-            : BufferedImage.TYPE_INT_RGB;
+        image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
     BufferedImage srgb = new BufferedImage(image.getWidth(), image.getHeight(), type);
     new ColorConvertOp(null).filter(image, srgb);
     return srgb;

@@ -38,9 +38,10 @@ public final class DecodeBudget {
     boolean upright = header.orientation() <= 1 || header.orientation() > 8;
     return switch (header.format()) {
       case PNG -> {
-        int channels = header.components() == 1 || header.components() == 3
-            ? header.components() + 1
-            : header.components();
+        int channels =
+            header.components() == 1 || header.components() == 3
+                ? header.components() + 1
+                : header.components();
         yield pixels * channels * bytesPerSample;
       }
       case JPEG -> {
@@ -77,6 +78,9 @@ public final class DecodeBudget {
 
   private static long rasterBytes(BufferedImage image) {
     DataBuffer buffer = image.getRaster().getDataBuffer();
-    return (long) buffer.getSize() * buffer.getNumBanks() * DataBuffer.getDataTypeSize(buffer.getDataType()) / 8;
+    return (long) buffer.getSize()
+        * buffer.getNumBanks()
+        * DataBuffer.getDataTypeSize(buffer.getDataType())
+        / 8;
   }
 }

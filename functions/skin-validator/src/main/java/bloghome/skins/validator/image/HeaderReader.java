@@ -5,8 +5,8 @@ package bloghome.skins.validator.image;
  * decompression bombs and wrongly shaped images are refused after reading a few kilobytes.
  *
  * <p>It works on a prefix of the file. When the prefix ends before the answer, it says how many
- * bytes it needs instead of guessing; when the prefix is the whole file, running out means the
- * file is broken.
+ * bytes it needs instead of guessing; when the prefix is the whole file, running out means the file
+ * is broken.
  */
 public final class HeaderReader {
 

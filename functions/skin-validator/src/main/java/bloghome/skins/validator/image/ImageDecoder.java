@@ -10,8 +10,8 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes an image whose format and size are already checked, with the reader for that format
- * only. ImageIO.read would let any registered plugin claim the bytes and would cache to disk.
+ * Decodes an image whose format and size are already checked, with the reader for that format only.
+ * ImageIO.read would let any registered plugin claim the bytes and would cache to disk.
  */
 final class ImageDecoder {
 

@@ -4,8 +4,8 @@ import java.util.zip.CRC32;
 
 /**
  * Finds where an image's own data ends, by walking its structure rather than searching for an end
- * marker that could also occur inside the data. Bytes past that point are how polyglot files
- * (an image that is also HTML, a ZIP, a script) smuggle a second meaning.
+ * marker that could also occur inside the data. Bytes past that point are how polyglot files (an
+ * image that is also HTML, a ZIP, a script) smuggle a second meaning.
  */
 final class ImageEnd {
 
@@ -98,8 +98,8 @@ final class ImageEnd {
   }
 
   /**
-   * Skips the compressed data after a scan header. Inside it, 0xFF is followed by 0x00 (a
-   * stuffed data byte), a restart marker, or more 0xFF fill; any other byte starts a real marker.
+   * Skips the compressed data after a scan header. Inside it, 0xFF is followed by 0x00 (a stuffed
+   * data byte), a restart marker, or more 0xFF fill; any other byte starts a real marker.
    *
    * @return the offset of that marker's 0xFF, or -1 when the data runs to the end of the file
    */

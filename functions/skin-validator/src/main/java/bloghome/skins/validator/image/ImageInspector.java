@@ -13,11 +13,11 @@ import javax.imageio.ImageIO;
  * Decides whether an uploaded file may be used as a skin image, and makes the clean copy that is
  * served instead of the upload.
  *
- * <p>The checks run from cheapest to dearest, and each stage runs only when the earlier ones
- * pass: the declared size (no bytes read), the format (magic bytes), the header (dimensions,
- * animation; a prefix of the file), and only then a full decode. So a huge file costs nothing, and
- * a small file declaring a huge canvas is refused before any pixel memory is allocated. Every
- * reason that applies at the refusing stage is reported, so the uploader can fix them in one go.
+ * <p>The checks run from cheapest to dearest, and each stage runs only when the earlier ones pass:
+ * the declared size (no bytes read), the format (magic bytes), the header (dimensions, animation; a
+ * prefix of the file), and only then a full decode. So a huge file costs nothing, and a small file
+ * declaring a huge canvas is refused before any pixel memory is allocated. Every reason that
+ * applies at the refusing stage is reported, so the uploader can fix them in one go.
  */
 public final class ImageInspector {
 
@@ -85,8 +85,7 @@ public final class ImageInspector {
         case HeaderReader.Result.NeedMore more -> {
           int next = (int) Math.min(size, Math.max(more.bytes(), (long) prefix.length * 2));
           if (next <= prefix.length || more.bytes() > size) {
-            return reject(
-                RejectionCode.CORRUPT, "the file ends before its image data");
+            return reject(RejectionCode.CORRUPT, "the file ends before its image data");
           }
           if (next > MAX_HEADER_PREFIX) {
             // The chunks or segments up to here were well formed: the file is not broken, it

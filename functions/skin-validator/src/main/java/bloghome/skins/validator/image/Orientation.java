@@ -5,8 +5,8 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 
 /**
- * Turns pixels so that an image stored with an EXIF orientation reads upright without it. The
- * clean copy carries no EXIF, so the turn has to be in the pixels.
+ * Turns pixels so that an image stored with an EXIF orientation reads upright without it. The clean
+ * copy carries no EXIF, so the turn has to be in the pixels.
  */
 final class Orientation {
 
@@ -66,9 +66,9 @@ final class Orientation {
 
   /**
    * Index in the stored pixels of the pixel shown at ({@code x}, {@code y}), for a stored image
-   * {@code width} x {@code height}. Orientations follow the EXIF 2.3 table: 2 mirrors, 3 turns
-   * half way, 4 flips, 5 transposes, 6 needs a quarter turn clockwise, 7 transverses, 8 needs a
-   * quarter turn anticlockwise.
+   * {@code width} x {@code height}. Orientations follow the EXIF 2.3 table: 2 mirrors, 3 turns half
+   * way, 4 flips, 5 transposes, 6 needs a quarter turn clockwise, 7 transverses, 8 needs a quarter
+   * turn anticlockwise.
    */
   static int sourceIndex(int orientation, int x, int y, int width, int height) {
     int sourceX;

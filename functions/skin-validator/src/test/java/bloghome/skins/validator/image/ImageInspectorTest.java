@@ -9,19 +9,19 @@ import static bloghome.testing.TestImages.png;
 import static bloghome.testing.TestImages.pngChunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bloghome.testing.TestImages;
 import bloghome.skins.SkinSlot;
+import bloghome.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import java.util.Random;
-import org.assertj.core.api.Assertions;
 
 class ImageInspectorTest {
 
@@ -59,8 +59,7 @@ class ImageInspectorTest {
 
     // then
     assertThat(codes(verdict)).containsExactly(RejectionCode.DIMENSIONS);
-    assertThat(rejected(verdict).reasons().getFirst().message())
-        .contains(width + " x " + height);
+    assertThat(rejected(verdict).reasons().getFirst().message()).contains(width + " x " + height);
   }
 
   @Test
@@ -537,9 +536,7 @@ class ImageInspectorTest {
     byte[] header = Arrays.copyOf(good, 33);
     byte[] garbage = new byte[500];
     new Random(6).nextBytes(garbage);
-    byte[] image =
-        concat(
-            concat(header, pngChunk("IDAT", garbage)), pngChunk("IEND", new byte[0]));
+    byte[] image = concat(concat(header, pngChunk("IDAT", garbage)), pngChunk("IEND", new byte[0]));
 
     // when
     Verdict verdict = inspect(SkinSlot.COLUMN, PNG, image);
