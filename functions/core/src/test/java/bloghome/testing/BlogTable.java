@@ -1,12 +1,16 @@
 package bloghome.testing;
 
+import static bloghome.table.Attributes.n;
+import static bloghome.table.Attributes.s;
+
+import bloghome.posts.PostType;
+import bloghome.table.Attributes;
+import bloghome.table.TableKeys;
+import bloghome.time.Timestamps;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -15,14 +19,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Seeds the blog table with post summaries and profiles shaped as the posts feature writes them
  * (docs/data-model.md), and reads their counters back: for the tests of features whose module does
  * not hold the posts code (stats, comments) and for core's own store tests. The one place tests
- * write these items by hand; the key shapes here must follow the table's key builders in core.
+ * write these items by hand; every key comes from {@link TableKeys}, as in the features' stores.
+ *
+ * <p>It lives in core's test sources, not in the test-fixtures module, because it needs core's
+ * table package and core's tests use test-fixtures (a Maven cycle). Core publishes it in its
+ * test-jar ({@code bloghome/testing/**} only) for the other modules' tests.
  */
 public final class BlogTable {
   /** When every seeded post was published. */
   public static final Instant PUBLISHED = Instant.parse("2026-11-01T08:00:00Z");
 
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final DynamoDbClient dynamoDb;
@@ -53,13 +59,11 @@ public final class BlogTable {
 
   /** A post with a given id (e.g. the one in a sample event) counting {@code comments}. */
   public String create(String postId, String authorId, long comments) {
-    String published = TIMESTAMP.format(PUBLISHED);
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("pk", s("POST#" + postId));
-    item.put("sk", s("SUMMARY"));
+    String published = Timestamps.format(PUBLISHED);
+    Map<String, AttributeValue> item = TableKeys.key(TableKeys.postPk(postId), TableKeys.SUMMARY);
     item.put("postId", s(postId));
     item.put("authorId", s(authorId));
-    item.put("type", s("original"));
+    item.put("type", s(PostType.ORIGINAL.wireName()));
     item.put("title", s("Title of " + postId));
     item.put("summary", s("A summary"));
     item.put("publishedAt", s(published));
@@ -68,10 +72,11 @@ public final class BlogTable {
     item.put("comments", n(comments));
     item.put("likes", n(0));
     item.put("favorites", n(0));
-    item.put("listPk", s("USER#" + authorId));
-    item.put("listTypePk", s("USER#" + authorId + "#original"));
-    item.put("publishedKey", s(published + "#" + postId));
-    item.put("viewRank", AttributeValue.fromN(initialViewRank(PUBLISHED).toString()));
+    item.put(TableKeys.LIST_PK, s(TableKeys.userPk(authorId)));
+    item.put(
+        TableKeys.LIST_TYPE_PK, s(TableKeys.userTypePk(authorId, PostType.ORIGINAL.wireName())));
+    item.put(TableKeys.PUBLISHED_KEY, s(TableKeys.publishedKey(published, postId)));
+    item.put(TableKeys.VIEW_RANK, n(initialViewRank(PUBLISHED).toString()));
     dynamoDb.putItem(r -> r.tableName(name).item(item));
     return postId;
   }
@@ -90,23 +95,17 @@ public final class BlogTable {
 
   /** Deletes the post as its author would: the summary and the content item go. */
   public void deletePost(String postId) {
-    for (String sk : new String[] {"SUMMARY", "CONTENT"}) {
-      dynamoDb.deleteItem(
-          r -> r.tableName(name).key(Map.of("pk", s("POST#" + postId), "sk", s(sk))));
+    for (String sk : new String[] {TableKeys.SUMMARY, TableKeys.CONTENT}) {
+      dynamoDb.deleteItem(r -> r.tableName(name).key(TableKeys.key(TableKeys.postPk(postId), sk)));
     }
   }
 
   /** A visible profile (one with a display name). */
   public void profile(String userId, String displayName) {
-    dynamoDb.putItem(
-        r ->
-            r.tableName(name)
-                .item(
-                    Map.of(
-                        "pk", s("USER#" + userId),
-                        "sk", s("PROFILE"),
-                        "userId", s(userId),
-                        "displayName", s(displayName))));
+    Map<String, AttributeValue> item = TableKeys.key(TableKeys.userPk(userId), TableKeys.PROFILE);
+    item.put("userId", s(userId));
+    item.put("displayName", s(displayName));
+    dynamoDb.putItem(r -> r.tableName(name).item(item));
   }
 
   /** A visible profile named after its user. */
@@ -116,35 +115,27 @@ public final class BlogTable {
 
   /** A counter of a post's summary ({@code views}, {@code comments}, ...), 0 when absent. */
   public long postCounter(String postId, String counter) {
-    return number("POST#" + postId, "SUMMARY", counter);
+    return number(TableKeys.postPk(postId), TableKeys.SUMMARY, counter);
   }
 
   /** A counter of a profile ({@code followers}, ...), 0 when absent. */
   public long profileCounter(String userId, String counter) {
-    return number("USER#" + userId, "PROFILE", counter);
+    return number(TableKeys.userPk(userId), TableKeys.PROFILE, counter);
   }
 
   public BigInteger viewRank(String postId) {
-    return new BigInteger(item("POST#" + postId, "SUMMARY").get("viewRank").n());
+    return new BigInteger(
+        item(TableKeys.postPk(postId), TableKeys.SUMMARY).get(TableKeys.VIEW_RANK).n());
   }
 
   private long number(String pk, String sk, String attribute) {
     Map<String, AttributeValue> item = item(pk, sk);
-    AttributeValue value = item == null ? null : item.get(attribute);
-    return value == null ? 0 : Long.parseLong(value.n());
+    return item == null ? 0 : Attributes.number(item, attribute);
   }
 
   private Map<String, AttributeValue> item(String pk, String sk) {
     return dynamoDb
-        .getItem(r -> r.tableName(name).key(Map.of("pk", s(pk), "sk", s(sk))).consistentRead(true))
+        .getItem(r -> r.tableName(name).key(TableKeys.key(pk, sk)).consistentRead(true))
         .item();
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 }
