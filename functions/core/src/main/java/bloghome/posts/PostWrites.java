@@ -5,7 +5,6 @@ import static bloghome.table.Attributes.s;
 import static bloghome.table.TableKeys.key;
 
 import bloghome.table.TableKeys;
-import bloghome.table.ViewRank;
 import bloghome.time.Timestamps;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,12 +18,16 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * The transaction items of every post write: the post's own items and, with them, the author's
  * profile counters and the listing totals (docs/posts.md says which conditions keep them exact).
  * The first item of every list is the post's summary, whose failed condition means "read again".
+ * The post's own items are built here; what a write adds to its author's totals comes from {@link
+ * AuthorTotals}.
  */
 final class PostWrites {
   private final String table;
+  private final AuthorTotals totals;
 
   PostWrites(String table) {
     this.table = table;
+    this.totals = new AuthorTotals(table);
   }
 
   /** The summary, the content, +1 post (and its counters) on the profile and the totals. */
@@ -44,9 +47,9 @@ final class PostWrites {
             .put(p -> p.tableName(table).item(PostItems.contentItem(post)))
             .build());
     Counters c = s.counters();
-    items.add(profileDelta(s.authorId(), 1, c.views(), c.likes(), c.favorites()));
-    items.add(countDelta(s.authorId(), null, 1));
-    items.add(countDelta(s.authorId(), s.type(), 1));
+    items.add(totals.profileDelta(s.authorId(), 1, c.views(), c.likes(), c.favorites()));
+    items.add(totals.countDelta(s.authorId(), null, 1));
+    items.add(totals.countDelta(s.authorId(), s.type(), 1));
     return items;
   }
 
@@ -159,12 +162,12 @@ final class PostWrites {
       long dl = c.likes() - old.likes();
       long df = c.favorites() - old.favorites();
       if (dv != 0 || dl != 0 || df != 0) {
-        items.add(profileDelta(s.authorId(), 0, dv, dl, df));
+        items.add(totals.profileDelta(s.authorId(), 0, dv, dl, df));
       }
     }
     if (s.type() != before.type()) {
-      items.add(countDelta(s.authorId(), before.type(), -1));
-      items.add(countDelta(s.authorId(), s.type(), 1));
+      items.add(totals.countDelta(s.authorId(), before.type(), -1));
+      items.add(totals.countDelta(s.authorId(), s.type(), 1));
     }
     return items;
   }
@@ -229,94 +232,10 @@ final class PostWrites {
                                             TableKeys.userPk(author),
                                             TableKeys.importSk(sourceId))))
                         .build()));
-    items.add(profileDelta(author, -1, -c.views(), -c.likes(), -c.favorites()));
-    items.add(countDelta(author, null, -1));
-    items.add(countDelta(author, current.type(), -1));
+    items.add(totals.profileDelta(author, -1, -c.views(), -c.likes(), -c.favorites()));
+    items.add(totals.countDelta(author, null, -1));
+    items.add(totals.countDelta(author, current.type(), -1));
     return items;
-  }
-
-  /**
-   * Adds to the author's profile counters (creating the item when absent, without a displayName, so
-   * it stays invisible). Subtractions are guarded so that no counter goes below zero.
-   */
-  private TransactWriteItem profileDelta(
-      String userId, long posts, long views, long likes, long favorites) {
-    Map<String, String> names = new HashMap<>();
-    Map<String, AttributeValue> values = new HashMap<>();
-    List<String> adds = new ArrayList<>();
-    List<String> guards = new ArrayList<>();
-    add(adds, guards, names, values, "posts", posts);
-    add(adds, guards, names, values, "views", views);
-    add(adds, guards, names, values, "likes", likes);
-    add(adds, guards, names, values, "favorites", favorites);
-    names.put("#userId", "userId");
-    values.put(":userId", s(userId));
-    String expression = "SET #userId = :userId ADD " + String.join(", ", adds);
-    return TransactWriteItem.builder()
-        .update(
-            u -> {
-              u.tableName(table)
-                  .key(key(TableKeys.userPk(userId), TableKeys.PROFILE))
-                  .updateExpression(expression)
-                  .expressionAttributeNames(names)
-                  .expressionAttributeValues(values);
-              if (!guards.isEmpty()) {
-                u.conditionExpression(String.join(" AND ", guards));
-              }
-            })
-        .build();
-  }
-
-  private static void add(
-      List<String> adds,
-      List<String> guards,
-      Map<String, String> names,
-      Map<String, AttributeValue> values,
-      String attribute,
-      long delta) {
-    if (delta == 0) {
-      return;
-    }
-    names.put("#" + attribute, attribute);
-    values.put(":" + attribute, n(delta));
-    adds.add("#" + attribute + " :" + attribute);
-    if (delta < 0) {
-      values.put(":min" + attribute, n(-delta));
-      guards.add("#" + attribute + " >= :min" + attribute);
-    }
-  }
-
-  /** The listing total of all posts ({@code type == null}) or of one type. */
-  private TransactWriteItem countDelta(String userId, PostType type, long delta) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":d", n(delta));
-    values.put(
-        ":p", s(type == null ? TableKeys.userPk(userId) : PostItems.userTypePk(userId, type)));
-    values.put(":top", s(TableKeys.TOP_PUBLISHED_KEY));
-    values.put(":rank", n(ViewRank.TOP));
-    if (delta < 0) {
-      values.put(":min", n(-delta));
-    }
-    String partitionAttr = type == null ? TableKeys.LIST_PK : TableKeys.LIST_TYPE_PK;
-    return TransactWriteItem.builder()
-        .update(
-            u -> {
-              u.tableName(table)
-                  .key(
-                      key(
-                          TableKeys.userPk(userId),
-                          TableKeys.countSk(type == null ? null : type.wireName())))
-                  .updateExpression(
-                      "SET "
-                          + partitionAttr
-                          + " = :p, publishedKey = :top, viewRank = :rank ADD #count :d")
-                  .expressionAttributeNames(Map.of("#count", "count"))
-                  .expressionAttributeValues(values);
-              if (delta < 0) {
-                u.conditionExpression("#count >= :min");
-              }
-            })
-        .build();
   }
 
   private static void set(
