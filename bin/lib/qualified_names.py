@@ -15,7 +15,7 @@ QUALIFIED = re.compile(r"(?<![\w.])((?:" + ROOTS + r")(?:\.[a-z0-9_]+)+)\.([A-Z]
 # Files that use two types of one simple name, so one of them must stay qualified.
 ALLOWED = {
     # the SDK's AttributeValue (imported) and the Lambda stream event's AttributeValue
-    "local-stack/src/main/java/bloghome/local/StreamEventSource.java",
+    "local-stack/src/main/java/bloghome/local/StreamRecords.java",
 }
 
 

@@ -1,30 +1,20 @@
 package bloghome.local;
 
+import bloghome.local.HttpRelay.Answer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An HTTP proxy in front of the local DynamoDB or S3 endpoint that injects faults: throttling
@@ -37,6 +27,10 @@ import java.util.regex.Pattern;
  * TransactWriteItems repeated with the same {@code ClientRequestToken} within 10 minutes after it
  * succeeded is answered with the first success and not applied again (how the SDK's own retry of a
  * transaction whose answer was lost stays exact in AWS).
+ *
+ * <p>This class holds the plan and its draws; the parts live beside it: {@link HttpRelay} (the
+ * byte-for-byte relay), {@link InjectedErrors} (the made-up answers) and {@link TransactionTokens}
+ * (the token replay).
  */
 public final class FaultProxy implements AutoCloseable {
   /** The service a proxy fronts: decides the shape of injected errors. */
@@ -56,30 +50,12 @@ public final class FaultProxy implements AutoCloseable {
     TOKEN_REPLAYED
   }
 
-  private static final long TOKEN_TTL_NANOS = 10L * 60 * 1_000_000_000L;
-  private static final Pattern TOKEN =
-      Pattern.compile("\"ClientRequestToken\"\\s*:\\s*\"([^\"]+)\"");
-  private static final List<String> HOP_BY_HOP =
-      List.of(
-          "connection",
-          "keep-alive",
-          "transfer-encoding",
-          "content-length",
-          "expect",
-          "upgrade",
-          "te",
-          "trailer");
-
-  private record Answer(int status, List<String[]> headers, byte[] body) {}
-
-  private record Applied(byte[] requestDigest, Answer answer, long at) {}
-
   private final Service service;
   private final URI backend;
   private final HttpServer server;
   private final Random random;
   private final Map<Outcome, AtomicLong> counts = new EnumMap<>(Outcome.class);
-  private final Map<String, Applied> appliedTokens = new ConcurrentHashMap<>();
+  private final TransactionTokens tokens = new TransactionTokens();
   private final Map<String, AtomicInteger> scripted = new ConcurrentHashMap<>();
   private volatile FaultPlan.Rates rates;
 
@@ -178,249 +154,44 @@ public final class FaultProxy implements AutoCloseable {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       Outcome outcome = scriptedLoss(exchange) ? Outcome.LOST_AS_500 : draw();
-      String token = service == Service.DYNAMODB ? transactionToken(exchange, body) : null;
+      String token = service == Service.DYNAMODB ? TransactionTokens.token(exchange, body) : null;
       if (token != null) {
-        Applied earlier = appliedTokens.get(token);
-        if (earlier != null && System.nanoTime() - earlier.at() < TOKEN_TTL_NANOS) {
+        Optional<Answer> replayed = tokens.replay(token, body);
+        if (replayed.isPresent()) {
           count(Outcome.TOKEN_REPLAYED);
-          if (MessageDigest.isEqual(earlier.requestDigest(), digest(body))) {
-            reply(exchange, earlier.answer());
-          } else {
-            reply(
-                exchange,
-                dynamoError(
-                    400,
-                    "IdempotentParameterMismatchException",
-                    "The request uses the same client token as a previous, but non-identical request."));
-          }
+          HttpRelay.reply(exchange, replayed.get());
           return;
         }
       }
       count(outcome);
       switch (outcome) {
         case THROTTLED -> {
-          reply(exchange, throttled());
+          HttpRelay.reply(exchange, InjectedErrors.throttled(service));
           return;
         }
         case ERROR_500 -> {
-          reply(exchange, internalError());
+          HttpRelay.reply(exchange, InjectedErrors.internalError(service));
           return;
         }
         case DELAYED -> sleep(rates.delay().toMillis());
         default -> {}
       }
-      Answer answer = forward(exchange, body);
+      Answer answer = HttpRelay.forward(exchange, body, backend);
       if (token != null && answer.status() == 200) {
-        if (appliedTokens.size() >= 10_000) {
-          long now = System.nanoTime();
-          appliedTokens.values().removeIf(a -> now - a.at() >= TOKEN_TTL_NANOS);
-        }
-        appliedTokens.put(token, new Applied(digest(body), answer, System.nanoTime()));
+        tokens.applied(token, body, answer);
       }
       switch (outcome) {
-        case LOST_AS_500 -> reply(exchange, internalError());
+        case LOST_AS_500 -> HttpRelay.reply(exchange, InjectedErrors.internalError(service));
         // Leaving the handler by an exception makes the server close the connection unanswered.
         case LOST_AS_RESET ->
             throw new IOException("fault injected: connection dropped after the request applied");
-        default -> reply(exchange, answer);
+        default -> HttpRelay.reply(exchange, answer);
       }
     }
   }
 
   private void count(Outcome outcome) {
     counts.get(outcome).incrementAndGet();
-  }
-
-  private static String transactionToken(HttpExchange exchange, byte[] body) {
-    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-    if (target == null || !target.endsWith(".TransactWriteItems")) {
-      return null;
-    }
-    Matcher m = TOKEN.matcher(new String(body, StandardCharsets.UTF_8));
-    return m.find() ? m.group(1) : null;
-  }
-
-  private Answer throttled() {
-    return service == Service.DYNAMODB
-        ? dynamoError(
-            400,
-            "ProvisionedThroughputExceededException",
-            "The level of configured provisioned throughput for the table was exceeded (injected).")
-        : s3Error(503, "SlowDown", "Please reduce your request rate (injected).");
-  }
-
-  private Answer internalError() {
-    return service == Service.DYNAMODB
-        ? dynamoError(500, "InternalServerError", "Internal server error (injected).")
-        : s3Error(
-            500, "InternalError", "We encountered an internal error. Please try again (injected).");
-  }
-
-  private static Answer dynamoError(int status, String type, String message) {
-    byte[] body =
-        ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
-                + type
-                + "\",\"message\":\""
-                + message
-                + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
-    List<String[]> headers = new ArrayList<>();
-    headers.add(new String[] {"Content-Type", "application/x-amz-json-1.0"});
-    headers.add(new String[] {"x-amzn-RequestId", "FAULT" + System.nanoTime()});
-    return new Answer(status, headers, body);
-  }
-
-  private static Answer s3Error(int status, String code, String message) {
-    byte[] body =
-        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
-                + code
-                + "</Code><Message>"
-                + message
-                + "</Message><RequestId>FAULT"
-                + System.nanoTime()
-                + "</RequestId></Error>")
-            .getBytes(StandardCharsets.UTF_8);
-    List<String[]> headers = new ArrayList<>();
-    headers.add(new String[] {"Content-Type", "application/xml"});
-    return new Answer(status, headers, body);
-  }
-
-  /** Sends the request to the backend on a fresh connection and reads the whole answer. */
-  private Answer forward(HttpExchange exchange, byte[] body) throws IOException {
-    StringBuilder head = new StringBuilder();
-    head.append(exchange.getRequestMethod())
-        .append(' ')
-        .append(exchange.getRequestURI().getRawPath());
-    if (exchange.getRequestURI().getRawQuery() != null) {
-      head.append('?').append(exchange.getRequestURI().getRawQuery());
-    }
-    head.append(" HTTP/1.1\r\n");
-    String host = exchange.getRequestHeaders().getFirst("Host");
-    head.append("Host: ").append(host == null ? backend.getAuthority() : host).append("\r\n");
-    exchange
-        .getRequestHeaders()
-        .forEach(
-            (name, values) -> {
-              String lower = name.toLowerCase(Locale.ROOT);
-              if (!lower.equals("host") && !HOP_BY_HOP.contains(lower)) {
-                for (String v : values) {
-                  head.append(name).append(": ").append(v).append("\r\n");
-                }
-              }
-            });
-    if (body.length > 0
-        || !List.of("GET", "HEAD", "DELETE").contains(exchange.getRequestMethod())) {
-      head.append("Content-Length: ").append(body.length).append("\r\n");
-    }
-    head.append("Connection: close\r\n\r\n");
-    try (Socket socket = new Socket(backend.getHost(), backend.getPort())) {
-      socket.setSoTimeout(60_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-      out.write(body);
-      out.flush();
-      return readAnswer(socket.getInputStream(), exchange.getRequestMethod().equals("HEAD"));
-    }
-  }
-
-  private static Answer readAnswer(InputStream in, boolean head) throws IOException {
-    String statusLine = readLine(in);
-    String[] parts = statusLine.split(" ", 3);
-    if (parts.length < 2) {
-      throw new IOException("bad status line from backend: " + statusLine);
-    }
-    int status = Integer.parseInt(parts[1]);
-    List<String[]> headers = new ArrayList<>();
-    boolean chunked = false;
-    long length = -1;
-    for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-      int colon = line.indexOf(':');
-      String name = line.substring(0, colon).strip();
-      String value = line.substring(colon + 1).strip();
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
-        chunked = true;
-      } else if (lower.equals("content-length")) {
-        length = Long.parseLong(value);
-      }
-      headers.add(new String[] {name, value});
-    }
-    byte[] body;
-    if (head || status == 204 || status == 304 || status / 100 == 1) {
-      body = new byte[0];
-    } else if (chunked) {
-      body = readChunked(in);
-    } else if (length >= 0) {
-      body = in.readNBytes((int) length);
-    } else {
-      body = in.readAllBytes();
-    }
-    return new Answer(status, headers, body);
-  }
-
-  private static byte[] readChunked(InputStream in) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    while (true) {
-      String sizeLine = readLine(in);
-      int semi = sizeLine.indexOf(';');
-      int size = Integer.parseInt((semi < 0 ? sizeLine : sizeLine.substring(0, semi)).strip(), 16);
-      if (size == 0) {
-        while (!readLine(in).isEmpty()) {
-          // trailers: none expected
-        }
-        return out.toByteArray();
-      }
-      out.write(in.readNBytes(size));
-      readLine(in);
-    }
-  }
-
-  private static String readLine(InputStream in) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    int c;
-    while ((c = in.read()) != -1 && c != '\n') {
-      if (c != '\r') {
-        line.write(c);
-      }
-    }
-    if (c == -1 && line.size() == 0) {
-      throw new IOException("backend closed the connection");
-    }
-    return line.toString(StandardCharsets.ISO_8859_1);
-  }
-
-  private static void reply(HttpExchange exchange, Answer answer) throws IOException {
-    String declaredLength = null;
-    for (String[] h : answer.headers()) {
-      String lower = h[0].toLowerCase(Locale.ROOT);
-      if (lower.equals("content-length")) {
-        declaredLength = h[1];
-      } else if (!HOP_BY_HOP.contains(lower)) {
-        exchange.getResponseHeaders().add(h[0], h[1]);
-      }
-    }
-    boolean head = exchange.getRequestMethod().equals("HEAD");
-    if (head || answer.status() == 204 || answer.status() == 304) {
-      // No body: keep the length the backend declared (S3 HEAD says the object's size).
-      if (declaredLength != null) {
-        exchange.getResponseHeaders().set("Content-Length", declaredLength);
-      }
-      exchange.sendResponseHeaders(answer.status(), -1);
-      return;
-    }
-    exchange.sendResponseHeaders(
-        answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
-    if (answer.body().length > 0) {
-      exchange.getResponseBody().write(answer.body());
-    }
-  }
-
-  private static byte[] digest(byte[] body) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(body);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static void sleep(long millis) {

@@ -5,29 +5,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -37,9 +25,15 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * The whole system on one machine: DynamoDB (moto), S3 (S3Proxy) with notifications, tables and
  * buckets made from {@code template.yaml}, a local token issuer, and the HTTP gateway in front of
  * the functions, which run in this JVM.
+ *
+ * <p>This class wires the parts together and is what callers hold; the parts live beside it: {@link
+ * StackResources} (tables and buckets under local names), {@link EventSources} (S3 and stream
+ * events), {@link FaultProxies}, {@link LocalClients} (the stack's own SDK clients) and {@link
+ * MotoSsm} (parameters for the functions). What stays here, a little past 300 lines, is that public
+ * surface (the config, the accessors and one-line delegations), kept in one place on purpose so
+ * that tests, the system and the bench see one stack.
  */
 public final class LocalStack implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(LocalStack.class.getName());
   public static final String REGION = "us-east-1";
   public static final String ACCOUNT_ID = "000000000000";
   public static final String AUDIENCE = "local-web-client";
@@ -87,13 +81,12 @@ public final class LocalStack implements AutoCloseable {
   private final LocalS3 s3;
   private final DynamoDbClient dynamoDb;
   private final S3Client s3Client;
-  private final Map<String, String> physicalNames = new LinkedHashMap<>();
+  private final StackResources resources;
   private final DynamoDbStreamsClient streams;
-  private final List<StreamEventSource> streamSources = new ArrayList<>();
+  private final EventSources eventSources;
   private LocalGateway gateway;
   private LocalJwt jwt;
-  private FaultProxy dynamoDbFaults;
-  private FaultProxy s3Faults;
+  private FaultProxies faults = FaultProxies.none();
 
   private LocalStack(
       Config config,
@@ -106,31 +99,11 @@ public final class LocalStack implements AutoCloseable {
     this.moto = moto;
     this.notifications = notifications;
     this.s3 = s3;
-    var credentials =
-        StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY));
-    this.dynamoDb =
-        DynamoDbClient.builder()
-            .region(Region.of(REGION))
-            .credentialsProvider(credentials)
-            .endpointOverride(moto.endpoint())
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
-    this.streams =
-        DynamoDbStreamsClient.builder()
-            .region(Region.of(REGION))
-            .credentialsProvider(credentials)
-            .endpointOverride(moto.endpoint())
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
-    this.s3Client =
-        S3Client.builder()
-            .region(Region.of(REGION))
-            .credentialsProvider(credentials)
-            .endpointOverride(s3.endpoint())
-            .forcePathStyle(true)
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+    this.resources = new StackResources(template, config.stackName());
+    this.dynamoDb = LocalClients.dynamoDb(moto.endpoint());
+    this.streams = LocalClients.streams(moto.endpoint());
+    this.s3Client = LocalClients.s3(s3.endpoint());
+    this.eventSources = new EventSources(template, resources, notifications, dynamoDb, streams);
   }
 
   /** Starts the emulators and creates every table and bucket the template declares. */
@@ -149,9 +122,9 @@ public final class LocalStack implements AutoCloseable {
     LocalStack stack = new LocalStack(config, template, moto, notifications, s3);
     try {
       if (config.faults() != null && config.faults().proxied()) {
-        stack.startFaultProxies(config.faults());
+        stack.faults = FaultProxies.start(config.faults(), moto.endpoint(), s3.endpoint());
       }
-      stack.createResources();
+      stack.resources.create(stack.dynamoDb, s3);
     } catch (RuntimeException e) {
       stack.close();
       throw e;
@@ -159,32 +132,13 @@ public final class LocalStack implements AutoCloseable {
     return stack;
   }
 
-  /**
-   * Puts a fault proxy in front of DynamoDB and S3 for the functions (the stack's own clients,
-   * which create tables and let tests read the stored state, stay direct).
-   */
-  private void startFaultProxies(FaultPlan plan) {
-    dynamoDbFaults =
-        FaultProxy.start(
-            FaultProxy.Service.DYNAMODB, moto.endpoint(), plan.dynamoDb(), plan.seed());
-    s3Faults =
-        FaultProxy.start(FaultProxy.Service.S3, s3.endpoint(), plan.s3(), plan.seed() * 31 + 7);
-    LOG.info(
-        "Fault injection on: DynamoDB "
-            + plan.dynamoDb()
-            + ", S3 "
-            + plan.s3()
-            + ", seed "
-            + plan.seed());
-  }
-
   /** The fault proxies, when the stack was started with faults. */
   public Optional<FaultProxy> dynamoDbFaults() {
-    return Optional.ofNullable(dynamoDbFaults);
+    return faults.dynamoDb();
   }
 
   public Optional<FaultProxy> s3Faults() {
-    return Optional.ofNullable(s3Faults);
+    return faults.s3();
   }
 
   /** Turns every injected fault off (the proxies keep forwarding, and honouring request tokens). */
@@ -193,45 +147,9 @@ public final class LocalStack implements AutoCloseable {
     s3Faults().ifPresent(p -> p.rates(FaultPlan.Rates.NONE));
   }
 
-  private void createResources() {
-    TemplateValues values = values();
-    template
-        .resourcesOfType("AWS::DynamoDB::Table")
-        .forEach(
-            (id, r) -> {
-              String name =
-                  Optional.ofNullable(values.resolve(template.properties(id).get("TableName")))
-                      .orElse(config.stackName() + "-" + id);
-              LocalTables.create(dynamoDb, template, id, name);
-              physicalNames.put(id, name);
-              LOG.fine("table " + id + " -> " + name);
-              LOG.info("PointInTimeRecovery and SSE of " + id + " have no local meaning: skipped.");
-            });
-    template
-        .resourcesOfType("AWS::S3::Bucket")
-        .forEach(
-            (id, r) -> {
-              String name =
-                  Optional.ofNullable(values.resolve(template.properties(id).get("BucketName")))
-                      .orElse((config.stackName() + "-" + id).toLowerCase(Locale.ROOT));
-              s3.createBucket(name);
-              physicalNames.put(id, name);
-            });
-  }
-
   /** Template values with every created resource bound to its local name. */
   TemplateValues values() {
-    TemplateValues values = new TemplateValues(config.stackName(), REGION, ACCOUNT_ID);
-    template
-        .parameterDefaults()
-        .forEach(
-            (name, value) -> {
-              if (value != null) {
-                values.bind(name, value);
-              }
-            });
-    physicalNames.forEach(values::bind);
-    return values;
+    return resources.values();
   }
 
   public SamTemplate template() {
@@ -248,12 +166,12 @@ public final class LocalStack implements AutoCloseable {
 
   /** The DynamoDB endpoint the functions use (the fault proxy when faults are on). */
   public URI dynamoDbEndpoint() {
-    return dynamoDbFaults == null ? moto.endpoint() : dynamoDbFaults.endpoint();
+    return faults.dynamoDbEndpoint(moto.endpoint());
   }
 
   /** The S3 endpoint the functions and presigned URLs use (the fault proxy when faults are on). */
   public URI s3Endpoint() {
-    return s3Faults == null ? s3.endpoint() : s3Faults.endpoint();
+    return faults.s3Endpoint(s3.endpoint());
   }
 
   public S3Notifications notifications() {
@@ -262,11 +180,7 @@ public final class LocalStack implements AutoCloseable {
 
   /** The local name of a template resource (table, bucket). */
   public String physicalName(String logicalId) {
-    String name = physicalNames.get(logicalId);
-    if (name == null) {
-      throw new LocalStackException("template.yaml has no table or bucket " + logicalId);
-    }
-    return name;
+    return resources.physicalName(logicalId);
   }
 
   /**
@@ -276,25 +190,7 @@ public final class LocalStack implements AutoCloseable {
    */
   public Map<String, String> environment(
       SamTemplate.FunctionDef function, Map<String, String> overrides) {
-    TemplateValues values = values();
-    Map<String, String> env = new LinkedHashMap<>();
-    function
-        .environment()
-        .forEach(
-            (name, raw) -> {
-              String value =
-                  overrides.containsKey(name) ? overrides.get(name) : values.resolve(raw);
-              if (value == null) {
-                LOG.info(
-                    "Environment variable "
-                        + name
-                        + " of "
-                        + function.logicalId()
-                        + " has no local value: left unset.");
-              } else {
-                env.put(name, value);
-              }
-            });
+    Map<String, String> env = resources.environment(function, overrides);
     env.put("AWS_REGION", REGION);
     env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
     // The stream is read by the local event source mapping (Lambda's side), never by our code.
@@ -336,30 +232,7 @@ public final class LocalStack implements AutoCloseable {
 
   /** Subscribes functions to the template's S3 events, as the bucket notification would. */
   public void subscribeS3(Map<String, Supplier<RequestHandler<S3Event, ?>>> handlers) {
-    for (SamTemplate.FunctionDef f : template.functions()) {
-      var handler = handlers.get(f.logicalId());
-      if (handler == null) {
-        continue;
-      }
-      for (SamTemplate.S3Trigger trigger : f.s3Triggers()) {
-        notifications.subscribe(
-            new S3Notifications.Subscription(
-                physicalName(trigger.bucketLogicalId()),
-                trigger.prefix(),
-                f.logicalId(),
-                handler,
-                maximumRetryAttempts(f.logicalId())));
-      }
-    }
-  }
-
-  /**
-   * The function's {@code EventInvokeConfig.MaximumRetryAttempts}; Lambda's default 2 without one.
-   */
-  int maximumRetryAttempts(String functionLogicalId) {
-    Object config = template.properties(functionLogicalId).get("EventInvokeConfig");
-    Object retries = config instanceof Map<?, ?> m ? m.get("MaximumRetryAttempts") : null;
-    return retries == null ? 2 : Integer.parseInt(retries.toString());
+    eventSources.subscribeS3(handlers);
   }
 
   /**
@@ -367,36 +240,22 @@ public final class LocalStack implements AutoCloseable {
    * handler gets the batches of its table's stream, with the template's settings.
    */
   public void subscribeStreams(Map<String, RequestHandler<DynamodbEvent, ?>> handlers) {
-    for (SamTemplate.FunctionDef f : template.functions()) {
-      var handler = handlers.get(f.logicalId());
-      if (handler == null) {
-        continue;
-      }
-      for (SamTemplate.StreamTrigger trigger : f.streamTriggers()) {
-        String arn = streamArn(physicalName(trigger.tableLogicalId()));
-        streamSources.add(StreamEventSource.start(streams, arn, f.logicalId(), trigger, handler));
-      }
-    }
+    eventSources.subscribeStreams(handlers);
   }
 
   /** The stream ARN of a local table (the table must declare a StreamSpecification). */
   public String streamArn(String tableName) {
-    String arn = dynamoDb.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
-    if (arn == null) {
-      throw new LocalStackException(
-          "table " + tableName + " has no stream: give it a StreamSpecification");
-    }
-    return arn;
+    return eventSources.streamArn(tableName);
   }
 
   /** The running stream event sources (for tests and the bench). */
   public List<StreamEventSource> streamSources() {
-    return List.copyOf(streamSources);
+    return eventSources.streamSources();
   }
 
   /** Waits until every stream event source has delivered what was written before this call. */
   public void awaitStreamsSettled(Duration timeout) {
-    streamSources.forEach(s -> s.awaitSettled(timeout));
+    eventSources.awaitStreamsSettled(timeout);
   }
 
   public DynamoDbStreamsClient dynamoDbStreams() {
@@ -432,35 +291,7 @@ public final class LocalStack implements AutoCloseable {
 
   /** PutParameter (SecureString, overwriting) on moto's SSM; for rotation tests too. */
   public void putSecureParameter(String name, String value) {
-    String body =
-        "{\"Name\":\""
-            + name
-            + "\",\"Value\":\""
-            + value
-            + "\",\"Type\":\"SecureString\",\"Overwrite\":true}";
-    // moto checks no signature; it routes on the service named in the credential scope.
-    HttpRequest request =
-        HttpRequest.newBuilder(moto.endpoint())
-            .header("Content-Type", "application/x-amz-json-1.1")
-            .header("X-Amz-Target", "AmazonSSM.PutParameter")
-            .header(
-                "Authorization",
-                "AWS4-HMAC-SHA256 Credential=local/20260101/"
-                    + REGION
-                    + "/ssm/aws4_request, SignedHeaders=host, Signature=0")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    try (HttpClient client = HttpClient.newHttpClient()) {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new LocalStackException("moto refused PutParameter " + name + ": " + response.body());
-      }
-    } catch (IOException e) {
-      throw new LocalStackException("Cannot put SSM parameter " + name + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LocalStackException("Interrupted putting SSM parameter " + name, e);
-    }
+    MotoSsm.putSecureParameter(moto.endpoint(), REGION, name, value);
   }
 
   public static String randomSecret() {
@@ -474,14 +305,9 @@ public final class LocalStack implements AutoCloseable {
     if (gateway != null) {
       gateway.close();
     }
-    streamSources.forEach(StreamEventSource::close);
+    eventSources.close();
     notifications.close();
-    if (dynamoDbFaults != null) {
-      dynamoDbFaults.close();
-    }
-    if (s3Faults != null) {
-      s3Faults.close();
-    }
+    faults.close();
     s3.close();
     streams.close();
     dynamoDb.close();

@@ -5,21 +5,12 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The parts of {@code template.yaml} the local stack runs: functions with their HTTP API routes and
@@ -134,7 +125,7 @@ public final class SamTemplate {
   public static SamTemplate load(Path path) {
     Object parsed;
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      parsed = new Yaml(new CfnConstructor()).load(reader);
+      parsed = new Yaml(new CfnYamlConstructor()).load(reader);
     } catch (IOException e) {
       throw new LocalStackException("Cannot read " + path + ": " + e.getMessage(), e);
     } catch (YAMLException e) {
@@ -193,167 +184,11 @@ public final class SamTemplate {
     return map(map(root.get("Globals")).get("Function"));
   }
 
-  /** Whether the HTTP API's routes require a token unless they say {@code Authorizer: NONE}. */
-  private boolean apiHasDefaultAuthorizer(String apiLogicalId) {
-    Map<String, Object> auth = map(properties(apiLogicalId).get("Auth"));
-    return auth.get("DefaultAuthorizer") != null;
-  }
-
-  public List<FunctionDef> functions() {
-    List<FunctionDef> out = new ArrayList<>();
-    Map<String, Object> globals = globalFunctionProperties();
-    Map<String, Object> globalEnv = map(map(globals.get("Environment")).get("Variables"));
-    String globalHandler = (String) globals.get("Handler");
-    String globalCodeUri = globals.get("CodeUri") instanceof String s ? s : null;
-    resourcesOfType("AWS::Serverless::Function")
-        .forEach(
-            (id, resource) -> {
-              Map<String, Object> props = map(resource.get("Properties"));
-              String handler = props.get("Handler") instanceof String h ? h : globalHandler;
-              String codeUri = props.get("CodeUri") instanceof String c ? c : globalCodeUri;
-              if (handler == null) {
-                throw new LocalStackException(
-                    "template.yaml is invalid: function " + id + " has no Handler.");
-              }
-              Map<String, Object> env = new LinkedHashMap<>(globalEnv);
-              env.putAll(map(map(props.get("Environment")).get("Variables")));
-              List<HttpRoute> routes = new ArrayList<>();
-              List<S3Trigger> triggers = new ArrayList<>();
-              List<StreamTrigger> streamTriggers = new ArrayList<>();
-              map(props.get("Events"))
-                  .forEach(
-                      (eventName, e) -> {
-                        Map<String, Object> event = map(e);
-                        Map<String, Object> ep = map(event.get("Properties"));
-                        String type = String.valueOf(event.get("Type"));
-                        if ("HttpApi".equals(type)) {
-                          String method = String.valueOf(ep.get("Method")).toUpperCase(Locale.ROOT);
-                          String routePath = String.valueOf(ep.get("Path"));
-                          String api = refName(ep.get("ApiId")).orElse(null);
-                          Object authorizer = map(ep.get("Auth")).get("Authorizer");
-                          boolean defaultAuth = api != null && apiHasDefaultAuthorizer(api);
-                          boolean requiresToken =
-                              authorizer != null ? !"NONE".equals(authorizer) : defaultAuth;
-                          routes.add(new HttpRoute(method, routePath, requiresToken));
-                        } else if ("S3".equals(type)) {
-                          String bucket = refName(ep.get("Bucket")).orElse(null);
-                          List<String> events = new ArrayList<>();
-                          Object ev = ep.get("Events");
-                          if (ev instanceof List<?> list) {
-                            list.forEach(x -> events.add(String.valueOf(x)));
-                          } else if (ev != null) {
-                            events.add(String.valueOf(ev));
-                          }
-                          String prefix = "";
-                          for (Object rule :
-                              list(map(map(ep.get("Filter")).get("S3Key")).get("Rules"))) {
-                            Map<String, Object> r = map(rule);
-                            if ("prefix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
-                              prefix = String.valueOf(r.get("Value"));
-                            }
-                          }
-                          triggers.add(new S3Trigger(bucket, events, prefix));
-                        } else if ("DynamoDB".equals(type)) {
-                          streamTriggers.add(streamTrigger(id, ep));
-                        }
-                      });
-              triggers.addAll(bucketNotificationsTo(id));
-              String handlerClass =
-                  handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-              out.add(
-                  new FunctionDef(
-                      id,
-                      handlerClass,
-                      codeUri,
-                      env,
-                      routes,
-                      triggers,
-                      list(props.get("Policies")),
-                      streamTriggers));
-            });
-    return out;
-  }
-
   /**
-   * S3 triggers written as a bucket's {@code NotificationConfiguration} (instead of a SAM S3 event)
-   * whose {@code Function} is {@code !GetAtt <functionId>.Arn}.
+   * The template's functions with their events, Globals applied (see {@link TemplateFunctions}).
    */
-  private List<S3Trigger> bucketNotificationsTo(String functionId) {
-    List<S3Trigger> out = new ArrayList<>();
-    resourcesOfType("AWS::S3::Bucket")
-        .forEach(
-            (bucketId, bucket) -> {
-              Map<String, Object> notifications =
-                  map(map(bucket.get("Properties")).get("NotificationConfiguration"));
-              for (Object c : list(notifications.get("LambdaConfigurations"))) {
-                Map<String, Object> config = map(c);
-                List<Object> target = list(map(config.get("Function")).get("Fn::GetAtt"));
-                if (target.size() != 2
-                    || !functionId.equals(target.get(0))
-                    || !"Arn".equals(target.get(1))) {
-                  continue;
-                }
-                String prefix = "";
-                for (Object rule : list(map(map(config.get("Filter")).get("S3Key")).get("Rules"))) {
-                  Map<String, Object> r = map(rule);
-                  if ("prefix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
-                    prefix = String.valueOf(r.get("Value"));
-                  }
-                }
-                out.add(
-                    new S3Trigger(bucketId, List.of(String.valueOf(config.get("Event"))), prefix));
-              }
-            });
-    return out;
-  }
-
-  /** A {@code DynamoDB} event's properties, with Lambda's defaults where the template is silent. */
-  private static StreamTrigger streamTrigger(String functionId, Map<String, Object> ep) {
-    // Stream: !GetAtt Table.StreamArn
-    Object stream = ep.get("Stream");
-    String table = null;
-    if (stream instanceof Map<?, ?> m
-        && m.get("Fn::GetAtt") instanceof List<?> l
-        && l.size() == 2
-        && "StreamArn".equals(String.valueOf(l.get(1)))) {
-      table = String.valueOf(l.get(0));
-    }
-    if (table == null) {
-      throw new LocalStackException(
-          "template.yaml: the DynamoDB event of "
-              + functionId
-              + " must name its stream as !GetAtt <Table>.StreamArn");
-    }
-    List<String> patterns = new ArrayList<>();
-    for (Object f : list(map(ep.get("FilterCriteria")).get("Filters"))) {
-      Object pattern = map(f).get("Pattern");
-      if (pattern != null) {
-        patterns.add(String.valueOf(pattern));
-      }
-    }
-    Object destination = map(map(ep.get("DestinationConfig")).get("OnFailure")).get("Destination");
-    String onFailure = null;
-    if (destination instanceof Map<?, ?> d
-        && d.get("Fn::GetAtt") instanceof List<?> l
-        && !l.isEmpty()) {
-      onFailure = String.valueOf(l.get(0));
-    } else if (destination != null) {
-      onFailure = refName(destination).orElse(null);
-    }
-    return new StreamTrigger(
-        table,
-        String.valueOf(ep.getOrDefault("StartingPosition", "LATEST")),
-        intOr(ep.get("BatchSize"), 100),
-        intOr(ep.get("MaximumBatchingWindowInSeconds"), 0),
-        Boolean.parseBoolean(
-            String.valueOf(ep.getOrDefault("BisectBatchOnFunctionError", "false"))),
-        intOr(ep.get("MaximumRetryAttempts"), -1),
-        patterns,
-        onFailure);
-  }
-
-  private static int intOr(Object value, int fallback) {
-    return value == null ? fallback : Integer.parseInt(String.valueOf(value));
+  public List<FunctionDef> functions() {
+    return new TemplateFunctions(this).read();
   }
 
   /** The logical id in {@code {"Ref": id}}, if the value is one. */
@@ -372,38 +207,5 @@ public final class SamTemplate {
   @SuppressWarnings("unchecked")
   public static List<Object> list(Object value) {
     return value instanceof List<?> l ? (List<Object>) l : List.of();
-  }
-
-  /** Reads CloudFormation's short-form intrinsic function tags as their long form. */
-  private static final class CfnConstructor extends SafeConstructor {
-    CfnConstructor() {
-      super(new LoaderOptions());
-      this.yamlMultiConstructors.put(
-          "!",
-          new AbstractConstruct() {
-            @Override
-            public Object construct(Node node) {
-              String tag = node.getTag().getValue().substring(1);
-              String name = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
-              Object value;
-              if (node instanceof ScalarNode scalar) {
-                String text = constructScalar(scalar);
-                value =
-                    tag.equals("GetAtt") && text.contains(".")
-                        ? List.of(
-                            text.substring(0, text.indexOf('.')),
-                            text.substring(text.indexOf('.') + 1))
-                        : text;
-              } else if (node instanceof SequenceNode seq) {
-                value = constructSequence(seq);
-              } else {
-                value = constructMapping((MappingNode) node);
-              }
-              Map<String, Object> out = new LinkedHashMap<>();
-              out.put(name, value);
-              return out;
-            }
-          });
-    }
   }
 }

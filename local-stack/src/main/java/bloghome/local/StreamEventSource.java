@@ -2,13 +2,9 @@ package bloghome.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -37,6 +29,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * half retried, down to single records; a batch that still fails after {@code MaximumRetryAttempts}
  * goes to the on-failure destination (here {@link #failures()}, the record Lambda would send to the
  * SQS queue) and the shard moves on past it.
+ *
+ * <p>This class is the poller and the delivery (batching, retries, bisection); {@link StreamFilter}
+ * applies the filter criteria and {@link StreamRecords} builds the event's records.
  */
 public final class StreamEventSource implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StreamEventSource.class.getName());
@@ -63,7 +58,7 @@ public final class StreamEventSource implements AutoCloseable {
   private final String functionName;
   private final SamTemplate.StreamTrigger settings;
   private final RequestHandler<DynamodbEvent, ?> handler;
-  private final List<Map<String, Object>> filters;
+  private final StreamFilter filter;
   private final List<FailedBatch> failures = new CopyOnWriteArrayList<>();
   private final AtomicLong idleSince = new AtomicLong(-1);
   private final AtomicLong invocations = new AtomicLong();
@@ -81,9 +76,7 @@ public final class StreamEventSource implements AutoCloseable {
     this.functionName = functionName;
     this.settings = settings;
     this.handler = handler;
-    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-    this.filters =
-        settings.filterPatterns().stream().map(p -> SamTemplate.map(yaml.load(p))).toList();
+    this.filter = new StreamFilter(settings.filterPatterns());
     this.poller = Thread.ofVirtual().name("stream-" + functionName).unstarted(this::run);
   }
 
@@ -147,7 +140,7 @@ public final class StreamEventSource implements AutoCloseable {
           fetched += records.size();
           for (Record r : records) {
             positions.put(shard.shardId(), r.dynamodb().sequenceNumber());
-            if (matches(r)) {
+            if (filter.matches(r)) {
               if (buffer.isEmpty()) {
                 firstBuffered = Instant.now();
               }
@@ -267,152 +260,11 @@ public final class StreamEventSource implements AutoCloseable {
   private DynamodbEvent event(List<Pending> batch) {
     List<DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
     for (Pending p : batch) {
-      records.add(record(p.record()));
+      records.add(StreamRecords.record(p.record(), streamArn));
     }
     DynamodbEvent event = new DynamodbEvent();
     event.setRecords(records);
     return event;
-  }
-
-  /** The SDK's stream record as the Lambda event carries it. */
-  DynamodbEvent.DynamodbStreamRecord record(Record r) {
-    var change = r.dynamodb();
-    StreamRecord sr = new StreamRecord();
-    sr.setKeys(lambdaImage(change.keys()));
-    if (change.hasNewImage()) {
-      sr.setNewImage(lambdaImage(change.newImage()));
-    }
-    if (change.hasOldImage()) {
-      sr.setOldImage(lambdaImage(change.oldImage()));
-    }
-    sr.setSequenceNumber(change.sequenceNumber());
-    sr.setSizeBytes(change.sizeBytes());
-    if (change.streamViewTypeAsString() != null) {
-      sr.setStreamViewType(StreamViewType.fromValue(change.streamViewTypeAsString()));
-    }
-    if (change.approximateCreationDateTime() != null) {
-      sr.setApproximateCreationDateTime(Date.from(change.approximateCreationDateTime()));
-    }
-    DynamodbEvent.DynamodbStreamRecord out = new DynamodbEvent.DynamodbStreamRecord();
-    out.setEventID(r.eventID());
-    out.setEventName(r.eventNameAsString());
-    out.setEventVersion(r.eventVersion());
-    out.setEventSource("aws:dynamodb");
-    out.setAwsRegion(r.awsRegion());
-    out.setDynamodb(sr);
-    out.setEventSourceARN(streamArn);
-    return out;
-  }
-
-  private static Map<
-          String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue>
-      lambdaImage(Map<String, AttributeValue> image) {
-    Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> out =
-        new LinkedHashMap<>();
-    image.forEach((k, v) -> out.put(k, lambdaValue(v)));
-    return out;
-  }
-
-  private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue
-      lambdaValue(AttributeValue v) {
-    var out = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
-    switch (v.type()) {
-      case S -> out.setS(v.s());
-      case N -> out.setN(v.n());
-      case B -> out.setB(ByteBuffer.wrap(v.b().asByteArray()));
-      case SS -> out.setSS(v.ss());
-      case NS -> out.setNS(v.ns());
-      case BS -> out.setBS(v.bs().stream().map(b -> ByteBuffer.wrap(b.asByteArray())).toList());
-      case M -> out.setM(lambdaImage(v.m()));
-      case L -> out.setL(v.l().stream().map(StreamEventSource::lambdaValue).toList());
-      case BOOL -> out.setBOOL(v.bool());
-      case NUL -> out.setNULL(true);
-      default -> throw new LocalStackException("unknown attribute type " + v.type());
-    }
-    return out;
-  }
-
-  // ------------------------------------------------------------------ filter criteria
-
-  /** Lambda keeps a record if any filter matches it (no filters: every record). */
-  boolean matches(Record r) {
-    if (filters.isEmpty()) {
-      return true;
-    }
-    Map<String, Object> shape = shape(r);
-    return filters.stream().anyMatch(f -> matches(f, shape));
-  }
-
-  /** The record as the filter sees it: the event's JSON, attribute values in DynamoDB JSON. */
-  private static Map<String, Object> shape(Record r) {
-    Map<String, Object> dynamodb = new LinkedHashMap<>();
-    dynamodb.put("Keys", json(r.dynamodb().keys()));
-    if (r.dynamodb().hasNewImage()) {
-      dynamodb.put("NewImage", json(r.dynamodb().newImage()));
-    }
-    if (r.dynamodb().hasOldImage()) {
-      dynamodb.put("OldImage", json(r.dynamodb().oldImage()));
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("eventName", r.eventNameAsString());
-    out.put("eventSource", "aws:dynamodb");
-    out.put("dynamodb", dynamodb);
-    return out;
-  }
-
-  private static Map<String, Object> json(Map<String, AttributeValue> image) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    image.forEach(
-        (k, v) -> {
-          Object value =
-              switch (v.type()) {
-                case S -> v.s();
-                case N -> v.n();
-                case BOOL -> v.bool();
-                case M -> json(v.m());
-                default -> v.toString();
-              };
-          out.put(k, Map.of(v.type() == AttributeValue.Type.NUL ? "NULL" : v.type().name(), value));
-        });
-    return out;
-  }
-
-  /**
-   * The part of EventBridge's pattern syntax this project uses: nested objects, arrays of exact
-   * values, {@code {"prefix": ...}} and {@code {"exists": true|false}}.
-   */
-  @SuppressWarnings("unchecked")
-  private static boolean matches(Map<String, Object> pattern, Map<String, Object> event) {
-    for (Map.Entry<String, Object> e : pattern.entrySet()) {
-      Object actual = event.get(e.getKey());
-      if (e.getValue() instanceof Map<?, ?> nested) {
-        if (!(actual instanceof Map<?, ?> m)
-            || !matches((Map<String, Object>) nested, (Map<String, Object>) m)) {
-          return false;
-        }
-      } else if (e.getValue() instanceof List<?> options) {
-        boolean any = false;
-        for (Object option : options) {
-          if (option instanceof Map<?, ?> rule) {
-            if (rule.containsKey("exists")) {
-              any |= Boolean.parseBoolean(String.valueOf(rule.get("exists"))) == (actual != null);
-            } else if (rule.containsKey("prefix")) {
-              any |=
-                  actual != null
-                      && String.valueOf(actual).startsWith(String.valueOf(rule.get("prefix")));
-            }
-          } else {
-            any |= actual != null && String.valueOf(option).equals(String.valueOf(actual));
-          }
-        }
-        if (!any) {
-          return false;
-        }
-      } else {
-        throw new LocalStackException("filter pattern values must be objects or arrays: " + e);
-      }
-    }
-    return true;
   }
 
   private static void sleep(Duration d) {
