@@ -121,41 +121,24 @@ final class ColdTable {
               "<=7x floor",
               verdict));
       bench.report.figure(
-          new Report.Figure(
+          Report.Figure.plain(
               "cold",
               s.id(),
               "cpu_median",
               p.cpu.size() == 0 ? "" : Report.num(Samples.millis(p.cpu.median()), 2),
               "ms",
-              p.cpu.size(),
-              "",
-              "",
-              "",
-              ""));
+              p.cpu.size()));
       bench.report.figure(
-          new Report.Figure(
+          Report.Figure.plain(
               "cold",
               s.id(),
               "classes_loaded",
               Integer.toString(p.medianClasses()),
               "classes",
-              p.times.size(),
-              "",
-              "",
-              "",
-              ""));
+              p.times.size()));
       bench.report.figure(
-          new Report.Figure(
-              "cold",
-              s.id(),
-              "jar_size",
-              Long.toString(s.artifactBytes()),
-              "bytes",
-              1,
-              "",
-              "",
-              "",
-              ""));
+          Report.Figure.plain(
+              "cold", s.id(), "jar_size", Long.toString(s.artifactBytes()), "bytes", 1));
       bench.report.figure(
           new Report.Figure(
               "cold",

@@ -73,29 +73,21 @@ final class HotViewsTable {
               : Report.num(r.settle().toMillis() / 1000.0, 2) + " s");
       String subject = r.design().startsWith("old") ? "old" : "new";
       bench.report.figure(
-          new Report.Figure(
+          Report.Figure.plain(
               "hot",
               subject,
               "views_per_second",
               Report.num(r.counted() / r.seconds(), 1),
               "1/s",
-              r.views(),
-              "",
-              "",
-              "",
-              ""));
+              r.views()));
       bench.report.figure(
-          new Report.Figure(
+          Report.Figure.plain(
               "hot",
               subject,
               "throttled_attempts",
               Integer.toString(r.throttled()),
               "requests",
-              r.views(),
-              "",
-              "",
-              "",
-              ""));
+              r.views()));
       bench.report.figure(
           new Report.Figure(
               "hot",
@@ -121,17 +113,13 @@ final class HotViewsTable {
               "0",
               exact ? "exact" : "mismatch"));
       bench.report.figure(
-          new Report.Figure(
+          Report.Figure.plain(
               "hot",
               subject,
               "delay_to_exact_count",
               Report.num(r.settle().toMillis() / 1000.0, 2),
               "s",
-              1,
-              "",
-              "",
-              "",
-              ""));
+              1));
     }
   }
 }

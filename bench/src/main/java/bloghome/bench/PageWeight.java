@@ -166,41 +166,14 @@ final class PageWeight {
             "<=" + BUDGET + " bytes",
             verdict));
     bench.report.figure(
-        new Report.Figure(
-            "weight",
-            "home page",
-            "html",
-            Long.toString(weight.htmlBytes()),
-            "bytes",
-            1,
-            "",
-            "",
-            "",
-            ""));
+        Report.Figure.plain(
+            "weight", "home page", "html", Long.toString(weight.htmlBytes()), "bytes", 1));
     bench.report.figure(
-        new Report.Figure(
-            "weight",
-            "home page",
-            "css",
-            Long.toString(weight.bytes("css")),
-            "bytes",
-            1,
-            "",
-            "",
-            "",
-            ""));
+        Report.Figure.plain(
+            "weight", "home page", "css", Long.toString(weight.bytes("css")), "bytes", 1));
     bench.report.figure(
-        new Report.Figure(
-            "weight",
-            "home page",
-            "js",
-            Long.toString(weight.bytes("js")),
-            "bytes",
-            1,
-            "",
-            "",
-            "",
-            ""));
+        Report.Figure.plain(
+            "weight", "home page", "js", Long.toString(weight.bytes("js")), "bytes", 1));
   }
 
   /** The template's home page route: a GET route whose path is {@code /u/{...}}. */

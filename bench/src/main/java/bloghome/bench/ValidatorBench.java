@@ -236,17 +236,13 @@ final class ValidatorBench {
         targets);
     String subject = c.name() + " / " + approach;
     bench.report.figure(
-        new Report.Figure(
+        Report.Figure.plain(
             "validator",
             subject,
             "bytes_read",
             Long.toString(run.bytesRead()),
             "bytes",
-            run.times().size(),
-            "",
-            "",
-            "",
-            ""));
+            run.times().size()));
     bench.report.figure(
         new Report.Figure(
             "validator",
@@ -260,17 +256,13 @@ final class ValidatorBench {
             "",
             targets));
     bench.report.figure(
-        new Report.Figure(
+        Report.Figure.plain(
             "validator",
             subject,
             "median_allocated",
             Long.toString((long) run.allocated().median()),
             "bytes",
-            run.times().size(),
-            "",
-            "",
-            "",
-            ""));
+            run.times().size()));
   }
 
   private static String targets(SkinImages.Case c, Run run, Run usual) {

@@ -186,41 +186,29 @@ final class FaultWorker {
   }
 
   void react(String kind, String post) {
-    boolean on = random.nextBoolean();
-    Supplier<Reply> send =
-        () ->
-            client.call(
-                kind, on ? "PUT" : "DELETE", "/posts/" + post + "/" + kind, ledger.reader, null);
-    settleOrLater(
-        kind + ":" + post,
-        send,
-        reply -> {
-          if (reply.status() == 200 || reply.status() == 204) {
-            ledger.reactions.put(kind + ":" + post, on);
-          } else {
-            findings.violation(kind + " " + post + ": " + reply.status() + " " + reply.body());
-          }
-        });
+    toggle(kind, post, "/posts/" + post + "/" + kind);
   }
 
   void follow(String author) {
+    toggle("follow", author, "/users/" + author + "/follow");
+  }
+
+  /**
+   * Turns a like, favorite or follow on or off at random (PUT or DELETE of {@code path}); the
+   * ledger keeps the last acknowledged choice under "what:target".
+   */
+  private void toggle(String what, String target, String path) {
     boolean on = random.nextBoolean();
     Supplier<Reply> send =
-        () ->
-            client.call(
-                "follow",
-                on ? "PUT" : "DELETE",
-                "/users/" + author + "/follow",
-                ledger.reader,
-                null);
+        () -> client.call(what, on ? "PUT" : "DELETE", path, ledger.reader, null);
     settleOrLater(
-        "follow:" + author,
+        what + ":" + target,
         send,
         reply -> {
           if (reply.status() == 200 || reply.status() == 204) {
-            ledger.reactions.put("follow:" + author, on);
+            ledger.reactions.put(what + ":" + target, on);
           } else {
-            findings.violation("follow " + author + ": " + reply.status() + " " + reply.body());
+            findings.violation(what + " " + target + ": " + reply.status() + " " + reply.body());
           }
         });
   }
