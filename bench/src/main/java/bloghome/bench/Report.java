@@ -25,7 +25,14 @@ final class Report {
       String ratioTo,
       String ratio,
       String target,
-      String verdict) {}
+      String verdict) {
+
+    /** A figure with no ratio, target or verdict. */
+    static Figure plain(
+        String section, String subject, String metric, String value, String unit, int samples) {
+      return new Figure(section, subject, metric, value, unit, samples, "", "", "", "");
+    }
+  }
 
   private record Table(
       String title,

@@ -5,7 +5,6 @@ import bloghome.ids.Ids;
 import bloghome.skins.DynamoDbSkinUploadStore;
 import bloghome.skins.SkinUpload;
 import bloghome.skins.UploadKeys;
-import bloghome.skins.validator.image.ByteSource;
 import bloghome.skins.validator.image.ImageInspector;
 import bloghome.skins.validator.image.Reason;
 import bloghome.skins.validator.image.Verdict;
@@ -17,13 +16,11 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The skin validator against the usual approach, on four uploads: a small valid column image, a
@@ -218,7 +215,8 @@ final class ValidatorBench {
     return () ->
         describe(
             new ImageInspector()
-                .inspect(c.slot(), "image/png", size, new S3Source(s3, bench.bucketName, key)));
+                .inspect(
+                    c.slot(), "image/png", size, new S3RangeSource(s3, bench.bucketName, key)));
   }
 
   private void row(
@@ -238,17 +236,13 @@ final class ValidatorBench {
         targets);
     String subject = c.name() + " / " + approach;
     bench.report.figure(
-        new Report.Figure(
+        Report.Figure.plain(
             "validator",
             subject,
             "bytes_read",
             Long.toString(run.bytesRead()),
             "bytes",
-            run.times().size(),
-            "",
-            "",
-            "",
-            ""));
+            run.times().size()));
     bench.report.figure(
         new Report.Figure(
             "validator",
@@ -262,17 +256,13 @@ final class ValidatorBench {
             "",
             targets));
     bench.report.figure(
-        new Report.Figure(
+        Report.Figure.plain(
             "validator",
             subject,
             "median_allocated",
             Long.toString((long) run.allocated().median()),
             "bytes",
-            run.times().size(),
-            "",
-            "",
-            "",
-            ""));
+            run.times().size()));
   }
 
   private static String targets(SkinImages.Case c, Run run, Run usual) {
@@ -312,61 +302,5 @@ final class ValidatorBench {
   private static String abbreviate(String text) {
     String line = text.replace('\n', ' ');
     return line.length() > 80 ? line.substring(0, 77) + "..." : line;
-  }
-
-  /**
-   * The object's bytes from S3: a ranged GET for the prefix; for the whole object, only the part
-   * not read yet (nothing more when the prefix was already all of it), so no byte is read twice.
-   */
-  private static final class S3Source implements ByteSource {
-    private final S3Client s3;
-    private final String bucket;
-    private final String key;
-    private byte[] prefix = new byte[0];
-    private boolean complete;
-
-    S3Source(S3Client s3, String bucket, String key) {
-      this.s3 = s3;
-      this.bucket = bucket;
-      this.key = key;
-    }
-
-    @Override
-    public byte[] readPrefix(int n) {
-      if (n <= prefix.length || complete) {
-        return Arrays.copyOf(prefix, Math.min(n, prefix.length));
-      }
-      byte[] more = get("bytes=" + prefix.length + "-" + (n - 1));
-      complete = prefix.length + more.length < n;
-      prefix = concat(prefix, more);
-      return prefix.clone();
-    }
-
-    @Override
-    public byte[] readAll() {
-      if (!complete) {
-        prefix =
-            concat(prefix, prefix.length == 0 ? get(null) : get("bytes=" + prefix.length + "-"));
-        complete = true;
-      }
-      return prefix.clone();
-    }
-
-    private byte[] get(String range) {
-      try {
-        return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).range(range)).asByteArray();
-      } catch (S3Exception e) {
-        if (e.statusCode() == 416) {
-          return new byte[0];
-        }
-        throw e;
-      }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-      byte[] out = Arrays.copyOf(a, a.length + b.length);
-      System.arraycopy(b, 0, out, a.length, b.length);
-      return out;
-    }
   }
 }

@@ -168,29 +168,11 @@ final class ViewsThroughput {
           exact ? "exact" : "MISMATCH (" + (stored - counted.get()) + ")");
       String subject = clients + " clients";
       bench.report.figure(
-          new Report.Figure(
-              "views",
-              subject,
-              "views_per_second",
-              Report.num(perSecond, 1),
-              "1/s",
-              requests,
-              "",
-              "",
-              "",
-              ""));
+          Report.Figure.plain(
+              "views", subject, "views_per_second", Report.num(perSecond, 1), "1/s", requests));
       bench.report.figure(
-          new Report.Figure(
-              "views",
-              subject,
-              "counted",
-              Integer.toString(counted.get()),
-              "views",
-              requests,
-              "",
-              "",
-              "",
-              ""));
+          Report.Figure.plain(
+              "views", subject, "counted", Integer.toString(counted.get()), "views", requests));
       bench.report.figure(
           new Report.Figure(
               "views",

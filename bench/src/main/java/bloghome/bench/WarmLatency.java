@@ -190,41 +190,24 @@ final class WarmLatency {
             "overhead<=1ms",
             verdict));
     bench.report.figure(
-        new Report.Figure(
+        Report.Figure.plain(
             "warm",
             route,
             "handler_p99",
             Report.num(Samples.millis(handlerTimes.percentile(99)), 3),
             "ms",
-            n,
-            "",
-            "",
-            "",
-            ""));
+            n));
     bench.report.figure(
-        new Report.Figure(
-            "warm",
-            route,
-            "sdk_p50",
-            Report.num(Samples.millis(sdkTimes.median()), 3),
-            "ms",
-            n,
-            "",
-            "",
-            "",
-            ""));
+        Report.Figure.plain(
+            "warm", route, "sdk_p50", Report.num(Samples.millis(sdkTimes.median()), 3), "ms", n));
     bench.report.figure(
-        new Report.Figure(
+        Report.Figure.plain(
             "warm",
             route,
             "sdk_p99",
             Report.num(Samples.millis(sdkTimes.percentile(99)), 3),
             "ms",
-            n,
-            "",
-            "",
-            "",
-            ""));
+            n));
     bench.report.figure(
         new Report.Figure(
             "warm",

@@ -40,17 +40,18 @@ class PageWeightTest {
         <script>/* inline, not fetched */</script>
         </head><body><img src="/_local/media/skins/demo/header.png"></body></html>""";
 
-    List<PageWeight.Reference> refs =
-        PageWeight.references(html, URI.create("http://127.0.0.1:3000/u/demo"));
+    List<AssetReferences.Reference> refs =
+        AssetReferences.references(html, URI.create("http://127.0.0.1:3000/u/demo"));
 
     assertThat(refs)
         .containsExactly(
-            new PageWeight.Reference(
+            new AssetReferences.Reference(
                 "css", URI.create("http://127.0.0.1:3000/assets/site.3f2a.css")),
-            new PageWeight.Reference("css", URI.create("http://127.0.0.1:3000/assets/print.css")),
-            new PageWeight.Reference(
+            new AssetReferences.Reference(
+                "css", URI.create("http://127.0.0.1:3000/assets/print.css")),
+            new AssetReferences.Reference(
                 "js", URI.create("http://127.0.0.1:3000/assets/beacon.9c1d.js")),
-            new PageWeight.Reference(
+            new AssetReferences.Reference(
                 "js", URI.create("http://127.0.0.1:3000/assets/app.77aa.js?v=1&x=2")));
   }
 
@@ -59,7 +60,7 @@ class PageWeightTest {
     URI base = URI.create("http://h/assets/app.js");
 
     assertThat(
-            PageWeight.jsImports(
+            AssetReferences.jsImports(
                 """
         import { send } from './beacon.js';
         import "/assets/polyfill.js";
@@ -72,7 +73,7 @@ class PageWeightTest {
             URI.create("http://h/assets/polyfill.js"),
             URI.create("http://h/lazy/editor.js"));
     assertThat(
-            PageWeight.cssImports(
+            AssetReferences.cssImports(
                 "@import url(\"base.css\"); @import 'theme.css'; a{color:red}", base))
         .containsExactly(
             URI.create("http://h/assets/base.css"), URI.create("http://h/assets/theme.css"));

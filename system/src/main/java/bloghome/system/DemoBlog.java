@@ -2,36 +2,19 @@ package bloghome.system;
 
 import bloghome.json.Json;
 import bloghome.local.LocalJwt;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import javax.imageio.ImageIO;
 
 /**
  * Seeds the demo blog of {@code bin/run-local} through the public HTTP API, as a client would: the
  * VIP author {@value #AUTHOR} with 45 imported posts, two readers who comment, reply, like,
- * favorite and follow, and a skin (three colours, three images drawn here and uploaded through the
- * presigned flow, so the validator decides them as any upload).
+ * favorite and follow, and a skin (three colours, three images drawn by {@link DemoSkinImages} and
+ * uploaded through the presigned flow, so the validator decides them as any upload).
  *
  * <p>Idempotent: a second run finds everything in place and adds nothing (posts are imported only
  * when the listing is short, comments only on posts without any, images only into empty slots;
@@ -52,14 +35,12 @@ public final class DemoBlog {
     }
   }
 
-  private final URI api;
+  private final DemoApiClient client;
   private final LocalJwt tokens;
   private final Clock clock;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public DemoBlog(URI api, LocalJwt tokens, Clock clock) {
-    this.api = api;
+    this.client = new DemoApiClient(api);
     this.tokens = tokens;
     this.clock = clock;
   }
@@ -83,7 +64,7 @@ public final class DemoBlog {
     String li = tokens.mint(READER_LI, List.of(), Duration.ofHours(1));
     String tom = tokens.mint(READER_TOM, List.of(), Duration.ofHours(1));
 
-    call(
+    client.call(
         "PUT",
         "/users/" + AUTHOR,
         author,
@@ -93,8 +74,9 @@ public final class DemoBlog {
             "bio",
             "后端工程师，写 Java、Serverless 和分布式系统，也翻译一些好文章。踩过的坑都记在这里。\n"
                 + "Backend engineer writing about Java, serverless and distributed systems."));
-    call("PUT", "/users/" + READER_LI, li, Map.of("displayName", "李华", "bio", "在读研究生，喜欢折腾数据库。"));
-    call(
+    client.call(
+        "PUT", "/users/" + READER_LI, li, Map.of("displayName", "李华", "bio", "在读研究生，喜欢折腾数据库。"));
+    client.call(
         "PUT",
         "/users/" + READER_TOM,
         tom,
@@ -104,21 +86,22 @@ public final class DemoBlog {
     List<String> newest = newestPostIds(DemoPosts.COMMENTED + 4);
     int comments = comment(newest.subList(0, DemoPosts.COMMENTED), author, li, tom);
     react(newest, li, tom);
-    call("PUT", "/users/" + AUTHOR + "/follow", li, null);
-    call("PUT", "/users/" + AUTHOR + "/follow", tom, null);
-    call("PUT", "/users/" + READER_LI + "/follow", author, null);
-    call("PUT", "/users/" + AUTHOR + "/skin", author, COLOURS);
+    client.call("PUT", "/users/" + AUTHOR + "/follow", li, null);
+    client.call("PUT", "/users/" + AUTHOR + "/follow", tom, null);
+    client.call("PUT", "/users/" + READER_LI + "/follow", author, null);
+    client.call("PUT", "/users/" + AUTHOR + "/skin", author, COLOURS);
     int images = skinImages ? skinImages(author) : 0;
     return new Seeded(imported, comments, images, Duration.between(started, clock.instant()));
   }
 
   private int importPosts(String author) {
-    long present = number(call("GET", "/users/" + AUTHOR + "/posts?limit=1", null, null), "total");
+    long present =
+        number(client.call("GET", "/users/" + AUTHOR + "/posts?limit=1", null, null), "total");
     if (present >= DemoPosts.COUNT) {
       return 0;
     }
     Map<String, Object> answer =
-        call(
+        client.call(
             "POST",
             "/users/" + AUTHOR + "/posts/import",
             author,
@@ -132,7 +115,7 @@ public final class DemoBlog {
   @SuppressWarnings("unchecked")
   private List<String> newestPostIds(int count) {
     Map<String, Object> page =
-        call("GET", "/users/" + AUTHOR + "/posts?limit=" + count, null, null);
+        client.call("GET", "/users/" + AUTHOR + "/posts?limit=" + count, null, null);
     return ((List<Map<String, Object>>) page.get("items"))
         .stream().map(item -> (String) item.get("postId")).toList();
   }
@@ -145,7 +128,7 @@ public final class DemoBlog {
       String postId = postIds.get(i);
       List<Object> existing =
           (List<Object>)
-              call("GET", "/posts/" + postId + "/comments?limit=1", null, null).get("items");
+              client.call("GET", "/posts/" + postId + "/comments?limit=1", null, null).get("items");
       if (!existing.isEmpty()) {
         continue;
       }
@@ -194,7 +177,7 @@ public final class DemoBlog {
       request.put("replyTo", replyTo);
     }
     Map<String, Object> comment =
-        call(
+        client.call(
             "POST",
             "/posts/" + postId + "/comments",
             token,
@@ -211,36 +194,36 @@ public final class DemoBlog {
   private void react(List<String> postIds, String li, String tom) {
     for (int i = 0; i < postIds.size(); i++) {
       String postId = postIds.get(i);
-      call("PUT", "/posts/" + postId + "/like", li, null);
+      client.call("PUT", "/posts/" + postId + "/like", li, null);
       if (i % 2 == 0) {
-        call("PUT", "/posts/" + postId + "/like", tom, null);
-        call("PUT", "/posts/" + postId + "/favorite", li, null);
+        client.call("PUT", "/posts/" + postId + "/like", tom, null);
+        client.call("PUT", "/posts/" + postId + "/favorite", li, null);
       }
     }
   }
 
   /** Uploads the images of the slots that have none; returns how many were uploaded. */
   private int skinImages(String author) {
-    Map<String, Object> skin = call("GET", "/users/" + AUTHOR + "/skin", null, null);
+    Map<String, Object> skin = client.call("GET", "/users/" + AUTHOR + "/skin", null, null);
     int uploaded = 0;
     for (String slot : List.of("header", "background", "column")) {
       if (skin.get(slot) != null) {
         continue;
       }
       byte[] png =
-          png(
+          DemoSkinImages.png(
               switch (slot) {
-                case "header" -> header();
-                case "background" -> tile();
-                default -> column();
+                case "header" -> DemoSkinImages.header();
+                case "background" -> DemoSkinImages.tile();
+                default -> DemoSkinImages.column();
               });
       Map<String, Object> ticket =
-          call(
+          client.call(
               "POST",
               "/users/" + AUTHOR + "/skin/uploads",
               author,
               Map.of("slot", slot, "contentType", "image/png", "contentLength", png.length));
-      put(URI.create((String) ticket.get("url")), png);
+      client.put(URI.create((String) ticket.get("url")), png);
       awaitAccepted(author, (String) ticket.get("uploadId"), slot);
       uploaded++;
     }
@@ -251,7 +234,7 @@ public final class DemoBlog {
     Instant deadline = clock.instant().plusSeconds(60);
     while (true) {
       Map<String, Object> status =
-          call("GET", "/users/" + AUTHOR + "/skin/uploads/" + uploadId, author, null);
+          client.call("GET", "/users/" + AUTHOR + "/skin/uploads/" + uploadId, author, null);
       switch ((String) status.get("status")) {
         case "ACCEPTED" -> {
           return;
@@ -267,148 +250,6 @@ public final class DemoBlog {
             throw new IllegalStateException(
                 "The demo " + slot + " image was not accepted: " + Json.write(status));
       }
-    }
-  }
-
-  // ---- the skin's images, drawn here ----
-
-  /** 1920 x 120: a calm gradient on the left, where the title sits; the drawing on the right. */
-  static BufferedImage header() {
-    BufferedImage image = new BufferedImage(1920, 120, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = canvas(image);
-    g.setPaint(new GradientPaint(0, 0, new Color(0x1B2A41), 1920, 120, new Color(0x27566B)));
-    g.fillRect(0, 0, 1920, 120);
-    Random random = new Random(7);
-    for (int i = 0; i < 60; i++) {
-      int x = 1300 + random.nextInt(600);
-      int y = random.nextInt(120);
-      int r = 2 + random.nextInt(5);
-      g.setColor(new Color(255, 255, 255, 60 + random.nextInt(120)));
-      g.fill(new Ellipse2D.Double(x, y, r, r));
-    }
-    g.setStroke(new BasicStroke(6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-    g.setColor(new Color(0xFC5531));
-    Path2D brackets = new Path2D.Double();
-    brackets.moveTo(1650, 30);
-    brackets.lineTo(1615, 60);
-    brackets.lineTo(1650, 90);
-    brackets.moveTo(1760, 30);
-    brackets.lineTo(1795, 60);
-    brackets.lineTo(1760, 90);
-    brackets.moveTo(1725, 25);
-    brackets.lineTo(1685, 95);
-    g.draw(brackets);
-    g.setColor(new Color(255, 255, 255, 40));
-    g.fill(new Ellipse2D.Double(1520, -60, 240, 240));
-    g.dispose();
-    return image;
-  }
-
-  /** 48 x 48 tile: a light paper tone with a faint dot grid, for the page background. */
-  static BufferedImage tile() {
-    BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = canvas(image);
-    g.setColor(new Color(0xF5F6F7));
-    g.fillRect(0, 0, 48, 48);
-    g.setColor(new Color(0xE2E4E8));
-    g.fill(new Ellipse2D.Double(10, 10, 4, 4));
-    g.fill(new Ellipse2D.Double(34, 34, 4, 4));
-    g.dispose();
-    return image;
-  }
-
-  /** Exactly 300 x 38: a strip for the side column's heading. */
-  static BufferedImage column() {
-    BufferedImage image = new BufferedImage(300, 38, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = canvas(image);
-    g.setPaint(new GradientPaint(0, 0, new Color(0xFC5531), 300, 0, new Color(0xFF8A65)));
-    g.fillRect(0, 0, 300, 38);
-    g.setColor(new Color(255, 255, 255, 90));
-    for (int x = 220; x < 300; x += 14) {
-      g.fillRect(x, 8, 6, 22);
-    }
-    g.dispose();
-    return image;
-  }
-
-  private static Graphics2D canvas(BufferedImage image) {
-    Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    return g;
-  }
-
-  static byte[] png(BufferedImage image) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ImageIO.write(image, "png", out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  // ---- HTTP ----
-
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> call(
-      String method, String path, String token, Object body, String... headers) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(api.resolve(path))
-            .timeout(Duration.ofSeconds(60))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(Json.write(body)));
-    if (token != null) {
-      request.header("authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      request.header("content-type", "application/json");
-    }
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    HttpResponse<String> response =
-        send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    if (response.statusCode() / 100 != 2) {
-      String text = response.body();
-      throw new IllegalStateException(
-          method
-              + " "
-              + path
-              + " answered "
-              + response.statusCode()
-              + ": "
-              + (text.length() > 300 ? text.substring(0, 300) + "…" : text));
-    }
-    return response.body().isEmpty() ? Map.of() : (Map<String, Object>) Json.parse(response.body());
-  }
-
-  private void put(URI presigned, byte[] bytes) {
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(presigned)
-                .timeout(Duration.ofSeconds(60))
-                .header("content-type", "image/png")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(
-          "The presigned PUT answered " + response.statusCode() + ": " + response.body());
-    }
-  }
-
-  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    try {
-      return http.send(request, handler);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          request.method() + " " + request.uri().getPath() + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 

@@ -110,12 +110,12 @@ class DemoBlogIT {
 
   @Test
   void headerImage_keepsItsInterestOnTheRight_andTheColumnIsExactly300x38() {
-    var header = DemoBlog.header();
+    var header = DemoSkinImages.header();
     assertThat(header.getWidth()).isGreaterThanOrEqualTo(1920);
     assertThat(header.getHeight()).isGreaterThanOrEqualTo(100);
     assertThat(variation(header, 0, 600))
         .isLessThan(variation(header, header.getWidth() - 600, header.getWidth()));
-    var column = DemoBlog.column();
+    var column = DemoSkinImages.column();
     assertThat(column.getWidth()).isEqualTo(300);
     assertThat(column.getHeight()).isEqualTo(38);
   }

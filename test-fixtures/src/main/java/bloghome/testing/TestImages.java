@@ -33,6 +33,11 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * Builds test images in code: drawn with java.awt, encoded with ImageIO, patched by hand (PNG
  * chunks with their CRC, JPEG segments). The one image helper of every module's tests and the
  * benchmarks.
+ *
+ * <p>Past 300 lines on purpose: it is a catalogue of small static builders, each independent of the
+ * others apart from the shared encoder and byte helpers, and tests across the modules find them by
+ * this one name. Split by format, a test that builds a JPEG, patches a PNG and decodes the result
+ * would import three classes to say what one line says now.
  */
 public final class TestImages {
   /** The eight bytes every PNG starts with. */
