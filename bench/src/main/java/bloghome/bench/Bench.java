@@ -1,6 +1,7 @@
 package bloghome.bench;
 
 import bloghome.bench.probe.Events;
+import bloghome.local.InProcessEnvironment;
 import bloghome.local.LocalContext;
 import bloghome.local.LocalGateway;
 import bloghome.local.LocalJwt;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,25 +83,13 @@ final class Bench implements AutoCloseable {
     this.events = new EventCatalog(repo.resolve("events"));
     String apiUrl = "http://127.0.0.1:" + apiPort;
     this.tokens = stack.tokens(apiUrl);
-    Map<String, String> localValues =
-        new HashMap<>(
-            Map.of(
-                "MEDIA_BASE_URL",
-                apiUrl + "/_local/media",
-                "JWT_ISSUER",
-                tokens.issuer(),
-                "JWT_AUDIENCE",
-                tokens.audience(),
-                // As bin/run-local: the page function signs in through the local stack, not
-                // Cognito.
-                "AUTH_MODE",
-                "local"));
-    localValues.putAll(stack.seedCursorKeys());
+    // As bin/run-local: the page function signs in through the local stack, not Cognito.
+    Map<String, String> localValues = InProcessEnvironment.localOverrides(stack, apiUrl, tokens);
     this.overrides = Map.copyOf(localValues);
     this.tableName = onlyResource("AWS::DynamoDB::Table");
     this.bucketName = onlyResource("AWS::S3::Bucket");
 
-    Map<String, String> shared = new HashMap<>();
+    InProcessEnvironment shared = new InProcessEnvironment();
     for (SamTemplate.FunctionDef def : stack.template().functions()) {
       Path jar = def.codeUri() == null ? null : repo.resolve(def.codeUri()).normalize();
       if (options.skipFunctions().contains(def.logicalId())) {
@@ -111,16 +99,7 @@ final class Bench implements AutoCloseable {
       }
       String jarProblem = jarProblem(def, jar);
       Map<String, String> env = stack.environment(def, overrides);
-      env.forEach(
-          (name, value) -> {
-            String previous = shared.putIfAbsent(name, value);
-            if (previous != null
-                && !previous.equals(value)
-                && !name.equals("AWS_LAMBDA_FUNCTION_NAME")) {
-              throw new IllegalStateException(
-                  "Functions disagree on " + name + ": the in-process runs need one value.");
-            }
-          });
+      shared.add(env);
       LocalStack.applyAsSystemProperties(env);
       Object handler = null;
       String handlerProblem = null;

@@ -1,5 +1,6 @@
 package bloghome.system;
 
+import bloghome.local.InProcessEnvironment;
 import bloghome.local.LocalGateway;
 import bloghome.local.LocalJwt;
 import bloghome.local.LocalStack;
@@ -53,24 +54,10 @@ public final class RunningSystem implements AutoCloseable {
   private static RunningSystem wire(LocalStack stack, int apiPort) {
     String apiUrl = "http://127.0.0.1:" + apiPort;
     LocalJwt tokens = stack.tokens(apiUrl);
-    Map<String, String> overrides =
-        new HashMap<>(
-            Map.of(
-                "MEDIA_BASE_URL",
-                apiUrl + "/_local/media",
-                "JWT_ISSUER",
-                tokens.issuer(),
-                "JWT_AUDIENCE",
-                tokens.audience(),
-                // Pages: the gateway mints tokens at /sign-in; browsers PUT skin images to the
-                // local S3.
-                "AUTH_MODE",
-                "local",
-                "UPLOAD_ORIGIN",
-                origin(stack.s3Endpoint()),
-                "SITE_URL",
-                apiUrl));
-    overrides.putAll(stack.seedCursorKeys());
+    Map<String, String> overrides = InProcessEnvironment.localOverrides(stack, apiUrl, tokens);
+    // Pages: browsers PUT skin images to the local S3; links point at the local gateway.
+    overrides.put("UPLOAD_ORIGIN", origin(stack.s3Endpoint()));
+    overrides.put("SITE_URL", apiUrl);
 
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiHandlers =
         new LinkedHashMap<>();
@@ -79,25 +66,10 @@ public final class RunningSystem implements AutoCloseable {
     Map<String, Object> all = new LinkedHashMap<>();
     String mediaBucket = null;
     String acceptedPrefix = "skins/";
-    Map<String, String> shared = new HashMap<>();
+    InProcessEnvironment shared = new InProcessEnvironment();
     for (SamTemplate.FunctionDef function : stack.template().functions()) {
       Map<String, String> env = stack.environment(function, overrides);
-      env.forEach(
-          (name, value) -> {
-            String previous = shared.putIfAbsent(name, value);
-            if (previous != null
-                && !previous.equals(value)
-                && !name.equals("AWS_LAMBDA_FUNCTION_NAME")) {
-              throw new LocalStackException(
-                  "Functions disagree on "
-                      + name
-                      + " ("
-                      + previous
-                      + " vs "
-                      + value
-                      + "): the local stack runs them in one JVM and needs one value.");
-            }
-          });
+      shared.add(env);
       LocalStack.applyAsSystemProperties(env);
       Object handler = instantiate(function);
       all.put(function.logicalId(), handler);
