@@ -1,7 +1,13 @@
 package bloghome.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 class MarkdownSummaryTest {
@@ -22,6 +28,7 @@ class MarkdownSummaryTest {
         - item one
         1. item two
         <div>html</div>
+
         [ref]: https://example.org
         """;
 
@@ -50,5 +57,86 @@ class MarkdownSummaryTest {
 
     assertThat(MarkdownSummary.derive(emoji, 300)).isEqualTo(emoji);
     assertThat(MarkdownSummary.derive("😀".repeat(301), 300)).isEqualTo("😀".repeat(299) + "…");
+  }
+
+  @Test
+  void derive_decodesEntitiesOnce_soThePageEscapesThemOnce() {
+    String summary = MarkdownSummary.derive("Tags such as &lt;img src=x&gt; &amp; `<b>` here", 300);
+
+    assertThat(summary).isEqualTo("Tags such as <img src=x> & <b> here");
+  }
+
+  @Test
+  void derive_dropsRawHtmlTags_andKeepsTheTextBetweenThem() {
+    String summary =
+        MarkdownSummary.derive("<img src=x onerror=alert(1)>\n\nbefore <b>bold</b> after", 300);
+
+    assertThat(summary).isEqualTo("before bold after");
+  }
+
+  @Test
+  void derive_underlinesAndRulesOfAnyLength_areNotText() {
+    String summary =
+        MarkdownSummary.derive(
+            "Heading\n" + "=".repeat(5000) + "\n\ntext\n\n" + "-".repeat(5000), 300);
+
+    assertThat(summary).isEqualTo("Heading text");
+  }
+
+  /**
+   * The shapes that made the old regular expressions quadratic or overflow the stack, each filling
+   * the content limit: every one is summarised in well under a second, and none throws.
+   */
+  @Test
+  void derive_worstShapesAtTheContentLimit_eachTakeWellUnderASecond() {
+    int size = PostRules.CONTENT_MAX_BYTES;
+    Map<String, IntFunction<String>> shapes = new LinkedHashMap<>();
+    for (String unit :
+        List.of(
+            "[", "]", "![", "](", "[a](", "[]", "[x]: ", "<", "<a ", "<!--", ">", "> ", "=", "-",
+            "- ", "*", "* ", "_", "*_", "**a", "~", "~~", "`", "```", "~~~\n", "\\", "[\\", "&",
+            "&#", "|", "#", "1. ", "\t", "    ", "a\n=\n", "> - ", "- > ", "\n", ">\n", "-\n",
+            "=\n", "[\n", "`\n", "<\n")) {
+      shapes.put("run of " + unit.replace("\n", "\\n"), n -> fill(unit, n));
+    }
+    shapes.put("nested lists", n -> fillLines(n, i -> "  ".repeat(i % 400) + "- item"));
+    shapes.put("nested quotes", n -> fillLines(n, i -> "> ".repeat(i % 400) + "quote"));
+    shapes.put("nested emphasis", n -> fill("*a _b ", n / 2) + fill(" c_ d*", n / 2));
+    shapes.put("nested links", n -> fill("[a ", n / 2) + fill("](b) ", n / 2));
+    shapes.put("open code spans", n -> fillLines(n, i -> "`".repeat(1 + i % 50) + "x"));
+    shapes.put("tags without end", n -> fill("<div x=", n));
+    shapes.put("headings", n -> fillLines(n, i -> "#".repeat(1 + i % 7) + " h ###"));
+
+    assertTimeoutPreemptively(
+        Duration.ofMinutes(2),
+        () -> {
+          for (var shape : shapes.values()) {
+            MarkdownSummary.derive(shape.apply(20_000), 300); // warm-up
+          }
+          for (var shape : shapes.entrySet()) {
+            String content = shape.getValue().apply(size);
+            long start = System.nanoTime();
+            String summary = MarkdownSummary.derive(content, 300);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(summary).as(shape.getKey()).isNotNull();
+            assertThat(summary.codePointCount(0, summary.length()))
+                .as(shape.getKey())
+                .isLessThanOrEqualTo(300);
+            assertThat(took).as(shape.getKey()).isLessThan(Duration.ofSeconds(1));
+          }
+        });
+  }
+
+  private static String fill(String unit, int size) {
+    return unit.repeat(size / unit.length() + 1).substring(0, size);
+  }
+
+  private static String fillLines(int size, IntFunction<String> line) {
+    StringBuilder sb = new StringBuilder(size);
+    for (int i = 0; sb.length() < size; i++) {
+      sb.append(line.apply(i)).append('\n');
+    }
+    return sb.substring(0, size);
   }
 }
