@@ -12,6 +12,7 @@ import bloghome.local.junit.TestGateway;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -351,6 +352,48 @@ class PostsApiIT {
     assertThat(results.get(4).get("error")).asString().contains("INVALID_PUBLISHED_AT");
     assertThat(results.get(6).get("error")).asString().contains("DUPLICATE_SOURCE_ID");
     assertThat(json(api.get("/users/alice/posts"))).containsEntry("total", 1L);
+  }
+
+  /** Content shapes that once overflowed the summary builder's stack: each post imports. */
+  @Test
+  void import_withPostsOfDeepMarkdown_storesEveryPost_withItsDerivedSummary() {
+    List<Object> posts =
+        List.of(
+            importable("before", "plain text"),
+            importable("quotes", ">".repeat(3000) + " deep quote"),
+            importable("underline", "Heading\n" + "=".repeat(3000)),
+            importable("lists", "- ".repeat(3000) + "deep item"),
+            importable("after", "more plain text"));
+
+    HttpResponse<String> r = api.post("/users/alice/posts/import", "alice", Map.of("posts", posts));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(json(r)).containsEntry("created", 5L).containsEntry("rejected", 0L);
+    @SuppressWarnings("unchecked")
+    var items =
+        (List<Map<String, Object>>) json(api.get("/users/alice/posts?limit=10")).get("items");
+    Map<Object, Object> summaries = new HashMap<>();
+    items.forEach(m -> summaries.put(m.get("title"), m.get("summary")));
+    assertThat(summaries)
+        .hasSize(5)
+        .containsEntry("before", "plain text")
+        .containsEntry("underline", "Heading")
+        .containsEntry("after", "more plain text");
+    // Past the parser's nesting limit the markers are text, as on the post page.
+    assertThat(summaries.get("quotes")).asString().startsWith(">>>").endsWith("…");
+    assertThat(summaries.get("lists")).asString().startsWith("- -").endsWith("…");
+  }
+
+  private static Map<String, Object> importable(String sourceId, String content) {
+    return Map.of(
+        "sourceId",
+        sourceId,
+        "title",
+        sourceId,
+        "content",
+        content,
+        "publishedAt",
+        "2024-01-01T00:00:00Z");
   }
 
   @Test
