@@ -3,8 +3,19 @@ import { meta, saveSession } from './session.js';
 
 const status = document.getElementById('auth-status');
 
+// Where to go back to: the same rule as the pages' Java (bloghome.pages.ReturnPath). The value is
+// read as the browser reads a URL (it drops tab, CR and LF and takes \ for /), relative to this
+// page, and kept only when it stays on this origin and names a blog or a post page.
 function safeReturn(value) {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+  if (!value || !value.startsWith('/')) return '/';
+  let url;
+  try {
+    url = new URL(value, location.origin);
+  } catch {
+    return '/';
+  }
+  const ours = url.pathname.startsWith('/u/') || url.pathname.startsWith('/p/');
+  return url.origin === location.origin && ours ? url.pathname + url.search + url.hash : '/';
 }
 
 async function finish() {

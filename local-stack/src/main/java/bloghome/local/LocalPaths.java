@@ -134,7 +134,7 @@ final class LocalPaths {
   private static void serveSignIn(HttpExchange exchange, String method, LocalSignIn signIn)
       throws IOException {
     LocalSignIn.Answer answer;
-    if ("GET".equals(method)) {
+    if ("GET".equals(method) || "HEAD".equals(method)) {
       answer = signIn.form(RouteTable.query(exchange.getRequestURI().getRawQuery()));
     } else if ("POST".equals(method)) {
       byte[] body;
@@ -143,12 +143,16 @@ final class LocalPaths {
       }
       answer = signIn.submit(RouteTable.query(new String(body, StandardCharsets.UTF_8)));
     } else {
-      exchange.getResponseHeaders().set("allow", "GET, POST");
+      exchange.getResponseHeaders().set("allow", "GET, HEAD, POST");
       exchange.sendResponseHeaders(405, -1);
       return;
     }
     answer.headers().forEach(exchange.getResponseHeaders()::set);
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+    if ("HEAD".equals(method)) {
+      exchange.sendResponseHeaders(answer.status(), -1); // as GET, without the body
+      return;
+    }
     exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
       exchange.getResponseBody().write(bytes);

@@ -52,7 +52,8 @@ class HostileInputIT {
     mallory = system.tokens().mint("mallory", List.of("vip"), Duration.ofMinutes(30));
     routes = new ArrayList<>();
     for (SamTemplate.FunctionDef function : system.stack().template().functions()) {
-      routes.addAll(function.routes());
+      // A page's ANY route serves HEAD (as its GET route) and refuses the rest: not an input.
+      function.routes().stream().filter(r -> !r.method().equals("ANY")).forEach(routes::add);
     }
   }
 

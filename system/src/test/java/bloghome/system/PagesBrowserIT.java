@@ -270,6 +270,30 @@ class PagesBrowserIT {
     noScript.open(base + "/u/alice?lang=zh-CN");
   }
 
+  /**
+   * The callback goes back only to a page of this site, reading the return value as the browser
+   * reads a URL: a tab, CR or LF inside "//" or a backslash does not make another origin.
+   */
+  @Test
+  void theSignInCallback_neverReturnsToAnotherOrigin() {
+    String token = system.tokens().mint("bob", List.of(), Duration.ofMinutes(30));
+    for (String hostile :
+        List.of(
+            "%2F%09%2F127.0.0.1%3A9%2Fc",
+            "%2F%0A%2F127.0.0.1%3A9%2Fc",
+            "%2F%5C127.0.0.1%3A9%2Fc",
+            "https%3A%2F%2F127.0.0.1%3A9%2Fc",
+            "%2Fsign-in")) {
+      browser.open(base + "/auth/callback#id_token=" + token + "&return=" + hostile);
+      browser.waitUntil(
+          "leaving the callback for " + hostile, () -> !browser.url().contains("/auth/callback"));
+
+      assertThat(browser.url()).as(hostile).isEqualTo(base + "/");
+    }
+    signIn("bob", List.of(), "/u/alice?sort=views");
+    signOut();
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /**

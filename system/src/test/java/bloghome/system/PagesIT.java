@@ -2,10 +2,12 @@ package bloghome.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bloghome.comments.CommentText;
 import bloghome.local.LocalStack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -207,6 +209,166 @@ class PagesIT {
             + " + JS "
             + (bytes - html - sheet.raw().body().length));
     assertThat(bytes).isLessThanOrEqualTo(100 * 1024);
+  }
+
+  // ------------------------------------------------------------------ issue 21
+
+  @Test
+  void head_isAnsweredAsGetWithoutABody_andOtherMethodsGetA405PageWithAllow() {
+    Http.Reply get = http.send("GET", "/u/alice", null, null);
+    String post = firstPostHref(get.body());
+    Matcher css =
+        Pattern.compile("href=\"(/assets/site\\.[0-9a-f]{12}\\.css)\"").matcher(get.body());
+    assertThat(css.find()).isTrue();
+    for (String path : List.of("/u/alice", post, css.group(1), "/sign-in", "/u/nobody-here")) {
+      Http.Reply asGet = http.send("GET", path, null, null);
+      Http.Reply head = http.send("HEAD", path, null, null);
+
+      assertThat(head.status()).as(path).isEqualTo(asGet.status());
+      assertThat(head.body()).as(path).isEmpty();
+      assertThat(head.raw().headers().firstValue("content-type"))
+          .as(path)
+          .isEqualTo(asGet.raw().headers().firstValue("content-type"));
+      assertThat(head.raw().headers().firstValue("etag"))
+          .as(path)
+          .isEqualTo(asGet.raw().headers().firstValue("etag"));
+    }
+    for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+      Http.Reply refused = http.send(method, "/u/alice", null, null);
+
+      assertPage(refused, 405, "<html");
+      assertThat(refused.raw().headers().firstValue("allow")).hasValue("GET, HEAD");
+    }
+    assertThat(http.send("DELETE", post, null, null).status()).isEqualTo(405);
+  }
+
+  @Test
+  void theProfileCard_labelsItsPostCount_asWhatItCounts() {
+    String home = http.send("GET", "/u/alice", null, null).body();
+
+    // 45 posts, 36 of them originals: the figure is every post, so it is not labelled 原创.
+    assertThat(home).contains("<b>45</b><span>文章</span>").doesNotContain("<span>原创</span>");
+  }
+
+  @Test
+  void aDerivedSummary_isEscapedOnce() {
+    String token = author("zoe");
+    createPost(token, "zoe", "Entities", "Tags such as &lt;img src=x&gt; &amp; <b>bold</b> here");
+
+    String home = http.send("GET", "/u/zoe", null, null).body();
+
+    assertThat(home)
+        .contains("<p>Tags such as &lt;img src=x&gt; &amp; bold here</p>")
+        .doesNotContain("&amp;lt;");
+  }
+
+  @Test
+  void theCommentBox_andTheApi_shareOneLimit() {
+    String home = http.send("GET", "/u/alice", null, null).body();
+    String post = firstPostHref(home);
+    String postId = post.substring("/p/".length());
+    String token = system.tokens().mint("lihua", List.of(), Duration.ofMinutes(5));
+
+    assertThat(http.send("GET", post, null, null).body())
+        .contains("maxlength=\"" + CommentText.MAX_CODE_POINTS + "\"");
+    assertThat(
+            http.send(
+                    "POST",
+                    "/posts/" + postId + "/comments",
+                    token,
+                    Map.of("body", "字".repeat(CommentText.MAX_CODE_POINTS + 1)))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            http.send(
+                    "POST",
+                    "/posts/" + postId + "/comments",
+                    token,
+                    Map.of("body", "字".repeat(CommentText.MAX_CODE_POINTS)))
+                .status())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void onlyTheParametersAPageKnows_areCopiedIntoItsLinks() {
+    StringBuilder query = new StringBuilder("/u/alice?sort=views&junk=" + "j".repeat(60_000));
+    for (int i = 0; i < 2_000; i++) {
+      query.append("&p").append(i).append("=v");
+    }
+
+    Http.Reply reply = http.send("GET", query.toString(), null, null);
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body()).doesNotContain("junk").doesNotContain("p1999");
+    assertThat(reply.body().length())
+        .isLessThan(http.send("GET", "/u/alice?sort=views", null, null).body().length() + 100);
+    assertThat(reply.body()).contains("href=\"/u/alice?sort=views&amp;lang=en\"");
+  }
+
+  @Test
+  void overHttps_pagesSendHsts_andTheLanguageCookieIsSecure_andJsonIsNosniff() {
+    Http.Reply https =
+        http.send("GET", "/u/alice?lang=en", null, null, "x-forwarded-proto", "https");
+    Http.Reply plain = http.send("GET", "/u/alice?lang=en", null, null);
+
+    assertThat(https.raw().headers().firstValue("strict-transport-security"))
+        .hasValue("max-age=31536000");
+    assertThat(https.raw().headers().allValues("set-cookie"))
+        .anyMatch(c -> c.startsWith("lang=en;") && c.contains("; Secure"));
+    assertThat(plain.raw().headers().firstValue("strict-transport-security")).isEmpty();
+    assertThat(plain.raw().headers().allValues("set-cookie"))
+        .anyMatch(c -> c.startsWith("lang=en;") && !c.contains("Secure"));
+    for (String path : List.of("/users/alice", "/users/alice/posts", "/users/nobody-here")) {
+      assertThat(
+              http.send("GET", path, null, null)
+                  .raw()
+                  .headers()
+                  .firstValue("x-content-type-options"))
+          .as(path)
+          .hasValue("nosniff");
+    }
+  }
+
+  @Test
+  void anImageFromAnotherSite_isALink_andTheCspAllowsNoOtherImageHost() {
+    String token = author("yan");
+    String postId =
+        createPost(
+            token, "yan", "Pixel", "Look: ![a pixel](https://tracker.example/p.gif) and text.");
+
+    Http.Reply page = http.send("GET", "/p/" + postId, null, null);
+
+    assertThat(page.body())
+        .doesNotContain("<img src=\"https://tracker.example")
+        .contains(
+            "<a href=\"https://tracker.example/p.gif\" rel=\"nofollow ugc noopener\">a pixel</a>");
+    String csp = page.raw().headers().firstValue("content-security-policy").orElseThrow();
+    assertThat(csp).contains("img-src 'self'").doesNotContain("https:;").doesNotContain(" https: ");
+  }
+
+  private static String author(String userId) {
+    String token = system.tokens().mint(userId, List.of(), Duration.ofMinutes(5));
+    assertThat(http.send("PUT", "/users/" + userId, token, Map.of("displayName", userId)).status())
+        .isEqualTo(200);
+    return token;
+  }
+
+  /** A post without a summary (so it is derived); its id. */
+  private static String createPost(String token, String userId, String title, String content) {
+    Http.Reply created =
+        http.send(
+            "POST",
+            "/users/" + userId + "/posts",
+            token,
+            Map.of("title", title, "content", content));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return (String) created.json().get("postId");
+  }
+
+  private static String firstPostHref(String home) {
+    Matcher m = Pattern.compile("href=\"(/p/[^\"]+)\"").matcher(home);
+    assertThat(m.find()).isTrue();
+    return m.group(1);
   }
 
   private static void assertPage(Http.Reply reply, int status, String text) {

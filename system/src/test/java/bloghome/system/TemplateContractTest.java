@@ -31,8 +31,12 @@ class TemplateContractTest {
         String previous = owners.put(r.routeKey(), f.logicalId());
         assertThat(previous).as("route " + r.routeKey() + " claimed twice").isNull();
         if (!r.requiresToken()) {
-          // Public writes are allowed only where the product says so: recording a view.
-          assertThat(r.method().equals("GET") || r.routeKey().equals("POST /posts/{postId}/views"))
+          // Public writes are allowed only where the product says so: recording a view. A page's
+          // ANY route answers HEAD as GET and every other method with a 405 (PageHandler).
+          assertThat(
+                  r.method().equals("GET")
+                      || r.routeKey().equals("POST /posts/{postId}/views")
+                      || r.method().equals("ANY") && f.logicalId().equals("PageFunction"))
               .as("public route " + r.routeKey())
               .isTrue();
         }

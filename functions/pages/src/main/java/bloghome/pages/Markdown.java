@@ -17,6 +17,10 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * links and images keep only http, https, mailto and relative targets (anything else, such as
  * {@code javascript:}, {@code data:} or {@code vbscript:}, is unlinked and keeps its text), and
  * links to other sites get {@code rel="nofollow ugc noopener"}.
+ *
+ * <p>An image from another site becomes a link to it, labelled with its alt text (or its address):
+ * a reader's browser never fetches from a host the author chose, so no author learns who reads (the
+ * pages' CSP allows images from this origin and the media CDN only).
  */
 public final class Markdown {
   private static final Set<String> ALLOWED_SCHEMES = Set.of("http", "https", "mailto");
@@ -40,6 +44,7 @@ public final class Markdown {
   public String toHtml(String markdown) {
     Node document = parser.parse(markdown == null ? "" : markdown);
     List<Node> unsafe = new ArrayList<>();
+    List<Image> external = new ArrayList<>();
     document.accept(
         new AbstractVisitor() {
           @Override
@@ -54,6 +59,8 @@ public final class Markdown {
           public void visit(Image image) {
             if (!isAllowed(image.getDestination())) {
               unsafe.add(image);
+            } else if (isExternal(image.getDestination())) {
+              external.add(image);
             }
             visitChildren(image);
           }
@@ -61,7 +68,26 @@ public final class Markdown {
     for (Node node : unsafe) {
       unlink(node);
     }
+    for (Image image : external) {
+      asLink(image);
+    }
     return renderer.render(document);
+  }
+
+  /** Replaces an image by a link to it whose text is the alt text, or the address when none. */
+  private static void asLink(Image image) {
+    Link link = new Link(image.getDestination(), image.getTitle());
+    Node child = image.getFirstChild();
+    while (child != null) {
+      Node next = child.getNext();
+      link.appendChild(child);
+      child = next;
+    }
+    if (link.getFirstChild() == null) {
+      link.appendChild(new Text(image.getDestination()));
+    }
+    image.insertBefore(link);
+    image.unlink();
   }
 
   /** Replaces a link by its children (its text), an image by its alt text. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The parts of a page request every page needs: the language and the current address.
@@ -15,12 +16,21 @@ import java.util.Optional;
 public record PageRequest(Lang lang, String path, Map<String, String> query, boolean langChosen) {
   public static final String COOKIE = "lang";
 
+  /**
+   * The query parameters a page reads; the rest are dropped, so they are never copied into the
+   * page's links (the language switch, sign-in). {@code lang} is read apart.
+   */
+  static final Set<String> KNOWN = Set.of("sort", "type", "cursor", "trail", "return");
+
+  /** Longer than any value a page accepts (a cursor, a return path): dropped too. */
+  static final int MAX_VALUE_LENGTH = 2048;
+
   public static PageRequest of(
       String path,
       Map<String, String> query,
       List<String> cookies,
       Optional<String> acceptLanguage) {
-    Map<String, String> q = query == null ? Map.of() : query;
+    Map<String, String> q = known(query);
     Optional<Lang> cookie = cookieLang(cookies);
     Lang fallback = cookie.orElseGet(() -> Lang.fromAcceptLanguage(acceptLanguage.orElse(null)));
     if (q.containsKey("lang")) {
@@ -97,6 +107,21 @@ public record PageRequest(Lang lang, String path, Map<String, String> query, boo
       }
     }
     return Optional.empty();
+  }
+
+  private static Map<String, String> known(Map<String, String> query) {
+    Map<String, String> kept = new LinkedHashMap<>();
+    if (query != null) {
+      query.forEach(
+          (name, value) -> {
+            if ((KNOWN.contains(name) || name.equals("lang"))
+                && value != null
+                && value.length() <= MAX_VALUE_LENGTH) {
+              kept.put(name, value);
+            }
+          });
+    }
+    return kept;
   }
 
   private static Map<String, String> without(Map<String, String> q, String name) {

@@ -53,4 +53,22 @@ class MarkdownTest {
     assertThat(Markdown.isAllowed("file:///etc/passwd")).isFalse();
     assertThat(Markdown.isAllowed(" \u0001javascript:x")).isFalse();
   }
+
+  @Test
+  void imagesFromOtherSites_areLinks_soNoReaderFetchesThem() {
+    String html =
+        markdown.toHtml(
+            "![a pixel](https://tracker.example/p.gif \"t\") ![](http://x.example/i.png)"
+                + " ![ours](/media/i.png)");
+
+    assertThat(html)
+        .doesNotContain("tracker.example/p.gif\" alt")
+        .doesNotContain("<img src=\"https:")
+        .doesNotContain("<img src=\"http:")
+        .contains(
+            "<a href=\"https://tracker.example/p.gif\" title=\"t\" rel=\"nofollow ugc noopener\">a pixel</a>")
+        .contains(
+            "<a href=\"http://x.example/i.png\" rel=\"nofollow ugc noopener\">http://x.example/i.png</a>")
+        .contains("<img src=\"/media/i.png\" alt=\"ours\" loading=\"lazy\" />");
+  }
 }

@@ -27,12 +27,6 @@ final class CacheableResponses {
     if (ETags.notModified(request.header("if-none-match"), etag)) {
       return Responses.empty(304, headers);
     }
-    headers.put("content-type", Responses.JSON);
-    return APIGatewayV2HTTPResponse.builder()
-        .withStatusCode(200)
-        .withHeaders(headers)
-        .withBody(body)
-        .withIsBase64Encoded(false)
-        .build();
+    return Responses.jsonText(200, body, headers);
   }
 }

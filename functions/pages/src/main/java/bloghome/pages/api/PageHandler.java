@@ -31,6 +31,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * templates precompiled at build time.
  */
 public final class PageHandler extends ApiHandler {
+  static final String ALLOW = "GET, HEAD";
+
+  /** A year, the usual minimum for preload lists; subdomains are not ours to decide. */
+  static final String HSTS = "max-age=31536000";
+
   private final SiteConfig site;
   private final Assets assets;
   private final PageRenderer renderer;
@@ -58,19 +63,76 @@ public final class PageHandler extends ApiHandler {
     this.site = site;
     this.assets = Assets.load();
     this.renderer = new PageRenderer(pages, site, assets);
-    route("GET /u/{userId}", request -> safely(request, renderer::home));
-    route("GET /u/{userId}/skin", request -> safely(request, renderer::skinEditor));
-    route("GET /p/{postId}", request -> safely(request, renderer::post));
-    route("GET /sign-in", request -> safely(request, renderer::signIn));
-    route("GET /auth/callback", request -> safely(request, renderer::callback));
-    route("GET /assets/{file}", this::asset);
+    page("/u/{userId}", request -> safely(request, renderer::home));
+    page("/u/{userId}/skin", request -> safely(request, renderer::skinEditor));
+    page("/p/{postId}", request -> safely(request, renderer::post));
+    page("/sign-in", request -> safely(request, renderer::signIn));
+    page("/auth/callback", request -> safely(request, renderer::callback));
+    page("/assets/{file}", this::asset);
     // Anything else under a blog or a post is a page too: a 404 page, not the gateway's JSON.
-    route(
-        "GET /u/{userId}/{rest+}",
+    page(
+        "/u/{userId}/{rest+}",
         request -> safely(request, (r, page) -> noSuchPage(r, page, "userId")));
-    route(
-        "GET /p/{postId}/{rest+}",
+    page(
+        "/p/{postId}/{rest+}",
         request -> safely(request, (r, page) -> noSuchPage(r, page, "postId")));
+  }
+
+  /**
+   * A page at {@code path}: {@code GET} renders it; the template's {@code ANY} route on the same
+   * path (API Gateway prefers the {@code GET} route when both match) answers {@code HEAD} as {@code
+   * GET} without the body, as crawlers and link checkers expect, and any other method with a 405
+   * page that names the allowed ones.
+   */
+  private void page(String path, Route get) {
+    route("GET " + path, request -> secured(request, get.handle(request)));
+    route(
+        "ANY " + path,
+        request -> {
+          String method = request.event().getRequestContext().getHttp().getMethod();
+          if ("HEAD".equals(method) || "GET".equals(method)) {
+            APIGatewayV2HTTPResponse answer = secured(request, get.handle(request));
+            if ("HEAD".equals(method)) {
+              answer.setBody(null);
+            }
+            return answer;
+          }
+          APIGatewayV2HTTPResponse refused =
+              secured(
+                  request,
+                  safely(
+                      request,
+                      (r, page) ->
+                          renderer.errorPage(
+                              page,
+                              new Problem(
+                                  Problem.Kind.METHOD_NOT_ALLOWED,
+                                  "METHOD_NOT_ALLOWED",
+                                  "Pages are read with GET or HEAD.",
+                                  null))));
+          refused.getHeaders().put("allow", ALLOW);
+          return refused;
+        });
+  }
+
+  /**
+   * Over https (API Gateway and CloudFront say so in {@code X-Forwarded-Proto}), browsers are told
+   * to use https only from then on; over plain http (the local stack) that header would be ignored
+   * anyway, and a development origin must not be pinned.
+   */
+  private static APIGatewayV2HTTPResponse secured(
+      ApiRequest request, APIGatewayV2HTTPResponse response) {
+    if (isHttps(request)) {
+      response.getHeaders().put("strict-transport-security", HSTS);
+    }
+    return response;
+  }
+
+  static boolean isHttps(ApiRequest request) {
+    return request
+        .header("x-forwarded-proto")
+        .map(p -> p.strip().equalsIgnoreCase("https"))
+        .orElse(false);
   }
 
   private PageRenderer.Rendered noSuchPage(ApiRequest request, PageRequest page, String idParam) {
@@ -121,9 +183,9 @@ public final class PageHandler extends ApiHandler {
   private APIGatewayV2HTTPResponse respond(
       ApiRequest request, PageRequest page, PageRenderer.Rendered rendered) {
     List<String> cookies = new ArrayList<>();
-    page.langCookie(site.authMode() == SiteConfig.AuthMode.COGNITO).ifPresent(cookies::add);
+    page.langCookie(isHttps(request)).ifPresent(cookies::add);
     String referrer =
-        request.routeKey().equals("GET /auth/callback")
+        request.routeKey().endsWith(" /auth/callback")
             ? "no-referrer"
             : "strict-origin-when-cross-origin";
     return HtmlResponses.page(
@@ -167,8 +229,9 @@ public final class PageHandler extends ApiHandler {
 
   /**
    * The policy: scripts and stylesheets from this origin only, the skin's one {@code <style>} by
-   * its hash, images from here, the media CDN and https, requests to this origin (the API), the
-   * bucket (presigned PUTs) and the Cognito token endpoint.
+   * its hash, images from here and the media CDN only (a post's images from other sites are links,
+   * see {@code Markdown}), requests to this origin (the API), the bucket (presigned PUTs) and the
+   * Cognito token endpoint.
    */
   String csp(Optional<String> style) {
     String media = site.mediaOrigin().map(o -> " " + o).orElse("");
@@ -178,7 +241,7 @@ public final class PageHandler extends ApiHandler {
             : "";
     return "default-src 'none'; script-src 'self'; style-src 'self'"
         + style.map(s -> " " + HtmlResponses.styleHash(s)).orElse("")
-        + "; img-src 'self' https:"
+        + "; img-src 'self'"
         + media
         + "; connect-src 'self' "
         + site.uploadOrigin()

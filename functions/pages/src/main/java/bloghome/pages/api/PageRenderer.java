@@ -7,6 +7,7 @@ import bloghome.pages.Messages;
 import bloghome.pages.PageModels;
 import bloghome.pages.PageRequest;
 import bloghome.pages.Pages;
+import bloghome.pages.ReturnPath;
 import bloghome.pages.SiteConfig;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -137,17 +138,9 @@ final class PageRenderer {
     return data;
   }
 
-  /** A path on this site to come back to; anything else (another origin, {@code //x}) goes home. */
+  /** A page of this site to come back to ({@link ReturnPath}); anything else goes home. */
   static String safeReturn(Optional<String> value) {
-    String v = value.orElse("/");
-    if (!v.startsWith("/")
-        || v.startsWith("//")
-        || v.startsWith("/\\")
-        || v.length() > 2000
-        || v.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
-      return "/";
-    }
-    return v;
+    return ReturnPath.safe(value);
   }
 
   Rendered errorPage(PageRequest page, Problem problem) {

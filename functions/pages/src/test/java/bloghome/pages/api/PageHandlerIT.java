@@ -105,7 +105,7 @@ class PageHandlerIT {
         EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-home-page.json");
     String csp = handler.handleRequest(event, null).getHeaders().get("content-security-policy");
     assertThat(csp)
-        .contains("img-src 'self' https: https://cdn.example.net")
+        .contains("img-src 'self' https://cdn.example.net;")
         .contains(
             "connect-src 'self' https://bucket.s3.eu-west-1.amazonaws.com https://blog.auth.eu-west-1.amazoncognito.com")
         .doesNotContain("unsafe");

@@ -15,4 +15,21 @@ class PageHandlerTest {
     assertThat(PageHandler.safeReturn(Optional.of("/a\nb"))).isEqualTo("/");
     assertThat(PageHandler.safeReturn(Optional.empty())).isEqualTo("/");
   }
+
+  @Test
+  void signIn_returnsOnlyToOurPages_readAsTheBrowserReadsTheUrl() {
+    assertThat(PageHandler.safeReturn(Optional.of("/u/demo?sort=views#top")))
+        .isEqualTo("/u/demo?sort=views#top");
+    // Browsers drop tab, CR and LF: "/\t/host" is "//host", another origin.
+    assertThat(PageHandler.safeReturn(Optional.of("/\t/127.0.0.1:9/c"))).isEqualTo("/");
+    assertThat(PageHandler.safeReturn(Optional.of("/\r\n/127.0.0.1:9/c"))).isEqualTo("/");
+    assertThat(PageHandler.safeReturn(Optional.of("/u/a\\b"))).isEqualTo("/");
+    // Same origin, but not one of our pages.
+    assertThat(PageHandler.safeReturn(Optional.of("/sign-in?return=//x"))).isEqualTo("/");
+    assertThat(PageHandler.safeReturn(Optional.of("/auth/callback"))).isEqualTo("/");
+    assertThat(PageHandler.safeReturn(Optional.of("/u/../_local/token"))).isEqualTo("/");
+    assertThat(PageHandler.safeReturn(Optional.of("/users/alice"))).isEqualTo("/");
+    assertThat(PageHandler.safeReturn(Optional.of("/u/%2E%2e/_local/token"))).isEqualTo("/");
+    assertThat(PageHandler.safeReturn(Optional.of("/u/%zz"))).isEqualTo("/");
+  }
 }
