@@ -73,8 +73,7 @@ class PageHandlerIT {
             "https://cdn.example.net",
             "https://bucket.s3.eu-west-1.amazonaws.com",
             Optional.of("https://blog.auth.eu-west-1.amazoncognito.com"),
-            Optional.of("client"),
-            Optional.of("https://blog.example.net"));
+            Optional.of("client"));
     handler =
         new PageHandler(
             aws.dynamoDb(counter), table, "pages-test-cursor-key-0123456789abcdef", site);
