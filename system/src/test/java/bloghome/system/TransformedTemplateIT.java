@@ -538,6 +538,16 @@ class TransformedTemplateIT {
     assertThat(domain.matcher("https://blog.example.com").matches()).isFalse();
     assertThat(domain.matcher("blog.example.com/").matches()).isFalse();
     assertThat(parameters()).doesNotContainKey("SiteUrl");
+    // The bucket takes the editor's PUTs from the site's origins, whichever branch applies.
+    List<String> cors = new ArrayList<>();
+    collectSubs(
+        map(list(map(props("SkinBucket").get("CorsConfiguration")).get("CorsRules")).get(0))
+            .get("AllowedOrigins"),
+        cors);
+    assertThat(cors).allMatch(u -> u.startsWith("https://"));
+    assertThat(cors.stream().filter(u -> u.startsWith("https://${SiteDistribution.DomainName}")))
+        .as("each of the four branches starts with the distribution's origin")
+        .hasSize(4);
     Map<String, Object> settings = props("UserPoolClientSettings");
     for (String field : List.of("CallbackURLs", "LogoutURLs")) {
       List<String> urls = new ArrayList<>();
@@ -625,6 +635,8 @@ class TransformedTemplateIT {
     } else if (value instanceof Map<?, ?> m) {
       if (m.containsKey("Fn::Sub")) {
         out.add(sub(m));
+      } else if (m.containsKey("Fn::Split")) {
+        collectSubs(list(m.get("Fn::Split")).get(1), out);
       } else if (m.containsKey("Fn::If")) {
         List<Object> branches = list(m.get("Fn::If"));
         branches.subList(1, branches.size()).forEach(b -> collectSubs(b, out));
