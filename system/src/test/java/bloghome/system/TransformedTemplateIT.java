@@ -491,6 +491,80 @@ class TransformedTemplateIT {
   }
 
   @Test
+  void theSetupFunction_givesTheWebClientEverySettingTheTemplateLists_andReportsFailures()
+      throws IOException, InterruptedException {
+    // The inline Python runs only inside a deploy: run it here against stand-ins for boto3's
+    // Cognito client and Lambda's cfnresponse module (run_setup_function.py).
+    Map<String, Object> example = new LinkedHashMap<>();
+    props("UserPoolClientSettings")
+        .forEach(
+            (name, value) -> {
+              if (name.equals("ServiceToken")) {
+                return;
+              }
+              // Literal settings as they are; references as a deploy would resolve them.
+              Object sample;
+              if (value instanceof String
+                  || (!list(value).isEmpty()
+                      && list(value).stream().allMatch(String.class::isInstance))) {
+                sample = value;
+              } else if (name.endsWith("URLs")) {
+                sample = List.of("https://d111.cloudfront.net/" + name);
+              } else {
+                sample = "example-" + name;
+              }
+              example.put(name, sample);
+            });
+    Path code = tmp.resolve("index.py");
+    Files.writeString(
+        code, String.valueOf(map(props("SiteSetupFunction").get("Code")).get("ZipFile")));
+    Path propsFile = tmp.resolve("props.json");
+    Files.writeString(propsFile, Json.write(example));
+    Path runner = tmp.resolve("run_setup_function.py");
+    try (var in = TransformedTemplateIT.class.getResourceAsStream("/run_setup_function.py")) {
+      Files.write(runner, in.readAllBytes());
+    }
+    Process process =
+        new ProcessBuilder(
+                TransformedTemplate.python(),
+                runner.toString(),
+                code.toString(),
+                propsFile.toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as(out).isZero();
+    Map<String, Object> result = map(Json.parse(out.strip()));
+
+    List<Object> calls = list(result.get("calls"));
+    assertThat(calls).as("Create and Update each set the client; Delete does not").hasSize(2);
+    for (Object c : calls) {
+      Map<String, Object> call = map(c);
+      example.forEach(
+          (name, value) -> {
+            if (!name.equals("UserPoolId") && !name.equals("ClientId")) {
+              assertThat(call.get(name)).as(name).isEqualTo(value);
+            }
+          });
+      assertThat(call)
+          .containsEntry("UserPoolId", example.get("UserPoolId"))
+          .containsEntry("ClientId", example.get("ClientId"))
+          .containsEntry("AllowedOAuthFlowsUserPoolClient", true)
+          .containsEntry("PreventUserExistenceErrors", "ENABLED");
+    }
+    List<Object> responses = list(result.get("responses"));
+    assertThat(responses).hasSize(4);
+    for (int i = 0; i < 3; i++) {
+      assertThat(map(responses.get(i)))
+          .containsEntry("status", "SUCCESS")
+          .containsEntry("physicalResourceId", example.get("ClientId"));
+    }
+    assertThat(map(responses.get(3))).containsEntry("status", "FAILED");
+    assertThat(String.valueOf(map(responses.get(3)).get("reason")))
+        .contains("callback URL not allowed");
+  }
+
+  @Test
   void aCustomDomain_isServedWithItsUsEast1Certificate_andIsACallbackUrlToo() {
     String arn =
         "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
