@@ -1,5 +1,5 @@
 // /auth/callback: finishes sign-in, stores the session and goes back where the reader was.
-import { meta, saveSession } from './session.js';
+import { callbackUrl, meta, saveSession } from './session.js';
 
 const status = document.getElementById('auth-status');
 
@@ -41,7 +41,7 @@ async function finish() {
       grant_type: 'authorization_code',
       client_id: meta('client-id'),
       code: params.get('code'),
-      redirect_uri: meta('redirect-uri'),
+      redirect_uri: callbackUrl(),
       code_verifier: pending.verifier,
     }),
   });

@@ -6,6 +6,14 @@ export function meta(name) {
   return el ? el.content : '';
 }
 
+/**
+ * Where Cognito sends the reader back: this page's own origin, which is the site's (the template
+ * registers the distribution's origins, and the custom domain's, as callback URLs).
+ */
+export function callbackUrl() {
+  return `${location.origin}/auth/callback`;
+}
+
 export function session() {
   try {
     const s = JSON.parse(localStorage.getItem(KEY) || 'null');

@@ -1,5 +1,5 @@
 // /sign-in in AWS: sends the reader to Cognito's hosted sign-in with PKCE (S256).
-import { meta } from './session.js';
+import { callbackUrl, meta } from './session.js';
 
 function random(bytes) {
   const a = crypto.getRandomValues(new Uint8Array(bytes));
@@ -16,7 +16,7 @@ async function start() {
   url.search = new URLSearchParams({
     response_type: 'code',
     client_id: meta('client-id'),
-    redirect_uri: meta('redirect-uri'),
+    redirect_uri: callbackUrl(),
     scope: 'openid email profile',
     state,
     code_challenge: challenge,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bloghome.json.Json;
 import bloghome.local.SamTemplate;
+import bloghome.pages.PageRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TransformedTemplateIT {
   private static final Path TEMPLATE = SamTemplate.locate();
+  private static Map<String, Object> transformed;
   private static Map<String, Object> resources;
 
   @TempDir Path tmp;
 
   @BeforeAll
   static void transform() {
-    resources = map(TransformedTemplate.of(TEMPLATE).get("Resources"));
+    transformed = TransformedTemplate.of(TEMPLATE);
+    resources = map(transformed.get("Resources"));
   }
 
   // ------------------------------------------------------------------ 1. config reaches the alias
@@ -74,6 +77,29 @@ class TransformedTemplateIT {
   }
 
   @Test
+  void aVersionDescriptionNamesOnlyParametersItsFunctionsConfigurationReads() {
+    // The converse of the test below: Lambda publishes no version of an unchanged configuration,
+    // so a parameter that changed the description alone would fail the update with "A version for
+    // this Lambda function exists". Reserved concurrency is the function's, not a version's.
+    Pattern named = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
+    for (String version : versions(resources).values()) {
+      String function = version.substring(0, version.indexOf("Version"));
+      Map<String, Object> config = new LinkedHashMap<>(props(function));
+      config.remove("ReservedConcurrentExecutions");
+      String text = Json.write(config);
+      Matcher m = named.matcher(sub(props(version).get("Description")));
+      while (m.find()) {
+        String parameter = m.group(1);
+        assertThat(
+                text.contains("{\"Ref\":\"" + parameter + "\"}")
+                    || text.contains("${" + parameter + "}"))
+            .as(version + " names " + parameter + ", which " + function + "'s configuration reads")
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
   void everyParameterAFunctionsConfigurationReads_isInItsVersionDescription_soANewValuePublishes() {
     // SAM hashes the properties with parameter references unresolved, so a new parameter value
     // keeps the version's logical id. CloudFormation replaces a version whose Description changed,
@@ -87,8 +113,9 @@ class TransformedTemplateIT {
         boolean read =
             config.contains("{\"Ref\":\"" + parameter + "\"}")
                 || config.contains("${" + parameter + "}");
-        // NamePrefix renames the function: a new function gets a new version anyway.
-        if (read && !parameter.equals("NamePrefix")) {
+        // NamePrefix renames the function: a new function gets a new version anyway. Reserved
+        // concurrency is set on the function, for every version.
+        if (read && !parameter.equals("NamePrefix") && !parameter.equals("ReservedConcurrency")) {
           assertThat(description)
               .as(function + " reads " + parameter)
               .contains("${" + parameter + "}");
@@ -219,15 +246,24 @@ class TransformedTemplateIT {
   // ------------------------------------------------------------------ 5. data that must survive
 
   @Test
-  void theTableUserPoolAndBucket_areRetained_andProtectedWhereTheResourceCanBe() {
+  void theTableUserPoolAndBucket_areRetained_exceptByTheRollbackOfTheCreateThatMadeThem() {
+    // A failed first deploy deletes what it created, so the retry does not meet a bucket of the
+    // same fixed name (or an orphaned pool and table); every later operation keeps them.
     for (String id : List.of("BlogTable", "UserPool", "SkinBucket")) {
       assertThat(map(resources.get(id)))
           .as(id)
-          .containsEntry("DeletionPolicy", "Retain")
+          .containsEntry("DeletionPolicy", "RetainExceptOnCreate")
           .containsEntry("UpdateReplacePolicy", "Retain");
     }
-    assertThat(props("BlogTable").get("DeletionProtectionEnabled")).isEqualTo(true);
-    assertThat(props("UserPool").get("DeletionProtection")).isEqualTo("ACTIVE");
+    // Deletion protection would stop that rollback: a parameter, off unless asked for.
+    Map<String, Object> protection = map(parameters().get("DataDeletionProtection"));
+    assertThat(protection.get("Default")).isEqualTo("off");
+    assertThat(props("BlogTable").get("DeletionProtectionEnabled"))
+        .isEqualTo(Map.of("Fn::If", List.of("ProtectData", true, false)));
+    assertThat(props("UserPool").get("DeletionProtection"))
+        .isEqualTo(Map.of("Fn::If", List.of("ProtectData", "ACTIVE", "INACTIVE")));
+    assertThat(conditions().get("ProtectData"))
+        .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "DataDeletionProtection"), "on")));
   }
 
   @Test
@@ -250,6 +286,9 @@ class TransformedTemplateIT {
   void everyFunction_hasAnErrorsAndAThrottlesAlarm_andEveryAlarmNotifiesTheTopic() {
     List<String> alarms = ofType("AWS::CloudWatch::Alarm");
     for (String function : ofType("AWS::Lambda::Function")) {
+      if (function.equals("SiteSetupFunction")) {
+        continue; // runs only inside deploys, where its failure fails the deploy itself
+      }
       Set<String> metrics = new TreeSet<>();
       for (String alarm : alarms) {
         String text = Json.write(props(alarm));
@@ -318,7 +357,439 @@ class TransformedTemplateIT {
         .doesNotContain("sourceIp");
   }
 
+  // ------------------------------------------------------------------ 6. a first deploy that works
+
+  @Test
+  void theSiteDistribution_servesPagesApiAndSkinImages_compressed_withHstsEverywhere() {
+    Map<String, Object> config = map(props("SiteDistribution").get("DistributionConfig"));
+    Map<String, Map<String, Object>> origins = new LinkedHashMap<>();
+    list(config.get("Origins")).forEach(o -> origins.put(String.valueOf(map(o).get("Id")), map(o)));
+    assertThat(sub(origins.get("Api").get("DomainName")))
+        .isEqualTo("${BlogApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}");
+    assertThat(map(origins.get("Api").get("CustomOriginConfig")).get("OriginProtocolPolicy"))
+        .isEqualTo("https-only");
+    String bucket = sub(props("SkinBucket").get("BucketName"));
+    assertThat(sub(origins.get("SkinBucket").get("DomainName")))
+        .isEqualTo(bucket + ".s3.${AWS::Region}.${AWS::URLSuffix}");
+    assertThat(origins.get("SkinBucket").get("OriginAccessControlId")).isNotNull();
+    assertThat(Json.write(props("SkinBucketPolicy"))).contains("distribution/${SiteDistribution}");
+
+    Map<String, Object> api = map(config.get("DefaultCacheBehavior"));
+    assertThat(api.get("TargetOriginId")).isEqualTo("Api");
+    assertThat(strings(api.get("AllowedMethods"))).contains("POST", "PUT", "DELETE", "OPTIONS");
+    List<Map<String, Object>> behaviors = new ArrayList<>(List.of(api));
+    list(config.get("CacheBehaviors")).forEach(b -> behaviors.add(map(b)));
+    Map<String, Object> hsts =
+        map(
+            map(map(props("SiteResponseHeadersPolicy").get("ResponseHeadersPolicyConfig"))
+                    .get("SecurityHeadersConfig"))
+                .get("StrictTransportSecurity"));
+    assertThat(((Number) hsts.get("AccessControlMaxAgeSec")).longValue())
+        .isGreaterThanOrEqualTo(31_536_000);
+    for (Map<String, Object> b : behaviors) {
+      String name = String.valueOf(b.getOrDefault("PathPattern", "default"));
+      assertThat(b.get("Compress")).as(name + " compresses text").isEqualTo(true);
+      assertThat(b.get("ViewerProtocolPolicy")).as(name).isEqualTo("redirect-to-https");
+      assertThat(b.get("ResponseHeadersPolicyId"))
+          .as(name + " sends HSTS")
+          .isEqualTo(Map.of("Ref", "SiteResponseHeadersPolicy"));
+    }
+    Map<String, String> targets = new LinkedHashMap<>();
+    for (Map<String, Object> b : behaviors.subList(1, behaviors.size())) {
+      targets.put(String.valueOf(b.get("PathPattern")), String.valueOf(b.get("TargetOriginId")));
+    }
+    assertThat(targets).containsEntry("/skins/*", "SkinBucket");
+    // Skin images are on the site's own origin: the pages' and the API's media URLs are paths.
+    for (String function : List.of("PageFunction", "SkinsFunction")) {
+      assertThat(environment(function).get("MEDIA_BASE_URL")).as(function).isEqualTo("/");
+    }
+  }
+
+  @Test
+  void everyPageRoute_andOnlyPageRoutes_areCachedByLanguageCookieAndQuery() {
+    Map<String, Object> config = map(props("SiteDistribution").get("DistributionConfig"));
+    List<String> pagePatterns = new ArrayList<>();
+    for (Object b : list(config.get("CacheBehaviors"))) {
+      if (Map.of("Ref", "PageCachePolicy").equals(map(b).get("CachePolicyId"))) {
+        pagePatterns.add(String.valueOf(map(b).get("PathPattern")));
+      }
+    }
+    for (SamTemplate.FunctionDef f : SamTemplate.load(TEMPLATE).functions()) {
+      for (SamTemplate.HttpRoute r : f.routes()) {
+        boolean page = pagePatterns.stream().anyMatch(p -> matches(p, r.path()));
+        assertThat(page)
+            .as(r.routeKey() + " of " + f.logicalId() + " behind the page cache policy")
+            .isEqualTo(f.logicalId().equals("PageFunction"));
+      }
+    }
+    Map<String, Object> key =
+        map(
+            map(props("PageCachePolicy").get("CachePolicyConfig"))
+                .get("ParametersInCacheKeyAndForwardedToOrigin"));
+    // What PageRequest reads to pick the language, and the query (paging, sort, ?lang=).
+    assertThat(map(key.get("QueryStringsConfig")).get("QueryStringBehavior")).isEqualTo("all");
+    assertThat(map(key.get("CookiesConfig")))
+        .containsEntry("CookieBehavior", "whitelist")
+        .containsEntry("Cookies", List.of(PageRequest.COOKIE));
+    assertThat(map(key.get("HeadersConfig")))
+        .containsEntry("HeaderBehavior", "whitelist")
+        .containsEntry("Headers", List.of("Accept-Language"));
+    assertThat(key)
+        .containsEntry("EnableAcceptEncodingGzip", true)
+        .containsEntry("EnableAcceptEncodingBrotli", true);
+    // The pages' own Cache-Control decides: a no-store page is never kept, however short.
+    assertThat(map(props("PageCachePolicy").get("CachePolicyConfig")))
+        .containsEntry("MinTTL", 0L)
+        .containsEntry("DefaultTTL", 0L);
+  }
+
+  @Test
+  void theApi_getsTheAuthorizationHeader_inItsCacheKey_soNoResponseIsSharedBetweenTokens() {
+    Map<String, Object> policy = map(props("ApiCachePolicy").get("CachePolicyConfig"));
+    Map<String, Object> key = map(policy.get("ParametersInCacheKeyAndForwardedToOrigin"));
+    assertThat(strings(map(key.get("HeadersConfig")).get("Headers"))).contains("Authorization");
+    assertThat(policy).containsEntry("MinTTL", 0L).containsEntry("DefaultTTL", 0L);
+    List<String> forwarded =
+        strings(
+            map(map(props("ApiOriginRequestPolicy").get("OriginRequestPolicyConfig"))
+                    .get("HeadersConfig"))
+                .get("Headers"));
+    // CloudFront refuses Authorization in an origin request policy (it forwards it by the key);
+    // views need the visitor's User-Agent and address (the API sees CloudFront's).
+    assertThat(forwarded)
+        .doesNotContain("Authorization", "Host")
+        .contains("Content-Type", "Idempotency-Key", "User-Agent", "CloudFront-Viewer-Address");
+    Map<String, Object> api =
+        map(map(props("SiteDistribution").get("DistributionConfig")).get("DefaultCacheBehavior"));
+    assertThat(api.get("CachePolicyId")).isEqualTo(Map.of("Ref", "ApiCachePolicy"));
+  }
+
+  @Test
+  void theResourceGraph_hasNoCycle_andTheClientGetsItsCallbackUrlsOnlyOnceTheSiteExists() {
+    Map<String, Set<String>> graph = new LinkedHashMap<>();
+    resources.forEach((id, r) -> graph.put(id, dependencies(map(r))));
+    assertThat(cycle(graph)).as("a dependency cycle").isEmpty();
+    // The authorizer's audience is the client; the client itself knows nothing of the site.
+    assertThat(Json.write(map(resources.get("BlogApi")))).contains("{\"Ref\":\"UserPoolClient\"}");
+    assertThat(props("UserPoolClient"))
+        .doesNotContainKeys("CallbackURLs", "LogoutURLs", "AllowedOAuthFlows");
+    Map<String, Object> settings = props("UserPoolClientSettings");
+    assertThat(settings.get("ServiceToken"))
+        .isEqualTo(Map.of("Fn::GetAtt", List.of("SiteSetupFunction", "Arn")));
+    assertThat(settings.get("ClientId")).isEqualTo(Map.of("Ref", "UserPoolClient"));
+    // An in-place update of the client (a new name) resets its OAuth settings: the settings
+    // resource carries the same name, so it runs again after any such update.
+    assertThat(settings.get("ClientName")).isEqualTo(props("UserPoolClient").get("ClientName"));
+    assertThat(Json.write(settings.get("CallbackURLs")))
+        .contains("https://${SiteDistribution.DomainName}/auth/callback");
+    String code = String.valueOf(map(props("SiteSetupFunction").get("Code")).get("ZipFile"));
+    for (String name : List.of("CallbackURLs", "LogoutURLs", "AllowedOAuthFlows", "ClientName")) {
+      assertThat(code).as("the setup code applies " + name).contains("props[\"" + name + "\"]");
+    }
+    // No function needs the site's URL (the pages' scripts use their own origin).
+    assertThat(Json.write(resources)).doesNotContain("SITE_URL");
+  }
+
+  @Test
+  void theSetupFunction_givesTheWebClientEverySettingTheTemplateLists_andReportsFailures()
+      throws IOException, InterruptedException {
+    // The inline Python runs only inside a deploy: run it here against stand-ins for boto3's
+    // Cognito client and Lambda's cfnresponse module (run_setup_function.py).
+    Map<String, Object> example = new LinkedHashMap<>();
+    props("UserPoolClientSettings")
+        .forEach(
+            (name, value) -> {
+              if (name.equals("ServiceToken")) {
+                return;
+              }
+              // Literal settings as they are; references as a deploy would resolve them.
+              Object sample;
+              if (value instanceof String
+                  || (!list(value).isEmpty()
+                      && list(value).stream().allMatch(String.class::isInstance))) {
+                sample = value;
+              } else if (name.endsWith("URLs")) {
+                sample = List.of("https://d111.cloudfront.net/" + name);
+              } else {
+                sample = "example-" + name;
+              }
+              example.put(name, sample);
+            });
+    Path code = tmp.resolve("index.py");
+    Files.writeString(
+        code, String.valueOf(map(props("SiteSetupFunction").get("Code")).get("ZipFile")));
+    Path propsFile = tmp.resolve("props.json");
+    Files.writeString(propsFile, Json.write(example));
+    Path runner = tmp.resolve("run_setup_function.py");
+    try (var in = TransformedTemplateIT.class.getResourceAsStream("/run_setup_function.py")) {
+      Files.write(runner, in.readAllBytes());
+    }
+    Process process =
+        new ProcessBuilder(
+                TransformedTemplate.python(),
+                runner.toString(),
+                code.toString(),
+                propsFile.toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as(out).isZero();
+    Map<String, Object> result = map(Json.parse(out.strip()));
+
+    List<Object> calls = list(result.get("calls"));
+    assertThat(calls).as("Create and Update each set the client; Delete does not").hasSize(2);
+    for (Object c : calls) {
+      Map<String, Object> call = map(c);
+      example.forEach(
+          (name, value) -> {
+            if (!name.equals("UserPoolId") && !name.equals("ClientId")) {
+              assertThat(call.get(name)).as(name).isEqualTo(value);
+            }
+          });
+      assertThat(call)
+          .containsEntry("UserPoolId", example.get("UserPoolId"))
+          .containsEntry("ClientId", example.get("ClientId"))
+          .containsEntry("AllowedOAuthFlowsUserPoolClient", true)
+          .containsEntry("PreventUserExistenceErrors", "ENABLED");
+    }
+    List<Object> responses = list(result.get("responses"));
+    assertThat(responses).hasSize(4);
+    for (int i = 0; i < 3; i++) {
+      assertThat(map(responses.get(i)))
+          .containsEntry("status", "SUCCESS")
+          .containsEntry("physicalResourceId", example.get("ClientId"));
+    }
+    assertThat(map(responses.get(3))).containsEntry("status", "FAILED");
+    assertThat(String.valueOf(map(responses.get(3)).get("reason")))
+        .contains("callback URL not allowed");
+  }
+
+  @Test
+  void aCustomDomain_isServedWithItsUsEast1Certificate_andIsACallbackUrlToo() {
+    String arn =
+        "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
+    Map<String, Object> withDomain =
+        TransformedTemplate.of(TEMPLATE, "DomainName=blog.example.com", "CertificateArn=" + arn);
+    String text = Json.write(map(withDomain.get("Resources")).get("UserPoolClientSettings"));
+    assertThat(text).contains("https://${DomainName}/auth/callback");
+    Map<String, Object> config = map(props("SiteDistribution").get("DistributionConfig"));
+    assertThat(Json.write(config.get("Aliases"))).contains("{\"Ref\":\"DomainName\"}");
+    assertThat(Json.write(config.get("ViewerCertificate")))
+        .contains("{\"AcmCertificateArn\":{\"Ref\":\"CertificateArn\"}");
+    Pattern certificate =
+        Pattern.compile(
+            String.valueOf(map(parameters().get("CertificateArn")).get("AllowedPattern")));
+    assertThat(certificate.matcher(arn).matches()).isTrue();
+    assertThat(certificate.matcher(arn.replace("us-east-1", "eu-west-1")).matches())
+        .as("CloudFront takes certificates from us-east-1 only")
+        .isFalse();
+    assertThat(Json.write(map(withDomain.get("Outputs")).get("SiteUrl")))
+        .contains("https://${DomainName}");
+    Map<String, Object> rules = map(transformed.get("Rules"));
+    assertThat(Json.write(rules.get("CustomDomainHasCertificate"))).contains("CertificateArn");
+  }
+
+  @Test
+  void everySiteAndCallbackUrl_isHttps_andOtherOriginsAreHttpsOrLocalhost() {
+    Pattern origins =
+        Pattern.compile(
+            String.valueOf(map(parameters().get("AllowedOrigins")).get("AllowedPattern")));
+    for (String ok :
+        List.of("", "https://blog.example.com", "https://a.example,http://localhost:5173")) {
+      assertThat(origins.matcher(ok).matches()).as(ok).isTrue();
+    }
+    for (String bad :
+        List.of(
+            "http://blog.example.com",
+            "https://blog.example.com/",
+            "https://a.example,http://b.example",
+            "http://localhost.evil.example")) {
+      assertThat(origins.matcher(bad).matches()).as(bad).isFalse();
+    }
+    Pattern domain =
+        Pattern.compile(String.valueOf(map(parameters().get("DomainName")).get("AllowedPattern")));
+    assertThat(domain.matcher("blog.example.com").matches()).isTrue();
+    assertThat(domain.matcher("https://blog.example.com").matches()).isFalse();
+    assertThat(domain.matcher("blog.example.com/").matches()).isFalse();
+    assertThat(parameters()).doesNotContainKey("SiteUrl");
+    // The bucket takes the editor's PUTs from the site's origins, whichever branch applies.
+    List<String> cors = new ArrayList<>();
+    collectSubs(
+        map(list(map(props("SkinBucket").get("CorsConfiguration")).get("CorsRules")).get(0))
+            .get("AllowedOrigins"),
+        cors);
+    assertThat(cors).allMatch(u -> u.startsWith("https://"));
+    assertThat(cors.stream().filter(u -> u.startsWith("https://${SiteDistribution.DomainName}")))
+        .as("each of the four branches starts with the distribution's origin")
+        .hasSize(4);
+    Map<String, Object> settings = props("UserPoolClientSettings");
+    for (String field : List.of("CallbackURLs", "LogoutURLs")) {
+      List<String> urls = new ArrayList<>();
+      collectSubs(settings.get(field), urls);
+      assertThat(urls).as(field).isNotEmpty().allMatch(u -> u.startsWith("https://"));
+    }
+  }
+
+  @Test
+  void theRules_refuseARegionWithoutSnapStart_sayingWhy() {
+    Map<String, Object> rule = map(map(transformed.get("Rules")).get("SnapStartRegion"));
+    assertThat(rule).doesNotContainKey("RuleCondition");
+    Map<String, Object> assertion = map(list(rule.get("Assertions")).get(0));
+    // Not (region in [...]): the regions the Lambda guide lists as without SnapStart.
+    Map<String, Object> contains = map(list(map(assertion.get("Assert")).get("Fn::Not")).get(0));
+    List<Object> args = list(contains.get("Fn::Contains"));
+    assertThat(strings(args.get(0))).containsExactlyInAnyOrder("ap-southeast-6", "ap-east-2");
+    assertThat(args.get(1)).isEqualTo(Map.of("Ref", "AWS::Region"));
+    assertThat(String.valueOf(assertion.get("AssertDescription"))).contains("SnapStart");
+    assertThat(Json.write(resources)).contains("\"ApplyOn\":\"PublishedVersions\"");
+  }
+
+  @Test
+  void reservedConcurrency_isAParameterOffByDefault_forTheValidatorAggregatorAndAuthorsWrites() {
+    Map<String, Object> parameter = map(parameters().get("ReservedConcurrency"));
+    assertThat(String.valueOf(parameter.get("Default"))).isEqualTo("0");
+    assertThat(conditions().get("HasReservedConcurrency"))
+        .isEqualTo(
+            Map.of(
+                "Fn::Not",
+                List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "ReservedConcurrency"), 0L)))));
+    Object reserved =
+        Map.of(
+            "Fn::If",
+            List.of(
+                "HasReservedConcurrency",
+                Map.of("Ref", "ReservedConcurrency"),
+                Map.of("Ref", "AWS::NoValue")));
+    for (String function :
+        List.of("SkinValidatorFunction", "ViewsAggregatorFunction", "ManageFunction")) {
+      assertThat(props(function).get("ReservedConcurrentExecutions"))
+          .as(function)
+          .isEqualTo(reserved);
+    }
+    // Reserving for the page function would cap the readers, not protect anyone.
+    assertThat(props("PageFunction")).doesNotContainKey("ReservedConcurrentExecutions");
+  }
+
+  @Test
+  void cognitosEmails_goThroughSesWhenAnIdentityIsGiven_elseThroughItsCappedDefault() {
+    Map<String, Object> email = map(props("UserPool").get("EmailConfiguration"));
+    List<Object> choice = list(email.get("Fn::If"));
+    assertThat(choice.get(0)).isEqualTo("HasSes");
+    assertThat(map(choice.get(1)))
+        .containsEntry("EmailSendingAccount", "DEVELOPER")
+        .containsEntry("SourceArn", Map.of("Ref", "SesIdentityArn"));
+    assertThat(map(choice.get(2))).containsEntry("EmailSendingAccount", "COGNITO_DEFAULT");
+    assertThat(map(parameters().get("SesIdentityArn")).get("Default")).isEqualTo("");
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  private static Map<String, Object> parameters() {
+    return map(transformed.get("Parameters"));
+  }
+
+  private static Map<String, Object> conditions() {
+    return map(transformed.get("Conditions"));
+  }
+
+  private static Map<String, Object> environment(String function) {
+    return map(map(props(function).get("Environment")).get("Variables"));
+  }
+
+  /** A CloudFront path pattern ({@code *} any characters, {@code ?} one) against a route path. */
+  private static boolean matches(String pattern, String path) {
+    String regex = Pattern.quote(pattern).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
+    return Pattern.matches(regex, path.replaceAll("\\{[^}]+}", "x"));
+  }
+
+  /** The texts of every plain string and Fn::Sub inside a value. */
+  private static void collectSubs(Object value, List<String> out) {
+    if (value instanceof String s) {
+      out.add(s);
+    } else if (value instanceof Map<?, ?> m) {
+      if (m.containsKey("Fn::Sub")) {
+        out.add(sub(m));
+      } else if (m.containsKey("Fn::Split")) {
+        collectSubs(list(m.get("Fn::Split")).get(1), out);
+      } else if (m.containsKey("Fn::If")) {
+        List<Object> branches = list(m.get("Fn::If"));
+        branches.subList(1, branches.size()).forEach(b -> collectSubs(b, out));
+      } else if (!m.containsKey("Ref")) {
+        m.values().forEach(v -> collectSubs(v, out));
+      }
+    } else if (value instanceof List<?> l) {
+      l.forEach(v -> collectSubs(v, out));
+    }
+  }
+
+  /** The resources a resource waits for: its Ref, GetAtt and Sub targets, and DependsOn. */
+  private static Set<String> dependencies(Map<String, Object> resource) {
+    Set<String> out = new TreeSet<>(strings(resource.get("DependsOn")));
+    List<Object> stack = new ArrayList<>(List.of(map(resource.get("Properties"))));
+    Pattern names = Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z.]+)?}");
+    while (!stack.isEmpty()) {
+      Object v = stack.remove(stack.size() - 1);
+      if (v instanceof Map<?, ?> m) {
+        m.forEach(
+            (k, x) -> {
+              if ("Ref".equals(k)) {
+                out.add(String.valueOf(x));
+              } else if ("Fn::GetAtt".equals(k)) {
+                out.add(String.valueOf(list(x).isEmpty() ? x : list(x).get(0)));
+              } else if ("Fn::Sub".equals(k)) {
+                Matcher matcher = names.matcher(sub(Map.of("Fn::Sub", x)));
+                while (matcher.find()) {
+                  out.add(matcher.group(1));
+                }
+                if (x instanceof List<?> l && l.size() > 1) {
+                  stack.add(l.get(1));
+                }
+              } else {
+                stack.add(x);
+              }
+            });
+      } else if (v instanceof List<?> l) {
+        stack.addAll(l);
+      }
+    }
+    out.retainAll(resources.keySet());
+    return out;
+  }
+
+  /** One dependency cycle of the graph, as the resources along it; empty when there is none. */
+  private static List<String> cycle(Map<String, Set<String>> graph) {
+    Map<String, Integer> state = new LinkedHashMap<>();
+    for (String start : graph.keySet()) {
+      List<String> path = new ArrayList<>();
+      List<String> found = visit(start, graph, state, path);
+      if (!found.isEmpty()) {
+        return found;
+      }
+    }
+    return List.of();
+  }
+
+  private static List<String> visit(
+      String node, Map<String, Set<String>> graph, Map<String, Integer> state, List<String> path) {
+    Integer s = state.get(node);
+    if (s != null && s == 2) {
+      return List.of();
+    }
+    path.add(node);
+    if (s != null && s == 1) {
+      return new ArrayList<>(path.subList(path.indexOf(node), path.size()));
+    }
+    state.put(node, 1);
+    for (String next : graph.getOrDefault(node, Set.of())) {
+      List<String> found = visit(next, graph, state, path);
+      if (!found.isEmpty()) {
+        return found;
+      }
+    }
+    state.put(node, 2);
+    path.remove(path.size() - 1);
+    return List.of();
+  }
 
   /**
    * Function logical id -> the logical id of its AWS::Lambda::Version (which carries SAM's hash).

@@ -1,6 +1,10 @@
 package bloghome.aws;
 
+import java.net.URI;
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -30,17 +34,35 @@ public final class S3Clients {
   }
 
   public static S3Presigner presignerFromEnvironment() {
-    S3Presigner.Builder builder =
-        S3Presigner.builder()
-            .region(AwsSettings.region())
-            .credentialsProvider(AwsSettings.credentials("S3"));
-    AwsSettings.endpointOverride("S3")
-        .ifPresent(
+    return AwsSettings.endpointOverride("S3")
+        .map(
             uri ->
-                builder
+                S3Presigner.builder()
+                    .region(AwsSettings.region())
+                    .credentialsProvider(AwsSettings.credentials("S3"))
                     .endpointOverride(uri)
                     .serviceConfiguration(
-                        S3Configuration.builder().pathStyleAccessEnabled(true).build()));
-    return builder.build();
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                    .build())
+        .orElseGet(() -> presigner(AwsSettings.region(), AwsSettings.credentials("S3")));
+  }
+
+  /**
+   * A presigner whose URLs point at the bucket's regional virtual-hosted origin, {@code
+   * https://<bucket>.s3.<region>.<dns suffix>}, in every region: the origin the template gives the
+   * pages as {@code UPLOAD_ORIGIN} (their CSP's {@code connect-src}). Left to itself, the SDK signs
+   * for the global {@code <bucket>.s3.amazonaws.com} in us-east-1, which that CSP would block.
+   */
+  public static S3Presigner presigner(Region region, AwsCredentialsProvider credentials) {
+    return S3Presigner.builder()
+        .region(region)
+        .credentialsProvider(credentials)
+        .endpointOverride(regionalEndpoint(region))
+        .build();
+  }
+
+  /** S3's regional endpoint, e.g. {@code https://s3.us-east-1.amazonaws.com}. */
+  static URI regionalEndpoint(Region region) {
+    return URI.create("https://s3." + region.id() + "." + PartitionMetadata.of(region).dnsSuffix());
   }
 }

@@ -65,7 +65,18 @@ public final class ApiRequest {
     return Optional.empty();
   }
 
+  /**
+   * The client's address. Behind the site's CloudFront distribution the API's source IP is an edge
+   * server's, shared by many readers: the distribution forwards the reader's own in {@code
+   * CloudFront-Viewer-Address} ({@code ip:port}, the port dropped here). A caller that skips
+   * CloudFront can set that header itself, as it can any User-Agent: no worse for view counting.
+   */
   public Optional<String> sourceIp() {
+    Optional<String> viewer = header("cloudfront-viewer-address");
+    if (viewer.isPresent() && viewer.get().lastIndexOf(':') > 0) {
+      String address = viewer.get().strip();
+      return Optional.of(address.substring(0, address.lastIndexOf(':')));
+    }
     var ctx = event.getRequestContext();
     if (ctx == null || ctx.getHttp() == null) {
       return Optional.empty();

@@ -14,15 +14,13 @@ import java.util.Optional;
  * @param cognitoDomain the hosted UI's base URL, e.g. {@code
  *     https://x.auth.eu-west-1.amazoncognito.com}
  * @param cognitoClientId the public app client (no secret)
- * @param siteUrl the pages' own origin, which the callback URL is built on
  */
 public record SiteConfig(
     AuthMode authMode,
     String mediaBaseUrl,
     String uploadOrigin,
     Optional<String> cognitoDomain,
-    Optional<String> cognitoClientId,
-    Optional<String> siteUrl) {
+    Optional<String> cognitoClientId) {
 
   public enum AuthMode {
     COGNITO,
@@ -37,8 +35,7 @@ public record SiteConfig(
         Env.require("MEDIA_BASE_URL"),
         Env.require("UPLOAD_ORIGIN"),
         Env.get("COGNITO_DOMAIN"),
-        Env.get("COGNITO_CLIENT_ID"),
-        Env.get("SITE_URL"));
+        Env.get("COGNITO_CLIENT_ID"));
   }
 
   /** The media base URL's origin, for the CSP; empty when it is a path on the pages' own origin. */

@@ -133,8 +133,6 @@ final class PageRenderer {
     data.put("auth-mode", site.authMode() == SiteConfig.AuthMode.LOCAL ? "local" : "cognito");
     site.cognitoDomain().ifPresent(d -> data.put("cognito-domain", d));
     site.cognitoClientId().ifPresent(c -> data.put("client-id", c));
-    site.siteUrl()
-        .ifPresent(u -> data.put("redirect-uri", u.replaceAll("/+$", "") + "/auth/callback"));
     return data;
   }
 
