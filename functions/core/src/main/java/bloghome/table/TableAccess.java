@@ -9,11 +9,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The table's client and name together: a one-line read of an item, and the four kinds of
- * transaction item, so that a store's code reads as what it writes under which condition.
+ * transaction item, so that a store's code reads as what it writes under which condition. Every
+ * transaction item of every feature is built here (updates through {@link ItemUpdate}).
  */
 public final class TableAccess {
   private final DynamoDbClient dynamo;
@@ -39,37 +39,72 @@ public final class TableAccess {
     return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
   }
 
+  /** The condition "this item exists" and its opposite, to start or join a condition with. */
+  public static final String ITEM_EXISTS = "attribute_exists(" + TableKeys.PK + ")";
+
+  public static final String ITEM_ABSENT = "attribute_not_exists(" + TableKeys.PK + ")";
+
+  /** An update of the item, built attribute by attribute (see {@link ItemUpdate}). */
+  public ItemUpdate update(String pk, String sk) {
+    return new ItemUpdate(this, pk, sk);
+  }
+
+  /** Puts {@code item} only where there is none with its key yet. */
+  public TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
+    return put(item, ITEM_ABSENT, Map.of(), Map.of());
+  }
+
+  /** Puts {@code item} whatever is there. */
+  public TransactWriteItem put(Map<String, AttributeValue> item) {
+    return put(item, null, Map.of(), Map.of());
+  }
+
   public TransactWriteItem put(
       Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
+    return put(item, condition, Map.of(), values);
+  }
+
+  public TransactWriteItem put(
+      Map<String, AttributeValue> item,
+      String condition,
+      Map<String, String> names,
+      Map<String, AttributeValue> values) {
     Put.Builder put = Put.builder().tableName(table).item(item).conditionExpression(condition);
+    if (!names.isEmpty()) {
+      put.expressionAttributeNames(names);
+    }
     if (!values.isEmpty()) {
       put.expressionAttributeValues(values);
     }
     return TransactWriteItem.builder().put(put.build()).build();
   }
 
-  public TransactWriteItem update(
-      String pk,
-      String sk,
-      String expression,
-      String condition,
-      Map<String, AttributeValue> values) {
-    return TransactWriteItem.builder()
-        .update(
-            Update.builder()
-                .tableName(table)
-                .key(key(pk, sk))
-                .updateExpression(expression)
-                .conditionExpression(condition)
-                .expressionAttributeValues(values)
-                .build())
-        .build();
+  /** Deletes the item, which must be there. */
+  public TransactWriteItem deleteIfPresent(String pk, String sk) {
+    return delete(pk, sk, ITEM_EXISTS, Map.of(), Map.of());
+  }
+
+  /** Deletes the item if there is one. */
+  public TransactWriteItem delete(String pk, String sk) {
+    return delete(pk, sk, null, Map.of(), Map.of());
   }
 
   public TransactWriteItem delete(
       String pk, String sk, String condition, Map<String, AttributeValue> values) {
+    return delete(pk, sk, condition, Map.of(), values);
+  }
+
+  public TransactWriteItem delete(
+      String pk,
+      String sk,
+      String condition,
+      Map<String, String> names,
+      Map<String, AttributeValue> values) {
     Delete.Builder delete =
         Delete.builder().tableName(table).key(key(pk, sk)).conditionExpression(condition);
+    if (!names.isEmpty()) {
+      delete.expressionAttributeNames(names);
+    }
     if (!values.isEmpty()) {
       delete.expressionAttributeValues(values);
     }
@@ -78,8 +113,20 @@ public final class TableAccess {
 
   public TransactWriteItem conditionCheck(
       String pk, String sk, String condition, Map<String, AttributeValue> values) {
+    return conditionCheck(pk, sk, condition, Map.of(), values);
+  }
+
+  public TransactWriteItem conditionCheck(
+      String pk,
+      String sk,
+      String condition,
+      Map<String, String> names,
+      Map<String, AttributeValue> values) {
     ConditionCheck.Builder check =
         ConditionCheck.builder().tableName(table).key(key(pk, sk)).conditionExpression(condition);
+    if (!names.isEmpty()) {
+      check.expressionAttributeNames(names);
+    }
     if (!values.isEmpty()) {
       check.expressionAttributeValues(values);
     }
