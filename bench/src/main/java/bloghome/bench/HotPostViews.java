@@ -238,19 +238,15 @@ final class HotPostViews {
 
   /** The hot post and its author, as their owners write them (every counter at zero). */
   private static void seed(DynamoDbClient dynamo, String table, String postId, String authorId) {
-    Instant published = Instant.parse("2026-11-01T08:00:00Z");
     Map<String, AttributeValue> post =
         PostSummaryItems.item(
-            new PostSummaryItems.Summary(
+            PostSummaryItems.Summary.fresh(
                 postId,
                 authorId,
                 PostType.ORIGINAL.wireName(),
                 "A hot post",
                 "Read by everyone at once.",
-                published,
-                published,
-                Map.of(),
-                Optional.empty()));
+                Instant.parse("2026-11-01T08:00:00Z")));
     dynamo.putItem(r -> r.tableName(table).item(post));
     Map<String, AttributeValue> profile =
         ProfileItems.item(

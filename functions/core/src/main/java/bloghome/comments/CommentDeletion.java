@@ -146,7 +146,8 @@ final class CommentDeletion {
     items.add(table.deleteIfPresent(postPk, ref.sk()));
     Map<String, AttributeValue> parent = table.get(postPk, parentSk, true);
     if (parent == null) {
-      items.add(table.conditionCheck(postPk, parentSk, TableAccess.ITEM_ABSENT, Map.of()));
+      items.add(
+          table.conditionCheck(postPk, parentSk, TableAccess.ITEM_ABSENT, Map.of(), Map.of()));
       return;
     }
     long replies = number(parent, TableKeys.REPLIES);

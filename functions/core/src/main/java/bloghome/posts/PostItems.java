@@ -63,7 +63,7 @@ final class PostItems {
     return new PostSummary(
         s.postId(),
         s.authorId(),
-        PostType.parse(s.type(), "type"),
+        PostType.parse(s.type(), PostSummaryItems.TYPE),
         s.title(),
         s.summary(),
         s.publishedAt(),

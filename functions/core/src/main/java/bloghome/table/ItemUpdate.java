@@ -89,35 +89,29 @@ public final class ItemUpdate {
 
   /** As one item of a transaction. */
   public TransactWriteItem item() {
-    Update.Builder update =
-        Update.builder()
-            .tableName(table.name())
-            .key(TableKeys.key(pk, sk))
-            .updateExpression(expression())
-            .conditionExpression(condition);
-    if (!names.isEmpty()) {
-      update.expressionAttributeNames(names);
-    }
-    if (!values.isEmpty()) {
-      update.expressionAttributeValues(values);
-    }
-    return TransactWriteItem.builder().update(update.build()).build();
+    return TransactWriteItem.builder().update(update()).build();
   }
 
   /** As a request of its own ({@code UpdateItem}), for a write outside a transaction. */
   public UpdateItemRequest.Builder request() {
-    UpdateItemRequest.Builder update =
-        UpdateItemRequest.builder()
-            .tableName(table.name())
-            .key(TableKeys.key(pk, sk))
-            .updateExpression(expression())
-            .conditionExpression(condition);
-    if (!names.isEmpty()) {
-      update.expressionAttributeNames(names);
-    }
-    if (!values.isEmpty()) {
-      update.expressionAttributeValues(values);
-    }
-    return update;
+    Update update = update();
+    return UpdateItemRequest.builder()
+        .tableName(update.tableName())
+        .key(update.key())
+        .updateExpression(update.updateExpression())
+        .conditionExpression(update.conditionExpression())
+        .expressionAttributeNames(update.expressionAttributeNames())
+        .expressionAttributeValues(update.expressionAttributeValues());
+  }
+
+  private Update update() {
+    return Update.builder()
+        .tableName(table.name())
+        .key(TableKeys.key(pk, sk))
+        .updateExpression(expression())
+        .conditionExpression(condition)
+        .expressionAttributeNames(TableAccess.orAbsent(names))
+        .expressionAttributeValues(TableAccess.orAbsent(values))
+        .build();
   }
 }

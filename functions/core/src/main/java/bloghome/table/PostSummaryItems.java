@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -72,6 +73,22 @@ public final class PostSummaryItems {
       Optional<String> sourceId) {
     public long counter(Counter counter) {
       return counters.getOrDefault(counter, 0L);
+    }
+
+    /** A new post's summary, published (and last updated) at {@code at}, every counter at 0. */
+    public static Summary fresh(
+        String postId, String authorId, String type, String title, String summary, Instant at) {
+      return new Summary(
+          postId, authorId, type, title, summary, at, at, Map.of(), Optional.empty());
+    }
+
+    /** This summary with one counter set to {@code value}. */
+    public Summary with(Counter counter, long value) {
+      Map<Counter, Long> changed = new EnumMap<>(Counter.class);
+      changed.putAll(counters);
+      changed.put(counter, value);
+      return new Summary(
+          postId, authorId, type, title, summary, publishedAt, updatedAt, changed, sourceId);
     }
   }
 
@@ -242,31 +259,14 @@ public final class PostSummaryItems {
   /** One counter of a post as stored (strongly consistent), 0 when absent or the post is gone. */
   public long counter(String postId, Counter counter) {
     Map<String, AttributeValue> item =
-        table
-            .client()
-            .getItem(
-                r ->
-                    r.tableName(table.name())
-                        .key(TableKeys.key(TableKeys.postPk(postId), TableKeys.SUMMARY))
-                        .projectionExpression("#c")
-                        .expressionAttributeNames(Map.of("#c", counter.attribute()))
-                        .consistentRead(true))
-            .item();
+        table.get(TableKeys.postPk(postId), TableKeys.SUMMARY, true, List.of(counter.attribute()));
     return item == null ? 0 : number(item, counter.attribute());
   }
 
   /** The post's author: one GetItem of the summary's author id alone. */
   public Optional<String> authorOf(String postId, boolean consistent) {
     Map<String, AttributeValue> item =
-        table
-            .client()
-            .getItem(
-                r ->
-                    r.tableName(table.name())
-                        .key(TableKeys.key(TableKeys.postPk(postId), TableKeys.SUMMARY))
-                        .projectionExpression(AUTHOR_ID)
-                        .consistentRead(consistent))
-            .item();
+        table.get(TableKeys.postPk(postId), TableKeys.SUMMARY, consistent, List.of(AUTHOR_ID));
     return Optional.ofNullable(item == null ? null : string(item, AUTHOR_ID));
   }
 
@@ -352,14 +352,16 @@ public final class PostSummaryItems {
   }
 
   private static String unchanged(ItemUpdate update, Counter counter, long value) {
-    return update.name(counter.attribute())
-        + " = "
-        + update.value(":old" + counter.attribute(), n(value));
+    return compare(update, counter, " = ", ":old", value);
   }
 
   private static String atLeast(ItemUpdate update, Counter counter, long value) {
-    return update.name(counter.attribute())
-        + " >= "
-        + update.value(":min" + counter.attribute(), n(value));
+    return compare(update, counter, " >= ", ":min", value);
+  }
+
+  private static String compare(
+      ItemUpdate update, Counter counter, String operator, String prefix, long value) {
+    String attribute = counter.attribute();
+    return update.name(attribute) + operator + update.value(prefix + attribute, n(value));
   }
 }

@@ -2,6 +2,8 @@ package bloghome.table;
 
 import static bloghome.table.TableKeys.key;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,6 +41,24 @@ public final class TableAccess {
     return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
   }
 
+  /** Only the given attributes of the item, or null when there is none. */
+  public Map<String, AttributeValue> get(
+      String pk, String sk, boolean consistent, List<String> attributes) {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (String attribute : attributes) {
+      names.put("#p" + names.size(), attribute);
+    }
+    var response =
+        dynamo.getItem(
+            r ->
+                r.tableName(table)
+                    .key(key(pk, sk))
+                    .projectionExpression(String.join(", ", names.keySet()))
+                    .expressionAttributeNames(names)
+                    .consistentRead(consistent));
+    return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
+  }
+
   /** The condition "this item exists" and its opposite, to start or join a condition with. */
   public static final String ITEM_EXISTS = "attribute_exists(" + TableKeys.PK + ")";
 
@@ -69,14 +89,16 @@ public final class TableAccess {
       String condition,
       Map<String, String> names,
       Map<String, AttributeValue> values) {
-    Put.Builder put = Put.builder().tableName(table).item(item).conditionExpression(condition);
-    if (!names.isEmpty()) {
-      put.expressionAttributeNames(names);
-    }
-    if (!values.isEmpty()) {
-      put.expressionAttributeValues(values);
-    }
-    return TransactWriteItem.builder().put(put.build()).build();
+    return TransactWriteItem.builder()
+        .put(
+            Put.builder()
+                .tableName(table)
+                .item(item)
+                .conditionExpression(condition)
+                .expressionAttributeNames(orAbsent(names))
+                .expressionAttributeValues(orAbsent(values))
+                .build())
+        .build();
   }
 
   /** Deletes the item, which must be there. */
@@ -90,30 +112,21 @@ public final class TableAccess {
   }
 
   public TransactWriteItem delete(
-      String pk, String sk, String condition, Map<String, AttributeValue> values) {
-    return delete(pk, sk, condition, Map.of(), values);
-  }
-
-  public TransactWriteItem delete(
       String pk,
       String sk,
       String condition,
       Map<String, String> names,
       Map<String, AttributeValue> values) {
-    Delete.Builder delete =
-        Delete.builder().tableName(table).key(key(pk, sk)).conditionExpression(condition);
-    if (!names.isEmpty()) {
-      delete.expressionAttributeNames(names);
-    }
-    if (!values.isEmpty()) {
-      delete.expressionAttributeValues(values);
-    }
-    return TransactWriteItem.builder().delete(delete.build()).build();
-  }
-
-  public TransactWriteItem conditionCheck(
-      String pk, String sk, String condition, Map<String, AttributeValue> values) {
-    return conditionCheck(pk, sk, condition, Map.of(), values);
+    return TransactWriteItem.builder()
+        .delete(
+            Delete.builder()
+                .tableName(table)
+                .key(key(pk, sk))
+                .conditionExpression(condition)
+                .expressionAttributeNames(orAbsent(names))
+                .expressionAttributeValues(orAbsent(values))
+                .build())
+        .build();
   }
 
   public TransactWriteItem conditionCheck(
@@ -122,14 +135,23 @@ public final class TableAccess {
       String condition,
       Map<String, String> names,
       Map<String, AttributeValue> values) {
-    ConditionCheck.Builder check =
-        ConditionCheck.builder().tableName(table).key(key(pk, sk)).conditionExpression(condition);
-    if (!names.isEmpty()) {
-      check.expressionAttributeNames(names);
-    }
-    if (!values.isEmpty()) {
-      check.expressionAttributeValues(values);
-    }
-    return TransactWriteItem.builder().conditionCheck(check.build()).build();
+    return TransactWriteItem.builder()
+        .conditionCheck(
+            ConditionCheck.builder()
+                .tableName(table)
+                .key(key(pk, sk))
+                .conditionExpression(condition)
+                .expressionAttributeNames(orAbsent(names))
+                .expressionAttributeValues(orAbsent(values))
+                .build())
+        .build();
+  }
+
+  /**
+   * An expression map, or null for an empty one: DynamoDB refuses an empty map, and the SDK leaves
+   * a null one out of the request.
+   */
+  static <V> Map<String, V> orAbsent(Map<String, V> map) {
+    return map.isEmpty() ? null : map;
   }
 }

@@ -245,6 +245,9 @@ public final class TableKeys {
 
   public static final String SALT = "SALT";
 
+  /** The salt item's secret (binary). */
+  public static final String SALT_SECRET = "salt";
+
   // ------------------------------------------------------------ comments
 
   /** Attributes of the comment items (comment, pointer, idempotency record, rate window). */

@@ -3,6 +3,7 @@ package bloghome.testing;
 import bloghome.posts.PostType;
 import bloghome.table.PostSummaryItems;
 import bloghome.table.PostSummaryItems.Counter;
+import bloghome.table.PostSummaryItems.Summary;
 import bloghome.table.ProfileItems;
 import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
@@ -10,7 +11,6 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -66,23 +66,16 @@ public final class BlogTable {
 
   /** A post with a given id (e.g. the one in a sample event) counting {@code comments}. */
   public String create(String postId, String authorId, long comments) {
-    Map<Counter, Long> counters = new EnumMap<>(Counter.class);
-    for (Counter counter : Counter.values()) {
-      counters.put(counter, 0L);
-    }
-    counters.put(Counter.COMMENTS, comments);
     Map<String, AttributeValue> item =
         PostSummaryItems.item(
-            new PostSummaryItems.Summary(
-                postId,
-                authorId,
-                PostType.ORIGINAL.wireName(),
-                "Title of " + postId,
-                "A summary",
-                PUBLISHED,
-                PUBLISHED,
-                counters,
-                Optional.empty()));
+            Summary.fresh(
+                    postId,
+                    authorId,
+                    PostType.ORIGINAL.wireName(),
+                    "Title of " + postId,
+                    "A summary",
+                    PUBLISHED)
+                .with(Counter.COMMENTS, comments));
     // Without the postId tiebreak, so that tests can state a rank from the publish time alone.
     item.put(TableKeys.VIEW_RANK, AttributeValue.fromN(initialViewRank(PUBLISHED).toString()));
     dynamoDb.putItem(r -> r.tableName(name).item(item));
