@@ -266,7 +266,7 @@ final class HotPostViews {
         .scanPaginator(
             r ->
                 r.tableName(table)
-                    .filterExpression("begins_with(pk, :p)")
+                    .filterExpression("begins_with(" + TableKeys.PK + ", :p)")
                     .expressionAttributeValues(
                         Map.of(":p", AttributeValue.fromS(TableKeys.viewMarkersOf(postId))))
                     .select("COUNT"))

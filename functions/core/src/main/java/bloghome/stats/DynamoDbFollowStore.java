@@ -1,10 +1,8 @@
 package bloghome.stats;
 
-import static bloghome.table.Attributes.s;
 import static bloghome.table.Attributes.string;
 
 import bloghome.paging.StorePage;
-import bloghome.table.Attributes;
 import bloghome.table.ProfileItems;
 import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
@@ -15,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -29,15 +26,11 @@ public final class DynamoDbFollowStore implements FollowStore {
   private static final int IN = 1;
   private static final int FOLLOWEE = 3;
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
-  private final TransactionRunner transactions;
   private final TableAccess access;
   private final ProfileItems profiles;
+  private final TransactionRunner transactions;
 
   public DynamoDbFollowStore(DynamoDbClient dynamoDb, String table) {
-    this.dynamoDb = dynamoDb;
-    this.table = table;
     this.access = new TableAccess(dynamoDb, table);
     this.profiles = new ProfileItems(access);
     this.transactions = new TransactionRunner(dynamoDb, StatsRetry.POLICY);
@@ -114,25 +107,11 @@ public final class DynamoDbFollowStore implements FollowStore {
 
   private StorePage<FollowEntry> list(
       String owner, String otherEnd, int limit, Optional<Map<String, String>> start) {
-    QueryResponse page =
-        dynamoDb.query(
-            q -> {
-              q.tableName(table)
-                  .indexName(TableKeys.BY_OWNER)
-                  .keyConditionExpression(TableKeys.GSI1PK + " = :owner")
-                  .expressionAttributeValues(Map.of(":owner", s(owner)))
-                  .scanIndexForward(false)
-                  .limit(limit);
-              start.ifPresent(k -> q.exclusiveStartKey(Attributes.fromStrings(k)));
-            });
+    StorePage<Map<String, AttributeValue>> page = access.byOwner(owner, limit, start);
     List<FollowEntry> entries =
         page.items().stream()
             .map(i -> new FollowEntry(string(i, otherEnd), string(i, TableKeys.FOLLOWED_AT)))
             .toList();
-    Optional<Map<String, String>> next =
-        page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-            ? Optional.of(Attributes.toStrings(page.lastEvaluatedKey()))
-            : Optional.empty();
-    return new StorePage<>(entries, next);
+    return new StorePage<>(entries, page.next());
   }
 }

@@ -1,10 +1,8 @@
 package bloghome.stats;
 
-import static bloghome.table.Attributes.s;
 import static bloghome.table.TableKeys.key;
 
 import bloghome.paging.StorePage;
-import bloghome.table.Attributes;
 import bloghome.table.PostSummaryItems;
 import bloghome.table.ProfileItems;
 import bloghome.table.TableAccess;
@@ -22,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -36,16 +33,12 @@ public final class DynamoDbReactionStore implements ReactionStore {
   private static final int SUMMARY = 1;
   private static final int PROFILE = 2;
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
-  private final TransactionRunner transactions;
   private final TableAccess access;
   private final PostSummaryItems summaries;
   private final ProfileItems profiles;
+  private final TransactionRunner transactions;
 
   public DynamoDbReactionStore(DynamoDbClient dynamoDb, String table) {
-    this.dynamoDb = dynamoDb;
-    this.table = table;
     this.access = new TableAccess(dynamoDb, table);
     this.summaries = new PostSummaryItems(access);
     this.profiles = new ProfileItems(access);
@@ -102,10 +95,11 @@ public final class DynamoDbReactionStore implements ReactionStore {
   @Override
   public boolean removeOrphan(Reaction reaction, String postId, String userId) {
     Map<String, AttributeValue> old =
-        dynamoDb
+        access
+            .client()
             .deleteItem(
                 d ->
-                    d.tableName(table)
+                    d.tableName(access.name())
                         .key(StatsItems.reactionKey(reaction, postId, userId))
                         .returnValues("ALL_OLD"))
             .attributes();
@@ -120,17 +114,8 @@ public final class DynamoDbReactionStore implements ReactionStore {
   @Override
   public StorePage<Favorite> favorites(
       String userId, int limit, Optional<Map<String, String>> start) {
-    QueryResponse page =
-        dynamoDb.query(
-            q -> {
-              q.tableName(table)
-                  .indexName(TableKeys.BY_OWNER)
-                  .keyConditionExpression(TableKeys.GSI1PK + " = :owner")
-                  .expressionAttributeValues(Map.of(":owner", s(TableKeys.favoritesOf(userId))))
-                  .scanIndexForward(false)
-                  .limit(limit);
-              start.ifPresent(k -> q.exclusiveStartKey(Attributes.fromStrings(k)));
-            });
+    StorePage<Map<String, AttributeValue>> page =
+        access.byOwner(TableKeys.favoritesOf(userId), limit, start);
     Map<String, FavoritePost> posts =
         favoritePosts(page.items().stream().map(StatsItems::reactionPostId).toList());
     List<Favorite> favorites = new ArrayList<>();
@@ -140,11 +125,7 @@ public final class DynamoDbReactionStore implements ReactionStore {
         favorites.add(new Favorite(post.postId(), StatsItems.reactionCreatedAt(item), post));
       }
     }
-    Optional<Map<String, String>> next =
-        page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-            ? Optional.of(Attributes.toStrings(page.lastEvaluatedKey()))
-            : Optional.empty();
-    return new StorePage<>(favorites, next);
+    return new StorePage<>(favorites, page.next());
   }
 
   /** The summaries of up to 100 posts in one BatchGetItem (plus retries of unprocessed keys). */
@@ -158,11 +139,12 @@ public final class DynamoDbReactionStore implements ReactionStore {
       keys.add(key(TableKeys.postPk(postId), TableKeys.SUMMARY));
     }
     Map<String, KeysAndAttributes> request = new LinkedHashMap<>();
-    request.put(table, KeysAndAttributes.builder().keys(keys).build());
+    request.put(access.name(), KeysAndAttributes.builder().keys(keys).build());
     for (int round = 0; !request.isEmpty() && round < 5; round++) {
       Map<String, KeysAndAttributes> pending = request;
-      BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
-      for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+      BatchGetItemResponse response = access.client().batchGetItem(b -> b.requestItems(pending));
+      for (Map<String, AttributeValue> item :
+          response.responses().getOrDefault(access.name(), List.of())) {
         FavoritePost summary = StatsItems.favoritePost(PostSummaryItems.read(item));
         found.put(summary.postId(), summary);
       }

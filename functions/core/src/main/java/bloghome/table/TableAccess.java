@@ -2,14 +2,17 @@ package bloghome.table;
 
 import static bloghome.table.TableKeys.key;
 
+import bloghome.paging.StorePage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -57,6 +60,30 @@ public final class TableAccess {
                     .expressionAttributeNames(names)
                     .consistentRead(consistent));
     return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
+  }
+
+  /**
+   * A page of the ByOwner list {@code owner} (favorites, following, followers), newest first, from
+   * {@code start} (a previous page's {@code next}).
+   */
+  public StorePage<Map<String, AttributeValue>> byOwner(
+      String owner, int limit, Optional<Map<String, String>> start) {
+    QueryResponse page =
+        dynamo.query(
+            q -> {
+              q.tableName(table)
+                  .indexName(TableKeys.BY_OWNER)
+                  .keyConditionExpression(TableKeys.GSI1PK + " = :owner")
+                  .expressionAttributeValues(Map.of(":owner", Attributes.s(owner)))
+                  .scanIndexForward(false)
+                  .limit(limit);
+              start.ifPresent(k -> q.exclusiveStartKey(Attributes.fromStrings(k)));
+            });
+    Optional<Map<String, String>> next =
+        page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+            ? Optional.of(Attributes.toStrings(page.lastEvaluatedKey()))
+            : Optional.empty();
+    return new StorePage<>(page.items(), next);
   }
 
   /** The condition "this item exists" and its opposite, to start or join a condition with. */
