@@ -4,11 +4,15 @@ import bloghome.local.LocalTables;
 import bloghome.local.MotoServer;
 import bloghome.local.SamTemplate;
 import bloghome.local.StreamEventSource;
+import bloghome.posts.PostType;
 import bloghome.stats.DynamoDbPostDirectory;
 import bloghome.stats.DynamoDbViewStore;
 import bloghome.stats.ViewStore;
 import bloghome.stats.Views;
 import bloghome.stats.aggregator.ViewsAggregatorHandler;
+import bloghome.table.PostSummaryItems;
+import bloghome.table.ProfileItems;
+import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,9 +21,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -232,51 +236,28 @@ final class HotPostViews {
         design, total, counted.get(), failed.get(), seconds, throttled, stored, markers, settle);
   }
 
+  /** The hot post and its author, as their owners write them (every counter at zero). */
   private static void seed(DynamoDbClient dynamo, String table, String postId, String authorId) {
-    Map<String, AttributeValue> post = new HashMap<>();
-    post.put("pk", AttributeValue.fromS(TableKeys.postPk(postId)));
-    post.put("sk", AttributeValue.fromS(TableKeys.SUMMARY));
-    post.put("postId", AttributeValue.fromS(postId));
-    post.put("authorId", AttributeValue.fromS(authorId));
-    post.put("type", AttributeValue.fromS("original"));
-    post.put("views", AttributeValue.fromN("0"));
-    post.put("listPk", AttributeValue.fromS(TableKeys.userPk(authorId)));
-    post.put("listTypePk", AttributeValue.fromS(TableKeys.userTypePk(authorId, "original")));
-    post.put("publishedKey", AttributeValue.fromS("2026-11-01T08:00:00.000Z#" + postId));
-    post.put("viewRank", AttributeValue.fromN("17619840000000000000000"));
+    Map<String, AttributeValue> post =
+        PostSummaryItems.item(
+            PostSummaryItems.Summary.fresh(
+                postId,
+                authorId,
+                PostType.ORIGINAL.wireName(),
+                "A hot post",
+                "Read by everyone at once.",
+                Instant.parse("2026-11-01T08:00:00Z")));
     dynamo.putItem(r -> r.tableName(table).item(post));
-    dynamo.putItem(
-        r ->
-            r.tableName(table)
-                .item(
-                    Map.of(
-                        "pk",
-                        AttributeValue.fromS(TableKeys.userPk(authorId)),
-                        "sk",
-                        AttributeValue.fromS(TableKeys.PROFILE),
-                        "userId",
-                        AttributeValue.fromS(authorId),
-                        "displayName",
-                        AttributeValue.fromS(authorId),
-                        "views",
-                        AttributeValue.fromN("0"))));
+    Map<String, AttributeValue> profile =
+        ProfileItems.item(
+            new ProfileItems.Stored(
+                authorId, Optional.of(authorId), "", Map.of(ProfileItems.Counter.VIEWS, 0L)));
+    dynamo.putItem(r -> r.tableName(table).item(profile));
   }
 
   private static long views(DynamoDbClient dynamo, String table, String postId) {
-    var item =
-        dynamo
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .consistentRead(true)
-                        .key(
-                            Map.of(
-                                "pk",
-                                AttributeValue.fromS(TableKeys.postPk(postId)),
-                                "sk",
-                                AttributeValue.fromS(TableKeys.SUMMARY))))
-            .item();
-    return Long.parseLong(item.get("views").n());
+    return new PostSummaryItems(new TableAccess(dynamo, table))
+        .counter(postId, PostSummaryItems.Counter.VIEWS);
   }
 
   /** The markers of the post (a scan: fine for a benchmark table, never on a request path). */
@@ -285,7 +266,7 @@ final class HotPostViews {
         .scanPaginator(
             r ->
                 r.tableName(table)
-                    .filterExpression("begins_with(pk, :p)")
+                    .filterExpression("begins_with(" + TableKeys.PK + ", :p)")
                     .expressionAttributeValues(
                         Map.of(":p", AttributeValue.fromS(TableKeys.viewMarkersOf(postId))))
                     .select("COUNT"))

@@ -1,13 +1,12 @@
 package bloghome.bench;
 
-import static bloghome.table.Attributes.n;
-import static bloghome.table.TableKeys.key;
-
 import bloghome.stats.StatsRetry;
 import bloghome.stats.ViewStore;
+import bloghome.table.PostSummaryItems;
+import bloghome.table.ProfileItems;
+import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
 import bloghome.table.TransactionRunner;
-import bloghome.table.ViewRank;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,57 +23,37 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * summary's {@code views} and {@code viewRank} (only if the post exists), and the author's profile
  * {@code views}. All three change together or not at all, so a retry after any failure either finds
  * the marker (nothing added) or starts from scratch (see docs/stats.md for why a chain of single
- * conditional writes cannot be made exact).
+ * conditional writes cannot be made exact). The counters change through their items' owners, as the
+ * functions change them.
  */
 public final class TransactionalViewStore implements ViewStore {
   private static final int MARKER = 0;
   private static final int SUMMARY = 1;
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+  private final TableAccess table;
+  private final PostSummaryItems summaries;
+  private final ProfileItems profiles;
   private final TransactionRunner transactions;
 
   public TransactionalViewStore(DynamoDbClient dynamoDb, String table) {
-    this.dynamoDb = dynamoDb;
-    this.table = table;
+    this.table = new TableAccess(dynamoDb, table);
+    this.summaries = new PostSummaryItems(this.table);
+    this.profiles = new ProfileItems(this.table);
     this.transactions = new TransactionRunner(dynamoDb, StatsRetry.POLICY);
   }
 
   @Override
   public Outcome record(String postId, String authorId, LocalDate day, String visitorKey) {
     Map<String, AttributeValue> marker =
-        key(TableKeys.viewMarker(postId, day, visitorKey), TableKeys.VIEW_MARKER_SK);
-    marker.put(TableKeys.EXPIRES_AT, n(TableKeys.viewMarkerExpiresAt(day)));
+        TableKeys.key(TableKeys.viewMarker(postId, day, visitorKey), TableKeys.VIEW_MARKER_SK);
+    marker.put(
+        TableKeys.EXPIRES_AT,
+        AttributeValue.fromN(Long.toString(TableKeys.viewMarkerExpiresAt(day))));
     List<TransactWriteItem> items =
         List.of(
-            TransactWriteItem.builder()
-                .put(
-                    p ->
-                        p.tableName(table)
-                            .item(marker)
-                            .conditionExpression("attribute_not_exists(pk)"))
-                .build(),
-            TransactWriteItem.builder()
-                .update(
-                    u ->
-                        u.tableName(table)
-                            .key(key(TableKeys.postPk(postId), TableKeys.SUMMARY))
-                            .updateExpression("ADD #views :one, #rank :step")
-                            .conditionExpression("attribute_exists(pk)")
-                            .expressionAttributeNames(
-                                Map.of("#views", "views", "#rank", "viewRank"))
-                            .expressionAttributeValues(
-                                Map.of(":one", n(1), ":step", n(ViewRank.ONE_VIEW.toString()))))
-                .build(),
-            TransactWriteItem.builder()
-                .update(
-                    u ->
-                        u.tableName(table)
-                            .key(key(TableKeys.userPk(authorId), TableKeys.PROFILE))
-                            .updateExpression("ADD #views :one")
-                            .expressionAttributeNames(Map.of("#views", "views"))
-                            .expressionAttributeValues(Map.of(":one", n(1))))
-                .build());
+            table.putIfAbsent(marker),
+            summaries.add(postId, PostSummaryItems.Counter.VIEWS, 1),
+            profiles.add(authorId, ProfileItems.Counter.VIEWS, 1));
     TransactionRunner.Result result = transactions.write(items);
     if (result.applied()) {
       return Outcome.COUNTED;

@@ -1,6 +1,8 @@
 package bloghome.system;
 
 import bloghome.system.FaultClient.Reply;
+import bloghome.table.PostSummaryItems;
+import bloghome.table.ProfileItems;
 import bloghome.table.TableKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,8 +48,8 @@ final class StoredStateCheck {
     TableSnapshot table = TableSnapshot.scan(system);
     Map<String, Integer> markers = new HashMap<>();
     for (Map<String, AttributeValue> item : table.all()) {
-      String pk = item.get("pk").s();
-      String sk = item.get("sk").s();
+      String pk = item.get(TableKeys.PK).s();
+      String sk = item.get(TableKeys.SK).s();
       if (sk.equals(TableKeys.LIKE_MARKER) || sk.equals(TableKeys.FAVORITE_MARKER)) {
         markers.merge(sk + ":" + pk.split("#")[1], 1, Integer::sum);
       } else if (pk.startsWith(TableKeys.FOLLOW_PREFIX) && sk.equals(TableKeys.FOLLOW_OUT)) {
@@ -58,7 +60,7 @@ final class StoredStateCheck {
         markers.merge("VIEW:" + pk.split("#")[1], 1, Integer::sum);
       } else if (pk.startsWith(POST_PK)
           && sk.startsWith(TableKeys.COMMENT_SK_PREFIX)
-          && !item.containsKey("deleted")) {
+          && !item.containsKey(TableKeys.DELETED)) {
         markers.merge("COMMENT:" + pk.substring(POST_PK.length()), 1, Integer::sum);
       }
     }
@@ -78,7 +80,7 @@ final class StoredStateCheck {
           (post, title) -> {
             Map<String, AttributeValue> summary =
                 table.item(TableKeys.postPk(post), TableKeys.SUMMARY);
-            if (summary == null || !title.equals(summary.get("title").s())) {
+            if (summary == null || !title.equals(summary.get(PostSummaryItems.TITLE).s())) {
               findings.violation(
                   "post " + post + ": last acknowledged title " + title + " not stored");
             }
@@ -92,10 +94,10 @@ final class StoredStateCheck {
       String author = "author" + a;
       Set<String> stored = new TreeSet<>();
       for (Map<String, AttributeValue> item : table.all()) {
-        if (item.get("sk").s().equals(TableKeys.SUMMARY)
-            && item.containsKey("authorId")
-            && author.equals(item.get("authorId").s())) {
-          stored.add(item.get("pk").s().substring(POST_PK.length()));
+        if (item.get(TableKeys.SK).s().equals(TableKeys.SUMMARY)
+            && item.containsKey(PostSummaryItems.AUTHOR_ID)
+            && author.equals(item.get(PostSummaryItems.AUTHOR_ID).s())) {
+          stored.add(item.get(TableKeys.PK).s().substring(POST_PK.length()));
         }
       }
       Set<String> expected = expectedPosts.getOrDefault(author, Set.of());
@@ -112,28 +114,37 @@ final class StoredStateCheck {
                 + extra);
       }
       Map<String, AttributeValue> profile = table.item(TableKeys.userPk(author), TableKeys.PROFILE);
-      equal(author + " profile posts", TableSnapshot.number(profile, "posts"), stored.size());
+      equal(
+          author + " profile posts",
+          TableSnapshot.number(profile, ProfileItems.Counter.POSTS.attribute()),
+          stored.size());
       equal(
           author + " listing total",
-          table.number(TableKeys.userPk(author), TableKeys.countSk(null), "count"),
+          table.number(TableKeys.userPk(author), TableKeys.countSk(null), PostSummaryItems.COUNT),
           stored.size());
       equal(
           author + " profile followers",
-          TableSnapshot.number(profile, "followers"),
+          TableSnapshot.number(profile, ProfileItems.Counter.FOLLOWERS.attribute()),
           markers.getOrDefault("followers:" + author, 0));
       long likes = 0;
       long favorites = 0;
       for (String p : stored) {
-        likes += table.number(TableKeys.postPk(p), TableKeys.SUMMARY, "likes");
-        favorites += table.number(TableKeys.postPk(p), TableKeys.SUMMARY, "favorites");
+        likes +=
+            table.number(
+                TableKeys.postPk(p), TableKeys.SUMMARY, PostSummaryItems.Counter.LIKES.attribute());
+        favorites +=
+            table.number(
+                TableKeys.postPk(p),
+                TableKeys.SUMMARY,
+                PostSummaryItems.Counter.FAVORITES.attribute());
       }
       equal(
           author + " profile likes = likes of its posts",
-          TableSnapshot.number(profile, "likes"),
+          TableSnapshot.number(profile, ProfileItems.Counter.LIKES.attribute()),
           likes);
       equal(
           author + " profile favorites = favorites of its posts",
-          TableSnapshot.number(profile, "favorites"),
+          TableSnapshot.number(profile, ProfileItems.Counter.FAVORITES.attribute()),
           favorites);
     }
 
@@ -161,22 +172,25 @@ final class StoredStateCheck {
           });
       equal(
           w.reader + " profile following",
-          table.number(TableKeys.userPk(w.reader), TableKeys.PROFILE, "following"),
+          table.number(
+              TableKeys.userPk(w.reader),
+              TableKeys.PROFILE,
+              ProfileItems.Counter.FOLLOWING.attribute()),
           markers.getOrDefault("following:" + w.reader, 0));
     }
     for (String post : stablePosts) {
       Map<String, AttributeValue> summary = table.item(TableKeys.postPk(post), TableKeys.SUMMARY);
       equal(
           post + " likes",
-          TableSnapshot.number(summary, "likes"),
+          TableSnapshot.number(summary, PostSummaryItems.Counter.LIKES.attribute()),
           markers.getOrDefault("LIKE:" + post, 0));
       equal(
           post + " favorites",
-          TableSnapshot.number(summary, "favorites"),
+          TableSnapshot.number(summary, PostSummaryItems.Counter.FAVORITES.attribute()),
           markers.getOrDefault("FAVORITE:" + post, 0));
       equal(
           post + " comments",
-          TableSnapshot.number(summary, "comments"),
+          TableSnapshot.number(summary, PostSummaryItems.Counter.COMMENTS.attribute()),
           markers.getOrDefault("COMMENT:" + post, 0));
     }
 
@@ -237,7 +251,7 @@ final class StoredStateCheck {
       long total = 0;
       for (String post : stablePosts) {
         Map<String, AttributeValue> summary = table.item(TableKeys.postPk(post), TableKeys.SUMMARY);
-        long views = TableSnapshot.number(summary, "views");
+        long views = TableSnapshot.number(summary, PostSummaryItems.Counter.VIEWS.attribute());
         total += views;
         if (views != markers.getOrDefault(post, 0)) {
           found.add(
@@ -258,10 +272,18 @@ final class StoredStateCheck {
         long sum = 0;
         for (String post : stablePosts) {
           if (author.equals(authorOf.get(post))) {
-            sum += table.number(TableKeys.postPk(post), TableKeys.SUMMARY, "views");
+            sum +=
+                table.number(
+                    TableKeys.postPk(post),
+                    TableKeys.SUMMARY,
+                    PostSummaryItems.Counter.VIEWS.attribute());
           }
         }
-        long profileViews = table.number(TableKeys.userPk(author), TableKeys.PROFILE, "views");
+        long profileViews =
+            table.number(
+                TableKeys.userPk(author),
+                TableKeys.PROFILE,
+                ProfileItems.Counter.VIEWS.attribute());
         if (profileViews != sum) {
           found.add(
               author + " profile views " + profileViews + " != " + sum + " views of its posts");

@@ -1,5 +1,6 @@
 package bloghome.system;
 
+import bloghome.table.TableKeys;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,7 +28,8 @@ final class TableSnapshot {
         .dynamoDb()
         .scanPaginator(r -> r.tableName(table))
         .items()
-        .forEach(item -> items.put(id(item.get("pk").s(), item.get("sk").s()), item));
+        .forEach(
+            item -> items.put(id(item.get(TableKeys.PK).s(), item.get(TableKeys.SK).s()), item));
     return new TableSnapshot(Collections.unmodifiableMap(items));
   }
 

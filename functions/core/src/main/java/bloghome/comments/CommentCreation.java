@@ -14,6 +14,9 @@ import bloghome.comments.CommentStore.ParentGone;
 import bloghome.comments.CommentStore.PostMissing;
 import bloghome.comments.CommentStore.RateLimited;
 import bloghome.comments.CommentStore.Replayed;
+import bloghome.table.ItemUpdate;
+import bloghome.table.PostSummaryItems;
+import bloghome.table.PostSummaryItems.Counter;
 import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
 import bloghome.table.TransactionRunner;
@@ -37,6 +40,7 @@ final class CommentCreation {
   private static final AttributeValue ONE = n(1);
 
   private final TableAccess table;
+  private final PostSummaryItems summaries;
   private final TransactionRunner transactions;
   private final Function<IdempotencyClaim, Optional<IdempotentResult>> findIdempotent;
 
@@ -45,6 +49,7 @@ final class CommentCreation {
       TransactionRunner transactions,
       Function<IdempotencyClaim, Optional<IdempotentResult>> findIdempotent) {
     this.table = table;
+    this.summaries = new PostSummaryItems(table);
     this.transactions = transactions;
     this.findIdempotent = findIdempotent;
   }
@@ -81,37 +86,23 @@ final class CommentCreation {
     boolean inPreview = true;
     if (newComment.parentSk() != null) {
       Map<String, AttributeValue> parent = table.get(postPk, newComment.parentSk(), true);
-      if (parent == null || flag(parent, "deleted")) {
+      if (parent == null || flag(parent, TableKeys.DELETED)) {
         return Optional.of(new ParentGone());
       }
-      inPreview = number(parent, "previewCount") < PREVIEW_REPLIES;
+      inPreview = number(parent, TableKeys.PREVIEW_COUNT) < PREVIEW_REPLIES;
     }
 
     Parts parts = new Parts();
-    parts.add(
-        table.put(
-            CommentItems.commentItem(newComment, inPreview), "attribute_not_exists(pk)", Map.of()));
-    parts.add(
-        table.put(CommentItems.pointerItem(newComment), "attribute_not_exists(pk)", Map.of()));
-    parts.summary =
-        parts.add(
-            table.update(
-                postPk,
-                TableKeys.SUMMARY,
-                "ADD comments :one",
-                "attribute_exists(pk)",
-                Map.of(":one", ONE)));
+    parts.add(table.putIfAbsent(CommentItems.commentItem(newComment, inPreview)));
+    parts.add(table.putIfAbsent(CommentItems.pointerItem(newComment)));
+    parts.summary = parts.add(summaries.add(comment.postId(), Counter.COMMENTS, 1));
     if (newComment.parentSk() != null) {
       parts.parent = parts.add(replyToParent(postPk, newComment.parentSk(), inPreview));
     }
     idempotency.ifPresent(
         claim ->
             parts.idempotency =
-                parts.add(
-                    table.put(
-                        CommentItems.idempotencyItem(claim, comment),
-                        "attribute_not_exists(pk)",
-                        Map.of())));
+                parts.add(table.putIfAbsent(CommentItems.idempotencyItem(claim, comment))));
     parts.rates = parts.items.size();
     for (RateLimit.Window window : windows) {
       parts.add(rateWindow(comment.authorId(), window));
@@ -147,25 +138,37 @@ final class CommentCreation {
 
   /** +1 reply on the parent, which must still be there and still have (or not) room to show it. */
   private TransactWriteItem replyToParent(String postPk, String parentSk, boolean inPreview) {
-    return table.update(
-        postPk,
-        parentSk,
-        inPreview ? "ADD replies :one, previewCount :one" : "ADD replies :one",
-        "attribute_exists(pk) AND attribute_not_exists(deleted) AND "
-            + (inPreview ? "previewCount < :max" : "previewCount >= :max"),
-        Map.of(":one", ONE, ":max", n(PREVIEW_REPLIES)));
+    ItemUpdate update = table.update(postPk, parentSk).add(TableKeys.REPLIES, ONE);
+    if (inPreview) {
+      update.add(TableKeys.PREVIEW_COUNT, ONE);
+    }
+    String max = update.value(":max", n(PREVIEW_REPLIES));
+    return update
+        .when(TableAccess.ITEM_EXISTS)
+        .when("attribute_not_exists(" + update.name(TableKeys.DELETED) + ")")
+        .when(update.name(TableKeys.PREVIEW_COUNT) + (inPreview ? " < " : " >= ") + max)
+        .item();
   }
 
   /** +1 on the commenter's counter of this window, refused once the window's limit is reached. */
   private TransactWriteItem rateWindow(String userId, RateLimit.Window window) {
-    return table.update(
-        TableKeys.ratePk(userId),
-        window.sk(),
-        "ADD n :one SET expiresAt = :exp",
-        "attribute_not_exists(n) OR n < :limit",
-        Map.of(
-            ":one", ONE,
-            ":limit", n(window.limit()),
-            ":exp", n(window.endsAt().plus(Duration.ofHours(1)).getEpochSecond())));
+    ItemUpdate update =
+        table
+            .update(TableKeys.ratePk(userId), window.sk())
+            .add(TableKeys.RATE_COUNT, ONE)
+            .set(
+                TableKeys.EXPIRES_AT,
+                n(window.endsAt().plus(Duration.ofHours(1)).getEpochSecond()));
+    String count = update.name(TableKeys.RATE_COUNT);
+    return update
+        .when(
+            "(attribute_not_exists("
+                + count
+                + ") OR "
+                + count
+                + " < "
+                + update.value(":limit", n(window.limit()))
+                + ")")
+        .item();
   }
 }

@@ -13,6 +13,9 @@ import bloghome.comments.CommentStore.CommentRef;
 import bloghome.comments.CommentStore.DeleteResult;
 import bloghome.comments.CommentStore.DeleteTargetMissing;
 import bloghome.comments.CommentStore.Deleted;
+import bloghome.table.ItemUpdate;
+import bloghome.table.PostSummaryItems;
+import bloghome.table.PostSummaryItems.Counter;
 import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
 import bloghome.table.TransactionRunner;
@@ -40,10 +43,12 @@ final class CommentDeletion {
   private static final AttributeValue MINUS_ONE = n(-1);
 
   private final TableAccess table;
+  private final PostSummaryItems summaries;
   private final TransactionRunner transactions;
 
   CommentDeletion(TableAccess table, TransactionRunner transactions) {
     this.table = table;
+    this.summaries = new PostSummaryItems(table);
     this.transactions = transactions;
   }
 
@@ -58,11 +63,11 @@ final class CommentDeletion {
     if (pointer == null) {
       return Optional.of(new DeleteTargetMissing());
     }
-    if (flag(pointer, "deleted")) {
+    if (flag(pointer, TableKeys.DELETED)) {
       return Optional.of(new AlreadyDeleted());
     }
-    Map<String, AttributeValue> summary = table.get(postPk, TableKeys.SUMMARY, true);
-    if (summary == null) {
+    Optional<PostSummaryItems.Summary> summary = summaries.find(ref.postId(), true);
+    if (summary.isEmpty()) {
       return Optional.of(new DeleteTargetMissing());
     }
     Map<String, AttributeValue> item = table.get(postPk, ref.sk(), true);
@@ -71,7 +76,7 @@ final class CommentDeletion {
       // reference is a tombstone by now.
       Map<String, AttributeValue> again = table.get(pointerPk, TableKeys.COMMENT, true);
       return Optional.of(
-          again != null && flag(again, "deleted")
+          again != null && flag(again, TableKeys.DELETED)
               ? new AlreadyDeleted()
               : new DeleteTargetMissing());
     }
@@ -79,33 +84,41 @@ final class CommentDeletion {
     List<TransactWriteItem> items = new ArrayList<>();
     // The reference becomes a tombstone first of all: only one delete can make this change, so
     // only one delete moves the counters.
+    ItemUpdate tombstone =
+        table
+            .update(pointerPk, TableKeys.COMMENT)
+            .set(TableKeys.DELETED, TRUE)
+            .set(TableKeys.EXPIRES_AT, n(now.plus(TOMBSTONE_TTL).getEpochSecond()));
     items.add(
-        table.update(
-            pointerPk,
-            TableKeys.COMMENT,
-            "SET deleted = :true, expiresAt = :exp",
-            "attribute_exists(pk) AND attribute_not_exists(deleted)",
-            Map.of(":true", TRUE, ":exp", n(now.plus(TOMBSTONE_TTL).getEpochSecond()))));
-    items.add(decrementComments(postPk, number(summary, "comments")));
+        tombstone
+            .when(TableAccess.ITEM_EXISTS)
+            .when("attribute_not_exists(" + tombstone.name(TableKeys.DELETED) + ")")
+            .item());
+    items.add(decrementComments(ref.postId(), summary.get().counter(Counter.COMMENTS)));
 
     boolean placeholder = false;
     if (!ref.isReply()) {
-      long replies = number(item, "replies");
+      long replies = number(item, TableKeys.REPLIES);
       if (replies > 0) {
         placeholder = true;
+        ItemUpdate update =
+            table
+                .update(postPk, ref.sk())
+                .set(TableKeys.DELETED, TRUE)
+                .remove(TableKeys.BODY)
+                .remove(TableKeys.AUTHOR_NAME);
         items.add(
-            table.update(
-                postPk,
-                ref.sk(),
-                "SET deleted = :true REMOVE body, authorName",
-                "attribute_not_exists(deleted) AND replies = :r",
-                Map.of(":true", TRUE, ":r", n(replies))));
+            update
+                .when("attribute_not_exists(" + update.name(TableKeys.DELETED) + ")")
+                .when(update.name(TableKeys.REPLIES) + " = " + update.value(":r", n(replies)))
+                .item());
       } else {
         items.add(
             table.delete(
                 postPk,
                 ref.sk(),
-                "attribute_not_exists(deleted) AND replies = :zero",
+                "attribute_not_exists(#deleted) AND #replies = :zero",
+                Map.of("#deleted", TableKeys.DELETED, "#replies", TableKeys.REPLIES),
                 Map.of(":zero", n(0))));
       }
     } else {
@@ -130,18 +143,27 @@ final class CommentDeletion {
       CommentRef ref,
       Map<String, AttributeValue> reply) {
     String parentSk = TableKeys.parentSkOf(ref.sk());
-    items.add(table.delete(postPk, ref.sk(), "attribute_exists(pk)", Map.of()));
+    items.add(table.deleteIfPresent(postPk, ref.sk()));
     Map<String, AttributeValue> parent = table.get(postPk, parentSk, true);
     if (parent == null) {
-      items.add(table.conditionCheck(postPk, parentSk, "attribute_not_exists(pk)", Map.of()));
+      items.add(
+          table.conditionCheck(postPk, parentSk, TableAccess.ITEM_ABSENT, Map.of(), Map.of()));
       return;
     }
-    long replies = number(parent, "replies");
-    long previewCount = number(parent, "previewCount");
-    boolean parentDeleted = flag(parent, "deleted");
+    long replies = number(parent, TableKeys.REPLIES);
+    long previewCount = number(parent, TableKeys.PREVIEW_COUNT);
+    boolean parentDeleted = flag(parent, TableKeys.DELETED);
     String parentState =
-        "replies = :r AND previewCount = :p AND "
-            + (parentDeleted ? "deleted = :true" : "attribute_not_exists(deleted)");
+        "#replies = :r AND #previewCount = :p AND "
+            + (parentDeleted ? "#deleted = :true" : "attribute_not_exists(#deleted)");
+    Map<String, String> names =
+        Map.of(
+            "#replies",
+            TableKeys.REPLIES,
+            "#previewCount",
+            TableKeys.PREVIEW_COUNT,
+            "#deleted",
+            TableKeys.DELETED);
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":r", n(replies));
     values.put(":p", n(previewCount));
@@ -151,7 +173,7 @@ final class CommentDeletion {
 
     if (parentDeleted && replies <= 1) {
       // The placeholder only stayed for its replies; with the last one gone, it goes too.
-      items.add(table.delete(postPk, parentSk, parentState, values));
+      items.add(table.delete(postPk, parentSk, parentState, names, values));
       return;
     }
     boolean shown = reply.containsKey(TableKeys.GSI1PK);
@@ -160,18 +182,21 @@ final class CommentDeletion {
     promoted.ifPresent(
         sk ->
             items.add(
-                table.update(
-                    postPk,
-                    sk,
-                    "SET gsi1pk = :gpk, gsi1sk = :gsk",
-                    "attribute_exists(pk) AND attribute_not_exists(gsi1pk)",
-                    Map.of(":gpk", s(TableKeys.threadsPk(ref.postId())), ":gsk", s(sk)))));
-    values.put(":minusOne", MINUS_ONE);
-    String change =
-        shown && promoted.isEmpty()
-            ? "ADD replies :minusOne, previewCount :minusOne"
-            : "ADD replies :minusOne";
-    items.add(table.update(postPk, parentSk, change, parentState, values));
+                table
+                    .update(postPk, sk)
+                    .set(TableKeys.GSI1PK, s(TableKeys.threadsPk(ref.postId())))
+                    .set(TableKeys.GSI1SK, s(sk))
+                    .when(TableAccess.ITEM_EXISTS)
+                    .when("attribute_not_exists(#" + TableKeys.GSI1PK + ")")
+                    .item()));
+    ItemUpdate parentChange = table.update(postPk, parentSk).add(TableKeys.REPLIES, MINUS_ONE);
+    if (shown && promoted.isEmpty()) {
+      parentChange.add(TableKeys.PREVIEW_COUNT, MINUS_ONE);
+    }
+    parentChange.name(TableKeys.DELETED);
+    parentChange.name(TableKeys.PREVIEW_COUNT);
+    values.forEach(parentChange::value);
+    items.add(parentChange.when(parentState).item());
   }
 
   /** The earliest reply of a thread that is not among the shown ones. */
@@ -182,7 +207,8 @@ final class CommentDeletion {
             .query(
                 QueryRequest.builder()
                     .tableName(table.name())
-                    .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                    .keyConditionExpression(
+                        TableKeys.PK + " = :pk AND " + TableKeys.SK + " BETWEEN :from AND :to")
                     .expressionAttributeValues(
                         Map.of(
                             ":pk", s(postPk),
@@ -198,19 +224,10 @@ final class CommentDeletion {
   }
 
   /** {@code comments - 1}, never below zero: at zero the delete still goes through. */
-  private TransactWriteItem decrementComments(String postPk, long current) {
+  private TransactWriteItem decrementComments(String postId, long current) {
     if (current >= 1) {
-      return table.update(
-          postPk,
-          TableKeys.SUMMARY,
-          "ADD comments :minusOne",
-          "attribute_exists(pk) AND comments >= :one",
-          Map.of(":minusOne", MINUS_ONE, ":one", ONE));
+      return summaries.add(postId, Counter.COMMENTS, -1);
     }
-    return table.conditionCheck(
-        postPk,
-        TableKeys.SUMMARY,
-        "attribute_exists(pk) AND (attribute_not_exists(comments) OR comments < :one)",
-        Map.of(":one", ONE));
+    return summaries.checkBelow(postId, Counter.COMMENTS, 1);
   }
 }

@@ -28,10 +28,10 @@ final class CommentItems {
     Comment c = newComment.comment();
     Map<String, AttributeValue> item = TableKeys.key(TableKeys.postPk(c.postId()), newComment.sk());
     item.putAll(fields(c));
-    item.put("type", s("COMMENT"));
+    item.put(TableKeys.ITEM_TYPE, s("COMMENT"));
     if (c.replyTo() == null) {
-      item.put("replies", n(0));
-      item.put("previewCount", n(0));
+      item.put(TableKeys.REPLIES, n(0));
+      item.put(TableKeys.PREVIEW_COUNT, n(0));
     }
     if (inPreview) {
       item.put(TableKeys.GSI1PK, s(TableKeys.threadsPk(c.postId())));
@@ -45,13 +45,13 @@ final class CommentItems {
     Comment c = newComment.comment();
     Map<String, AttributeValue> item =
         TableKeys.key(TableKeys.commentPointerPk(c.commentId()), TableKeys.COMMENT);
-    item.put("type", s("COMMENT_REF"));
-    item.put("commentId", s(c.commentId()));
-    item.put("postId", s(c.postId()));
-    item.put("commentSk", s(newComment.sk()));
-    item.put("authorId", s(c.authorId()));
+    item.put(TableKeys.ITEM_TYPE, s("COMMENT_REF"));
+    item.put(TableKeys.COMMENT_ID, s(c.commentId()));
+    item.put(TableKeys.ITEM_POST_ID, s(c.postId()));
+    item.put(TableKeys.COMMENT_SK, s(newComment.sk()));
+    item.put(TableKeys.ITEM_AUTHOR_ID, s(c.authorId()));
     if (c.replyTo() != null) {
-      item.put("replyTo", s(c.replyTo()));
+      item.put(TableKeys.REPLY_TO, s(c.replyTo()));
     }
     return item;
   }
@@ -59,57 +59,59 @@ final class CommentItems {
   static CommentRef toRef(String commentId, Map<String, AttributeValue> item) {
     return new CommentRef(
         commentId,
-        string(item, "postId"),
-        string(item, "commentSk"),
-        string(item, "authorId"),
-        string(item, "replyTo"),
-        flag(item, "deleted"));
+        string(item, TableKeys.ITEM_POST_ID),
+        string(item, TableKeys.COMMENT_SK),
+        string(item, TableKeys.ITEM_AUTHOR_ID),
+        string(item, TableKeys.REPLY_TO),
+        flag(item, TableKeys.DELETED));
   }
 
   static Map<String, AttributeValue> idempotencyItem(IdempotencyClaim claim, Comment c) {
     Map<String, AttributeValue> item =
         TableKeys.key(
             TableKeys.commentIdempotencyPk(claim.userId(), claim.key()), TableKeys.COMMENT);
-    item.put("type", s("IDEMPOTENCY"));
-    item.put("requestHash", s(claim.requestHash()));
-    item.put("comment", AttributeValue.fromM(fields(c)));
+    item.put(TableKeys.ITEM_TYPE, s("IDEMPOTENCY"));
+    item.put(TableKeys.REQUEST_HASH, s(claim.requestHash()));
+    item.put(TableKeys.REMEMBERED_COMMENT, AttributeValue.fromM(fields(c)));
     item.put(TableKeys.EXPIRES_AT, n(claim.expiresAt().getEpochSecond()));
     return item;
   }
 
   /** The remembered result, or null for a record that holds none. */
   static IdempotentResult toIdempotentResult(Map<String, AttributeValue> item) {
-    if (!item.containsKey("comment")) {
+    if (!item.containsKey(TableKeys.REMEMBERED_COMMENT)) {
       return null;
     }
-    return new IdempotentResult(string(item, "requestHash"), toComment(item.get("comment").m()));
+    return new IdempotentResult(
+        string(item, TableKeys.REQUEST_HASH),
+        toComment(item.get(TableKeys.REMEMBERED_COMMENT).m()));
   }
 
   static Map<String, AttributeValue> fields(Comment c) {
     Map<String, AttributeValue> item = new LinkedHashMap<>();
-    item.put("commentId", s(c.commentId()));
-    item.put("postId", s(c.postId()));
-    item.put("authorId", s(c.authorId()));
-    item.put("authorName", s(c.authorName()));
-    item.put("body", s(c.body()));
+    item.put(TableKeys.COMMENT_ID, s(c.commentId()));
+    item.put(TableKeys.ITEM_POST_ID, s(c.postId()));
+    item.put(TableKeys.ITEM_AUTHOR_ID, s(c.authorId()));
+    item.put(TableKeys.AUTHOR_NAME, s(c.authorName()));
+    item.put(TableKeys.BODY, s(c.body()));
     if (c.replyTo() != null) {
-      item.put("replyTo", s(c.replyTo()));
+      item.put(TableKeys.REPLY_TO, s(c.replyTo()));
     }
-    item.put("createdAt", s(Timestamps.format(c.createdAt())));
+    item.put(TableKeys.CREATED_AT, s(Timestamps.format(c.createdAt())));
     return item;
   }
 
   /** A deleted comment (a placeholder kept for its replies) shows neither author nor text. */
   static Comment toComment(Map<String, AttributeValue> item) {
-    boolean deleted = flag(item, "deleted");
+    boolean deleted = flag(item, TableKeys.DELETED);
     return new Comment(
-        string(item, "commentId"),
-        string(item, "postId"),
-        deleted ? null : string(item, "authorId"),
-        deleted ? null : string(item, "authorName"),
-        deleted ? null : string(item, "body"),
-        string(item, "replyTo"),
-        Timestamps.parse(string(item, "createdAt")),
+        string(item, TableKeys.COMMENT_ID),
+        string(item, TableKeys.ITEM_POST_ID),
+        deleted ? null : string(item, TableKeys.ITEM_AUTHOR_ID),
+        deleted ? null : string(item, TableKeys.AUTHOR_NAME),
+        deleted ? null : string(item, TableKeys.BODY),
+        string(item, TableKeys.REPLY_TO),
+        Timestamps.parse(string(item, TableKeys.CREATED_AT)),
         deleted);
   }
 }

@@ -6,7 +6,7 @@ import bloghome.comments.CommentStore.IdempotencyClaim;
 import bloghome.comments.CommentStore.IdempotentResult;
 import bloghome.comments.CommentViews.CreateOutcome;
 import bloghome.errors.Problem;
-import bloghome.http.RetryLater;
+import bloghome.errors.RetryLater;
 import bloghome.ids.Ids;
 import bloghome.table.TableKeys;
 import java.nio.charset.StandardCharsets;

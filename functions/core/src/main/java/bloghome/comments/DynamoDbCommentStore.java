@@ -4,7 +4,10 @@ import static bloghome.table.Attributes.number;
 import static bloghome.table.Attributes.s;
 import static bloghome.table.Attributes.string;
 
-import bloghome.http.RetryLater;
+import bloghome.errors.RetryLater;
+import bloghome.table.PostSummaryItems;
+import bloghome.table.PostSummaryItems.Counter;
+import bloghome.table.ProfileItems;
 import bloghome.table.RetryPolicy;
 import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
@@ -48,6 +51,8 @@ public final class DynamoDbCommentStore implements CommentStore {
   private final TableAccess access;
   private final CommentCreation creation;
   private final CommentDeletion deletion;
+  private final PostSummaryItems summaries;
+  private final ProfileItems profiles;
 
   public DynamoDbCommentStore(DynamoDbClient dynamo, String table) {
     this.dynamo = dynamo;
@@ -58,25 +63,22 @@ public final class DynamoDbCommentStore implements CommentStore {
         new CommentCreation(
             access, transactions, claim -> findIdempotent(claim.userId(), claim.key()));
     this.deletion = new CommentDeletion(access, transactions);
+    this.summaries = new PostSummaryItems(access);
+    this.profiles = new ProfileItems(access);
   }
 
   // ------------------------------------------------------------------ reads
 
   @Override
   public Optional<PostRef> findPost(String postId, boolean consistent) {
-    Map<String, AttributeValue> item =
-        access.get(TableKeys.postPk(postId), TableKeys.SUMMARY, consistent);
-    if (item == null) {
-      return Optional.empty();
-    }
-    return Optional.of(new PostRef(postId, string(item, "authorId"), number(item, "comments")));
+    return summaries
+        .find(postId, consistent)
+        .map(s -> new PostRef(postId, s.authorId(), s.counter(Counter.COMMENTS)));
   }
 
   @Override
   public Optional<String> displayName(String userId) {
-    Map<String, AttributeValue> item =
-        access.get(TableKeys.userPk(userId), TableKeys.PROFILE, false);
-    return item == null ? Optional.empty() : Optional.ofNullable(string(item, "displayName"));
+    return profiles.find(userId, false).flatMap(ProfileItems.Stored::displayName);
   }
 
   @Override
@@ -102,9 +104,9 @@ public final class DynamoDbCommentStore implements CommentStore {
     int readLimit = limit * (1 + PREVIEW_REPLIES) + 1;
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":pk", s(TableKeys.threadsPk(postId)));
-    String condition = "gsi1pk = :pk";
+    String condition = TableKeys.GSI1PK + " = :pk";
     if (afterSk.isPresent()) {
-      condition += " AND gsi1sk > :after";
+      condition += " AND " + TableKeys.GSI1SK + " > :after";
       values.put(":after", s(TableKeys.afterThread(afterSk.get())));
     }
     QueryResponse response =
@@ -129,7 +131,7 @@ public final class DynamoDbCommentStore implements CommentStore {
           threads.add(new Thread(top, List.copyOf(preview), replyCount));
         }
         top = keyed;
-        replyCount = number(item, "replies");
+        replyCount = number(item, TableKeys.REPLIES);
         preview.clear();
       } else if (top != null && keyed.sk().startsWith(TableKeys.repliesFrom(top.sk()))) {
         preview.add(keyed);
@@ -155,7 +157,8 @@ public final class DynamoDbCommentStore implements CommentStore {
     QueryRequest.Builder query =
         QueryRequest.builder()
             .tableName(table)
-            .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+            .keyConditionExpression(
+                TableKeys.PK + " = :pk AND " + TableKeys.SK + " BETWEEN :from AND :to")
             .expressionAttributeValues(
                 Map.of(
                     ":pk", s(TableKeys.postPk(postId)),
@@ -165,7 +168,9 @@ public final class DynamoDbCommentStore implements CommentStore {
     if (hiddenOnly) {
       // The shown replies (at most PREVIEW_REPLIES of them) are filtered out after the read, so
       // reading that many more still yields limit + 1 replies whenever that many exist.
-      query.filterExpression("attribute_not_exists(gsi1pk)").limit(limit + 1 + PREVIEW_REPLIES);
+      query
+          .filterExpression("attribute_not_exists(" + TableKeys.GSI1PK + ")")
+          .limit(limit + 1 + PREVIEW_REPLIES);
     } else {
       query.limit(limit + 1);
     }

@@ -2,6 +2,7 @@ package bloghome.http;
 
 import bloghome.aws.Priming;
 import bloghome.errors.Problem;
+import bloghome.errors.RetryLater;
 import bloghome.ids.Ids;
 import bloghome.log.Log;
 import bloghome.log.Metrics;

@@ -1,5 +1,6 @@
 package bloghome.http;
 
+import bloghome.errors.RetryLater;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package bloghome.http;
 
 import bloghome.errors.Problem;
+import bloghome.errors.RetryLater;
 import bloghome.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;

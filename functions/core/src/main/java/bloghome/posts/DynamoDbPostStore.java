@@ -1,12 +1,14 @@
 package bloghome.posts;
 
 import static bloghome.posts.PostItems.toSummary;
-import static bloghome.table.Attributes.number;
 import static bloghome.table.Attributes.s;
+import static bloghome.table.Attributes.string;
 import static bloghome.table.TableKeys.key;
 
 import bloghome.errors.Problem;
+import bloghome.table.PostSummaryItems;
 import bloghome.table.RetryPolicy;
+import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
 import bloghome.table.TransactionRunner;
 import java.time.Clock;
@@ -53,7 +55,7 @@ public final class DynamoDbPostStore implements PostStore {
     this.table = table;
     this.clock = clock;
     this.transactions = new TransactionRunner(dynamo, RETRY);
-    this.writes = new PostWrites(table);
+    this.writes = new PostWrites(new TableAccess(dynamo, table));
   }
 
   // ------------------------------------------------------------------ reads
@@ -66,7 +68,7 @@ public final class DynamoDbPostStore implements PostStore {
             r ->
                 r.tableName(table)
                     .consistentRead(consistent)
-                    .keyConditionExpression("pk = :pk")
+                    .keyConditionExpression(TableKeys.PK + " = :pk")
                     .expressionAttributeValues(Map.of(":pk", s(TableKeys.postPk(postId)))));
     Map<String, AttributeValue> summary = null;
     Map<String, AttributeValue> content = null;
@@ -98,18 +100,11 @@ public final class DynamoDbPostStore implements PostStore {
 
   @Override
   public IndexPage list(ListingQuery query, Optional<Map<String, String>> after) {
-    boolean byType = query.type().isPresent();
-    boolean byViews = query.sort() == ListingSort.VIEWS;
-    String index =
-        (byViews
-            ? "By" + (byType ? "Type" : "") + "Views"
-            : "By" + (byType ? "Type" : "") + "Published");
-    String partitionAttr = byType ? TableKeys.LIST_TYPE_PK : TableKeys.LIST_PK;
-    String partition =
-        byType
-            ? PostItems.userTypePk(query.userId(), query.type().get())
-            : TableKeys.userPk(query.userId());
-    String sortAttr = byViews ? TableKeys.VIEW_RANK : TableKeys.PUBLISHED_KEY;
+    PostSummaryItems.Listing listing =
+        PostSummaryItems.listing(
+            query.userId(),
+            query.type().map(PostType::wireName).orElse(null),
+            query.sort() == ListingSort.VIEWS);
     // The first page also holds the listing total (it sorts first); one more item than asked
     // tells whether another page exists without an empty last page.
     int limit = query.limit() + 1 + (after.isEmpty() ? 1 : 0);
@@ -117,10 +112,10 @@ public final class DynamoDbPostStore implements PostStore {
     QueryRequest.Builder request =
         QueryRequest.builder()
             .tableName(table)
-            .indexName(index)
+            .indexName(listing.index())
             .keyConditionExpression("#p = :p")
-            .expressionAttributeNames(Map.of("#p", partitionAttr))
-            .expressionAttributeValues(Map.of(":p", s(partition)))
+            .expressionAttributeNames(Map.of("#p", listing.partitionAttribute()))
+            .expressionAttributeValues(Map.of(":p", s(listing.partition())))
             .scanIndexForward(false)
             .limit(limit);
     after.ifPresent(
@@ -130,18 +125,15 @@ public final class DynamoDbPostStore implements PostStore {
           if (postId == null || sortValue == null) {
             throw Problem.invalid("INVALID_CURSOR", "cursor", "The cursor is not valid.");
           }
-          Map<String, AttributeValue> start = key(TableKeys.postPk(postId), TableKeys.SUMMARY);
-          start.put(partitionAttr, s(partition));
-          start.put(sortAttr, byViews ? AttributeValue.fromN(sortValue) : s(sortValue));
-          request.exclusiveStartKey(start);
+          request.exclusiveStartKey(listing.startAfter(postId, sortValue));
         });
     QueryResponse response = dynamo.query(request.build());
 
     OptionalLong total = OptionalLong.empty();
     List<Map<String, AttributeValue>> posts = new ArrayList<>();
     for (Map<String, AttributeValue> item : response.items()) {
-      if (item.get(TableKeys.SK).s().startsWith(TableKeys.COUNT_PREFIX)) {
-        total = OptionalLong.of(Math.max(0, number(item, "count")));
+      if (PostSummaryItems.isTotal(item)) {
+        total = OptionalLong.of(Math.max(0, PostSummaryItems.total(item)));
       } else {
         posts.add(item);
       }
@@ -156,9 +148,8 @@ public final class DynamoDbPostStore implements PostStore {
     if (more) {
       Map<String, AttributeValue> last = page.get(page.size() - 1);
       Map<String, String> position = new LinkedHashMap<>();
-      position.put("id", last.get("postId").s());
-      position.put(
-          "k", byViews ? last.get(TableKeys.VIEW_RANK).n() : last.get(TableKeys.PUBLISHED_KEY).s());
+      position.put("id", string(last, PostSummaryItems.POST_ID));
+      position.put("k", listing.sortValue(last));
       next = Optional.of(position);
     }
     return new IndexPage(page.stream().map(PostItems::toSummary).toList(), total, next);
@@ -189,7 +180,7 @@ public final class DynamoDbPostStore implements PostStore {
             .toList();
     Map<String, String> found = new HashMap<>();
     for (Map<String, AttributeValue> item : batchGet(keys)) {
-      found.put(item.get("sourceId").s(), item.get("postId").s());
+      found.put(item.get(TableKeys.ITEM_SOURCE_ID).s(), item.get(TableKeys.ITEM_POST_ID).s());
     }
     return found;
   }

@@ -1,7 +1,7 @@
 package bloghome.posts;
 
 import bloghome.errors.Problem;
-import bloghome.http.PageLimit;
+import bloghome.paging.PageLimit;
 import bloghome.profiles.UserIds;
 import java.util.Optional;
 

@@ -4,81 +4,87 @@ import static bloghome.table.Attributes.n;
 import static bloghome.table.Attributes.number;
 import static bloghome.table.Attributes.s;
 
+import bloghome.table.PostSummaryItems;
+import bloghome.table.PostSummaryItems.Counter;
+import bloghome.table.PostSummaryItems.Summary;
 import bloghome.table.TableKeys;
-import bloghome.table.ViewRank;
-import bloghome.time.Timestamps;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Maps a post to its two items (summary with the listing index keys, content) and back. */
+/**
+ * Maps a post to the items only posts write (content, idempotency record, import map) and back; the
+ * summary item has its own owner, {@link PostSummaryItems}, which this maps the post's record to.
+ */
 final class PostItems {
   private PostItems() {}
 
-  static Map<String, AttributeValue> summaryItem(PostSummary s) {
-    String publishedAt = Timestamps.format(s.publishedAt());
-    Counters c = s.counters();
-    Map<String, AttributeValue> item =
-        TableKeys.key(TableKeys.postPk(s.postId()), TableKeys.SUMMARY);
-    item.put("postId", s(s.postId()));
-    item.put("authorId", s(s.authorId()));
-    item.put("type", s(s.type().wireName()));
-    item.put("title", s(s.title()));
-    item.put("summary", s(s.summary()));
-    item.put("publishedAt", s(publishedAt));
-    item.put("updatedAt", s(Timestamps.format(s.updatedAt())));
-    item.put("views", n(c.views()));
-    item.put("comments", n(c.comments()));
-    item.put("likes", n(c.likes()));
-    item.put("favorites", n(c.favorites()));
-    item.put(TableKeys.LIST_PK, s(TableKeys.userPk(s.authorId())));
-    item.put(TableKeys.LIST_TYPE_PK, s(userTypePk(s.authorId(), s.type())));
-    item.put(TableKeys.PUBLISHED_KEY, s(TableKeys.publishedKey(publishedAt, s.postId())));
-    item.put(TableKeys.VIEW_RANK, viewRank(s));
-    s.sourceId().ifPresent(id -> item.put("sourceId", s(id)));
-    return item;
+  /** The summary as its owner stores it. */
+  static Summary stored(PostSummary s) {
+    return new Summary(
+        s.postId(),
+        s.authorId(),
+        s.type().wireName(),
+        s.title(),
+        s.summary(),
+        s.publishedAt(),
+        s.updatedAt(),
+        counters(s.counters()),
+        s.sourceId());
+  }
+
+  static Map<Counter, Long> counters(Counters c) {
+    Map<Counter, Long> counters = new EnumMap<>(Counter.class);
+    counters.put(Counter.VIEWS, c.views());
+    counters.put(Counter.COMMENTS, c.comments());
+    counters.put(Counter.LIKES, c.likes());
+    counters.put(Counter.FAVORITES, c.favorites());
+    return counters;
   }
 
   static Map<String, AttributeValue> contentItem(Post post) {
     Map<String, AttributeValue> item =
         TableKeys.key(TableKeys.postPk(post.postId()), TableKeys.CONTENT);
-    item.put("postId", s(post.postId()));
-    item.put("content", s(post.content()));
-    post.sourceUrl().ifPresent(url -> item.put("sourceUrl", s(url)));
+    item.put(TableKeys.ITEM_POST_ID, s(post.postId()));
+    item.put(TableKeys.CONTENT_TEXT, s(post.content()));
+    post.sourceUrl().ifPresent(url -> item.put(TableKeys.SOURCE_URL, s(url)));
     item.put(
-        "tags", AttributeValue.fromL(post.tags().stream().map(PostItems::stringValue).toList()));
-    post.summary().sourceId().ifPresent(id -> item.put("sourceId", s(id)));
+        TableKeys.TAGS,
+        AttributeValue.fromL(post.tags().stream().map(PostItems::stringValue).toList()));
+    post.summary().sourceId().ifPresent(id -> item.put(TableKeys.ITEM_SOURCE_ID, s(id)));
     return item;
   }
 
   static PostSummary toSummary(Map<String, AttributeValue> item) {
+    Summary s = PostSummaryItems.read(item);
     return new PostSummary(
-        item.get("postId").s(),
-        item.get("authorId").s(),
-        PostType.parse(item.get("type").s(), "type"),
-        item.get("title").s(),
-        item.get("summary").s(),
-        Timestamps.parse(item.get("publishedAt").s()),
-        Timestamps.parse(item.get("updatedAt").s()),
+        s.postId(),
+        s.authorId(),
+        PostType.parse(s.type(), PostSummaryItems.TYPE),
+        s.title(),
+        s.summary(),
+        s.publishedAt(),
+        s.updatedAt(),
         new Counters(
-            Math.max(0, number(item, "views")),
-            Math.max(0, number(item, "comments")),
-            Math.max(0, number(item, "likes")),
-            Math.max(0, number(item, "favorites"))),
-        Optional.ofNullable(item.get("sourceId")).map(AttributeValue::s));
+            Math.max(0, s.counter(Counter.VIEWS)),
+            Math.max(0, s.counter(Counter.COMMENTS)),
+            Math.max(0, s.counter(Counter.LIKES)),
+            Math.max(0, s.counter(Counter.FAVORITES))),
+        s.sourceId());
   }
 
   static Post toPost(PostSummary summary, Map<String, AttributeValue> content) {
     List<String> tags =
-        content.containsKey("tags")
-            ? content.get("tags").l().stream().map(AttributeValue::s).toList()
+        content.containsKey(TableKeys.TAGS)
+            ? content.get(TableKeys.TAGS).l().stream().map(AttributeValue::s).toList()
             : List.of();
     return new Post(
         summary,
-        content.get("content").s(),
-        Optional.ofNullable(content.get("sourceUrl")).map(AttributeValue::s),
+        content.get(TableKeys.CONTENT_TEXT).s(),
+        Optional.ofNullable(content.get(TableKeys.SOURCE_URL)).map(AttributeValue::s),
         tags);
   }
 
@@ -87,16 +93,16 @@ final class PostItems {
     return new IdempotencyRecord(
         userId,
         key,
-        item.get("requestHash").s(),
-        item.get("postId").s(),
+        item.get(TableKeys.REQUEST_HASH).s(),
+        item.get(TableKeys.ITEM_POST_ID).s(),
         Instant.ofEpochSecond(number(item, TableKeys.EXPIRES_AT)));
   }
 
   static Map<String, AttributeValue> idempotencyItem(IdempotencyRecord c) {
     Map<String, AttributeValue> record =
         TableKeys.key(TableKeys.userPk(c.userId()), TableKeys.postIdempotencySk(c.key()));
-    record.put("requestHash", s(c.requestHash()));
-    record.put("postId", s(c.postId()));
+    record.put(TableKeys.REQUEST_HASH, s(c.requestHash()));
+    record.put(TableKeys.ITEM_POST_ID, s(c.postId()));
     record.put(TableKeys.EXPIRES_AT, n(c.expiresAt().getEpochSecond()));
     return record;
   }
@@ -104,17 +110,9 @@ final class PostItems {
   static Map<String, AttributeValue> importItem(String authorId, String sourceId, String postId) {
     Map<String, AttributeValue> mapping =
         TableKeys.key(TableKeys.userPk(authorId), TableKeys.importSk(sourceId));
-    mapping.put("sourceId", s(sourceId));
-    mapping.put("postId", s(postId));
+    mapping.put(TableKeys.ITEM_SOURCE_ID, s(sourceId));
+    mapping.put(TableKeys.ITEM_POST_ID, s(postId));
     return mapping;
-  }
-
-  static String userTypePk(String userId, PostType type) {
-    return TableKeys.userTypePk(userId, type.wireName());
-  }
-
-  static AttributeValue viewRank(PostSummary s) {
-    return n(ViewRank.of(s.counters().views(), s.publishedAt(), s.postId()).toString());
   }
 
   private static AttributeValue stringValue(String value) {

@@ -1,77 +1,49 @@
 package bloghome.profiles;
 
-import static bloghome.table.Attributes.number;
-
-import bloghome.table.TableKeys;
-import java.util.Map;
+import bloghome.table.ProfileItems;
+import bloghome.table.TableAccess;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
-/** {@link ProfileStore} on the single table: pk {@code USER#{userId}}, sk {@code PROFILE}. */
+/**
+ * {@link ProfileStore} on the single table: pk {@code USER#{userId}}, sk {@code PROFILE}, written
+ * and read through the item's owner, {@link ProfileItems}.
+ */
 public final class DynamoDbProfileStore implements ProfileStore {
   private final DynamoDbClient dynamo;
-  private final String table;
+  private final ProfileItems profiles;
 
   public DynamoDbProfileStore(DynamoDbClient dynamo, String table) {
     this.dynamo = dynamo;
-    this.table = table;
+    this.profiles = new ProfileItems(new TableAccess(dynamo, table));
   }
 
   @Override
   public Optional<Profile> find(String userId) {
-    var item =
-        dynamo
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .key(TableKeys.key(TableKeys.userPk(userId), TableKeys.PROFILE)))
-            .item();
-    if (item == null || !item.containsKey("displayName")) {
-      return Optional.empty();
-    }
-    return Optional.of(toProfile(userId, item));
+    return profiles.find(userId, false).filter(ProfileItems.Stored::visible).map(p -> toProfile(p));
   }
 
   @Override
   public Profile save(String userId, String displayName, String bio) {
     // SET only the author's fields: counters written concurrently by other features survive.
-    var item =
-        dynamo
-            .updateItem(
-                r ->
-                    r.tableName(table)
-                        .key(TableKeys.key(TableKeys.userPk(userId), TableKeys.PROFILE))
-                        .updateExpression(
-                            "SET #userId = :userId, #displayName = :displayName, #bio = :bio")
-                        .expressionAttributeNames(
-                            Map.of(
-                                "#userId", "userId", "#displayName", "displayName", "#bio", "bio"))
-                        .expressionAttributeValues(
-                            Map.of(
-                                ":userId", AttributeValue.fromS(userId),
-                                ":displayName", AttributeValue.fromS(displayName),
-                                ":bio", AttributeValue.fromS(bio)))
-                        .returnValues(ReturnValue.ALL_NEW))
-            .attributes();
-    return toProfile(userId, item);
+    var item = dynamo.updateItem(profiles.saveOwnFields(userId, displayName, bio)).attributes();
+    return toProfile(ProfileItems.read(userId, item));
   }
 
-  private static Profile toProfile(String userId, Map<String, AttributeValue> item) {
+  private static Profile toProfile(ProfileItems.Stored p) {
     return new Profile(
-        userId,
-        item.get("displayName").s(),
-        item.containsKey("bio") ? item.get("bio").s() : "",
-        count(item, "posts"),
-        count(item, "views"),
-        count(item, "likes"),
-        count(item, "favorites"),
-        count(item, "followers"),
-        count(item, "following"));
+        p.userId(),
+        p.displayName().orElseThrow(),
+        p.bio(),
+        count(p, ProfileItems.Counter.POSTS),
+        count(p, ProfileItems.Counter.VIEWS),
+        count(p, ProfileItems.Counter.LIKES),
+        count(p, ProfileItems.Counter.FAVORITES),
+        count(p, ProfileItems.Counter.FOLLOWERS),
+        count(p, ProfileItems.Counter.FOLLOWING));
   }
 
-  private static long count(Map<String, AttributeValue> item, String attribute) {
-    return Math.max(0, number(item, attribute));
+  private static long count(ProfileItems.Stored p, ProfileItems.Counter counter) {
+    return Math.max(0, p.counter(counter));
   }
 }

@@ -2,10 +2,10 @@ package bloghome.skins;
 
 import static bloghome.table.Attributes.s;
 
+import bloghome.table.ItemUpdate;
+import bloghome.table.TableAccess;
+import bloghome.table.TableKeys;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -16,10 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public final class DynamoDbSkinStore implements SkinStore {
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final TableAccess access;
 
   public DynamoDbSkinStore(DynamoDbClient dynamoDb, String table) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.access = new TableAccess(dynamoDb, table);
   }
 
   @Override
@@ -35,39 +37,22 @@ public final class DynamoDbSkinStore implements SkinStore {
 
   @Override
   public Skin updateColors(String userId, Map<ColorField, Optional<String>> changes, Instant now) {
-    Map<String, String> names = new HashMap<>();
-    Map<String, AttributeValue> values = new HashMap<>();
-    List<String> sets = new ArrayList<>(List.of("#userId = :userId", "#updatedAt = :now"));
-    List<String> removes = new ArrayList<>();
-    names.put("#userId", "userId");
-    names.put("#updatedAt", "updatedAt");
-    values.put(":userId", s(userId));
-    values.put(":now", SkinItems.time(now));
+    ItemUpdate update =
+        access
+            .update(TableKeys.userPk(userId), TableKeys.SKIN)
+            .set(TableKeys.ITEM_USER_ID, s(userId))
+            .set(TableKeys.ITEM_UPDATED_AT, SkinItems.time(now));
     changes.forEach(
         (field, color) -> {
-          String name = "#" + field.wireName();
-          names.put(name, field.wireName());
           if (color.isPresent()) {
-            values.put(":" + field.wireName(), s(color.get()));
-            sets.add(name + " = :" + field.wireName());
+            update.set(field.wireName(), s(color.get()));
           } else {
-            removes.add(name);
+            update.remove(field.wireName());
           }
         });
-    String update =
-        "SET "
-            + String.join(", ", sets)
-            + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
     Map<String, AttributeValue> item =
         dynamoDb
-            .updateItem(
-                r ->
-                    r.tableName(table)
-                        .key(SkinItems.skinKey(userId))
-                        .updateExpression(update)
-                        .expressionAttributeNames(names)
-                        .expressionAttributeValues(values)
-                        .returnValues(ReturnValue.ALL_NEW))
+            .updateItem(update.request().returnValues(ReturnValue.ALL_NEW).build())
             .attributes();
     return SkinItems.toSkin(userId, item);
   }

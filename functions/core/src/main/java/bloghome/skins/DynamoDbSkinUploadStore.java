@@ -3,19 +3,19 @@ package bloghome.skins;
 import static bloghome.skins.SkinItems.time;
 import static bloghome.table.Attributes.s;
 
+import bloghome.table.ItemUpdate;
 import bloghome.table.RetryPolicy;
+import bloghome.table.TableAccess;
+import bloghome.table.TableKeys;
 import bloghome.table.TransactionRunner;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Uploads in the single table, next to the owner's other items. Verdicts are conditional updates
@@ -26,8 +26,6 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
   /** Upload records are kept a day (DynamoDB TTL), like the raw objects in the bucket. */
   static final Duration RETENTION = Duration.ofDays(1);
 
-  private static final String STILL_PENDING = "#status = :pending AND #failAfter >= :now";
-
   /**
    * An acceptance is tried once: whichever way it was cancelled (a verdict already recorded, the
    * slot changed, a conflict), the caller reads the upload again and answers from what it finds.
@@ -37,10 +35,12 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final TransactionRunner transactions;
+  private final TableAccess access;
 
   public DynamoDbSkinUploadStore(DynamoDbClient dynamoDb, String table) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.access = new TableAccess(dynamoDb, table);
     this.transactions = new TransactionRunner(dynamoDb, RETRY);
   }
 
@@ -49,7 +49,7 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
     Map<String, AttributeValue> item = SkinItems.uploadItem(upload, RETENTION);
     try {
       dynamoDb.putItem(
-          r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+          r -> r.tableName(table).item(item).conditionExpression(TableAccess.ITEM_ABSENT));
     } catch (ConditionalCheckFailedException e) {
       // The upload id is fresh, so the item can only be this very request's, written by an
       // earlier attempt whose answer was lost (the SDK then retried): that is success.
@@ -77,39 +77,30 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
 
   @Override
   public Decision reject(SkinUpload upload, List<UploadReason> reasons, Instant now) {
-    return decide(upload, UploadStatus.REJECTED, reasons, now, STILL_PENDING);
+    return decide(upload, UploadStatus.REJECTED, reasons, now, true);
   }
 
   @Override
   public Decision fail(SkinUpload upload, List<UploadReason> reasons, Instant now) {
-    return decide(upload, UploadStatus.FAILED, reasons, now, "#status = :pending");
+    return decide(upload, UploadStatus.FAILED, reasons, now, false);
   }
 
+  /** A verdict on a pending upload (and, {@code inTime}, one whose time is not up). */
   private Decision decide(
       SkinUpload upload,
       UploadStatus status,
       List<UploadReason> reasons,
       Instant now,
-      String condition) {
-    Map<String, AttributeValue> values = pendingValues(now);
-    values.put(":status", s(status.name()));
-    values.put(":reasons", SkinItems.reasons(reasons));
-    Map<String, String> names = new HashMap<>();
-    names.put("#status", "status");
-    names.put("#reasons", "reasons");
-    names.put("#decidedAt", "decidedAt");
-    if (condition.contains("#failAfter")) {
-      names.put("#failAfter", "failAfter");
-    }
+      boolean inTime) {
+    ItemUpdate update =
+        access
+            .update(TableKeys.userPk(upload.userId()), TableKeys.skinUploadSk(upload.uploadId()))
+            .set(TableKeys.STATUS, s(status.name()))
+            .set(TableKeys.REASONS, SkinItems.reasons(reasons))
+            .set(TableKeys.DECIDED_AT, time(now));
+    stillPending(update, inTime ? Optional.of(now) : Optional.empty());
     try {
-      dynamoDb.updateItem(
-          r ->
-              r.tableName(table)
-                  .key(SkinItems.uploadKey(upload.userId(), upload.uploadId()))
-                  .updateExpression("SET #status = :status, #reasons = :reasons, #decidedAt = :now")
-                  .conditionExpression(condition)
-                  .expressionAttributeNames(names)
-                  .expressionAttributeValues(values));
+      dynamoDb.updateItem(update.request().build());
       return Decision.RECORDED;
     } catch (ConditionalCheckFailedException e) {
       return Decision.ALREADY_DECIDED;
@@ -119,23 +110,23 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
   @Override
   public Decision acceptAsActive(
       SkinUpload upload, SkinImage image, Optional<SkinImage> replacing, Instant now) {
-    Update slot =
-        Update.builder()
-            .tableName(table)
-            .key(SkinItems.skinKey(upload.userId()))
-            .updateExpression("SET #userId = :userId, #slot = :image, #updatedAt = :now")
-            .conditionExpression(
-                replacing.isEmpty()
-                    ? "attribute_not_exists(#slot)"
-                    : "#slot.#uploadId = :replacedUploadId")
-            .expressionAttributeNames(slotNames(upload, replacing))
-            .expressionAttributeValues(slotValues(upload, image, replacing, now))
-            .build();
+    ItemUpdate slot =
+        access
+            .update(TableKeys.userPk(upload.userId()), TableKeys.SKIN)
+            .set(TableKeys.ITEM_USER_ID, s(upload.userId()))
+            .set(upload.slot().wireName(), SkinItems.image(image))
+            .set(TableKeys.ITEM_UPDATED_AT, time(now));
+    String slotName = slot.name(upload.slot().wireName());
+    slot.when(
+        replacing.isEmpty()
+            ? "attribute_not_exists(" + slotName + ")"
+            : slotName
+                + "."
+                + slot.name(TableKeys.UPLOAD_ID)
+                + " = "
+                + slot.value(":replacedUploadId", s(replacing.get().uploadId())));
     TransactionRunner.Result result =
-        transactions.write(
-            List.of(
-                TransactWriteItem.builder().update(acceptUpdate(upload, image, true, now)).build(),
-                TransactWriteItem.builder().update(slot).build()));
+        transactions.write(List.of(acceptUpdate(upload, image, true, now).item(), slot.item()));
     if (result.applied()) {
       return Decision.RECORDED;
     } else {
@@ -152,70 +143,36 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
 
   @Override
   public Decision acceptSuperseded(SkinUpload upload, SkinImage image, Instant now) {
-    Update update = acceptUpdate(upload, image, false, now);
     try {
-      dynamoDb.updateItem(
-          r ->
-              r.tableName(table)
-                  .key(update.key())
-                  .updateExpression(update.updateExpression())
-                  .conditionExpression(update.conditionExpression())
-                  .expressionAttributeNames(update.expressionAttributeNames())
-                  .expressionAttributeValues(update.expressionAttributeValues()));
+      dynamoDb.updateItem(acceptUpdate(upload, image, false, now).request().build());
       return Decision.RECORDED;
     } catch (ConditionalCheckFailedException e) {
       return Decision.ALREADY_DECIDED;
     }
   }
 
-  private Update acceptUpdate(SkinUpload upload, SkinImage image, boolean active, Instant now) {
-    Map<String, AttributeValue> values = pendingValues(now);
-    values.put(":status", s(UploadStatus.ACCEPTED.name()));
-    values.put(":image", SkinItems.image(image));
-    values.put(":active", AttributeValue.fromBool(active));
-    values.put(":reasons", AttributeValue.fromL(List.of()));
-    return Update.builder()
-        .tableName(table)
-        .key(SkinItems.uploadKey(upload.userId(), upload.uploadId()))
-        .updateExpression(
-            "SET #status = :status, #reasons = :reasons, #decidedAt = :now, #image = :image,"
-                + " #active = :active")
-        .conditionExpression(STILL_PENDING)
-        .expressionAttributeNames(
-            Map.of(
-                "#status", "status",
-                "#reasons", "reasons",
-                "#decidedAt", "decidedAt",
-                "#failAfter", "failAfter",
-                "#image", "image",
-                "#active", "active"))
-        .expressionAttributeValues(values)
-        .build();
+  private ItemUpdate acceptUpdate(SkinUpload upload, SkinImage image, boolean active, Instant now) {
+    ItemUpdate update =
+        access
+            .update(TableKeys.userPk(upload.userId()), TableKeys.skinUploadSk(upload.uploadId()))
+            .set(TableKeys.STATUS, s(UploadStatus.ACCEPTED.name()))
+            .set(TableKeys.REASONS, AttributeValue.fromL(List.of()))
+            .set(TableKeys.DECIDED_AT, time(now))
+            .set(TableKeys.IMAGE, SkinItems.image(image))
+            .set(TableKeys.ACTIVE, AttributeValue.fromBool(active));
+    return stillPending(update, Optional.of(now));
   }
 
-  private static Map<String, AttributeValue> pendingValues(Instant now) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":pending", s(UploadStatus.PENDING.name()));
-    values.put(":now", time(now));
-    return values;
-  }
-
-  private static Map<String, String> slotNames(SkinUpload upload, Optional<SkinImage> replacing) {
-    Map<String, String> names = new HashMap<>();
-    names.put("#userId", "userId");
-    names.put("#slot", upload.slot().wireName());
-    names.put("#updatedAt", "updatedAt");
-    replacing.ifPresent(previous -> names.put("#uploadId", "uploadId"));
-    return names;
-  }
-
-  private static Map<String, AttributeValue> slotValues(
-      SkinUpload upload, SkinImage image, Optional<SkinImage> replacing, Instant now) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":userId", s(upload.userId()));
-    values.put(":image", SkinItems.image(image));
-    values.put(":now", time(now));
-    replacing.ifPresent(previous -> values.put(":replacedUploadId", s(previous.uploadId())));
-    return values;
+  /** Only while the upload is pending and, given a time, its time to fail is not past. */
+  private static ItemUpdate stillPending(ItemUpdate update, Optional<Instant> at) {
+    update.when(
+        update.name(TableKeys.STATUS)
+            + " = "
+            + update.value(":pending", s(UploadStatus.PENDING.name())));
+    at.ifPresent(
+        now ->
+            update.when(
+                update.name(TableKeys.FAIL_AFTER) + " >= " + update.value(":now", time(now))));
+    return update;
   }
 }

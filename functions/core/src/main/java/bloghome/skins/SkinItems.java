@@ -33,15 +33,15 @@ final class SkinItems {
 
   static AttributeValue image(SkinImage image) {
     Map<String, AttributeValue> m = new LinkedHashMap<>();
-    m.put("uploadId", s(image.uploadId()));
-    m.put("key", s(image.key()));
-    m.put("width", n(image.width()));
-    m.put("height", n(image.height()));
-    m.put("bytes", n(image.bytes()));
-    m.put("format", s(image.format()));
-    m.put("contentType", s(image.contentType()));
-    m.put("order", s(image.order()));
-    m.put("acceptedAt", s(Timestamps.format(image.acceptedAt())));
+    m.put(TableKeys.UPLOAD_ID, s(image.uploadId()));
+    m.put(TableKeys.IMAGE_KEY, s(image.key()));
+    m.put(TableKeys.IMAGE_WIDTH, n(image.width()));
+    m.put(TableKeys.IMAGE_HEIGHT, n(image.height()));
+    m.put(TableKeys.IMAGE_BYTES, n(image.bytes()));
+    m.put(TableKeys.IMAGE_FORMAT, s(image.format()));
+    m.put(TableKeys.CONTENT_TYPE, s(image.contentType()));
+    m.put(TableKeys.IMAGE_ORDER, s(image.order()));
+    m.put(TableKeys.IMAGE_ACCEPTED_AT, s(Timestamps.format(image.acceptedAt())));
     return AttributeValue.fromM(m);
   }
 
@@ -49,15 +49,15 @@ final class SkinItems {
     Map<String, AttributeValue> m = value.m();
     return new SkinImage(
         slot,
-        m.get("uploadId").s(),
-        m.get("key").s(),
-        Integer.parseInt(m.get("width").n()),
-        Integer.parseInt(m.get("height").n()),
-        Long.parseLong(m.get("bytes").n()),
-        m.get("format").s(),
-        m.get("contentType").s(),
-        m.get("order").s(),
-        Timestamps.parse(m.get("acceptedAt").s()));
+        m.get(TableKeys.UPLOAD_ID).s(),
+        m.get(TableKeys.IMAGE_KEY).s(),
+        Integer.parseInt(m.get(TableKeys.IMAGE_WIDTH).n()),
+        Integer.parseInt(m.get(TableKeys.IMAGE_HEIGHT).n()),
+        Long.parseLong(m.get(TableKeys.IMAGE_BYTES).n()),
+        m.get(TableKeys.IMAGE_FORMAT).s(),
+        m.get(TableKeys.CONTENT_TYPE).s(),
+        m.get(TableKeys.IMAGE_ORDER).s(),
+        Timestamps.parse(m.get(TableKeys.IMAGE_ACCEPTED_AT).s()));
   }
 
   static AttributeValue time(Instant instant) {
@@ -67,16 +67,16 @@ final class SkinItems {
   /** A new upload's item; TTL removes it {@code retention} after its creation. */
   static Map<String, AttributeValue> uploadItem(SkinUpload upload, Duration retention) {
     Map<String, AttributeValue> item = uploadKey(upload.userId(), upload.uploadId());
-    item.put("uploadId", s(upload.uploadId()));
-    item.put("userId", s(upload.userId()));
-    item.put("slot", s(upload.slot().wireName()));
-    item.put("objectKey", s(upload.key()));
-    item.put("contentType", s(upload.contentType()));
-    item.put("contentLength", n(upload.contentLength()));
-    item.put("status", s(upload.status().name()));
-    item.put("createdAt", time(upload.createdAt()));
-    item.put("urlExpiresAt", time(upload.urlExpiresAt()));
-    item.put("failAfter", time(upload.failAfter()));
+    item.put(TableKeys.UPLOAD_ID, s(upload.uploadId()));
+    item.put(TableKeys.ITEM_USER_ID, s(upload.userId()));
+    item.put(TableKeys.SLOT, s(upload.slot().wireName()));
+    item.put(TableKeys.OBJECT_KEY, s(upload.key()));
+    item.put(TableKeys.CONTENT_TYPE, s(upload.contentType()));
+    item.put(TableKeys.CONTENT_LENGTH, n(upload.contentLength()));
+    item.put(TableKeys.STATUS, s(upload.status().name()));
+    item.put(TableKeys.CREATED_AT, time(upload.createdAt()));
+    item.put(TableKeys.URL_EXPIRES_AT, time(upload.urlExpiresAt()));
+    item.put(TableKeys.FAIL_AFTER, time(upload.failAfter()));
     item.put(TableKeys.EXPIRES_AT, n(upload.createdAt().plus(retention).getEpochSecond()));
     return item;
   }
@@ -103,35 +103,43 @@ final class SkinItems {
     List<AttributeValue> list = new ArrayList<>();
     for (UploadReason reason : reasons) {
       list.add(
-          AttributeValue.fromM(Map.of("code", s(reason.code()), "message", s(reason.message()))));
+          AttributeValue.fromM(
+              Map.of(
+                  TableKeys.REASON_CODE,
+                  s(reason.code()),
+                  TableKeys.REASON_MESSAGE,
+                  s(reason.message()))));
     }
     return AttributeValue.fromL(list);
   }
 
   static SkinUpload toUpload(Map<String, AttributeValue> item) {
-    SkinSlot slot = SkinSlot.fromWire(item.get("slot").s()).orElseThrow();
+    SkinSlot slot = SkinSlot.fromWire(item.get(TableKeys.SLOT).s()).orElseThrow();
     List<UploadReason> reasons = new ArrayList<>();
-    AttributeValue storedReasons = item.get("reasons");
+    AttributeValue storedReasons = item.get(TableKeys.REASONS);
     if (storedReasons != null && storedReasons.hasL()) {
       for (AttributeValue reason : storedReasons.l()) {
-        reasons.add(new UploadReason(reason.m().get("code").s(), reason.m().get("message").s()));
+        reasons.add(
+            new UploadReason(
+                reason.m().get(TableKeys.REASON_CODE).s(),
+                reason.m().get(TableKeys.REASON_MESSAGE).s()));
       }
     }
-    AttributeValue image = item.get("image");
-    AttributeValue active = item.get("active");
-    AttributeValue decidedAt = item.get("decidedAt");
+    AttributeValue image = item.get(TableKeys.IMAGE);
+    AttributeValue active = item.get(TableKeys.ACTIVE);
+    AttributeValue decidedAt = item.get(TableKeys.DECIDED_AT);
     return new SkinUpload(
-        item.get("uploadId").s(),
-        item.get("userId").s(),
+        item.get(TableKeys.UPLOAD_ID).s(),
+        item.get(TableKeys.ITEM_USER_ID).s(),
         slot,
-        item.get("objectKey").s(),
-        item.get("contentType").s(),
-        Long.parseLong(item.get("contentLength").n()),
-        UploadStatus.valueOf(item.get("status").s()),
+        item.get(TableKeys.OBJECT_KEY).s(),
+        item.get(TableKeys.CONTENT_TYPE).s(),
+        Long.parseLong(item.get(TableKeys.CONTENT_LENGTH).n()),
+        UploadStatus.valueOf(item.get(TableKeys.STATUS).s()),
         reasons,
-        Timestamps.parse(item.get("createdAt").s()),
-        Timestamps.parse(item.get("urlExpiresAt").s()),
-        Timestamps.parse(item.get("failAfter").s()),
+        Timestamps.parse(item.get(TableKeys.CREATED_AT).s()),
+        Timestamps.parse(item.get(TableKeys.URL_EXPIRES_AT).s()),
+        Timestamps.parse(item.get(TableKeys.FAIL_AFTER).s()),
         decidedAt == null ? Optional.empty() : Optional.of(Timestamps.parse(decidedAt.s())),
         image == null || !image.hasM() ? Optional.empty() : Optional.of(image(slot, image)),
         active != null && Boolean.TRUE.equals(active.bool()));

@@ -1,13 +1,10 @@
 package bloghome.stats;
 
-import static bloghome.table.Attributes.n;
-import static bloghome.table.Attributes.number;
-import static bloghome.table.Attributes.s;
 import static bloghome.table.Attributes.string;
-import static bloghome.table.TableKeys.key;
 
 import bloghome.paging.StorePage;
-import bloghome.table.Attributes;
+import bloghome.table.ProfileItems;
+import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
 import bloghome.table.TransactionRunner;
 import java.time.Instant;
@@ -16,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -30,13 +26,13 @@ public final class DynamoDbFollowStore implements FollowStore {
   private static final int IN = 1;
   private static final int FOLLOWEE = 3;
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+  private final TableAccess access;
+  private final ProfileItems profiles;
   private final TransactionRunner transactions;
 
   public DynamoDbFollowStore(DynamoDbClient dynamoDb, String table) {
-    this.dynamoDb = dynamoDb;
-    this.table = table;
+    this.access = new TableAccess(dynamoDb, table);
+    this.profiles = new ProfileItems(access);
     this.transactions = new TransactionRunner(dynamoDb, StatsRetry.POLICY);
   }
 
@@ -46,10 +42,10 @@ public final class DynamoDbFollowStore implements FollowStore {
     Map<String, AttributeValue> in = StatsItems.followIn(followerId, followeeId, at);
     List<TransactWriteItem> items =
         List.of(
-            putIfAbsent(out),
-            putIfAbsent(in),
-            counter(followerId, "following", 1, null),
-            counter(followeeId, "followers", 1, "attribute_exists(displayName)"));
+            access.putIfAbsent(out),
+            access.putIfAbsent(in),
+            profiles.add(followerId, ProfileItems.Counter.FOLLOWING, 1),
+            profiles.addIfVisible(followeeId, ProfileItems.Counter.FOLLOWERS, 1));
     TransactionRunner.Result result = transactions.write(items);
     if (result.applied()) {
       return Change.CHANGED;
@@ -68,10 +64,10 @@ public final class DynamoDbFollowStore implements FollowStore {
     String pk = TableKeys.follow(followerId, followeeId);
     List<TransactWriteItem> items =
         List.of(
-            deleteIfPresent(key(pk, TableKeys.FOLLOW_OUT)),
-            deleteIfPresent(key(pk, TableKeys.FOLLOW_IN)),
-            counter(followerId, "following", -1, "#c >= :one"),
-            counter(followeeId, "followers", -1, "#c >= :one"));
+            access.deleteIfPresent(pk, TableKeys.FOLLOW_OUT),
+            access.deleteIfPresent(pk, TableKeys.FOLLOW_IN),
+            profiles.add(followerId, ProfileItems.Counter.FOLLOWING, -1),
+            profiles.add(followeeId, ProfileItems.Counter.FOLLOWERS, -1));
     TransactionRunner.Result result = transactions.write(items);
     if (result.applied()) {
       return Change.CHANGED;
@@ -86,96 +82,36 @@ public final class DynamoDbFollowStore implements FollowStore {
 
   @Override
   public Optional<Long> followersOf(String userId) {
-    Map<String, AttributeValue> item = profile(userId, true);
-    return item == null || string(item, "displayName") == null
-        ? Optional.empty()
-        : Optional.of(number(item, "followers"));
+    return profiles
+        .find(userId, true)
+        .filter(ProfileItems.Stored::visible)
+        .map(p -> p.counter(ProfileItems.Counter.FOLLOWERS));
   }
 
   @Override
   public boolean isVisible(String userId) {
-    Map<String, AttributeValue> item = profile(userId, false);
-    return item != null && string(item, "displayName") != null;
-  }
-
-  private Map<String, AttributeValue> profile(String userId, boolean consistent) {
-    Map<String, AttributeValue> item =
-        dynamoDb
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .key(key(TableKeys.userPk(userId), TableKeys.PROFILE))
-                        .projectionExpression("displayName, followers")
-                        .consistentRead(consistent))
-            .item();
-    return item == null || item.isEmpty() ? null : item;
+    return profiles.find(userId, false).filter(ProfileItems.Stored::visible).isPresent();
   }
 
   @Override
   public StorePage<FollowEntry> followers(
       String userId, int limit, Optional<Map<String, String>> start) {
-    return list(TableKeys.followersOf(userId), "followerId", limit, start);
+    return list(TableKeys.followersOf(userId), TableKeys.FOLLOWER_ID, limit, start);
   }
 
   @Override
   public StorePage<FollowEntry> following(
       String userId, int limit, Optional<Map<String, String>> start) {
-    return list(TableKeys.followingOf(userId), "followeeId", limit, start);
+    return list(TableKeys.followingOf(userId), TableKeys.FOLLOWEE_ID, limit, start);
   }
 
   private StorePage<FollowEntry> list(
       String owner, String otherEnd, int limit, Optional<Map<String, String>> start) {
-    QueryResponse page =
-        dynamoDb.query(
-            q -> {
-              q.tableName(table)
-                  .indexName(TableKeys.BY_OWNER)
-                  .keyConditionExpression("gsi1pk = :owner")
-                  .expressionAttributeValues(Map.of(":owner", s(owner)))
-                  .scanIndexForward(false)
-                  .limit(limit);
-              start.ifPresent(k -> q.exclusiveStartKey(Attributes.fromStrings(k)));
-            });
+    StorePage<Map<String, AttributeValue>> page = access.byOwner(owner, limit, start);
     List<FollowEntry> entries =
         page.items().stream()
-            .map(i -> new FollowEntry(string(i, otherEnd), string(i, "followedAt")))
+            .map(i -> new FollowEntry(string(i, otherEnd), string(i, TableKeys.FOLLOWED_AT)))
             .toList();
-    Optional<Map<String, String>> next =
-        page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-            ? Optional.of(Attributes.toStrings(page.lastEvaluatedKey()))
-            : Optional.empty();
-    return new StorePage<>(entries, next);
-  }
-
-  private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
-    return TransactWriteItem.builder()
-        .put(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"))
-        .build();
-  }
-
-  private TransactWriteItem deleteIfPresent(Map<String, AttributeValue> itemKey) {
-    return TransactWriteItem.builder()
-        .delete(d -> d.tableName(table).key(itemKey).conditionExpression("attribute_exists(pk)"))
-        .build();
-  }
-
-  private TransactWriteItem counter(String userId, String counter, int delta, String condition) {
-    Map<String, AttributeValue> values =
-        condition != null && condition.contains(":one")
-            ? Map.of(":delta", n(delta), ":one", n(1))
-            : Map.of(":delta", n(delta));
-    return TransactWriteItem.builder()
-        .update(
-            u -> {
-              u.tableName(table)
-                  .key(key(TableKeys.userPk(userId), TableKeys.PROFILE))
-                  .updateExpression("ADD #c :delta")
-                  .expressionAttributeNames(Map.of("#c", counter))
-                  .expressionAttributeValues(values);
-              if (condition != null) {
-                u.conditionExpression(condition);
-              }
-            })
-        .build();
+    return new StorePage<>(entries, page.next());
   }
 }

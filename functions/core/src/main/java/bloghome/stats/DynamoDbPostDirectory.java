@@ -1,14 +1,11 @@
 package bloghome.stats;
 
-import static bloghome.table.TableKeys.key;
-
-import bloghome.table.Attributes;
-import bloghome.table.TableKeys;
+import bloghome.table.PostSummaryItems;
+import bloghome.table.TableAccess;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Finds a post's author with one strongly consistent GetItem of the summary's {@code authorId} (a
@@ -20,13 +17,11 @@ public final class DynamoDbPostDirectory implements PostDirectory {
   /** Enough for every post a busy blog host serves in one environment's life; ~100 bytes each. */
   private static final int MAX_CACHED = 20_000;
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+  private final PostSummaryItems summaries;
   private final Map<String, String> authors = new ConcurrentHashMap<>();
 
   public DynamoDbPostDirectory(DynamoDbClient dynamoDb, String table) {
-    this.dynamoDb = dynamoDb;
-    this.table = table;
+    this.summaries = new PostSummaryItems(new TableAccess(dynamoDb, table));
   }
 
   @Override
@@ -53,16 +48,7 @@ public final class DynamoDbPostDirectory implements PostDirectory {
   }
 
   private Optional<String> readAuthor(String postId, boolean consistent) {
-    Map<String, AttributeValue> item =
-        dynamoDb
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .key(key(TableKeys.postPk(postId), TableKeys.SUMMARY))
-                        .projectionExpression("authorId")
-                        .consistentRead(consistent))
-            .item();
-    return Optional.ofNullable(item == null ? null : Attributes.string(item, "authorId"));
+    return summaries.authorOf(postId, consistent);
   }
 
   private void remember(String postId, String author) {

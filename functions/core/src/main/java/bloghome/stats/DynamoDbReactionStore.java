@@ -1,13 +1,11 @@
 package bloghome.stats;
 
-import static bloghome.table.Attributes.n;
-import static bloghome.table.Attributes.number;
-import static bloghome.table.Attributes.s;
-import static bloghome.table.Attributes.string;
 import static bloghome.table.TableKeys.key;
 
 import bloghome.paging.StorePage;
-import bloghome.table.Attributes;
+import bloghome.table.PostSummaryItems;
+import bloghome.table.ProfileItems;
+import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
 import bloghome.table.TransactionRunner;
 import java.time.Instant;
@@ -22,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -36,34 +33,25 @@ public final class DynamoDbReactionStore implements ReactionStore {
   private static final int SUMMARY = 1;
   private static final int PROFILE = 2;
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+  private final TableAccess access;
+  private final PostSummaryItems summaries;
+  private final ProfileItems profiles;
   private final TransactionRunner transactions;
 
   public DynamoDbReactionStore(DynamoDbClient dynamoDb, String table) {
-    this.dynamoDb = dynamoDb;
-    this.table = table;
+    this.access = new TableAccess(dynamoDb, table);
+    this.summaries = new PostSummaryItems(access);
+    this.profiles = new ProfileItems(access);
     this.transactions = new TransactionRunner(dynamoDb, StatsRetry.POLICY);
   }
 
   @Override
   public Change add(Reaction reaction, String postId, String authorId, String userId, Instant at) {
-    Map<String, AttributeValue> marker = StatsItems.reactionMarker(reaction, postId, userId, at);
     List<TransactWriteItem> items =
         List.of(
-            TransactWriteItem.builder()
-                .put(
-                    p ->
-                        p.tableName(table)
-                            .item(marker)
-                            .conditionExpression("attribute_not_exists(pk)"))
-                .build(),
-            counter(
-                key(TableKeys.postPk(postId), TableKeys.SUMMARY),
-                reaction,
-                1,
-                "attribute_exists(pk)"),
-            counter(key(TableKeys.userPk(authorId), TableKeys.PROFILE), reaction, 1, null));
+            access.putIfAbsent(StatsItems.reactionMarker(reaction, postId, userId, at)),
+            summaries.add(postId, reaction.postCounter(), 1),
+            profiles.add(authorId, reaction.profileCounter(), 1));
     TransactionRunner.Result result = transactions.write(items);
     if (result.applied()) {
       return Change.CHANGED;
@@ -79,22 +67,12 @@ public final class DynamoDbReactionStore implements ReactionStore {
 
   @Override
   public Change remove(Reaction reaction, String postId, String authorId, String userId) {
-    String guard = "#c >= :one";
+    Map<String, AttributeValue> marker = StatsItems.reactionKey(reaction, postId, userId);
     List<TransactWriteItem> items =
         List.of(
-            TransactWriteItem.builder()
-                .delete(
-                    d ->
-                        d.tableName(table)
-                            .key(StatsItems.reactionKey(reaction, postId, userId))
-                            .conditionExpression("attribute_exists(pk)"))
-                .build(),
-            counter(
-                key(TableKeys.postPk(postId), TableKeys.SUMMARY),
-                reaction,
-                -1,
-                "attribute_exists(pk) AND " + guard),
-            counter(key(TableKeys.userPk(authorId), TableKeys.PROFILE), reaction, -1, guard));
+            access.deleteIfPresent(marker.get(TableKeys.PK).s(), marker.get(TableKeys.SK).s()),
+            summaries.add(postId, reaction.postCounter(), -1),
+            profiles.add(authorId, reaction.profileCounter(), -1));
     TransactionRunner.Result result = transactions.write(items);
     if (result.applied()) {
       return Change.CHANGED;
@@ -117,86 +95,41 @@ public final class DynamoDbReactionStore implements ReactionStore {
   @Override
   public boolean removeOrphan(Reaction reaction, String postId, String userId) {
     Map<String, AttributeValue> old =
-        dynamoDb
+        access
+            .client()
             .deleteItem(
                 d ->
-                    d.tableName(table)
+                    d.tableName(access.name())
                         .key(StatsItems.reactionKey(reaction, postId, userId))
                         .returnValues("ALL_OLD"))
             .attributes();
     return old != null && !old.isEmpty();
   }
 
-  private TransactWriteItem counter(
-      Map<String, AttributeValue> itemKey, Reaction reaction, int delta, String condition) {
-    Map<String, String> names = Map.of("#c", reaction.counter());
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":delta", n(delta));
-    if (condition != null && condition.contains(":one")) {
-      values.put(":one", n(1));
-    }
-    return TransactWriteItem.builder()
-        .update(
-            u -> {
-              u.tableName(table)
-                  .key(itemKey)
-                  .updateExpression("ADD #c :delta")
-                  .expressionAttributeNames(names)
-                  .expressionAttributeValues(values);
-              if (condition != null) {
-                u.conditionExpression(condition);
-              }
-            })
-        .build();
-  }
-
   @Override
   public long count(Reaction reaction, String postId) {
-    Map<String, AttributeValue> item =
-        dynamoDb
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .key(key(TableKeys.postPk(postId), TableKeys.SUMMARY))
-                        .projectionExpression("#c")
-                        .expressionAttributeNames(Map.of("#c", reaction.counter()))
-                        .consistentRead(true))
-            .item();
-    return item == null ? 0 : number(item, reaction.counter());
+    return summaries.counter(postId, reaction.postCounter());
   }
 
   @Override
   public StorePage<Favorite> favorites(
       String userId, int limit, Optional<Map<String, String>> start) {
-    QueryResponse page =
-        dynamoDb.query(
-            q -> {
-              q.tableName(table)
-                  .indexName(TableKeys.BY_OWNER)
-                  .keyConditionExpression("gsi1pk = :owner")
-                  .expressionAttributeValues(Map.of(":owner", s(TableKeys.favoritesOf(userId))))
-                  .scanIndexForward(false)
-                  .limit(limit);
-              start.ifPresent(k -> q.exclusiveStartKey(Attributes.fromStrings(k)));
-            });
+    StorePage<Map<String, AttributeValue>> page =
+        access.byOwner(TableKeys.favoritesOf(userId), limit, start);
     Map<String, FavoritePost> posts =
-        summaries(page.items().stream().map(i -> string(i, "postId")).toList());
+        favoritePosts(page.items().stream().map(StatsItems::reactionPostId).toList());
     List<Favorite> favorites = new ArrayList<>();
     for (Map<String, AttributeValue> item : page.items()) {
-      FavoritePost post = posts.get(string(item, "postId"));
+      FavoritePost post = posts.get(StatsItems.reactionPostId(item));
       if (post != null) {
-        favorites.add(new Favorite(post.postId(), string(item, "createdAt"), post));
+        favorites.add(new Favorite(post.postId(), StatsItems.reactionCreatedAt(item), post));
       }
     }
-    Optional<Map<String, String>> next =
-        page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-            ? Optional.of(Attributes.toStrings(page.lastEvaluatedKey()))
-            : Optional.empty();
-    return new StorePage<>(favorites, next);
+    return new StorePage<>(favorites, page.next());
   }
 
   /** The summaries of up to 100 posts in one BatchGetItem (plus retries of unprocessed keys). */
-  private Map<String, FavoritePost> summaries(List<String> postIds) {
+  private Map<String, FavoritePost> favoritePosts(List<String> postIds) {
     Map<String, FavoritePost> found = new HashMap<>();
     if (postIds.isEmpty()) {
       return found;
@@ -206,18 +139,13 @@ public final class DynamoDbReactionStore implements ReactionStore {
       keys.add(key(TableKeys.postPk(postId), TableKeys.SUMMARY));
     }
     Map<String, KeysAndAttributes> request = new LinkedHashMap<>();
-    request.put(
-        table,
-        KeysAndAttributes.builder()
-            .keys(keys)
-            .projectionExpression(StatsItems.FAVORITE_POST_PROJECTION)
-            .expressionAttributeNames(StatsItems.FAVORITE_POST_NAMES)
-            .build());
+    request.put(access.name(), KeysAndAttributes.builder().keys(keys).build());
     for (int round = 0; !request.isEmpty() && round < 5; round++) {
       Map<String, KeysAndAttributes> pending = request;
-      BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
-      for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-        FavoritePost summary = StatsItems.favoritePost(item);
+      BatchGetItemResponse response = access.client().batchGetItem(b -> b.requestItems(pending));
+      for (Map<String, AttributeValue> item :
+          response.responses().getOrDefault(access.name(), List.of())) {
+        FavoritePost summary = StatsItems.favoritePost(PostSummaryItems.read(item));
         found.put(summary.postId(), summary);
       }
       request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();

@@ -1,14 +1,14 @@
 package bloghome.stats;
 
-import static bloghome.table.Attributes.n;
 import static bloghome.table.Attributes.s;
-import static bloghome.table.TableKeys.key;
 
 import bloghome.table.Attributes;
+import bloghome.table.ItemUpdate;
+import bloghome.table.PostSummaryItems;
+import bloghome.table.ProfileItems;
+import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
 import bloghome.table.TransactionRunner;
-import bloghome.table.ViewRank;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,22 +22,22 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * One TransactWriteItems per chunk: the shard's checkpoint item ({@code VIEWCOUNT#{shard}} / {@code
  * CHECKPOINT}, attribute {@code seq}) set to the chunk's last sequence number on condition {@code
- * attribute_not_exists(seq) OR seq < :first}, {@code ADD views :n, viewRank :n x 10^24} on each
- * post summary (only if it exists), and {@code ADD views :n} on each author's profile.
+ * attribute_not_exists(seq) OR seq < :first}, {@code n} views added to each post summary (only if
+ * it exists; its by-views rank moves with them) and to each author's profile, through their owners.
  */
 public final class DynamoDbViewCounterStore implements ViewCounterStore {
   /** DynamoDB's limit of items in one transaction. */
   static final int MAX_TRANSACTION_ITEMS = 100;
 
-  private static final BigInteger ONE_VIEW = ViewRank.ONE_VIEW;
-
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+  private final TableAccess access;
+  private final PostSummaryItems summaries;
+  private final ProfileItems profiles;
   private final TransactionRunner transactions;
 
   public DynamoDbViewCounterStore(DynamoDbClient dynamoDb, String table) {
-    this.dynamoDb = dynamoDb;
-    this.table = table;
+    this.access = new TableAccess(dynamoDb, table);
+    this.summaries = new PostSummaryItems(access);
+    this.profiles = new ProfileItems(access);
     this.transactions = new TransactionRunner(dynamoDb, StatsRetry.POLICY);
   }
 
@@ -49,14 +49,9 @@ public final class DynamoDbViewCounterStore implements ViewCounterStore {
   @Override
   public Optional<String> checkpoint(String shardKey) {
     Map<String, AttributeValue> item =
-        dynamoDb
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .key(key(TableKeys.viewCountCheckpoint(shardKey), TableKeys.CHECKPOINT))
-                        .consistentRead(true))
-            .item();
-    return Optional.ofNullable(item == null ? null : Attributes.string(item, "seq"));
+        access.get(TableKeys.viewCountCheckpoint(shardKey), TableKeys.CHECKPOINT, true);
+    return Optional.ofNullable(
+        item == null ? null : Attributes.string(item, TableKeys.CHECKPOINT_SEQUENCE));
   }
 
   @Override
@@ -68,54 +63,25 @@ public final class DynamoDbViewCounterStore implements ViewCounterStore {
       Map<String, Long> viewsByAuthor) {
     List<TransactWriteItem> items = new ArrayList<>();
     List<String> postAt = new ArrayList<>();
+    ItemUpdate checkpoint =
+        access
+            .update(TableKeys.viewCountCheckpoint(shardKey), TableKeys.CHECKPOINT)
+            .set(TableKeys.CHECKPOINT_SEQUENCE, s(lastSequence));
+    String seq = checkpoint.name(TableKeys.CHECKPOINT_SEQUENCE);
+    String first = checkpoint.value(":first", s(firstSequence));
     items.add(
-        TransactWriteItem.builder()
-            .update(
-                u ->
-                    u.tableName(table)
-                        .key(key(TableKeys.viewCountCheckpoint(shardKey), TableKeys.CHECKPOINT))
-                        .updateExpression("SET #seq = :last")
-                        .conditionExpression("attribute_not_exists(#seq) OR #seq < :first")
-                        .expressionAttributeNames(Map.of("#seq", "seq"))
-                        .expressionAttributeValues(
-                            Map.of(":last", s(lastSequence), ":first", s(firstSequence))))
-            .build());
+        checkpoint
+            .when("(attribute_not_exists(" + seq + ") OR " + seq + " < " + first + ")")
+            .item());
     postAt.add(null);
     viewsByPost.forEach(
         (postId, views) -> {
-          items.add(
-              TransactWriteItem.builder()
-                  .update(
-                      u ->
-                          u.tableName(table)
-                              .key(key(TableKeys.postPk(postId), TableKeys.SUMMARY))
-                              .updateExpression("ADD #views :n, #rank :rank")
-                              .conditionExpression("attribute_exists(pk)")
-                              .expressionAttributeNames(
-                                  Map.of("#views", "views", "#rank", "viewRank"))
-                              .expressionAttributeValues(
-                                  Map.of(
-                                      ":n", n(views),
-                                      ":rank",
-                                          n(
-                                              ONE_VIEW
-                                                  .multiply(BigInteger.valueOf(views))
-                                                  .toString()))))
-                  .build());
+          items.add(summaries.add(postId, PostSummaryItems.Counter.VIEWS, views));
           postAt.add(postId);
         });
     viewsByAuthor.forEach(
         (authorId, views) -> {
-          items.add(
-              TransactWriteItem.builder()
-                  .update(
-                      u ->
-                          u.tableName(table)
-                              .key(key(TableKeys.userPk(authorId), TableKeys.PROFILE))
-                              .updateExpression("ADD #views :n")
-                              .expressionAttributeNames(Map.of("#views", "views"))
-                              .expressionAttributeValues(Map.of(":n", n(views))))
-                  .build());
+          items.add(profiles.add(authorId, ProfileItems.Counter.VIEWS, views));
           postAt.add(null);
         });
     if (items.size() > MAX_TRANSACTION_ITEMS) {

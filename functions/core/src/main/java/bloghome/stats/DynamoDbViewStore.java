@@ -1,6 +1,7 @@
 package bloghome.stats;
 
 import bloghome.ids.Ids;
+import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
 import java.time.LocalDate;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class DynamoDbViewStore implements ViewStore {
           r ->
               r.tableName(table)
                   .item(marker)
-                  .conditionExpression("attribute_not_exists(pk)")
+                  .conditionExpression(TableAccess.ITEM_ABSENT)
                   .returnValuesOnConditionCheckFailure(
                       ReturnValuesOnConditionCheckFailure.ALL_OLD));
       return Outcome.COUNTED;

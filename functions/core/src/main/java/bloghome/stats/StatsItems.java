@@ -1,11 +1,12 @@
 package bloghome.stats;
 
 import static bloghome.table.Attributes.n;
-import static bloghome.table.Attributes.number;
 import static bloghome.table.Attributes.s;
 import static bloghome.table.Attributes.string;
 import static bloghome.table.TableKeys.key;
 
+import bloghome.table.PostSummaryItems;
+import bloghome.table.PostSummaryItems.Counter;
 import bloghome.table.TableKeys;
 import bloghome.time.Timestamps;
 import java.time.Instant;
@@ -15,12 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps the stats markers (views, likes, favorites, follow edges) to items, and favorites back. */
 final class StatsItems {
-  /** What a favorites page reads of each post's summary item. */
-  static final String FAVORITE_POST_PROJECTION =
-      "postId, authorId, #type, title, summary, publishedAt, #views, likes, favorites, comments";
-
-  static final Map<String, String> FAVORITE_POST_NAMES = Map.of("#type", "type", "#views", "views");
-
   private StatsItems() {}
 
   /**
@@ -48,12 +43,12 @@ final class StatsItems {
       Reaction reaction, String postId, String userId, Instant at) {
     String when = Timestamps.format(at);
     Map<String, AttributeValue> marker = reactionKey(reaction, postId, userId);
-    marker.put("postId", s(postId));
-    marker.put("userId", s(userId));
-    marker.put("createdAt", s(when));
+    marker.put(TableKeys.ITEM_POST_ID, s(postId));
+    marker.put(TableKeys.ITEM_USER_ID, s(userId));
+    marker.put(TableKeys.CREATED_AT, s(when));
     if (reaction == Reaction.FAVORITE) {
       marker.put(TableKeys.GSI1PK, s(TableKeys.favoritesOf(userId)));
-      marker.put(TableKeys.GSI1SK, s(when + "#" + postId));
+      marker.put(TableKeys.GSI1SK, s(TableKeys.ownerListSk(when, postId)));
     }
     return marker;
   }
@@ -84,25 +79,34 @@ final class StatsItems {
       String followerId, String followeeId, Instant at, String sk, String list, String otherEnd) {
     String when = Timestamps.format(at);
     Map<String, AttributeValue> edge = key(TableKeys.follow(followerId, followeeId), sk);
-    edge.put("followerId", s(followerId));
-    edge.put("followeeId", s(followeeId));
-    edge.put("followedAt", s(when));
+    edge.put(TableKeys.FOLLOWER_ID, s(followerId));
+    edge.put(TableKeys.FOLLOWEE_ID, s(followeeId));
+    edge.put(TableKeys.FOLLOWED_AT, s(when));
     edge.put(TableKeys.GSI1PK, s(list));
-    edge.put(TableKeys.GSI1SK, s(when + "#" + otherEnd));
+    edge.put(TableKeys.GSI1SK, s(TableKeys.ownerListSk(when, otherEnd)));
     return edge;
   }
 
-  static FavoritePost favoritePost(Map<String, AttributeValue> item) {
+  static String reactionPostId(Map<String, AttributeValue> marker) {
+    return string(marker, TableKeys.ITEM_POST_ID);
+  }
+
+  static String reactionCreatedAt(Map<String, AttributeValue> marker) {
+    return string(marker, TableKeys.CREATED_AT);
+  }
+
+  /** A favorited post's list fields, from its summary item as its owner reads it. */
+  static FavoritePost favoritePost(PostSummaryItems.Summary s) {
     return new FavoritePost(
-        string(item, "postId"),
-        string(item, "authorId"),
-        string(item, "type"),
-        string(item, "title"),
-        string(item, "summary"),
-        string(item, "publishedAt"),
-        number(item, "views"),
-        number(item, "likes"),
-        number(item, "favorites"),
-        number(item, "comments"));
+        s.postId(),
+        s.authorId(),
+        s.type(),
+        s.title(),
+        s.summary(),
+        Timestamps.format(s.publishedAt()),
+        s.counter(Counter.VIEWS),
+        s.counter(Counter.LIKES),
+        s.counter(Counter.FAVORITES),
+        s.counter(Counter.COMMENTS));
   }
 }

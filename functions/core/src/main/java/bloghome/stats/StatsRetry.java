@@ -1,6 +1,6 @@
 package bloghome.stats;
 
-import bloghome.http.RetryLater;
+import bloghome.errors.RetryLater;
 import bloghome.log.Metrics;
 import bloghome.table.RetryPolicy;
 

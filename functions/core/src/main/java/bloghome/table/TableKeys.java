@@ -48,6 +48,24 @@ public final class TableKeys {
   /** Greater than any {@code publishedKey}: puts the listing totals first when descending. */
   public static final String TOP_PUBLISHED_KEY = "~";
 
+  /**
+   * Attributes of the items only posts write (content, import map, idempotency record); the
+   * summary's are in {@link PostSummaryItems}.
+   */
+  public static final String ITEM_POST_ID = "postId";
+
+  public static final String ITEM_SOURCE_ID = "sourceId";
+
+  /** Attribute names several kinds of item carry. */
+  public static final String ITEM_AUTHOR_ID = "authorId";
+
+  public static final String ITEM_USER_ID = "userId";
+  public static final String CREATED_AT = "createdAt";
+  public static final String CONTENT_TEXT = "content";
+  public static final String SOURCE_URL = "sourceUrl";
+  public static final String TAGS = "tags";
+  public static final String REQUEST_HASH = "requestHash";
+
   public static String postPk(String postId) {
     return "POST#" + postId;
   }
@@ -91,6 +109,37 @@ public final class TableKeys {
   public static String skinUploadSk(String uploadId) {
     return SKIN_UPLOAD_PREFIX + uploadId;
   }
+
+  /**
+   * Attributes of the skin and upload items. A skin's colours and active images are stored under
+   * their wire names ({@code ColorField}, {@code SkinSlot}): one name on the wire and in the table.
+   */
+  public static final String ITEM_UPDATED_AT = "updatedAt";
+
+  public static final String UPLOAD_ID = "uploadId";
+  public static final String SLOT = "slot";
+  public static final String OBJECT_KEY = "objectKey";
+  public static final String CONTENT_TYPE = "contentType";
+  public static final String CONTENT_LENGTH = "contentLength";
+  public static final String STATUS = "status";
+  public static final String URL_EXPIRES_AT = "urlExpiresAt";
+  public static final String FAIL_AFTER = "failAfter";
+  public static final String REASONS = "reasons";
+  public static final String DECIDED_AT = "decidedAt";
+  public static final String IMAGE = "image";
+  public static final String ACTIVE = "active";
+
+  /** Fields of a stored image (a map) and of a stored reason (a map in {@link #REASONS}). */
+  public static final String IMAGE_KEY = "key";
+
+  public static final String IMAGE_WIDTH = "width";
+  public static final String IMAGE_HEIGHT = "height";
+  public static final String IMAGE_BYTES = "bytes";
+  public static final String IMAGE_FORMAT = "format";
+  public static final String IMAGE_ORDER = "order";
+  public static final String IMAGE_ACCEPTED_AT = "acceptedAt";
+  public static final String REASON_CODE = "code";
+  public static final String REASON_MESSAGE = "message";
 
   // ------------------------------------------------------------ stats
 
@@ -138,6 +187,9 @@ public final class TableKeys {
 
   public static final String CHECKPOINT = "CHECKPOINT";
 
+  /** The checkpoint's attribute: the last stream sequence number counted. */
+  public static final String CHECKPOINT_SEQUENCE = "seq";
+
   /** The kinds of reaction marker: each is both the key's prefix and the marker's sort key. */
   public static final String LIKE_MARKER = "LIKE";
 
@@ -150,6 +202,20 @@ public final class TableKeys {
   public static String reactionMarker(String markerName, String postId, String userId) {
     return markerName + "#" + postId + "#" + userId;
   }
+
+  /**
+   * The ByOwner sort key of an entry in a user's favorites, following or followers list: newest
+   * first by the time of the entry, then by the post or user it names.
+   */
+  public static String ownerListSk(String when, String id) {
+    return when + "#" + id;
+  }
+
+  /** Attributes of a follow edge's halves. */
+  public static final String FOLLOWER_ID = "followerId";
+
+  public static final String FOLLOWEE_ID = "followeeId";
+  public static final String FOLLOWED_AT = "followedAt";
 
   public static String favoritesOf(String userId) {
     return "FAVORITES#" + userId;
@@ -179,7 +245,30 @@ public final class TableKeys {
 
   public static final String SALT = "SALT";
 
+  /** The salt item's secret (binary). */
+  public static final String SALT_SECRET = "salt";
+
   // ------------------------------------------------------------ comments
+
+  /** Attributes of the comment items (comment, pointer, idempotency record, rate window). */
+  public static final String COMMENT_ID = "commentId";
+
+  public static final String COMMENT_SK = "commentSk";
+  public static final String REPLY_TO = "replyTo";
+  public static final String AUTHOR_NAME = "authorName";
+  public static final String BODY = "body";
+  public static final String REPLIES = "replies";
+  public static final String PREVIEW_COUNT = "previewCount";
+  public static final String DELETED = "deleted";
+
+  /** The comment an idempotency record remembers (a map of the comment's fields). */
+  public static final String REMEMBERED_COMMENT = "comment";
+
+  /** What a comment item is: {@code COMMENT}, {@code COMMENT_REF} or {@code IDEMPOTENCY}. */
+  public static final String ITEM_TYPE = "type";
+
+  /** The number of comments in a rate window. */
+  public static final String RATE_COUNT = "n";
 
   /** Prefix of a top-level comment's sort key in its post's partition. */
   public static final String COMMENT_SK_PREFIX = "C#";

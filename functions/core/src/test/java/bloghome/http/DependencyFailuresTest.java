@@ -2,6 +2,7 @@ package bloghome.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bloghome.errors.RetryLater;
 import bloghome.json.Json;
 import bloghome.log.Log;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

@@ -4,7 +4,7 @@ import static bloghome.table.Attributes.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import bloghome.http.RetryLater;
+import bloghome.errors.RetryLater;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
 import bloghome.stats.StatsRetry;

@@ -1,25 +1,27 @@
 package bloghome.testing;
 
-import static bloghome.table.Attributes.n;
-import static bloghome.table.Attributes.s;
-
 import bloghome.posts.PostType;
-import bloghome.table.Attributes;
+import bloghome.table.PostSummaryItems;
+import bloghome.table.PostSummaryItems.Counter;
+import bloghome.table.PostSummaryItems.Summary;
+import bloghome.table.ProfileItems;
+import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
-import bloghome.time.Timestamps;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Seeds the blog table with post summaries and profiles shaped as the posts feature writes them
- * (docs/data-model.md), and reads their counters back: for the tests of features whose module does
- * not hold the posts code (stats, comments) and for core's own store tests. The one place tests
- * write these items by hand; every key comes from {@link TableKeys}, as in the features' stores.
+ * Seeds the blog table with post summaries and profiles, built by their owners ({@link
+ * PostSummaryItems}, {@link ProfileItems}) exactly as the features write them, and reads their
+ * counters back: for the tests of features whose module does not hold the posts code (stats,
+ * comments) and for core's own store tests. A change of an item's shape reaches this fixture
+ * through its owner.
  *
  * <p>It lives in core's test sources, not in the test-fixtures module, because it needs core's
  * table package and core's tests use test-fixtures (a Maven cycle). Core publishes it in its
@@ -33,10 +35,15 @@ public final class BlogTable {
 
   private final DynamoDbClient dynamoDb;
   private final String name;
+  private final PostSummaryItems summaries;
+  private final ProfileItems profiles;
 
   public BlogTable(DynamoDbClient dynamoDb, String name) {
     this.dynamoDb = dynamoDb;
     this.name = name;
+    TableAccess access = new TableAccess(dynamoDb, name);
+    this.summaries = new PostSummaryItems(access);
+    this.profiles = new ProfileItems(access);
   }
 
   /** The table's name. */
@@ -59,24 +66,18 @@ public final class BlogTable {
 
   /** A post with a given id (e.g. the one in a sample event) counting {@code comments}. */
   public String create(String postId, String authorId, long comments) {
-    String published = Timestamps.format(PUBLISHED);
-    Map<String, AttributeValue> item = TableKeys.key(TableKeys.postPk(postId), TableKeys.SUMMARY);
-    item.put("postId", s(postId));
-    item.put("authorId", s(authorId));
-    item.put("type", s(PostType.ORIGINAL.wireName()));
-    item.put("title", s("Title of " + postId));
-    item.put("summary", s("A summary"));
-    item.put("publishedAt", s(published));
-    item.put("updatedAt", s(published));
-    item.put("views", n(0));
-    item.put("comments", n(comments));
-    item.put("likes", n(0));
-    item.put("favorites", n(0));
-    item.put(TableKeys.LIST_PK, s(TableKeys.userPk(authorId)));
-    item.put(
-        TableKeys.LIST_TYPE_PK, s(TableKeys.userTypePk(authorId, PostType.ORIGINAL.wireName())));
-    item.put(TableKeys.PUBLISHED_KEY, s(TableKeys.publishedKey(published, postId)));
-    item.put(TableKeys.VIEW_RANK, n(initialViewRank(PUBLISHED).toString()));
+    Map<String, AttributeValue> item =
+        PostSummaryItems.item(
+            Summary.fresh(
+                    postId,
+                    authorId,
+                    PostType.ORIGINAL.wireName(),
+                    "Title of " + postId,
+                    "A summary",
+                    PUBLISHED)
+                .with(Counter.COMMENTS, comments));
+    // Without the postId tiebreak, so that tests can state a rank from the publish time alone.
+    item.put(TableKeys.VIEW_RANK, AttributeValue.fromN(initialViewRank(PUBLISHED).toString()));
     dynamoDb.putItem(r -> r.tableName(name).item(item));
     return postId;
   }
@@ -102,9 +103,8 @@ public final class BlogTable {
 
   /** A visible profile (one with a display name). */
   public void profile(String userId, String displayName) {
-    Map<String, AttributeValue> item = TableKeys.key(TableKeys.userPk(userId), TableKeys.PROFILE);
-    item.put("userId", s(userId));
-    item.put("displayName", s(displayName));
+    Map<String, AttributeValue> item =
+        ProfileItems.item(new ProfileItems.Stored(userId, Optional.of(displayName), "", Map.of()));
     dynamoDb.putItem(r -> r.tableName(name).item(item));
   }
 
@@ -115,12 +115,12 @@ public final class BlogTable {
 
   /** A counter of a post's summary ({@code views}, {@code comments}, ...), 0 when absent. */
   public long postCounter(String postId, String counter) {
-    return number(TableKeys.postPk(postId), TableKeys.SUMMARY, counter);
+    return summaries.counter(postId, postCounterNamed(counter));
   }
 
   /** A counter of a profile ({@code followers}, ...), 0 when absent. */
   public long profileCounter(String userId, String counter) {
-    return number(TableKeys.userPk(userId), TableKeys.PROFILE, counter);
+    return profiles.find(userId, true).map(p -> p.counter(profileCounterNamed(counter))).orElse(0L);
   }
 
   public BigInteger viewRank(String postId) {
@@ -128,9 +128,22 @@ public final class BlogTable {
         item(TableKeys.postPk(postId), TableKeys.SUMMARY).get(TableKeys.VIEW_RANK).n());
   }
 
-  private long number(String pk, String sk, String attribute) {
-    Map<String, AttributeValue> item = item(pk, sk);
-    return item == null ? 0 : Attributes.number(item, attribute);
+  private static Counter postCounterNamed(String attribute) {
+    for (Counter counter : Counter.values()) {
+      if (counter.attribute().equals(attribute)) {
+        return counter;
+      }
+    }
+    throw new IllegalArgumentException("no post counter " + attribute);
+  }
+
+  private static ProfileItems.Counter profileCounterNamed(String attribute) {
+    for (ProfileItems.Counter counter : ProfileItems.Counter.values()) {
+      if (counter.attribute().equals(attribute)) {
+        return counter;
+      }
+    }
+    throw new IllegalArgumentException("no profile counter " + attribute);
   }
 
   private Map<String, AttributeValue> item(String pk, String sk) {

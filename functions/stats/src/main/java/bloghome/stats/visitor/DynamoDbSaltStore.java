@@ -1,5 +1,6 @@
 package bloghome.stats.visitor;
 
+import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -55,18 +56,18 @@ public final class DynamoDbSaltStore implements SaltStore {
   private DailySalt load(LocalDate day) {
     Map<String, AttributeValue> stored =
         dynamoDb.getItem(r -> r.tableName(table).key(key(day)).consistentRead(true)).item();
-    if (stored != null && stored.containsKey("salt")) {
+    if (stored != null && stored.containsKey(TableKeys.SALT_SECRET)) {
       return fromItem(day, stored);
     }
     DailySalt fresh = DailySalt.generate(day, random);
     Map<String, AttributeValue> item = new HashMap<>(key(day));
-    item.put("salt", AttributeValue.fromB(SdkBytes.fromByteArray(fresh.secret())));
+    item.put(TableKeys.SALT_SECRET, AttributeValue.fromB(SdkBytes.fromByteArray(fresh.secret())));
     item.put(
         TableKeys.EXPIRES_AT,
         AttributeValue.fromN(Long.toString(fresh.expiresAt().getEpochSecond())));
     try {
       dynamoDb.putItem(
-          r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+          r -> r.tableName(table).item(item).conditionExpression(TableAccess.ITEM_ABSENT));
     } catch (ConditionalCheckFailedException lostTheRace) {
       Map<String, AttributeValue> winner =
           dynamoDb.getItem(r -> r.tableName(table).key(key(day)).consistentRead(true)).item();
@@ -77,7 +78,8 @@ public final class DynamoDbSaltStore implements SaltStore {
   }
 
   private static DailySalt fromItem(LocalDate day, Map<String, AttributeValue> item) {
-    return new DailySalt(day, item.get("salt").b().asByteArray(), DailySalt.expiryOf(day));
+    return new DailySalt(
+        day, item.get(TableKeys.SALT_SECRET).b().asByteArray(), DailySalt.expiryOf(day));
   }
 
   private static Map<String, AttributeValue> key(LocalDate day) {

@@ -1,4 +1,4 @@
-package bloghome.http;
+package bloghome.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package bloghome.http;
+package bloghome.paging;
 
 import bloghome.errors.Problem;
 import java.util.Optional;

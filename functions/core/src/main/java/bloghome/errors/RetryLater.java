@@ -1,6 +1,4 @@
-package bloghome.http;
-
-import bloghome.errors.Problem;
+package bloghome.errors;
 
 /** 429 (the caller's own rate) or 503 (a dependency's), with a {@code Retry-After} header. */
 public final class RetryLater extends Problem {

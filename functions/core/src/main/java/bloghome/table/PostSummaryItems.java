@@ -1,0 +1,367 @@
+package bloghome.table;
+
+import static bloghome.table.Attributes.n;
+import static bloghome.table.Attributes.number;
+import static bloghome.table.Attributes.s;
+import static bloghome.table.Attributes.string;
+
+import bloghome.time.Timestamps;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * The one owner of a post's summary item and of its projections: the listing entries (by
+ * publication, by views, by type, in the four listing indexes) and the listing totals beside them.
+ * Posts, stats and comments all change these items, and only through the operations here; no other
+ * code names their attributes (docs/data-model.md). A counter added to {@link Counter} is written
+ * as 0 on a new post, read back, and kept exact by every replace and delete.
+ */
+public final class PostSummaryItems {
+  // ------------------------------------------------------------ attribute names
+
+  public static final String POST_ID = "postId";
+  public static final String AUTHOR_ID = "authorId";
+  public static final String TYPE = "type";
+  public static final String TITLE = "title";
+  public static final String SUMMARY = "summary";
+  public static final String PUBLISHED_AT = "publishedAt";
+  public static final String UPDATED_AT = "updatedAt";
+  public static final String SOURCE_ID = "sourceId";
+
+  /** The listing total's number of posts. */
+  public static final String COUNT = "count";
+
+  /** The counters of a post: whole numbers that other features add to. */
+  public enum Counter {
+    VIEWS("views"),
+    COMMENTS("comments"),
+    LIKES("likes"),
+    FAVORITES("favorites");
+
+    private final String attribute;
+
+    Counter(String attribute) {
+      this.attribute = attribute;
+    }
+
+    public String attribute() {
+      return attribute;
+    }
+  }
+
+  /**
+   * The summary as stored; {@code type} is the type's wire name. Counters absent from {@code
+   * counters} are 0.
+   */
+  public record Summary(
+      String postId,
+      String authorId,
+      String type,
+      String title,
+      String summary,
+      Instant publishedAt,
+      Instant updatedAt,
+      Map<Counter, Long> counters,
+      Optional<String> sourceId) {
+    public long counter(Counter counter) {
+      return counters.getOrDefault(counter, 0L);
+    }
+
+    /** A new post's summary, published (and last updated) at {@code at}, every counter at 0. */
+    public static Summary fresh(
+        String postId, String authorId, String type, String title, String summary, Instant at) {
+      return new Summary(
+          postId, authorId, type, title, summary, at, at, Map.of(), Optional.empty());
+    }
+
+    /** This summary with one counter set to {@code value}. */
+    public Summary with(Counter counter, long value) {
+      Map<Counter, Long> changed = new EnumMap<>(Counter.class);
+      changed.putAll(counters);
+      changed.put(counter, value);
+      return new Summary(
+          postId, authorId, type, title, summary, publishedAt, updatedAt, changed, sourceId);
+    }
+  }
+
+  private final TableAccess table;
+
+  public PostSummaryItems(TableAccess table) {
+    this.table = table;
+  }
+
+  // ------------------------------------------------------------ the whole item
+
+  /** The summary item with the keys of every listing index it appears in. */
+  public static Map<String, AttributeValue> item(Summary s) {
+    String publishedAt = Timestamps.format(s.publishedAt());
+    Map<String, AttributeValue> item =
+        TableKeys.key(TableKeys.postPk(s.postId()), TableKeys.SUMMARY);
+    item.put(POST_ID, s(s.postId()));
+    item.put(AUTHOR_ID, s(s.authorId()));
+    item.put(TYPE, s(s.type()));
+    item.put(TITLE, s(s.title()));
+    item.put(SUMMARY, s(s.summary()));
+    item.put(PUBLISHED_AT, s(publishedAt));
+    item.put(UPDATED_AT, s(Timestamps.format(s.updatedAt())));
+    for (Counter counter : Counter.values()) {
+      item.put(counter.attribute(), n(s.counter(counter)));
+    }
+    item.put(TableKeys.LIST_PK, s(TableKeys.userPk(s.authorId())));
+    item.put(TableKeys.LIST_TYPE_PK, s(TableKeys.userTypePk(s.authorId(), s.type())));
+    item.put(TableKeys.PUBLISHED_KEY, s(TableKeys.publishedKey(publishedAt, s.postId())));
+    item.put(TableKeys.VIEW_RANK, viewRank(s));
+    s.sourceId().ifPresent(id -> item.put(SOURCE_ID, s(id)));
+    return item;
+  }
+
+  /** A summary item read back (from a get, a query or a listing index). */
+  public static Summary read(Map<String, AttributeValue> item) {
+    Map<Counter, Long> counters = new EnumMap<>(Counter.class);
+    for (Counter counter : Counter.values()) {
+      counters.put(counter, number(item, counter.attribute()));
+    }
+    return new Summary(
+        string(item, POST_ID),
+        string(item, AUTHOR_ID),
+        string(item, TYPE),
+        string(item, TITLE),
+        string(item, SUMMARY),
+        Timestamps.parse(string(item, PUBLISHED_AT)),
+        Timestamps.parse(string(item, UPDATED_AT)),
+        counters,
+        Optional.ofNullable(string(item, SOURCE_ID)));
+  }
+
+  /** The post's summary, if the post exists. */
+  public Optional<Summary> find(String postId, boolean consistent) {
+    return Optional.ofNullable(table.get(TableKeys.postPk(postId), TableKeys.SUMMARY, consistent))
+        .map(PostSummaryItems::read);
+  }
+
+  /** A new post's summary, only where there is none with its id. */
+  public TransactWriteItem create(Summary s) {
+    return table.putIfAbsent(item(s));
+  }
+
+  /**
+   * Replaces the author's fields of the summary (and, when they differ, its publication time and
+   * the counters {@code after} carries) on condition that it still belongs to {@code before}'s
+   * author, has its type and, when the counters are replaced, still holds {@code before}'s values
+   * of them: absolute values are only right against the values they were computed from. Counters
+   * that {@code after} does not carry are left as they are.
+   */
+  public TransactWriteItem replace(Summary before, Summary after) {
+    boolean statsChange =
+        !sameCounters(before, after) || !after.publishedAt().equals(before.publishedAt());
+    ItemUpdate update =
+        table
+            .update(TableKeys.postPk(after.postId()), TableKeys.SUMMARY)
+            .set(TITLE, s(after.title()))
+            .set(SUMMARY, s(after.summary()))
+            .set(TYPE, s(after.type()))
+            .set(TableKeys.LIST_TYPE_PK, s(TableKeys.userTypePk(after.authorId(), after.type())))
+            .set(UPDATED_AT, s(Timestamps.format(after.updatedAt())));
+    update
+        .when(TableAccess.ITEM_EXISTS)
+        .when(update.name(AUTHOR_ID) + " = " + update.value(":author", s(before.authorId())))
+        .when(update.name(TYPE) + " = " + update.value(":oldType", s(before.type())));
+    if (statsChange) {
+      String publishedAt = Timestamps.format(after.publishedAt());
+      update
+          .set(PUBLISHED_AT, s(publishedAt))
+          .set(TableKeys.PUBLISHED_KEY, s(TableKeys.publishedKey(publishedAt, after.postId())));
+      for (Counter counter : after.counters().keySet()) {
+        update.set(counter.attribute(), n(after.counter(counter)));
+      }
+      update.set(TableKeys.VIEW_RANK, viewRank(after));
+      for (Counter counter : after.counters().keySet()) {
+        update.when(unchanged(update, counter, before.counter(counter)));
+      }
+    }
+    return update.item();
+  }
+
+  /**
+   * Deletes the summary on condition that it still belongs to its author, has its type and still
+   * holds the values of {@code guarded} counters that the caller subtracts elsewhere.
+   */
+  public TransactWriteItem delete(Summary current, Collection<Counter> guarded) {
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    StringBuilder condition = new StringBuilder(TableAccess.ITEM_EXISTS);
+    names.put("#" + AUTHOR_ID, AUTHOR_ID);
+    values.put(":author", s(current.authorId()));
+    condition.append(" AND #" + AUTHOR_ID + " = :author");
+    names.put("#" + TYPE, TYPE);
+    values.put(":type", s(current.type()));
+    condition.append(" AND #" + TYPE + " = :type");
+    for (Counter counter : guarded) {
+      String attribute = counter.attribute();
+      names.put("#" + attribute, attribute);
+      values.put(":" + attribute, n(current.counter(counter)));
+      condition.append(" AND #" + attribute + " = :" + attribute);
+    }
+    return table.delete(
+        TableKeys.postPk(current.postId()), TableKeys.SUMMARY, condition.toString(), names, values);
+  }
+
+  // ------------------------------------------------------------ counters
+
+  /**
+   * Adds {@code delta} to a counter of an existing post (the item fails its condition when the post
+   * is gone); a subtraction is refused where it would go below zero. Views move the post's place in
+   * the by-views listings with them.
+   */
+  public TransactWriteItem add(String postId, Counter counter, long delta) {
+    ItemUpdate update =
+        table
+            .update(TableKeys.postPk(postId), TableKeys.SUMMARY)
+            .add(counter.attribute(), n(delta))
+            .when(TableAccess.ITEM_EXISTS);
+    if (counter == Counter.VIEWS) {
+      update.add(
+          TableKeys.VIEW_RANK, n(ViewRank.ONE_VIEW.multiply(BigInteger.valueOf(delta)).toString()));
+    }
+    if (delta < 0) {
+      update.when(atLeast(update, counter, -delta));
+    }
+    return update.item();
+  }
+
+  /**
+   * A check, in place of a subtraction, that the post exists and its counter is below {@code limit}
+   * (absent counts as 0).
+   */
+  public TransactWriteItem checkBelow(String postId, Counter counter, long limit) {
+    String name = "#" + counter.attribute();
+    return table.conditionCheck(
+        TableKeys.postPk(postId),
+        TableKeys.SUMMARY,
+        TableAccess.ITEM_EXISTS
+            + " AND (attribute_not_exists("
+            + name
+            + ") OR "
+            + name
+            + " < :limit)",
+        Map.of(name, counter.attribute()),
+        Map.of(":limit", n(limit)));
+  }
+
+  /** One counter of a post as stored (strongly consistent), 0 when absent or the post is gone. */
+  public long counter(String postId, Counter counter) {
+    Map<String, AttributeValue> item =
+        table.get(TableKeys.postPk(postId), TableKeys.SUMMARY, true, List.of(counter.attribute()));
+    return item == null ? 0 : number(item, counter.attribute());
+  }
+
+  /** The post's author: one GetItem of the summary's author id alone. */
+  public Optional<String> authorOf(String postId, boolean consistent) {
+    Map<String, AttributeValue> item =
+        table.get(TableKeys.postPk(postId), TableKeys.SUMMARY, consistent, List.of(AUTHOR_ID));
+    return Optional.ofNullable(item == null ? null : string(item, AUTHOR_ID));
+  }
+
+  // ------------------------------------------------------------ listings and their totals
+
+  /**
+   * One listing of a user's posts: all types ({@code type} null) or one (its wire name), newest
+   * first or most viewed first; which index, which partition and which sort key serve it.
+   */
+  public record Listing(
+      String index, String partitionAttribute, String partition, boolean byViews) {
+    public String sortAttribute() {
+      return byViews ? TableKeys.VIEW_RANK : TableKeys.PUBLISHED_KEY;
+    }
+
+    /** The exclusive start key after the summary of {@code postId} with this sort value. */
+    public Map<String, AttributeValue> startAfter(String postId, String sortValue) {
+      Map<String, AttributeValue> start =
+          TableKeys.key(TableKeys.postPk(postId), TableKeys.SUMMARY);
+      start.put(partitionAttribute, s(partition));
+      start.put(sortAttribute(), byViews ? n(sortValue) : s(sortValue));
+      return start;
+    }
+
+    /** The sort value of a summary in this listing, for {@link #startAfter}. */
+    public String sortValue(Map<String, AttributeValue> item) {
+      AttributeValue value = item.get(sortAttribute());
+      return byViews ? value.n() : value.s();
+    }
+  }
+
+  public static Listing listing(String userId, String typeOrNull, boolean byViews) {
+    boolean byType = typeOrNull != null;
+    String index = "By" + (byType ? "Type" : "") + (byViews ? "Views" : "Published");
+    return byType
+        ? new Listing(
+            index, TableKeys.LIST_TYPE_PK, TableKeys.userTypePk(userId, typeOrNull), byViews)
+        : new Listing(index, TableKeys.LIST_PK, TableKeys.userPk(userId), byViews);
+  }
+
+  /** Whether a listing's item is its total rather than a post. */
+  public static boolean isTotal(Map<String, AttributeValue> item) {
+    return string(item, TableKeys.SK).startsWith(TableKeys.COUNT_PREFIX);
+  }
+
+  /** The number of posts a listing total holds. */
+  public static long total(Map<String, AttributeValue> item) {
+    return number(item, COUNT);
+  }
+
+  /**
+   * Adds {@code delta} to the listing total of all a user's posts ({@code type} null) or of one
+   * type, creating it (in the sort position that puts it first) when absent; refused below zero.
+   */
+  public TransactWriteItem addToTotal(String userId, String typeOrNull, long delta) {
+    Listing listing = listing(userId, typeOrNull, false);
+    ItemUpdate update =
+        table
+            .update(TableKeys.userPk(userId), TableKeys.countSk(typeOrNull))
+            .set(listing.partitionAttribute(), s(listing.partition()))
+            .set(TableKeys.PUBLISHED_KEY, s(TableKeys.TOP_PUBLISHED_KEY))
+            .set(TableKeys.VIEW_RANK, n(ViewRank.TOP))
+            .add(COUNT, n(delta));
+    if (delta < 0) {
+      update.when(update.name(COUNT) + " >= " + update.value(":min", n(-delta)));
+    }
+    return update.item();
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  private static AttributeValue viewRank(Summary s) {
+    return n(ViewRank.of(s.counter(Counter.VIEWS), s.publishedAt(), s.postId()).toString());
+  }
+
+  private static boolean sameCounters(Summary a, Summary b) {
+    for (Counter counter : b.counters().keySet()) {
+      if (a.counter(counter) != b.counter(counter)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String unchanged(ItemUpdate update, Counter counter, long value) {
+    return compare(update, counter, " = ", ":old", value);
+  }
+
+  private static String atLeast(ItemUpdate update, Counter counter, long value) {
+    return compare(update, counter, " >= ", ":min", value);
+  }
+
+  private static String compare(
+      ItemUpdate update, Counter counter, String operator, String prefix, long value) {
+    String attribute = counter.attribute();
+    return update.name(attribute) + operator + update.value(prefix + attribute, n(value));
+  }
+}
