@@ -21,7 +21,7 @@ public final class S3Clients {
     S3ClientBuilder builder =
         S3Client.builder()
             .region(AwsSettings.region())
-            .credentialsProvider(AwsSettings.credentials("S3"))
+            .credentialsProvider(AwsSettings.credentials())
             .httpClient(AwsSettings.httpClient())
             .overrideConfiguration(AwsSettings.overrides(ATTEMPT_TIMEOUT, CALL_TIMEOUT));
     AwsSettings.endpointOverride("S3")
@@ -33,7 +33,7 @@ public final class S3Clients {
     S3Presigner.Builder builder =
         S3Presigner.builder()
             .region(AwsSettings.region())
-            .credentialsProvider(AwsSettings.credentials("S3"));
+            .credentialsProvider(AwsSettings.credentials());
     AwsSettings.endpointOverride("S3")
         .ifPresent(
             uri ->
