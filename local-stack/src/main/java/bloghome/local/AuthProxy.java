@@ -96,7 +96,10 @@ public final class AuthProxy implements AutoCloseable {
           return;
         }
       }
-      HttpRelay.reply(exchange, HttpRelay.forward(exchange, body, backend));
+      // Checked here; S3Proxy knows no session tokens and refuses the header as unknown (501).
+      List<String> dropped =
+          service == FaultProxy.Service.S3 ? List.of("x-amz-security-token") : List.of();
+      HttpRelay.reply(exchange, HttpRelay.forward(exchange, body, backend, dropped));
     }
   }
 

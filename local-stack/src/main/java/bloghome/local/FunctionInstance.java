@@ -67,6 +67,8 @@ final class FunctionInstance implements AutoCloseable {
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final AtomicInteger restores = new AtomicInteger();
   private volatile long requestsBeforeSnapshot = -1;
+  private volatile long restoredAtNanos;
+  private volatile long restoreToFirstAnswerNanos = -1;
   private volatile Invocation current;
   private volatile Instant credentialsExpire;
   private volatile LocalCredentials.ContainerEndpoint endpoint;
@@ -262,6 +264,14 @@ final class FunctionInstance implements AutoCloseable {
   }
 
   /**
+   * From the simulated restore (the answer to {@code /runtime/restore/next}) to the first answer
+   * posted: the {@code afterRestore} hooks, the poll and the first invocation; -1 before that.
+   */
+  long restoreToFirstAnswerNanos() {
+    return restoreToFirstAnswerNanos;
+  }
+
+  /**
    * Whether the access-key variables it started with expire within {@code margin}: Lambda retires
    * an environment before its credentials do.
    */
@@ -270,18 +280,21 @@ final class FunctionInstance implements AutoCloseable {
     return expire != null && credentials.now().plus(margin).isAfter(expire);
   }
 
-  /** Runs one invocation; a timeout kills the JVM (the caller replaces the instance). */
-  Result invoke(byte[] event, Duration timeout) {
+  /**
+   * Runs one invocation for at most {@code wait}; a timeout kills the JVM (the caller replaces the
+   * instance) and is reported with the function's {@code timeout}, as Lambda words it.
+   */
+  Result invoke(byte[] event, Duration wait, Duration timeout) {
     String requestId = UUID.randomUUID().toString();
     Invocation invocation =
         new Invocation(
             requestId,
             event,
-            System.currentTimeMillis() + timeout.toMillis(),
+            System.currentTimeMillis() + wait.toMillis(),
             new CompletableFuture<>());
     pending.add(invocation);
     try {
-      return invocation.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return invocation.result().get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       process.destroyForcibly();
       String seconds = String.format(Locale.ROOT, "%.2f", timeout.toMillis() / 1000.0);
@@ -369,11 +382,15 @@ final class FunctionInstance implements AutoCloseable {
     requestsBeforeSnapshot = credentials.uses(name);
     credentials.revoke(name);
     restores.incrementAndGet();
+    restoredAtNanos = System.nanoTime();
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, -1);
   }
 
   private void finish(String path, Result result) {
+    if (restoredAtNanos != 0 && restoreToFirstAnswerNanos < 0) {
+      restoreToFirstAnswerNanos = System.nanoTime() - restoredAtNanos;
+    }
     Invocation invocation = current;
     String id = path.substring((API + "/invocation/").length(), path.lastIndexOf('/'));
     if (invocation != null && invocation.requestId().equals(id)) {

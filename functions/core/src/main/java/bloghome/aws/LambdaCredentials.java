@@ -34,7 +34,12 @@ final class LambdaCredentials implements AwsCredentialsProvider {
   private volatile AwsCredentialsProvider delegate;
 
   private LambdaCredentials() {
-    Priming.onRestore("credentials", this::forget);
+    try {
+      Priming.onRestore("credentials", this::forget);
+    } catch (NoClassDefFoundError e) {
+      // A function without org.crac (no SnapStart): Priming itself cannot link, and there is no
+      // snapshot to refresh after.
+    }
   }
 
   @Override
