@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -69,7 +70,11 @@ final class FunctionInstance implements AutoCloseable {
   private volatile long requestsBeforeSnapshot = -1;
   private volatile long restoredAtNanos;
   private volatile long restoreToFirstAnswerNanos = -1;
-  private volatile Invocation current;
+
+  /** Invocations the runtime client took and has not answered yet, by request id. */
+  private final Map<String, Invocation> taken = new ConcurrentHashMap<>();
+
+  private volatile boolean killed;
   private volatile Instant credentialsExpire;
   private volatile LocalCredentials.ContainerEndpoint endpoint;
   private Process process;
@@ -184,10 +189,8 @@ final class FunctionInstance implements AutoCloseable {
                       "Runtime.ExitError",
                       "Runtime exited with error: exit status " + process.exitValue());
               ready.completeExceptionally(exit);
-              Invocation invocation = current;
-              if (invocation != null) {
-                invocation.result().complete(new Result.Failed(exit));
-              }
+              taken.values().forEach(i -> i.result().complete(new Result.Failed(exit)));
+              pending.forEach(i -> i.result().complete(new Result.Failed(exit)));
             });
   }
 
@@ -247,7 +250,7 @@ final class FunctionInstance implements AutoCloseable {
   }
 
   boolean alive() {
-    return process.isAlive();
+    return !killed && process.isAlive();
   }
 
   /** How many simulated restores this environment went through (0 or 1). */
@@ -296,6 +299,7 @@ final class FunctionInstance implements AutoCloseable {
     try {
       return invocation.result().get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      killed = true;
       process.destroyForcibly();
       String seconds = String.format(Locale.ROOT, "%.2f", timeout.toMillis() / 1000.0);
       return new Result.Failed(
@@ -310,7 +314,8 @@ final class FunctionInstance implements AutoCloseable {
       process.destroyForcibly();
       throw new LocalStackException("interrupted while invoking " + name, e);
     } finally {
-      current = null;
+      taken.remove(requestId);
+      pending.remove(invocation);
     }
   }
 
@@ -353,7 +358,7 @@ final class FunctionInstance implements AutoCloseable {
       Thread.currentThread().interrupt();
       return;
     }
-    current = invocation;
+    taken.put(invocation.requestId(), invocation);
     var headers = exchange.getResponseHeaders();
     // The runtime client's native HTTP client crashes the JVM without a Content-Type.
     headers.set("Content-Type", "application/json");
@@ -391,9 +396,9 @@ final class FunctionInstance implements AutoCloseable {
     if (restoredAtNanos != 0 && restoreToFirstAnswerNanos < 0) {
       restoreToFirstAnswerNanos = System.nanoTime() - restoredAtNanos;
     }
-    Invocation invocation = current;
     String id = path.substring((API + "/invocation/").length(), path.lastIndexOf('/'));
-    if (invocation != null && invocation.requestId().equals(id)) {
+    Invocation invocation = taken.remove(id);
+    if (invocation != null) {
       invocation.result().complete(result);
     }
   }

@@ -49,9 +49,14 @@ public final class LambdaRuntime implements AutoCloseable {
   private final List<Path> runtimeClassPath;
   private final LocalCredentials credentials;
 
+  private final Thread stopOnExit = new Thread(this::close, "lambda-runtime-stop");
+
   private LambdaRuntime(List<Path> runtimeClassPath, LocalCredentials credentials) {
     this.runtimeClassPath = runtimeClassPath;
     this.credentials = credentials;
+    // The function JVMs end with this one however it ends short of SIGKILL (after which each
+    // exits by itself once its Runtime API is gone).
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   /**
@@ -149,6 +154,13 @@ public final class LambdaRuntime implements AutoCloseable {
   @Override
   public void close() {
     pools.values().forEach(Pool::close);
+    if (Thread.currentThread() != stopOnExit) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+      } catch (IllegalStateException e) {
+        // Already shutting down: the hook is running or ran.
+      }
+    }
   }
 
   private final class Pool {
