@@ -191,9 +191,9 @@ final class RuntimeColdStart {
           s.id(),
           configs.get(s.id()).memoryMb() + " MB",
           cold.get(s.id()).size() + " (" + failed.get(s.id()) + ")",
-          Double.isNaN(c) ? "-" : Report.ms(c),
+          Double.isNaN(c) ? "-" : Report.ms(c) + " ms",
           Double.isNaN(c) || Double.isNaN(floor) ? "-" : Report.ratio(c / floor),
-          Double.isNaN(r) ? "-" : Report.ms(r),
+          Double.isNaN(r) ? "-" : Report.ms(r) + " ms",
           Double.isNaN(r) || Double.isNaN(floorRestore) ? "-" : Report.ratio(r / floorRestore));
       if (!Double.isNaN(c)) {
         bench.report.figure(
