@@ -3,6 +3,7 @@ package bloghome.bench;
 import bloghome.bench.probe.Events;
 import bloghome.local.InProcessEnvironment;
 import bloghome.local.LocalContext;
+import bloghome.local.LocalCredentials;
 import bloghome.local.LocalGateway;
 import bloghome.local.LocalJwt;
 import bloghome.local.LocalStack;
@@ -120,6 +121,13 @@ final class Bench implements AutoCloseable {
       functions.add(new Fn(def, jar, jarProblem, handler, handlerProblem));
     }
 
+    // The in-process handlers fetch credentials the stack issues, as SnapStart functions do (the
+    // SDK reads these properties before the variables of the same meaning).
+    LocalCredentials.ContainerEndpoint credentials =
+        stack.credentials().containerEndpoint("bench-in-process");
+    System.setProperty("aws.containerCredentialsFullUri", credentials.fullUri().toString());
+    System.setProperty("aws.containerAuthorizationToken", credentials.authorizationToken());
+
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> api =
         new LinkedHashMap<>();
     for (Fn fn : functions) {
@@ -179,7 +187,12 @@ final class Bench implements AutoCloseable {
 
   /** The environment a function gets on Lambda, with the local stack's endpoints. */
   Map<String, String> environment(Fn fn) {
-    return stack.environment(fn.def(), overrides);
+    Map<String, String> env = new LinkedHashMap<>(stack.environment(fn.def(), overrides));
+    LocalCredentials.Issued issued = stack.credentials().issue("bench-" + fn.id());
+    env.put("AWS_ACCESS_KEY_ID", issued.accessKeyId());
+    env.put("AWS_SECRET_ACCESS_KEY", issued.secretAccessKey());
+    env.put("AWS_SESSION_TOKEN", issued.sessionToken());
+    return env;
   }
 
   static APIGatewayV2HTTPResponse invoke(Fn fn, Map<String, Object> event) {

@@ -117,6 +117,7 @@ final class ColdStart {
       }
     }
     new ColdTable(bench).write(subjects, plain, aot, caches);
+    new RuntimeColdStart(bench).run(subjects);
   }
 
   /**

@@ -36,6 +36,12 @@ final class HttpRelay {
 
   /** Sends the request to the backend on a fresh connection and reads the whole answer. */
   static Answer forward(HttpExchange exchange, byte[] body, URI backend) throws IOException {
+    return forward(exchange, body, backend, List.of());
+  }
+
+  /** The same, without the headers named (lower case) in {@code dropped}. */
+  static Answer forward(HttpExchange exchange, byte[] body, URI backend, List<String> dropped)
+      throws IOException {
     StringBuilder head = new StringBuilder();
     head.append(exchange.getRequestMethod())
         .append(' ')
@@ -51,7 +57,9 @@ final class HttpRelay {
         .forEach(
             (name, values) -> {
               String lower = name.toLowerCase(Locale.ROOT);
-              if (!lower.equals("host") && !HOP_BY_HOP.contains(lower)) {
+              if (!lower.equals("host")
+                  && !HOP_BY_HOP.contains(lower)
+                  && !dropped.contains(lower)) {
                 for (String v : values) {
                   head.append(name).append(": ").append(v).append("\r\n");
                 }

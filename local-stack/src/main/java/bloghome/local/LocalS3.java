@@ -36,6 +36,18 @@ public final class LocalS3 implements AutoCloseable {
 
   public static LocalS3 start(
       int requestedPort, S3Notifications notifications, List<String> corsOrigins) {
+    return start(requestedPort, notifications, corsOrigins, true);
+  }
+
+  /**
+   * With {@code authenticate} false S3Proxy checks no signature: for a stack that puts an {@link
+   * AuthProxy} in front of it.
+   */
+  public static LocalS3 start(
+      int requestedPort,
+      S3Notifications notifications,
+      List<String> corsOrigins,
+      boolean authenticate) {
     Ports.requireFree(requestedPort, "the local S3 (S3Proxy)");
     BlobStoreContext context =
         ContextBuilder.newBuilder("transient")
@@ -46,8 +58,12 @@ public final class LocalS3 implements AutoCloseable {
     S3Proxy.Builder builder =
         S3Proxy.builder()
             .blobStore(store)
-            .endpoint(URI.create("http://127.0.0.1:" + requestedPort))
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
+            .endpoint(URI.create("http://127.0.0.1:" + requestedPort));
+    if (authenticate) {
+      builder.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
+    } else {
+      builder.awsAuthentication(AuthenticationType.NONE, null, null);
+    }
     if (!corsOrigins.isEmpty()) {
       builder.corsRules(
           new CrossOriginResourceSharing(

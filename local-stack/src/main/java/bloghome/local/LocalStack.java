@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The whole system on one machine: DynamoDB (moto), S3 (S3Proxy) with notifications, tables and
- * buckets made from {@code template.yaml}, a local token issuer, and the HTTP gateway in front of
- * the functions, which run in this JVM.
+ * buckets made from {@code template.yaml}, a local token issuer, credentials it issues and checks
+ * ({@link LocalCredentials}, {@link AuthProxy}), the Lambda runtime the functions run in, each in
+ * JVMs of its own ({@link LambdaRuntime}), and the HTTP gateway in front of them.
  *
  * <p>This class wires the parts together and is what callers hold; the parts live beside it: {@link
  * StackResources} (tables and buckets under local names), {@link EventSources} (S3 and stream
@@ -85,8 +87,13 @@ public final class LocalStack implements AutoCloseable {
   private final DynamoDbStreamsClient streams;
   private final EventSources eventSources;
   private LocalGateway gateway;
+  private LambdaRuntime runtime;
   private LocalJwt jwt;
   private FaultProxies faults = FaultProxies.none();
+  private final LocalCredentials credentials = new LocalCredentials(Clock.systemUTC());
+  private AuthProxy dynamoDbAuth;
+  private AuthProxy s3Auth;
+  private AuthProxy ssmAuth;
 
   private LocalStack(
       Config config,
@@ -100,9 +107,9 @@ public final class LocalStack implements AutoCloseable {
     this.notifications = notifications;
     this.s3 = s3;
     this.resources = new StackResources(template, config.stackName());
-    this.dynamoDb = LocalClients.dynamoDb(moto.endpoint());
-    this.streams = LocalClients.streams(moto.endpoint());
-    this.s3Client = LocalClients.s3(s3.endpoint());
+    this.dynamoDb = LocalClients.dynamoDb(moto.endpoint(), credentials.operator());
+    this.streams = LocalClients.streams(moto.endpoint(), credentials.operator());
+    this.s3Client = LocalClients.s3(s3.endpoint(), credentials.operator());
     this.eventSources = new EventSources(template, resources, notifications, dynamoDb, streams);
   }
 
@@ -114,7 +121,9 @@ public final class LocalStack implements AutoCloseable {
     S3Notifications notifications = new S3Notifications(REGION);
     LocalS3 s3;
     try {
-      s3 = LocalS3.start(config.s3Port(), notifications, config.corsOrigins());
+      // Unauthenticated itself: the AuthProxy in front checks every request against the
+      // credentials this stack issued.
+      s3 = LocalS3.start(config.s3Port(), notifications, config.corsOrigins(), false);
     } catch (RuntimeException e) {
       moto.close();
       throw e;
@@ -124,12 +133,30 @@ public final class LocalStack implements AutoCloseable {
       if (config.faults() != null && config.faults().proxied()) {
         stack.faults = FaultProxies.start(config.faults(), moto.endpoint(), s3.endpoint());
       }
+      stack.startAuthProxies();
       stack.resources.create(stack.dynamoDb, s3);
     } catch (RuntimeException e) {
       stack.close();
       throw e;
     }
     return stack;
+  }
+
+  private void startAuthProxies() {
+    dynamoDbAuth =
+        AuthProxy.start(
+            FaultProxy.Service.DYNAMODB, faults.dynamoDbEndpoint(moto.endpoint()), credentials);
+    s3Auth = AuthProxy.start(FaultProxy.Service.S3, faults.s3Endpoint(s3.endpoint()), credentials);
+    // SSM is served by moto too, never through the fault proxy.
+    ssmAuth = AuthProxy.start(FaultProxy.Service.DYNAMODB, moto.endpoint(), credentials);
+  }
+
+  /**
+   * The credentials this stack issues and accepts: session credentials for the functions, and the
+   * operator's key for everything else that calls the endpoints.
+   */
+  public LocalCredentials credentials() {
+    return credentials;
   }
 
   /** The fault proxies, when the stack was started with faults. */
@@ -164,14 +191,22 @@ public final class LocalStack implements AutoCloseable {
     return s3Client;
   }
 
-  /** The DynamoDB endpoint the functions use (the fault proxy when faults are on). */
+  /**
+   * The DynamoDB endpoint the functions use: the authentication proxy, in front of the fault proxy
+   * when faults are on. It accepts only credentials from {@link #credentials()}.
+   */
   public URI dynamoDbEndpoint() {
-    return faults.dynamoDbEndpoint(moto.endpoint());
+    return dynamoDbAuth.endpoint();
   }
 
-  /** The S3 endpoint the functions and presigned URLs use (the fault proxy when faults are on). */
+  /** The S3 endpoint the functions and presigned URLs use, checked as {@link #dynamoDbEndpoint}. */
   public URI s3Endpoint() {
-    return faults.s3Endpoint(s3.endpoint());
+    return s3Auth.endpoint();
+  }
+
+  /** The SSM endpoint the functions use (moto, without faults), checked likewise. */
+  public URI ssmEndpoint() {
+    return ssmAuth.endpoint();
   }
 
   public S3Notifications notifications() {
@@ -198,9 +233,22 @@ public final class LocalStack implements AutoCloseable {
     env.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
     // moto serves SSM on the same port: the cursor keys are read from it as in AWS (no faults
     // injected there).
-    env.put("AWS_ENDPOINT_URL_SSM", moto.endpoint().toString());
+    env.put("AWS_ENDPOINT_URL_SSM", ssmEndpoint().toString());
     env.put("AWS_LAMBDA_FUNCTION_NAME", config.stackName() + "-" + function.logicalId());
     return env;
+  }
+
+  /**
+   * Starts the Lambda runtime for every function of the template, each with {@link
+   * #environment}({@code overrides}); instances start at their first invocation.
+   */
+  public LambdaRuntime startRuntime(Map<String, String> overrides, int maxInstances) {
+    Map<FunctionConfig, Map<String, String>> functions = new LinkedHashMap<>();
+    for (SamTemplate.FunctionDef f : template.functions()) {
+      functions.put(FunctionConfig.of(template, f), environment(f, overrides));
+    }
+    runtime = LambdaRuntime.create(template, functions, credentials, maxInstances);
+    return runtime;
   }
 
   /** The handler classes' no-argument constructors read these as JVM system properties. */
@@ -305,8 +353,17 @@ public final class LocalStack implements AutoCloseable {
     if (gateway != null) {
       gateway.close();
     }
+    if (runtime != null) {
+      runtime.close();
+    }
     eventSources.close();
     notifications.close();
+    for (AuthProxy proxy : new AuthProxy[] {dynamoDbAuth, s3Auth, ssmAuth}) {
+      if (proxy != null) {
+        proxy.close();
+      }
+    }
+    credentials.close();
     faults.close();
     s3.close();
     streams.close();

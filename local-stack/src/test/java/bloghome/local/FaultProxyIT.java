@@ -15,8 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -38,9 +37,7 @@ class FaultProxyIT {
   private static LocalStack stack;
   private static String table;
   private static String bucket;
-  private static final StaticCredentialsProvider CREDENTIALS =
-      StaticCredentialsProvider.create(
-          AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY));
+  private static AwsCredentialsProvider credentials;
 
   @BeforeAll
   static void start() {
@@ -49,6 +46,7 @@ class FaultProxyIT {
             new LocalStack.Config("faults", 0, 0, 0, List.of(), FaultPlan.proxiesOnly(7)));
     table = stack.physicalName("BlogTable");
     bucket = stack.physicalName("SkinBucket");
+    credentials = stack.credentials().operator();
   }
 
   @AfterAll
@@ -64,7 +62,7 @@ class FaultProxyIT {
   private static DynamoDbClient dynamoDb(int maxAttempts) {
     return DynamoDbClient.builder()
         .region(Region.US_EAST_1)
-        .credentialsProvider(CREDENTIALS)
+        .credentialsProvider(credentials)
         .endpointOverride(stack.dynamoDbEndpoint())
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(
@@ -75,7 +73,7 @@ class FaultProxyIT {
   private static S3Client s3(int maxAttempts) {
     return S3Client.builder()
         .region(Region.US_EAST_1)
-        .credentialsProvider(CREDENTIALS)
+        .credentialsProvider(credentials)
         .endpointOverride(stack.s3Endpoint())
         .forcePathStyle(true)
         .httpClient(UrlConnectionHttpClient.create())
@@ -224,7 +222,7 @@ class FaultProxyIT {
     try (S3Presigner presigner =
         S3Presigner.builder()
             .region(Region.US_EAST_1)
-            .credentialsProvider(CREDENTIALS)
+            .credentialsProvider(credentials)
             .endpointOverride(stack.s3Endpoint())
             .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
             .build()) {

@@ -1,5 +1,6 @@
 package bloghome.system;
 
+import bloghome.local.LambdaRuntime;
 import bloghome.local.LocalStack;
 import bloghome.local.LocalStackException;
 import java.time.Clock;
@@ -67,10 +68,13 @@ public final class LocalMain {
 
         bloghome local stack is up (Ctrl-C stops it and everything it started)
           API (routes of template.yaml)   %s
-          S3 (S3Proxy)                    %s   (access key local, secret local-secret, path-style)
+          S3 (S3Proxy)                    %s   (path-style)
           DynamoDB (moto)                 %s
+            both check SigV4: AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s
           resources                       %s
           functions                       %s
+            each in JVMs of its own (started at first use, up to %d per function) from its jar
+            through AWS's Lambda runtime client
 
         A token for alice (VIP), valid 12 hours:
           export TOKEN=%s
@@ -81,8 +85,11 @@ public final class LocalMain {
                     system.apiUrl(),
                     stack.s3Endpoint(),
                     stack.dynamoDbEndpoint(),
+                    stack.credentials().operatorKey().accessKeyId(),
+                    stack.credentials().operatorKey().secretAccessKey(),
                     resources.toString().strip(),
-                    String.join(", ", system.handlers().keySet()),
+                    String.join(", ", system.runtime().functions()),
+                    LambdaRuntime.maxInstancesFromEnvironment(),
                     alice,
                     system.apiUrl()));
     if (stack.dynamoDbFaults().isPresent()) {

@@ -1,11 +1,12 @@
 package bloghome.system;
 
 import bloghome.local.InProcessEnvironment;
+import bloghome.local.LambdaRuntime;
 import bloghome.local.LocalGateway;
 import bloghome.local.LocalJwt;
 import bloghome.local.LocalStack;
-import bloghome.local.LocalStackException;
 import bloghome.local.Ports;
+import bloghome.local.RuntimeHandlers;
 import bloghome.local.SamTemplate;
 import bloghome.profiles.UserIds;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -15,29 +16,30 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Every function of {@code template.yaml} running on the local stack: each handler built with its
- * production no-argument constructor from the environment the template gives it, the API served by
- * the gateway, the validator subscribed to the bucket's uploads.
+ * Every function of {@code template.yaml} running on the local stack, as Lambda runs it: each in
+ * JVMs of its own, started from the jar its {@code CodeUri} names through AWS's runtime client
+ * ({@link LambdaRuntime}), with the environment the template gives it; the API served by the
+ * gateway, the validator subscribed to the bucket's uploads, the views aggregator to the table's
+ * stream, all invoking through the runtime with JSON events.
  */
 public final class RunningSystem implements AutoCloseable {
   private final LocalStack stack;
   private final LocalGateway gateway;
   private final LocalJwt tokens;
-  private final Map<String, Object> handlers;
+  private final LambdaRuntime runtime;
 
   private RunningSystem(
-      LocalStack stack, LocalGateway gateway, LocalJwt tokens, Map<String, Object> handlers) {
+      LocalStack stack, LocalGateway gateway, LocalJwt tokens, LambdaRuntime runtime) {
     this.stack = stack;
     this.gateway = gateway;
     this.tokens = tokens;
-    this.handlers = handlers;
+    this.runtime = runtime;
   }
 
   public static RunningSystem start(LocalStack.Config config) {
@@ -59,31 +61,28 @@ public final class RunningSystem implements AutoCloseable {
     overrides.put("UPLOAD_ORIGIN", origin(stack.s3Endpoint()));
     overrides.put("SITE_URL", apiUrl);
 
+    LambdaRuntime runtime =
+        stack.startRuntime(overrides, LambdaRuntime.maxInstancesFromEnvironment());
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> apiHandlers =
         new LinkedHashMap<>();
     Map<String, Supplier<RequestHandler<S3Event, ?>>> s3Handlers = new HashMap<>();
     Map<String, RequestHandler<DynamodbEvent, ?>> streamHandlers = new HashMap<>();
-    Map<String, Object> all = new LinkedHashMap<>();
     String mediaBucket = null;
     String acceptedPrefix = "skins/";
-    InProcessEnvironment shared = new InProcessEnvironment();
     for (SamTemplate.FunctionDef function : stack.template().functions()) {
-      Map<String, String> env = stack.environment(function, overrides);
-      shared.add(env);
-      LocalStack.applyAsSystemProperties(env);
-      Object handler = instantiate(function);
-      all.put(function.logicalId(), handler);
+      String id = function.logicalId();
       if (!function.routes().isEmpty()) {
-        apiHandlers.put(function.logicalId(), cast(handler));
+        apiHandlers.put(id, RuntimeHandlers.http(runtime, id));
       }
       if (!function.streamTriggers().isEmpty()) {
-        streamHandlers.put(function.logicalId(), cast(handler));
+        streamHandlers.put(id, RuntimeHandlers.stream(runtime, id));
       }
       if (!function.s3Triggers().isEmpty()) {
-        RequestHandler<S3Event, ?> s3Handler = cast(handler);
-        s3Handlers.put(function.logicalId(), () -> s3Handler);
+        RequestHandler<S3Event, ?> s3Handler = RuntimeHandlers.s3(runtime, id);
+        s3Handlers.put(id, () -> s3Handler);
         mediaBucket = stack.physicalName(function.s3Triggers().get(0).bucketLogicalId());
-        acceptedPrefix = env.getOrDefault("ACCEPTED_PREFIX", acceptedPrefix);
+        acceptedPrefix =
+            stack.environment(function, overrides).getOrDefault("ACCEPTED_PREFIX", acceptedPrefix);
       }
     }
     stack.subscribeS3(s3Handlers);
@@ -100,7 +99,7 @@ public final class RunningSystem implements AutoCloseable {
         "POST",
         "failures/replay",
         () -> "{\"replayed\":" + stack.notifications().replayFailures() + "}");
-    return new RunningSystem(stack, gateway, tokens, Collections.unmodifiableMap(all));
+    return new RunningSystem(stack, gateway, tokens, runtime);
   }
 
   private static String origin(URI endpoint) {
@@ -127,9 +126,9 @@ public final class RunningSystem implements AutoCloseable {
     stack.awaitStreamsSettled(timeout);
   }
 
-  /** The handler instances by function logical id. */
-  public Map<String, Object> handlers() {
-    return handlers;
+  /** The Lambda runtime every function runs in. */
+  public LambdaRuntime runtime() {
+    return runtime;
   }
 
   private static String failuresJson(LocalStack stack) {
@@ -139,27 +138,6 @@ public final class RunningSystem implements AutoCloseable {
       sb.append(i == 0 ? "" : ",").append(failures.get(i).record());
     }
     return sb.append("]}").toString();
-  }
-
-  private static Object instantiate(SamTemplate.FunctionDef function) {
-    try {
-      return Class.forName(function.handlerClass()).getConstructor().newInstance();
-    } catch (ClassNotFoundException e) {
-      throw new LocalStackException(
-          "Handler class "
-              + function.handlerClass()
-              + " of "
-              + function.logicalId()
-              + " is not on the class path: build with ./mvnw package first.");
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new LocalStackException("Cannot construct " + function.handlerClass() + ": " + cause);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T cast(Object handler) {
-    return (T) handler;
   }
 
   @Override

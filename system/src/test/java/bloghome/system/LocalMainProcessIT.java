@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Timeout;
  * behind.
  */
 class LocalMainProcessIT {
+  private static final String RUNTIME_CLIENT_MAIN =
+      "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -83,9 +85,26 @@ class LocalMainProcessIT {
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(demo.body()).contains("\"total\":45");
+      // What ps shows: one JVM per function instance, from the function's jar through AWS's
+      // runtime client (seeding used at least the manage, skins and validator functions).
+      List<ProcessHandle> functionJvms =
+          process
+              .descendants()
+              .filter(p -> p.info().commandLine().orElse("").contains(RUNTIME_CLIENT_MAIN))
+              .toList();
+      assertThat(functionJvms)
+          .extracting(p -> p.info().commandLine().orElse(""))
+          .hasSizeGreaterThanOrEqualTo(3)
+          .allMatch(c -> c.contains("aws-lambda-java-runtime-interface-client-2.10.1.jar"))
+          .anyMatch(c -> c.contains("functions/manage/target/lambda/manage.jar"))
+          .anyMatch(c -> c.contains("functions/skin-validator/target/lambda/skin-validator.jar"));
 
       process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      for (ProcessHandle child : functionJvms) {
+        child.onExit().get(10, TimeUnit.SECONDS);
+        assertThat(child.isAlive()).as("function JVM " + child.pid()).isFalse();
+      }
       for (ProcessHandle child : children) {
         child.onExit().get(10, TimeUnit.SECONDS);
         assertThat(child.isAlive()).as("child " + child.pid()).isFalse();

@@ -51,7 +51,7 @@ public final class AwsJsonCall {
         AwsSettings.endpointOverride("SSM")
             .orElse(URI.create("https://ssm." + region.id() + ".amazonaws.com/"));
     return new AwsJsonCall(
-        AwsSettings.httpClient(), AwsSettings.credentials("SSM"), region, endpoint, "ssm");
+        AwsSettings.httpClient(), AwsSettings.credentials(), region, endpoint, "ssm");
   }
 
   /**

@@ -4,10 +4,7 @@ import bloghome.config.Env;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -16,11 +13,14 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Region, credentials and HTTP client for SDK clients, taken explicitly from the Lambda
- * environment: the SDK's default provider chains probe files, system properties and instance
- * metadata, which costs cold-start time for nothing on Lambda.
+ * environment: the SDK's default provider chains probe profile files, system properties, web
+ * identity and instance metadata one after the other, which costs cold-start time for nothing on
+ * Lambda.
  *
- * <p>{@code AWS_ENDPOINT_URL_<SERVICE>} points a client at the local stack; only then are fixed
- * local credentials used.
+ * <p>Credentials come the two ways Lambda gives them (see {@link LambdaCredentials}): the
+ * access-key variables, or, with SnapStart, only the container credentials endpoint. There is no
+ * local shortcut: {@code AWS_ENDPOINT_URL_<SERVICE>} only moves the endpoint, and the local stack
+ * issues and checks credentials as AWS does.
  */
 public final class AwsSettings {
   private AwsSettings() {}
@@ -33,11 +33,9 @@ public final class AwsSettings {
     return Env.get("AWS_ENDPOINT_URL_" + service).map(URI::create);
   }
 
-  public static AwsCredentialsProvider credentials(String service) {
-    if (endpointOverride(service).isPresent() && Env.get("AWS_ACCESS_KEY_ID").isEmpty()) {
-      return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local-secret"));
-    }
-    return EnvironmentVariableCredentialsProvider.create();
+  /** The one credentials provider every client of this execution environment shares. */
+  public static AwsCredentialsProvider credentials() {
+    return LambdaCredentials.INSTANCE;
   }
 
   /**

@@ -18,7 +18,7 @@ public final class DynamoDbClients {
     DynamoDbClientBuilder builder =
         DynamoDbClient.builder()
             .region(AwsSettings.region())
-            .credentialsProvider(AwsSettings.credentials("DYNAMODB"))
+            .credentialsProvider(AwsSettings.credentials())
             .httpClient(AwsSettings.httpClient())
             .overrideConfiguration(AwsSettings.overrides(ATTEMPT_TIMEOUT, CALL_TIMEOUT));
     AwsSettings.endpointOverride("DYNAMODB").ifPresent(builder::endpointOverride);

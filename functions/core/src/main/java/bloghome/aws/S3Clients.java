@@ -25,7 +25,7 @@ public final class S3Clients {
     S3ClientBuilder builder =
         S3Client.builder()
             .region(AwsSettings.region())
-            .credentialsProvider(AwsSettings.credentials("S3"))
+            .credentialsProvider(AwsSettings.credentials())
             .httpClient(AwsSettings.httpClient())
             .overrideConfiguration(AwsSettings.overrides(ATTEMPT_TIMEOUT, CALL_TIMEOUT));
     AwsSettings.endpointOverride("S3")
@@ -39,12 +39,12 @@ public final class S3Clients {
             uri ->
                 S3Presigner.builder()
                     .region(AwsSettings.region())
-                    .credentialsProvider(AwsSettings.credentials("S3"))
+                    .credentialsProvider(AwsSettings.credentials())
                     .endpointOverride(uri)
                     .serviceConfiguration(
                         S3Configuration.builder().pathStyleAccessEnabled(true).build())
                     .build())
-        .orElseGet(() -> presigner(AwsSettings.region(), AwsSettings.credentials("S3")));
+        .orElseGet(() -> presigner(AwsSettings.region(), AwsSettings.credentials()));
   }
 
   /**

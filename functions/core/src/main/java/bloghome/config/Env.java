@@ -5,8 +5,10 @@ import java.util.Optional;
 /**
  * Reads configuration from the Lambda environment.
  *
- * <p>A JVM system property of the same name wins over the environment variable: the local stack
- * runs every function in one JVM and cannot set environment variables, so it sets properties.
+ * <p>A JVM system property of the same name wins over the environment variable. Lambda sets none,
+ * and the local stack runs each function in a JVM of its own with the environment Lambda gives
+ * (docs/local-runtime.md); only the benchmark's in-process measurements ({@code bin/bench}'s warm
+ * latency) still run several functions in one JVM and set properties.
  */
 public final class Env {
   private Env() {}

@@ -52,7 +52,7 @@ public final class ViewsAggregatorHandler implements RequestHandler<DynamodbEven
     var builder =
         DynamoDbStreamsClient.builder()
             .region(AwsSettings.region())
-            .credentialsProvider(AwsSettings.credentials("DYNAMODB_STREAMS"))
+            .credentialsProvider(AwsSettings.credentials())
             .httpClient(AwsSettings.httpClient());
     AwsSettings.endpointOverride("DYNAMODB_STREAMS").ifPresent(builder::endpointOverride);
     return builder.build();
