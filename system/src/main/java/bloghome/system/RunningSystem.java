@@ -57,9 +57,8 @@ public final class RunningSystem implements AutoCloseable {
     String apiUrl = "http://127.0.0.1:" + apiPort;
     LocalJwt tokens = stack.tokens(apiUrl);
     Map<String, String> overrides = InProcessEnvironment.localOverrides(stack, apiUrl, tokens);
-    // Pages: browsers PUT skin images to the local S3; links point at the local gateway.
+    // Pages: browsers PUT skin images to the local S3 (the CSP's connect-src names it).
     overrides.put("UPLOAD_ORIGIN", origin(stack.s3Endpoint()));
-    overrides.put("SITE_URL", apiUrl);
 
     LambdaRuntime runtime =
         stack.startRuntime(overrides, LambdaRuntime.maxInstancesFromEnvironment());
