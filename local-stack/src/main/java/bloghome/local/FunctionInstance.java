@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * One execution environment: a JVM started from the function's jar through AWS's runtime interface
@@ -154,14 +158,49 @@ final class FunctionInstance implements AutoCloseable {
     options.add("-Djava.io.tmpdir=" + tmp);
     options.add("-Djava.net.preferIPv4Stack=true");
     options.add("--enable-native-access=ALL-UNNAMED");
+    options.add(NATIVE_CLIENT_PROPERTY + "=" + tmp.resolve(NATIVE_CLIENT_FILE));
     if (config.snapStart()) {
       options.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
     }
     return options;
   }
 
+  /**
+   * Left to itself, the runtime client copies its native library to the fixed path {@code
+   * /tmp/.libaws-lambda-jni.so} and loads it from there: harmless on Lambda, where every execution
+   * environment has a {@code /tmp} of its own, but here JVMs starting at the same time overwrote
+   * the file another was mapping, and one died of SIGBUS in the dynamic loader (seen in a CI run).
+   * Each instance gets its copy in its own temporary directory, named by the client's own property.
+   */
+  private static final String NATIVE_CLIENT_PROPERTY =
+      "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+  private static final String NATIVE_CLIENT_FILE = ".libaws-lambda-jni.so";
+
+  /** Copies the runtime client's native library for this machine into the instance's own dir. */
+  private void unpackNativeClient(List<Path> runtimeClassPath) throws IOException {
+    String arch = System.getProperty("os.arch");
+    String library =
+        "jni/libaws-lambda-jni.linux-" + (arch.equals("aarch64") ? "aarch_64" : "x86_64") + ".so";
+    Path clientJar =
+        runtimeClassPath.stream()
+            .filter(p -> p.getFileName().toString().contains("interface-client"))
+            .findFirst()
+            .orElseThrow(() -> new LocalStackException("no runtime interface client jar"));
+    try (ZipFile jar = new ZipFile(clientJar.toFile())) {
+      ZipEntry entry = jar.getEntry(library);
+      if (entry == null) {
+        throw new LocalStackException(clientJar + " has no " + library);
+      }
+      try (InputStream in = jar.getInputStream(entry)) {
+        Files.copy(in, tmp.resolve(NATIVE_CLIENT_FILE), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
   private void launch(Map<String, String> environment, List<Path> runtimeClassPath)
       throws IOException {
+    unpackNativeClient(runtimeClassPath);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions());

@@ -15,10 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,6 +151,45 @@ class LambdaRuntimeIT {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void eachInstance_loadsTheRuntimeClientsNativeLibrary_fromItsOwnTemporaryDirectory()
+      throws IOException {
+    // Several instances at once: on Lambda each has a /tmp of its own; here a shared
+    // /tmp/.libaws-lambda-jni.so was overwritten by one JVM while another mapped it (SIGBUS).
+    List<Thread> readers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Thread reader = Thread.ofPlatform().start(() -> http.send("GET", "/u/rt-nobody", null, null));
+      readers.add(reader);
+    }
+    for (Thread reader : readers) {
+      try {
+        reader.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+
+    List<LambdaRuntime.InstanceInfo> instances =
+        system.runtime().instances().stream()
+            .filter(i -> Files.exists(Path.of("/proc", Long.toString(i.pid()), "maps")))
+            .toList();
+    assertThat(instances).filteredOn(i -> i.function().equals("PageFunction")).isNotEmpty();
+    Set<String> libraries = new HashSet<>();
+    for (LambdaRuntime.InstanceInfo instance : instances) {
+      List<String> mapped =
+          Files.readAllLines(Path.of("/proc", Long.toString(instance.pid()), "maps")).stream()
+              .filter(line -> line.endsWith(".libaws-lambda-jni.so"))
+              .map(line -> line.substring(line.indexOf('/')))
+              .distinct()
+              .toList();
+      assertThat(mapped).as(instance.function() + " native client").hasSize(1);
+      assertThat(mapped.get(0)).isNotEqualTo("/tmp/.libaws-lambda-jni.so");
+      libraries.add(mapped.get(0));
+    }
+    assertThat(libraries).as("one copy per instance").hasSize(instances.size());
   }
 
   /** A process's environment as Linux shows it. */
