@@ -1,5 +1,6 @@
-// /auth/callback: finishes sign-in, stores the session and goes back where the reader was.
-import { callbackUrl, meta, saveSession } from './session.js';
+// /auth/callback: finishes sign-in (the code exchanged once, with this tab's PKCE verifier), stores
+// the session and goes back where the reader was. Anything wrong is refused with what to do.
+import { callbackUrl, decodeClaims, meta, msg, saveSession } from './session.js';
 
 const status = document.getElementById('auth-status');
 
@@ -18,22 +19,13 @@ function safeReturn(value) {
   return url.origin === location.origin && ours ? url.pathname + url.search + url.hash : '/';
 }
 
-async function finish() {
-  if (meta('auth-mode') === 'local') {
-    // Only a page rendered in local mode trusts a token in the fragment (the local /sign-in puts
-    // it there); in AWS a crafted link could otherwise sign a victim into someone else's account.
-    const params = new URLSearchParams(location.hash.slice(1));
-    const token = params.get('id_token');
-    if (!token) throw new Error('no token');
-    saveSession(token);
-    history.replaceState(null, '', location.pathname);
-    location.replace(safeReturn(params.get('return')));
-    return;
-  }
-  const params = new URLSearchParams(location.search);
-  const pending = JSON.parse(sessionStorage.getItem('bloghome.pkce') || 'null');
-  sessionStorage.removeItem('bloghome.pkce');
-  if (!pending || !params.get('code') || params.get('state') !== pending.state) throw new Error('state mismatch');
+class Refused extends Error {}
+
+async function finish(params, pending) {
+  if (params.get('error')) throw new Refused('callback.denied');
+  if (!pending) throw new Refused('callback.noPending');
+  if (!params.get('state') || params.get('state') !== pending.state) throw new Refused('callback.badState');
+  if (!params.get('code')) throw new Refused('callback.badCode');
   const res = await fetch(`${meta('cognito-domain')}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -45,11 +37,33 @@ async function finish() {
       code_verifier: pending.verifier,
     }),
   });
+  if (res.status === 400) throw new Refused('callback.badCode');
   if (!res.ok) throw new Error(`token endpoint ${res.status}`);
-  saveSession((await res.json()).id_token);
+  const answer = await res.json();
+  // The id token must be for this app and this sign-in (OpenID Connect's aud and nonce checks).
+  const claims = decodeClaims(answer.id_token);
+  const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+  if (!aud.includes(meta('client-id')) || claims.token_use !== 'id' || claims.nonce !== pending.nonce) {
+    throw new Refused('callback.badToken');
+  }
+  saveSession(answer);
   location.replace(safeReturn(pending.return));
 }
 
-finish().catch(() => {
-  status.textContent = '✗';
+const params = new URLSearchParams(location.search);
+let pending = null;
+try {
+  pending = JSON.parse(sessionStorage.getItem('bloghome.pkce') || 'null');
+} catch (e) { /* no pending sign-in */ }
+sessionStorage.removeItem('bloghome.pkce');
+// The code leaves the address bar and the history entry at once.
+history.replaceState(null, '', location.pathname);
+
+finish(params, pending).catch(e => {
+  const again = document.createElement('a');
+  again.id = 'sign-in-again';
+  again.href = `/sign-in?return=${encodeURIComponent(safeReturn(pending && pending.return))}`;
+  again.textContent = msg('callback.again');
+  status.classList.add('bad');
+  status.replaceChildren(`${msg(e instanceof Refused ? e.message : 'callback.failed')} `, again);
 });

@@ -14,8 +14,7 @@ public final class InProcessEnvironment {
 
   /**
    * What the local stack sets in place of the template's cloud values: media served by the local
-   * gateway, tokens minted by the local issuer, sign-in through the gateway rather than Cognito,
-   * and fresh cursor keys in the local SSM.
+   * gateway, tokens minted by the local issuer, and fresh cursor keys in the local SSM.
    */
   public static Map<String, String> localOverrides(
       LocalStack stack, String apiUrl, LocalJwt tokens) {
@@ -23,7 +22,6 @@ public final class InProcessEnvironment {
     overrides.put("MEDIA_BASE_URL", apiUrl + "/_local/media");
     overrides.put("JWT_ISSUER", tokens.issuer());
     overrides.put("JWT_AUDIENCE", tokens.audience());
-    overrides.put("AUTH_MODE", "local");
     overrides.putAll(stack.seedCursorKeys());
     return overrides;
   }

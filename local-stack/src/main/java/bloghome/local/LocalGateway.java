@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,7 +32,7 @@ import java.util.logging.Logger;
  * <p>This class is the request's path through the gateway; the parts live beside it: {@link
  * RouteTable} (routing), {@link RouteAuthorizer} (the JWT authorizer), {@link HttpApiEvents}
  * (request to event), {@link GatewayResponses} (writing answers) and {@link LocalPaths} (the
- * gateway's own {@code /_local/} and sign-in paths).
+ * gateway's own {@code /_local/} paths).
  */
 public final class LocalGateway implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LocalGateway.class.getName());
@@ -109,12 +108,11 @@ public final class LocalGateway implements AutoCloseable {
   }
 
   /**
-   * Serves the local sign-in page at {@code /sign-in} (see {@link LocalSignIn}), ahead of any
-   * template route with that path; a user name must pass {@code validUserId} (the product's user id
-   * rule, which the local stack does not know) to become a token's {@code sub}.
+   * Names the local hosted UI: {@code /_local/token} then issues its tokens (id, access, refresh),
+   * and the issuer's OpenID configuration points at its endpoints.
    */
-  public void enableSignIn(Predicate<String> validUserId) {
-    localPaths.enableSignIn(new LocalSignIn(jwt, validUserId));
+  public void enableHostedUi(LocalAuthServer hostedUi) {
+    localPaths.enableHostedUi(hostedUi.rules(), hostedUi.url());
   }
 
   /**

@@ -1,9 +1,9 @@
 package bloghome.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,15 +17,19 @@ import java.util.function.Supplier;
 /**
  * The paths the local gateway serves itself, ahead of the template's routes: under {@code /_local/}
  * a token for any user, the issuer's JWKS, the operator actions and static files (skin images as
- * the CDN serves them), and the sign-in page at {@link LocalSignIn#PATH}.
+ * the CDN serves them). Sign-in is not here: the pages' {@code /sign-in} sends the browser to the
+ * local hosted UI ({@link LocalAuthServer}), as to Cognito's in AWS.
  */
 final class LocalPaths {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final LocalJwt jwt;
   private final GatewayResponses responses;
   private final Map<String, Function<String, Optional<byte[]>>> staticPrefixes =
       new LinkedHashMap<>();
   private final Map<String, Supplier<String>> actions = new ConcurrentHashMap<>();
-  private volatile LocalSignIn signIn;
+  private volatile LocalAuthorization authorization;
+  private volatile URI hostedUi;
 
   LocalPaths(LocalJwt jwt, GatewayResponses responses) {
     this.jwt = jwt;
@@ -40,19 +44,15 @@ final class LocalPaths {
     actions.put(method + " /_local/" + name, json);
   }
 
-  void enableSignIn(LocalSignIn signIn) {
-    this.signIn = signIn;
+  void enableHostedUi(LocalAuthorization authorization, URI hostedUi) {
+    this.authorization = authorization;
+    this.hostedUi = hostedUi;
   }
 
   /** Serves the request if its path is one of these; false leaves it to the template's routes. */
   boolean serve(HttpExchange exchange, String method, String rawPath) throws IOException {
     if (rawPath.startsWith("/_local/")) {
       serveLocal(exchange, method, rawPath);
-      return true;
-    }
-    LocalSignIn signIn = this.signIn;
-    if (signIn != null && rawPath.equals(LocalSignIn.PATH)) {
-      serveSignIn(exchange, method, signIn);
       return true;
     }
     return false;
@@ -67,6 +67,10 @@ final class LocalPaths {
     Supplier<String> action = actions.get(method + " " + path);
     if (action != null) {
       responses.send(exchange, 200, Map.of("content-type", "application/json"), action.get(), null);
+      return;
+    }
+    if (path.equals("/_local/issuer/.well-known/openid-configuration") && hostedUi != null) {
+      responses.send(exchange, 200, Map.of("content-type", "application/json"), discovery(), null);
       return;
     }
     if (path.equals("/_local/issuer/.well-known/jwks.json")) {
@@ -103,13 +107,19 @@ final class LocalPaths {
         query.getOrDefault("groups", "").isBlank()
             ? List.of()
             : Arrays.stream(query.get("groups").split(",")).map(String::strip).toList();
-    String token = jwt.mint(sub, groups, Duration.ofHours(12));
-    responses.send(
-        exchange,
-        200,
-        Map.of("content-type", "application/json"),
-        "{\"token\":\"" + token + "\"}",
-        null);
+    LocalAuthorization authorization = this.authorization;
+    String json;
+    if (authorization == null) {
+      json = "{\"token\":\"" + jwt.mint(sub, groups, Duration.ofHours(12)) + "\"}";
+    } else {
+      // The hosted UI's own tokens (id, access, refresh), with its lifetimes; "token" is the id
+      // token, as before.
+      Map<String, Object> tokens =
+          new LinkedHashMap<>(authorization.issue(sub, groups, jwt.audience()));
+      tokens.put("token", tokens.get("id_token"));
+      json = JSON.writeValueAsString(tokens);
+    }
+    responses.send(exchange, 200, Map.of("content-type", "application/json"), json, null);
   }
 
   private static void serveFile(HttpExchange exchange, String method, String path, byte[] bytes)
@@ -131,31 +141,22 @@ final class LocalPaths {
     }
   }
 
-  private static void serveSignIn(HttpExchange exchange, String method, LocalSignIn signIn)
-      throws IOException {
-    LocalSignIn.Answer answer;
-    if ("GET".equals(method) || "HEAD".equals(method)) {
-      answer = signIn.form(RouteTable.query(exchange.getRequestURI().getRawQuery()));
-    } else if ("POST".equals(method)) {
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readNBytes(64 * 1024);
-      }
-      answer = signIn.submit(RouteTable.query(new String(body, StandardCharsets.UTF_8)));
-    } else {
-      exchange.getResponseHeaders().set("allow", "GET, HEAD, POST");
-      exchange.sendResponseHeaders(405, -1);
-      return;
-    }
-    answer.headers().forEach(exchange.getResponseHeaders()::set);
-    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-    if ("HEAD".equals(method)) {
-      exchange.sendResponseHeaders(answer.status(), -1); // as GET, without the body
-      return;
-    }
-    exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      exchange.getResponseBody().write(bytes);
-    }
+  /** The issuer's OpenID configuration, naming the local hosted UI's endpoints. */
+  private String discovery() throws IOException {
+    String ui = hostedUi.toString();
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("issuer", jwt.issuer());
+    doc.put("authorization_endpoint", ui + "/oauth2/authorize");
+    doc.put("token_endpoint", ui + "/oauth2/token");
+    doc.put("revocation_endpoint", ui + "/oauth2/revoke");
+    doc.put("end_session_endpoint", ui + "/logout");
+    doc.put("jwks_uri", jwt.issuer() + "/.well-known/jwks.json");
+    doc.put("response_types_supported", List.of("code"));
+    doc.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
+    doc.put("code_challenge_methods_supported", List.of("S256"));
+    doc.put("subject_types_supported", List.of("public"));
+    doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
+    doc.put("scopes_supported", List.of("openid", "email", "profile"));
+    return JSON.writeValueAsString(doc);
   }
 }

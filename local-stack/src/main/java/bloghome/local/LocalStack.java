@@ -258,10 +258,37 @@ public final class LocalStack implements AutoCloseable {
 
   /** Creates a local token issuer whose tokens the gateway accepts. */
   public LocalJwt tokens(String issuerBaseUrl) {
+    return tokens(issuerBaseUrl, Clock.systemUTC());
+  }
+
+  /**
+   * Creates a local token issuer whose tokens the gateway accepts, on {@code clock} (tests pass a
+   * token's life without waiting by moving it).
+   */
+  public LocalJwt tokens(String issuerBaseUrl, Clock clock) {
     if (jwt == null) {
-      jwt = new LocalJwt(issuerBaseUrl + "/_local/issuer", AUDIENCE, Clock.systemUTC());
+      jwt = new LocalJwt(issuerBaseUrl + "/_local/issuer", AUDIENCE, clock);
     }
     return jwt;
+  }
+
+  /**
+   * The token lifetimes of the template's user pool client: its parameters' defaults
+   * (IdTokenValidityMinutes, AccessTokenValidityMinutes, RefreshTokenValidityDays), Cognito's
+   * defaults where the template has none.
+   */
+  public LocalAuthorization.Lifetimes tokenLifetimes() {
+    LocalAuthorization.Lifetimes d = LocalAuthorization.Lifetimes.cognitoDefaults();
+    Map<String, Object> p = template.parameterDefaults();
+    return new LocalAuthorization.Lifetimes(
+        Duration.ofMinutes(number(p.get("IdTokenValidityMinutes"), d.id().toMinutes())),
+        Duration.ofMinutes(number(p.get("AccessTokenValidityMinutes"), d.access().toMinutes())),
+        Duration.ofDays(number(p.get("RefreshTokenValidityDays"), d.refresh().toDays())),
+        d.hostedSession());
+  }
+
+  private static long number(Object value, long fallback) {
+    return value == null ? fallback : Long.parseLong(String.valueOf(value));
   }
 
   /**

@@ -79,7 +79,7 @@ public final class LocalMain {
         A token for alice (VIP), valid 12 hours:
           export TOKEN=%s
         Mint one for anyone: bin/token bob  |  bin/token carol --vip
-        Sign in from a browser: %s/sign-in
+        Sign in from a browser: %s/sign-in  (hosted sign-in: %s, docs/sign-in.md)
         """
                 .formatted(
                     system.apiUrl(),
@@ -91,7 +91,8 @@ public final class LocalMain {
                     String.join(", ", system.runtime().functions()),
                     LambdaRuntime.maxInstancesFromEnvironment(),
                     alice,
-                    system.apiUrl()));
+                    system.apiUrl(),
+                    system.hostedUi().url()));
     if (stack.dynamoDbFaults().isPresent()) {
       System.out.println(
           "  Fault injection is ON (BLOGHOME_FAULTS): the S3 and DynamoDB endpoints above are the fault"

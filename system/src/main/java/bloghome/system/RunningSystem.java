@@ -2,6 +2,8 @@ package bloghome.system;
 
 import bloghome.local.InProcessEnvironment;
 import bloghome.local.LambdaRuntime;
+import bloghome.local.LocalAuthServer;
+import bloghome.local.LocalAuthorization;
 import bloghome.local.LocalGateway;
 import bloghome.local.LocalJwt;
 import bloghome.local.LocalStack;
@@ -15,9 +17,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -33,30 +37,60 @@ public final class RunningSystem implements AutoCloseable {
   private final LocalGateway gateway;
   private final LocalJwt tokens;
   private final LambdaRuntime runtime;
+  private final LocalAuthServer hostedUi;
 
   private RunningSystem(
-      LocalStack stack, LocalGateway gateway, LocalJwt tokens, LambdaRuntime runtime) {
+      LocalStack stack,
+      LocalGateway gateway,
+      LocalJwt tokens,
+      LambdaRuntime runtime,
+      LocalAuthServer hostedUi) {
     this.stack = stack;
     this.gateway = gateway;
     this.tokens = tokens;
     this.runtime = runtime;
+    this.hostedUi = hostedUi;
   }
 
   public static RunningSystem start(LocalStack.Config config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * Starts the system with the sign-in side (the local hosted UI, the token issuer and the
+   * gateway's JWT authorizer) on {@code authClock}: tests move it to pass a token's life.
+   */
+  public static RunningSystem start(LocalStack.Config config, Clock authClock) {
     int apiPort = config.apiPort() == 0 ? Ports.free() : config.apiPort();
     LocalStack stack = LocalStack.start(config);
+    LocalAuthServer hostedUi = null;
     try {
-      return wire(stack, apiPort);
+      String apiUrl = "http://127.0.0.1:" + apiPort;
+      LocalJwt tokens = stack.tokens(apiUrl, authClock);
+      LocalAuthorization rules =
+          new LocalAuthorization(tokens, authClock, stack.tokenLifetimes(), UserIds::isValid);
+      // The web client as UserPoolClientSettings registers it, on the pages' local origin.
+      rules.register(
+          new LocalAuthorization.Client(
+              LocalStack.AUDIENCE, List.of(apiUrl + "/auth/callback"), List.of(apiUrl + "/")));
+      hostedUi = LocalAuthServer.start(0, rules);
+      return wire(stack, apiPort, tokens, hostedUi);
     } catch (RuntimeException e) {
+      if (hostedUi != null) {
+        hostedUi.close();
+      }
       stack.close();
       throw e;
     }
   }
 
-  private static RunningSystem wire(LocalStack stack, int apiPort) {
+  private static RunningSystem wire(
+      LocalStack stack, int apiPort, LocalJwt tokens, LocalAuthServer hostedUi) {
     String apiUrl = "http://127.0.0.1:" + apiPort;
-    LocalJwt tokens = stack.tokens(apiUrl);
     Map<String, String> overrides = InProcessEnvironment.localOverrides(stack, apiUrl, tokens);
+    // Pages: sign-in through the local hosted UI, exactly as through Cognito's.
+    overrides.put("COGNITO_DOMAIN", hostedUi.url().toString());
+    overrides.put("COGNITO_CLIENT_ID", tokens.audience());
     // Pages: browsers PUT skin images to the local S3 (the CSP's connect-src names it).
     overrides.put("UPLOAD_ORIGIN", origin(stack.s3Endpoint()));
 
@@ -87,7 +121,7 @@ public final class RunningSystem implements AutoCloseable {
     stack.subscribeS3(s3Handlers);
     stack.subscribeStreams(streamHandlers);
     LocalGateway gateway = stack.startGateway(apiPort, tokens, apiHandlers);
-    gateway.enableSignIn(UserIds::isValid);
+    gateway.enableHostedUi(hostedUi);
     if (mediaBucket != null) {
       gateway.serveStatic("media", stack.publicObjects(mediaBucket, acceptedPrefix));
     }
@@ -98,7 +132,7 @@ public final class RunningSystem implements AutoCloseable {
         "POST",
         "failures/replay",
         () -> "{\"replayed\":" + stack.notifications().replayFailures() + "}");
-    return new RunningSystem(stack, gateway, tokens, runtime);
+    return new RunningSystem(stack, gateway, tokens, runtime, hostedUi);
   }
 
   private static String origin(URI endpoint) {
@@ -115,6 +149,11 @@ public final class RunningSystem implements AutoCloseable {
 
   public LocalJwt tokens() {
     return tokens;
+  }
+
+  /** The local hosted UI (Cognito's stand-in): its URL, and its rules for tests. */
+  public LocalAuthServer hostedUi() {
+    return hostedUi;
   }
 
   /**
@@ -141,6 +180,7 @@ public final class RunningSystem implements AutoCloseable {
 
   @Override
   public void close() {
+    hostedUi.close();
     stack.close();
   }
 }

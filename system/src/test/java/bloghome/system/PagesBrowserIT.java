@@ -10,7 +10,6 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +46,7 @@ class PagesBrowserIT {
   private static RunningSystem system;
   private static Http http;
   private static String base;
+  private static HostedSignIn hosted;
 
   @BeforeAll
   static void start() {
@@ -55,6 +55,7 @@ class PagesBrowserIT {
     // The page origin may PUT to the bucket (its CORS), as AllowedOrigins holds SiteUrl in AWS.
     system = RunningSystem.start(new LocalStack.Config("browser", port, 0, 0, List.of(base)));
     http = new Http(system.apiUrl());
+    hosted = new HostedSignIn(browser, base, system.hostedUi().url());
     String alice = system.tokens().mint("alice", List.of("vip"), Duration.ofMinutes(30));
     BlogSeed.importBlog(http, alice, "alice", "Alice 陈");
     for (String user : List.of("bob", "carol")) {
@@ -276,12 +277,12 @@ class PagesBrowserIT {
   }
 
   /**
-   * The callback goes back only to a page of this site, reading the return value as the browser
-   * reads a URL: a tab, CR or LF inside "//" or a backslash does not make another origin.
+   * Sign-in goes back only to a page of this site, reading the return value as the browser reads a
+   * URL: a tab, CR or LF inside "//" or a backslash does not make another origin.
    */
   @Test
-  void theSignInCallback_neverReturnsToAnotherOrigin() {
-    String token = system.tokens().mint("bob", List.of(), Duration.ofMinutes(30));
+  void signIn_neverReturnsToAnotherOrigin() {
+    signIn("bob", List.of(), "/u/alice?sort=views");
     for (String hostile :
         List.of(
             "%2F%09%2F127.0.0.1%3A9%2Fc",
@@ -289,34 +290,29 @@ class PagesBrowserIT {
             "%2F%5C127.0.0.1%3A9%2Fc",
             "https%3A%2F%2F127.0.0.1%3A9%2Fc",
             "%2Fsign-in")) {
-      browser.open(base + "/auth/callback#id_token=" + token + "&return=" + hostile);
+      // within the hosted session the hosted UI answers at once, without its form
+      browser.open(base + "/sign-in?return=" + hostile);
       browser.waitUntil(
-          "leaving the callback for " + hostile, () -> !browser.url().contains("/auth/callback"));
+          "the return for " + hostile,
+          () ->
+              browser.url().startsWith(base)
+                  && !browser.url().contains("/auth/callback")
+                  && !browser.url().contains("/sign-in"));
 
       assertThat(browser.url()).as(hostile).isEqualTo(base + "/");
     }
-    signIn("bob", List.of(), "/u/alice?sort=views");
     signOut();
   }
 
   // ------------------------------------------------------------------ helpers
 
-  /**
-   * Signs in through the callback page exactly as the local /sign-in does: a token in the fragment.
-   */
+  /** Signs in as a person does: the site's sign-in, the hosted UI's form, back to the page. */
   private static void signIn(String user, List<String> groups, String returnPath) {
-    String token = system.tokens().mint(user, groups, Duration.ofMinutes(30));
-    browser.open(
-        base
-            + "/auth/callback#id_token="
-            + token
-            + "&return="
-            + URLEncoder.encode(returnPath, StandardCharsets.UTF_8));
-    browser.waitUntil("the return to " + returnPath, () -> browser.url().endsWith(returnPath));
+    hosted.signIn(user, groups.contains("vip"), returnPath);
   }
 
   private static void signOut() {
-    ((JavascriptExecutor) browser.driver()).executeScript("localStorage.clear()");
+    hosted.forget();
   }
 
   private static String postIdOf(int number) {

@@ -483,7 +483,15 @@ class TransformedTemplateIT {
     assertThat(Json.write(settings.get("CallbackURLs")))
         .contains("https://${SiteDistribution.DomainName}/auth/callback");
     String code = String.valueOf(map(props("SiteSetupFunction").get("Code")).get("ZipFile"));
-    for (String name : List.of("CallbackURLs", "LogoutURLs", "AllowedOAuthFlows", "ClientName")) {
+    for (String name :
+        List.of(
+            "CallbackURLs",
+            "LogoutURLs",
+            "AllowedOAuthFlows",
+            "ClientName",
+            "IdTokenValidity",
+            "AccessTokenValidity",
+            "RefreshTokenValidity")) {
       assertThat(code).as("the setup code applies " + name).contains("props[\"" + name + "\"]");
     }
     // No function needs the site's URL (the pages' scripts use their own origin).
@@ -508,6 +516,8 @@ class TransformedTemplateIT {
                   || (!list(value).isEmpty()
                       && list(value).stream().allMatch(String.class::isInstance))) {
                 sample = value;
+              } else if (name.endsWith("TokenValidity")) {
+                sample = "45"; // custom resource properties arrive as strings
               } else if (name.endsWith("URLs")) {
                 sample = List.of("https://d111.cloudfront.net/" + name);
               } else {
@@ -542,7 +552,9 @@ class TransformedTemplateIT {
       Map<String, Object> call = map(c);
       example.forEach(
           (name, value) -> {
-            if (!name.equals("UserPoolId") && !name.equals("ClientId")) {
+            if (name.endsWith("TokenValidity")) {
+              assertThat(call.get(name)).as(name).isEqualTo(45L);
+            } else if (!name.equals("UserPoolId") && !name.equals("ClientId")) {
               assertThat(call.get(name)).as(name).isEqualTo(value);
             }
           });
@@ -550,7 +562,11 @@ class TransformedTemplateIT {
           .containsEntry("UserPoolId", example.get("UserPoolId"))
           .containsEntry("ClientId", example.get("ClientId"))
           .containsEntry("AllowedOAuthFlowsUserPoolClient", true)
-          .containsEntry("PreventUserExistenceErrors", "ENABLED");
+          .containsEntry("PreventUserExistenceErrors", "ENABLED")
+          .containsEntry("EnableTokenRevocation", true)
+          .containsEntry(
+              "TokenValidityUnits",
+              Map.of("IdToken", "minutes", "AccessToken", "minutes", "RefreshToken", "days"));
     }
     List<Object> responses = list(result.get("responses"));
     assertThat(responses).hasSize(4);

@@ -7,31 +7,21 @@ import java.util.Optional;
 /**
  * Where the page function's collaborators live, from its environment.
  *
- * @param authMode {@code cognito} in AWS (hosted UI, authorization code + PKCE); {@code local} on
- *     the local stack, whose gateway mints tokens itself
  * @param mediaBaseUrl where accepted skin images are served (CloudFront in AWS)
  * @param uploadOrigin the bucket's origin, which browsers PUT skin images to
  * @param cognitoDomain the hosted UI's base URL, e.g. {@code
- *     https://x.auth.eu-west-1.amazoncognito.com}
+ *     https://x.auth.eu-west-1.amazoncognito.com} (on the local stack, its local stand-in: the same
+ *     code path, see docs/sign-in.md)
  * @param cognitoClientId the public app client (no secret)
  */
 public record SiteConfig(
-    AuthMode authMode,
     String mediaBaseUrl,
     String uploadOrigin,
     Optional<String> cognitoDomain,
     Optional<String> cognitoClientId) {
 
-  public enum AuthMode {
-    COGNITO,
-    LOCAL
-  }
-
   public static SiteConfig fromEnvironment() {
-    AuthMode mode =
-        "local".equals(Env.get("AUTH_MODE").orElse("cognito")) ? AuthMode.LOCAL : AuthMode.COGNITO;
     return new SiteConfig(
-        mode,
         Env.require("MEDIA_BASE_URL"),
         Env.require("UPLOAD_ORIGIN"),
         Env.get("COGNITO_DOMAIN"),

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 
 /** A running local gateway plus an HTTP client and a token issuer, for tests. */
 public final class TestGateway implements AutoCloseable {
@@ -50,12 +49,6 @@ public final class TestGateway implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Turns on the local {@code /sign-in} page, with {@code validUserId} as the user id rule. */
-  public TestGateway withSignIn(Predicate<String> validUserId) {
-    gateway.enableSignIn(validUserId);
-    return this;
   }
 
   public HttpClient client() {

@@ -231,14 +231,11 @@ public final class PageHandler extends ApiHandler {
    * The policy: scripts and stylesheets from this origin only, the skin's one {@code <style>} by
    * its hash, images from here and the media CDN only (a post's images from other sites are links,
    * see {@code Markdown}), requests to this origin (the API), the bucket (presigned PUTs) and the
-   * Cognito token endpoint.
+   * hosted UI (its token and revoke endpoints).
    */
   String csp(Optional<String> style) {
     String media = site.mediaOrigin().map(o -> " " + o).orElse("");
-    String cognito =
-        site.authMode() == SiteConfig.AuthMode.COGNITO
-            ? site.cognitoDomain().map(d -> " " + d).orElse("")
-            : "";
+    String cognito = site.cognitoDomain().map(d -> " " + d).orElse("");
     return "default-src 'none'; script-src 'self'; style-src 'self'"
         + style.map(s -> " " + HtmlResponses.styleHash(s)).orElse("")
         + "; img-src 'self'"

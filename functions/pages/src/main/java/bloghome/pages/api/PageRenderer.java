@@ -97,10 +97,14 @@ final class PageRenderer {
 
   Rendered signIn(ApiRequest request, PageRequest page) {
     Messages m = page.messages();
-    Map<String, String> data = new LinkedHashMap<>(authData());
-    data.put("return", safeReturn(page.param("return")));
     PageModels.Layout layout =
-        layout(page, m.t("signin.title"), "", Optional.empty(), List.of("signin.js"), data);
+        layout(
+            page,
+            m.t("signin.title"),
+            "",
+            Optional.empty(),
+            List.of("signin.js"),
+            Map.of("return", safeReturn(page.param("return"))));
     return new Rendered(
         200,
         render(
@@ -113,8 +117,7 @@ final class PageRenderer {
   Rendered callback(ApiRequest request, PageRequest page) {
     Messages m = page.messages();
     PageModels.Layout layout =
-        layout(
-            page, m.t("callback.title"), "", Optional.empty(), List.of("callback.js"), authData());
+        layout(page, m.t("callback.title"), "", Optional.empty(), List.of("callback.js"), Map.of());
     return new Rendered(
         200,
         render(
@@ -125,12 +128,11 @@ final class PageRenderer {
   }
 
   /**
-   * What the sign-in scripts need. The mode decides which code path the callback runs: only a page
-   * rendered in local mode takes a token from the URL fragment.
+   * What session.js needs on every page (it refreshes tokens and signs out there): the hosted UI
+   * and the app client. The same on the local stack as in AWS.
    */
-  private Map<String, String> authData() {
-    Map<String, String> data = new LinkedHashMap<>();
-    data.put("auth-mode", site.authMode() == SiteConfig.AuthMode.LOCAL ? "local" : "cognito");
+  private Map<String, String> withAuthData(Map<String, String> pageData) {
+    Map<String, String> data = new LinkedHashMap<>(pageData);
     site.cognitoDomain().ifPresent(d -> data.put("cognito-domain", d));
     site.cognitoClientId().ifPresent(c -> data.put("client-id", c));
     return data;
@@ -178,7 +180,7 @@ final class PageRenderer {
         page.signInHref(),
         style,
         scripts,
-        data);
+        withAuthData(data));
   }
 
   private String render(String template, Object model) {

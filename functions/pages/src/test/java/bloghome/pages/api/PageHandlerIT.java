@@ -69,7 +69,6 @@ class PageHandlerIT {
         };
     SiteConfig site =
         new SiteConfig(
-            SiteConfig.AuthMode.COGNITO,
             "https://cdn.example.net",
             "https://bucket.s3.eu-west-1.amazonaws.com",
             Optional.of("https://blog.auth.eu-west-1.amazoncognito.com"),
@@ -111,7 +110,7 @@ class PageHandlerIT {
   }
 
   @Test
-  void theCallbackPage_inCognitoMode_carriesTheHostedUiSettings_andIsNeverStored() {
+  void theCallbackPage_carriesTheHostedUiSettings_andIsNeverStored() {
     APIGatewayV2HTTPEvent event =
         APIGatewayV2HTTPEvent.builder()
             .withRouteKey("GET /auth/callback")
@@ -120,7 +119,7 @@ class PageHandlerIT {
             .build();
     APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
     assertThat(response.getBody())
-        .contains("content=\"cognito\"")
+        .doesNotContain("auth-mode")
         .contains("https://blog.auth.eu-west-1.amazoncognito.com")
         .contains("content=\"client\"")
         // The scripts send the reader back to the page's own origin (the site's), which the
