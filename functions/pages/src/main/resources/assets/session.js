@@ -176,7 +176,10 @@ export async function signOut() {
   const s = stored();
   localStorage.removeItem(KEY);
   const domain = meta('cognito-domain');
-  if (!domain) return;
+  if (!domain) {
+    location.reload();
+    return;
+  }
   if (s && s.refreshToken) {
     await fetch(`${domain}/oauth2/revoke`, form({ token: s.refreshToken, client_id: meta('client-id') }))
       .catch(() => { /* the hosted UI's logout below still ends its session */ });

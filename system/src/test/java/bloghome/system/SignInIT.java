@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -302,6 +303,31 @@ class SignInIT {
             system.hostedUi().rules().issue("carol", List.of(), "other-client").get("access_token");
     assertThat(http.send("PUT", "/users/carol", foreign, Map.of("displayName", "X")).status())
         .isEqualTo(401);
+  }
+
+  @Test
+  void binToken_getsTheLocalHostedUisTokens_whichTheApiTakes() throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(Path.of("..", "bin", "token").toString(), "dev-user", "--vip")
+            .redirectErrorStream(true);
+    builder.environment().put("BLOGHOME_API_PORT", String.valueOf(system.apiUrl().getPort()));
+    Process process = builder.start();
+    String token = new String(process.getInputStream().readAllBytes()).strip();
+    assertThat(process.waitFor()).as(token).isZero();
+
+    assertThat(system.tokens().verify(token))
+        .hasValueSatisfying(
+            c ->
+                assertThat(c)
+                    .containsEntry("sub", "dev-user")
+                    .containsEntry("token_use", "id")
+                    .containsEntry("aud", LocalStack.AUDIENCE)
+                    .containsEntry("cognito:groups", "[vip]"));
+    Http.Reply whole = http.send("GET", "/_local/token?sub=dev-user", null, null);
+    assertThat(whole.json()).containsKeys("id_token", "access_token", "refresh_token", "token");
+    assertThat(
+            system.hostedUi().rules().refreshTokenValid((String) whole.json().get("refresh_token")))
+        .isTrue();
   }
 
   @Test
