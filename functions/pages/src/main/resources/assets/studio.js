@@ -9,6 +9,7 @@ const BEIJING_MS = 8 * 3600 * 1000;
 
 let cursors = [null]; // the cursor of each page shown so far; the last one is the current page
 let commentsCursor = null;
+let loadSeq = 0;
 
 function t(key, ...args) {
   return args.reduce((text, a, i) => text.replace(`{${i}}`, a), msg(key));
@@ -75,7 +76,9 @@ async function load() {
   const cursor = cursors[cursors.length - 1];
   if (cursor) params.set('cursor', cursor);
   $('list-status').textContent = t('loading');
+  const seq = ++loadSeq;
   const res = await api('GET', `/studio/posts?${params}`).catch(() => ({ status: 0 }));
+  if (seq !== loadSeq) return; // the filters changed meanwhile; a later answer is coming
   if (res.status !== 200) {
     $('list-status').textContent = errorOf(res);
     return;

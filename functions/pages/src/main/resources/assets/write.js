@@ -29,6 +29,7 @@ let localTimer = 0;
 let previewTimer = 0;
 let previewSeq = 0;
 let shownRevision = null;
+let ownsLocal = false;
 
 function t(key, ...args) {
   return args.reduce((text, a, i) => text.replace(`{${i}}`, a), msg(key));
@@ -136,8 +137,31 @@ function scheduledIso() {
 
 // ------------------------------------------------------------------ local copy
 
+// A new post's copy has a key of its own per editor (two tabs writing two new posts must not
+// overwrite each other); /write adopts the most recent one left behind.
+const NEW_PREFIX = () => `bloghome.studio.${s.sub}.new.`;
+let newKey = null;
+
 function localKey(id) {
-  return `bloghome.studio.${s.sub}.${id || 'new'}`;
+  if (id) return `bloghome.studio.${s.sub}.${id}`;
+  if (!newKey) newKey = NEW_PREFIX() + Math.random().toString(36).slice(2, 10);
+  return newKey;
+}
+
+/** The newest copy of a new post that some earlier editor left in this browser. */
+function adoptNewCopy() {
+  let best = null;
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (!key || !key.startsWith(NEW_PREFIX())) continue;
+    try {
+      const copy = JSON.parse(localStorage.getItem(key));
+      if (copy && copy.fields && (!best || copy.savedAt > best.copy.savedAt)) best = { key, copy };
+    } catch (e) { /* not ours to read */ }
+  }
+  if (!best) return null;
+  newKey = best.key;
+  return best.copy;
 }
 
 function readLocal(id) {
@@ -152,9 +176,12 @@ function writeLocal() {
   clearTimeout(localTimer);
   const f = fields();
   if (same(f, confirmed) || (!confirmed && !f.title && !f.content)) {
-    localStorage.removeItem(localKey(postId));
+    // Only a copy this editor wrote or adopted is removed: an empty editor in another tab must
+    // not delete what this one keeps.
+    if (ownsLocal) localStorage.removeItem(localKey(postId));
     return;
   }
+  ownsLocal = true;
   try {
     localStorage.setItem(localKey(postId), JSON.stringify({ fields: f, baseVersion: version, savedAt: Date.now() }));
   } catch (e) { /* storage full: the server copy is all there is */ }
@@ -412,8 +439,8 @@ function keepMine() {
   closeConflict();
   writeLocal();
   showPostState();
-  const kind = conflictKind === 'auto' && !autosaves() ? 'update' : conflictKind;
-  save(kind === 'auto' && status === 'published' ? 'update' : kind);
+  // The author chose this text: a published post takes it as an update.
+  save(conflictKind === 'auto' && status === 'published' ? 'update' : conflictKind);
 }
 
 function takeTheirs() {
@@ -523,6 +550,7 @@ async function start() {
     takeServer(res.body);
     show(confirmed);
     const local = readLocal(postId);
+    ownsLocal = !!local;
     if (local && !same(local.fields, confirmed)) {
       if (local.baseVersion === version) {
         show(local.fields);
@@ -540,8 +568,9 @@ async function start() {
     }
     loadRevisions();
   } else {
-    const local = readLocal(null);
+    const local = adoptNewCopy();
     if (local) {
+      ownsLocal = true;
       show(local.fields);
       recovered(t('recoveredLocal', clock(local.savedAt)));
       changed();
