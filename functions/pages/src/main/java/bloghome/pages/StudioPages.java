@@ -13,9 +13,6 @@ import java.util.Objects;
  * renderer, no second dialect in JavaScript).
  */
 public final class StudioPages {
-  /** The categories a post may carry (the shared post model's rule). */
-  public static final int CATEGORIES_MAX = 3;
-
   /** Prefix of the message keys the studio scripts read from the page's {@code #msgs}. */
   static final String SCRIPT_PREFIX = "studio.js.";
 
@@ -25,7 +22,7 @@ public final class StudioPages {
           PostRules.SUMMARY_MAX,
           PostRules.CONTENT_MAX_BYTES,
           PostRules.TAGS_MAX,
-          CATEGORIES_MAX,
+          PostRules.CATEGORIES_MAX,
           Profiles.DISPLAY_NAME_MAX,
           Profiles.BIO_MAX);
 
