@@ -12,6 +12,7 @@ const RETRY_MS = 10000;
 const MAX_BYTES = Number(meta('content-max-bytes'));
 const MAX_TAGS = Number(meta('tags-max'));
 const MAX_CATEGORIES = Number(meta('categories-max'));
+const MAX_SCHEDULE_MS = Number(meta('schedule-max-days')) * 24 * 3600 * 1000;
 const BEIJING_MS = 8 * 3600 * 1000;
 
 const $ = id => document.getElementById(id);
@@ -126,13 +127,13 @@ function clock(ms) {
   return new Date(ms).toLocaleTimeString(document.documentElement.lang, { hour12: false });
 }
 
-/** The datetime-local value, read as Beijing time, as ISO UTC; null when empty or past. */
+/** The datetime-local value, read as Beijing time, as ISO UTC; null when empty, past or too far. */
 function scheduledIso() {
   const v = $('publish-at').value;
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(v);
   if (!m) return null;
   const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]) - BEIJING_MS;
-  return ms > Date.now() ? new Date(ms).toISOString() : null;
+  return ms > Date.now() && ms < Date.now() + MAX_SCHEDULE_MS ? new Date(ms).toISOString() : null;
 }
 
 // ------------------------------------------------------------------ local copy
@@ -219,6 +220,9 @@ function showPostState() {
   $('publish').textContent =
     status === 'published' ? t('update') : checked('when') === 'later' ? t('schedule') : $('publish').dataset.label;
   $('save-draft').hidden = status === 'published';
+  // A published post is updated, not scheduled again.
+  $('when-choice').hidden = status === 'published';
+  if (status === 'published') $('schedule-row').hidden = true;
   $('editor-heading').textContent = document.title;
 }
 
@@ -242,7 +246,7 @@ function sourceRow() {
 
 function scheduleRow() {
   const later = checked('when') === 'later';
-  $('schedule-row').hidden = !later;
+  $('schedule-row').hidden = !later || status === 'published';
   if (status !== 'published') $('publish').textContent = later ? t('schedule') : $('publish').dataset.label;
 }
 
@@ -289,7 +293,7 @@ function invalid(f, wanted) {
   if (f.type !== 'original' && !f.sourceUrl) return t('needSource');
   if (f.tags.length > MAX_TAGS) return t('tooManyTags', MAX_TAGS);
   if (f.categories.length > MAX_CATEGORIES) return t('tooManyCategories', MAX_CATEGORIES);
-  if (wanted === 'scheduled' && !scheduledIso()) return t('needTime');
+  if (wanted === 'scheduled' && !scheduledIso()) return t('needTime', MAX_SCHEDULE_MS / 86400000);
   return null;
 }
 
@@ -488,7 +492,9 @@ async function viewRevision(v) {
     return;
   }
   shownRevision = v;
-  $('revision-title').textContent = `${t('revisionItem', v, beijing(res.body.savedAt || res.body.updatedAt || new Date().toISOString()), '')} ${res.body.title}`.trim();
+  const when = beijing(res.body.savedAt || res.body.updatedAt || new Date().toISOString());
+  const kb = `${((res.body.bytes || new TextEncoder().encode(res.body.content || '').length) / 1024).toFixed(1)} KB`;
+  $('revision-title').textContent = `${t('revisionItem', v, when, kb)} · ${res.body.title}`;
   $('revision-text').textContent = res.body.content;
   $('revision-view').hidden = false;
   $('revision-text').focus();

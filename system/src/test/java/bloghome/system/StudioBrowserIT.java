@@ -9,6 +9,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +48,7 @@ class StudioBrowserIT {
     base = "http://127.0.0.1:" + port;
     system = RunningSystem.start(new LocalStack.Config("studio", port, 0, 0, List.of(base)));
     http = new Http(system.apiUrl());
-    for (String user : List.of("wen", "dora", "ed", "fay", "gus", "hal")) {
+    for (String user : List.of("wen", "dora", "ed", "fay", "gus", "hal", "ivy", "jun")) {
       assertThat(
               http.send("PUT", "/users/" + user, token(user), Map.of("displayName", "博主 " + user))
                   .status())
@@ -149,7 +153,53 @@ class StudioBrowserIT {
     driver.switchTo().window(tabB);
     driver.close();
     driver.switchTo().window(tabA);
-    assertThat(browser.consoleErrors()).isEmpty();
+    // the refused save is the only failed request the console shows
+    assertThat(browser.consoleErrors()).allMatch(e -> e.contains("status of 409 (Conflict)"));
+    signOut();
+  }
+
+  @Test
+  void aPublishedPost_isNotAutosaved_itsEditsWaitInTheBrowserUntilUpdate() {
+    String postId = create("ivy", "published", "已发布的", "线上的正文");
+    signIn("ivy", "/p/" + postId + "/edit");
+    browser.waitUntil(
+        "the post", () -> "线上的正文".equals(browser.find("#content").getAttribute("value")));
+    browser.find("#content").sendKeys("，改了一半");
+    browser.waitForText("有未发布的修改");
+    sleep(4500); // longer than the autosave delay of drafts
+    assertThat(content("ivy", postId)).isEqualTo("线上的正文");
+
+    browser.open(base + "/p/" + postId + "/edit");
+    browser.waitForText("已恢复上次没有保存到服务器的内容");
+    assertThat(browser.find("#content").getAttribute("value")).isEqualTo("线上的正文，改了一半");
+    browser.click("#publish").waitForText("文章已更新。");
+    assertThat(content("ivy", postId)).isEqualTo("线上的正文，改了一半");
+    signOut();
+  }
+
+  @Test
+  void scheduling_takesBeijingTime_andSendsUtc() {
+    signIn("jun", "/write");
+    browser.type("#title", "明早发布");
+    browser.type("#content", "定时的正文");
+    browser.click("input[name=when][value=later]");
+    // 09:30 in Beijing a month from now is 01:30 UTC that day
+    LocalDateTime beijing =
+        LocalDate.now(ZoneOffset.ofHours(8)).plusDays(30).atTime(LocalTime.of(9, 30));
+    ((JavascriptExecutor) browser.driver())
+        .executeScript(
+            "const i = document.getElementById('publish-at'); i.value = arguments[0];"
+                + " i.dispatchEvent(new Event('input', {bubbles: true}));",
+            beijing.toString());
+    assertThat(browser.find("#publish").getText()).isEqualTo("定时发布");
+    browser
+        .click("#publish")
+        .waitForText("文章将于北京时间 " + beijing.toString().replace('T', ' ') + " 发布。");
+    String postId = postIdInUrl();
+    assertThat(http.send("GET", "/studio/posts/" + postId, token("jun"), null).json())
+        .containsEntry("status", "scheduled")
+        .containsEntry("publishAt", beijing.toLocalDate() + "T01:30:00.000Z");
+    assertThat(http.send("GET", "/posts/" + postId, null, null).status()).isEqualTo(404);
     signOut();
   }
 
@@ -237,6 +287,14 @@ class StudioBrowserIT {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 
   private static String token(String user) {
     return system.tokens().mint(user, List.of(), Duration.ofMinutes(30));

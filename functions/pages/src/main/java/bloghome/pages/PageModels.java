@@ -143,6 +143,7 @@ public final class PageModels {
       int contentMaxBytes,
       int tagsMax,
       int categoriesMax,
+      int scheduleMaxDays,
       int displayNameMax,
       int bioMax) {
     public int contentMaxKb() {

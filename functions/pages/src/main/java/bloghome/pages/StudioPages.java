@@ -23,6 +23,7 @@ public final class StudioPages {
           PostRules.CONTENT_MAX_BYTES,
           PostRules.TAGS_MAX,
           PostRules.CATEGORIES_MAX,
+          (int) PostRules.SCHEDULE_MAX.toDays(),
           Profiles.DISPLAY_NAME_MAX,
           Profiles.BIO_MAX);
 

@@ -129,6 +129,7 @@ final class PageRenderer {
     data.put("content-max-bytes", Integer.toString(StudioPages.LIMITS.contentMaxBytes()));
     data.put("tags-max", Integer.toString(StudioPages.LIMITS.tagsMax()));
     data.put("categories-max", Integer.toString(StudioPages.LIMITS.categoriesMax()));
+    data.put("schedule-max-days", Integer.toString(StudioPages.LIMITS.scheduleMaxDays()));
     PageModels.Layout layout =
         layout(page, m.t(titleKey), "", Optional.empty(), List.of(script), data);
     return new Rendered(
