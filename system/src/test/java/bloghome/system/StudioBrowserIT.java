@@ -26,6 +26,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -48,7 +50,8 @@ class StudioBrowserIT {
     base = "http://127.0.0.1:" + port;
     system = RunningSystem.start(new LocalStack.Config("studio", port, 0, 0, List.of(base)));
     http = new Http(system.apiUrl());
-    for (String user : List.of("wen", "dora", "ed", "fay", "gus", "hal", "ivy", "jun")) {
+    for (String user :
+        List.of("wen", "dora", "ed", "fay", "gus", "hal", "ivy", "jun", "kim", "lee")) {
       assertThat(
               http.send("PUT", "/users/" + user, token(user), Map.of("displayName", "博主 " + user))
                   .status())
@@ -200,6 +203,47 @@ class StudioBrowserIT {
         .containsEntry("status", "scheduled")
         .containsEntry("publishAt", beijing.toLocalDate() + "T01:30:00.000Z");
     assertThat(http.send("GET", "/posts/" + postId, null, null).status()).isEqualTo(404);
+    signOut();
+  }
+
+  @Test
+  void aLostConnection_losesNothing_theDraftIsSavedWhenTheBrowserIsBackOnline() {
+    String postId = create("lee", "draft", "断网", "联网时写的");
+    signIn("lee", "/p/" + postId + "/edit");
+    browser.waitUntil(
+        "the draft", () -> "联网时写的".equals(browser.find("#content").getAttribute("value")));
+    ChromeDriver chrome = (ChromeDriver) browser.driver();
+    ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+    offline.setOffline(true);
+    chrome.setNetworkConditions(offline);
+    try {
+      browser.find("#content").sendKeys("，断网时写的");
+      browser.waitUntil(
+          "the offline state", () -> browser.find("#save-state").getText().contains("本机"));
+      assertThat(content("lee", postId)).isEqualTo("联网时写的");
+    } finally {
+      chrome.deleteNetworkConditions();
+    }
+    ((JavascriptExecutor) chrome).executeScript("window.dispatchEvent(new Event('online'))");
+    browser.waitUntil("the save once online", () -> content("lee", postId).equals("联网时写的，断网时写的"));
+    browser.waitUntil(
+        "the saved state", () -> browser.find("#save-state").getText().startsWith("已保存"));
+    signOut();
+  }
+
+  @Test
+  void theStudioList_pagesTwentyAtATime() {
+    for (int i = 1; i <= 22; i++) {
+      create("kim", i % 2 == 0 ? "draft" : "published", "第 " + i + " 篇", "x");
+    }
+    signIn("kim", "/studio");
+    browser.waitUntil("the first page", () -> browser.findAll("#posts tr").size() == 20);
+    assertThat(titles().getFirst()).isEqualTo("第 22 篇");
+    browser.click("#next").waitForText("第 2 页");
+    browser.waitUntil("the second page", () -> titles().equals(List.of("第 2 篇", "第 1 篇")));
+    assertThat(browser.find("#next").isEnabled()).isFalse();
+    browser.click("#prev").waitForText("第 1 页");
+    browser.waitUntil("the first page again", () -> browser.findAll("#posts tr").size() == 20);
     signOut();
   }
 
