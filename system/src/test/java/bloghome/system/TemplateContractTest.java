@@ -84,7 +84,8 @@ class TemplateContractTest {
                   "dynamodb:BatchGetItem",
                   "dynamodb:PutItem",
                   "dynamodb:UpdateItem",
-                  "dynamodb:DeleteItem"),
+                  "dynamodb:DeleteItem",
+                  "ssm:GetParameter"),
           "StatsFunction",
               Set.of(
                   "dynamodb:GetItem",
