@@ -85,7 +85,16 @@ class TemplateContractTest {
                   "dynamodb:PutItem",
                   "dynamodb:UpdateItem",
                   "dynamodb:DeleteItem",
-                  "ssm:GetParameter"),
+                  "ssm:GetParameter",
+                  "scheduler:CreateSchedule",
+                  "scheduler:DeleteSchedule",
+                  "iam:PassRole"),
+          "PublisherFunction",
+              Set.of(
+                  "dynamodb:Query",
+                  "dynamodb:PutItem",
+                  "dynamodb:UpdateItem",
+                  "dynamodb:DeleteItem"),
           "StatsFunction",
               Set.of(
                   "dynamodb:GetItem",
