@@ -4,6 +4,7 @@ import bloghome.local.InProcessEnvironment;
 import bloghome.local.LambdaRuntime;
 import bloghome.local.LocalGateway;
 import bloghome.local.LocalJwt;
+import bloghome.local.LocalSchedules;
 import bloghome.local.LocalStack;
 import bloghome.local.Ports;
 import bloghome.local.RuntimeHandlers;
@@ -15,6 +16,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,27 +35,41 @@ public final class RunningSystem implements AutoCloseable {
   private final LocalGateway gateway;
   private final LocalJwt tokens;
   private final LambdaRuntime runtime;
+  private final LocalSchedules schedules;
 
   private RunningSystem(
-      LocalStack stack, LocalGateway gateway, LocalJwt tokens, LambdaRuntime runtime) {
+      LocalStack stack,
+      LocalGateway gateway,
+      LocalJwt tokens,
+      LambdaRuntime runtime,
+      LocalSchedules schedules) {
     this.stack = stack;
     this.gateway = gateway;
     this.tokens = tokens;
     this.runtime = runtime;
+    this.schedules = schedules;
   }
 
   public static RunningSystem start(LocalStack.Config config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(LocalStack.Config)}, with the clock by which the local scheduler finds its
+   * schedules due (a {@code MutableClock} in tests).
+   */
+  public static RunningSystem start(LocalStack.Config config, Clock scheduleClock) {
     int apiPort = config.apiPort() == 0 ? Ports.free() : config.apiPort();
     LocalStack stack = LocalStack.start(config);
     try {
-      return wire(stack, apiPort);
+      return wire(stack, apiPort, scheduleClock);
     } catch (RuntimeException e) {
       stack.close();
       throw e;
     }
   }
 
-  private static RunningSystem wire(LocalStack stack, int apiPort) {
+  private static RunningSystem wire(LocalStack stack, int apiPort, Clock scheduleClock) {
     String apiUrl = "http://127.0.0.1:" + apiPort;
     LocalJwt tokens = stack.tokens(apiUrl);
     Map<String, String> overrides = InProcessEnvironment.localOverrides(stack, apiUrl, tokens);
@@ -98,7 +114,8 @@ public final class RunningSystem implements AutoCloseable {
         "POST",
         "failures/replay",
         () -> "{\"replayed\":" + stack.notifications().replayFailures() + "}");
-    return new RunningSystem(stack, gateway, tokens, runtime);
+    LocalSchedules schedules = stack.schedules(runtime::invoke, scheduleClock);
+    return new RunningSystem(stack, gateway, tokens, runtime, schedules);
   }
 
   private static String origin(URI endpoint) {
@@ -123,6 +140,11 @@ public final class RunningSystem implements AutoCloseable {
    */
   public void awaitSettled(Duration timeout) {
     stack.awaitStreamsSettled(timeout);
+  }
+
+  /** EventBridge Scheduler's side: fires the due one-time schedules (scheduled posts). */
+  public LocalSchedules schedules() {
+    return schedules;
   }
 
   /** The Lambda runtime every function runs in. */

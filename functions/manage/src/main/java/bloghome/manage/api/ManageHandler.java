@@ -7,6 +7,7 @@ import bloghome.http.ApiHandler;
 import bloghome.http.ApiRequest;
 import bloghome.http.Responses;
 import bloghome.ids.Ids;
+import bloghome.manage.schedules.EventBridgeSchedules;
 import bloghome.paging.CursorCodec;
 import bloghome.posts.DynamoDbPostStore;
 import bloghome.posts.Importer;
@@ -53,7 +54,7 @@ public final class ManageHandler extends ApiHandler {
         Env.require("TABLE_NAME"),
         CursorCodec.fromEnvironment(Clock.systemUTC()),
         Clock.systemUTC(),
-        PostScheduler.NONE);
+        EventBridgeSchedules.fromEnvironment());
     primeBeforeSnapshot("manage");
   }
 
