@@ -6,7 +6,7 @@ const status = document.getElementById('auth-status');
 
 // Where to go back to: the same rule as the pages' Java (bloghome.pages.ReturnPath). The value is
 // read as the browser reads a URL (it drops tab, CR and LF and takes \ for /), relative to this
-// page, and kept only when it stays on this origin and names a blog or a post page.
+// page, and kept only when it stays on this origin and names a blog, a post or a studio page.
 function safeReturn(value) {
   if (!value || !value.startsWith('/')) return '/';
   let url;
@@ -15,7 +15,8 @@ function safeReturn(value) {
   } catch {
     return '/';
   }
-  const ours = url.pathname.startsWith('/u/') || url.pathname.startsWith('/p/');
+  const p = url.pathname;
+  const ours = p.startsWith('/u/') || p.startsWith('/p/') || p === '/write' || p === '/studio' || p.startsWith('/studio/');
   return url.origin === location.origin && ours ? url.pathname + url.search + url.hash : '/';
 }
 

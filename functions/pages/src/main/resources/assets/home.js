@@ -1,10 +1,11 @@
-// Home page: who is signed in, a follow button for readers, the skin editor link for the owner.
+// Home page: who is signed in, a follow button for readers, the skin editor and studio links for the owner.
 import { api, meta, showSession } from './session.js';
 
 const s = showSession();
 const userId = meta('user-id');
 if (s && s.sub === userId) {
   document.getElementById('edit-skin').hidden = false;
+  document.getElementById('studio-link').hidden = false;
 } else if (s) {
   const button = document.getElementById('follow');
   const followers = document.getElementById('followers');

@@ -16,6 +16,9 @@ fetch(`${postPath}/views`, {
 
 const status = document.getElementById('action-status');
 
+// The author gets a way into the editor.
+if (s && s.sub === authorId) document.getElementById('edit-post').hidden = false;
+
 function say(el, text, bad) {
   el.textContent = text;
   el.classList.toggle('bad', !!bad);

@@ -217,3 +217,18 @@ export function showSession() {
 export function refreshCached(path) {
   return fetch(path || location.pathname + location.search, { cache: 'reload' }).catch(() => {});
 }
+
+/**
+ * A call that outlives the page (fetch keepalive), for the editor's last save on pagehide: no
+ * answer is read and nothing is retried. Browsers refuse keepalive bodies over 64 KB; false then,
+ * and the caller's local copy is what remains.
+ */
+export function apiKeepalive(method, path, body) {
+  const text = JSON.stringify(body);
+  if (new TextEncoder().encode(text).length > 60000) return false;
+  const headers = { 'content-type': 'application/json' };
+  const s = session();
+  if (s) headers.authorization = `Bearer ${s.token}`;
+  fetch(path, { method, headers, body: text, keepalive: true }).catch(() => {});
+  return true;
+}

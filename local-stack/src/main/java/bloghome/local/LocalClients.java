@@ -7,6 +7,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
  * The local stack's own SDK clients (to create tables and buckets, read streams and let tests read
@@ -27,6 +28,15 @@ final class LocalClients {
 
   static DynamoDbStreamsClient streams(URI endpoint, AwsCredentialsProvider credentials) {
     return DynamoDbStreamsClient.builder()
+        .region(Region.of(LocalStack.REGION))
+        .credentialsProvider(credentials)
+        .endpointOverride(endpoint)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  static SchedulerClient scheduler(URI endpoint, AwsCredentialsProvider credentials) {
+    return SchedulerClient.builder()
         .region(Region.of(LocalStack.REGION))
         .credentialsProvider(credentials)
         .endpointOverride(endpoint)

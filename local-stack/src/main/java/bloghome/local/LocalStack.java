@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
  * The whole system on one machine: DynamoDB (moto), S3 (S3Proxy) with notifications, tables and
@@ -86,6 +88,8 @@ public final class LocalStack implements AutoCloseable {
   private final StackResources resources;
   private final DynamoDbStreamsClient streams;
   private final EventSources eventSources;
+  private final SchedulerClient scheduler;
+  private LocalSchedules schedules;
   private LocalGateway gateway;
   private LambdaRuntime runtime;
   private LocalJwt jwt;
@@ -111,6 +115,7 @@ public final class LocalStack implements AutoCloseable {
     this.streams = LocalClients.streams(moto.endpoint(), credentials.operator());
     this.s3Client = LocalClients.s3(s3.endpoint(), credentials.operator());
     this.eventSources = new EventSources(template, resources, notifications, dynamoDb, streams);
+    this.scheduler = LocalClients.scheduler(moto.endpoint(), credentials.operator());
   }
 
   /** Starts the emulators and creates every table and bucket the template declares. */
@@ -134,7 +139,7 @@ public final class LocalStack implements AutoCloseable {
         stack.faults = FaultProxies.start(config.faults(), moto.endpoint(), s3.endpoint());
       }
       stack.startAuthProxies();
-      stack.resources.create(stack.dynamoDb, s3);
+      stack.resources.create(stack.dynamoDb, s3, stack.scheduler);
     } catch (RuntimeException e) {
       stack.close();
       throw e;
@@ -234,6 +239,9 @@ public final class LocalStack implements AutoCloseable {
     // moto serves SSM on the same port: the cursor keys are read from it as in AWS (no faults
     // injected there).
     env.put("AWS_ENDPOINT_URL_SSM", ssmEndpoint().toString());
+    // EventBridge Scheduler is moto's too, behind the same check; LocalSchedules fires the
+    // schedules the functions make.
+    env.put("AWS_ENDPOINT_URL_SCHEDULER", ssmEndpoint().toString());
     env.put("AWS_LAMBDA_FUNCTION_NAME", config.stackName() + "-" + function.logicalId());
     return env;
   }
@@ -375,8 +383,31 @@ public final class LocalStack implements AutoCloseable {
     return HexFormat.of().formatHex(bytes);
   }
 
+  /**
+   * The scheduler's side (docs/local-runtime.md): fires the one-time schedules due by {@code
+   * clock}, invoking their target functions with {@code invoke} (logical id, event JSON).
+   */
+  public LocalSchedules schedules(BiFunction<String, String, String> invoke, Clock clock) {
+    if (schedules != null) {
+      schedules.close();
+    }
+    Map<String, String> functionsByArn = new LinkedHashMap<>();
+    template
+        .functions()
+        .forEach(f -> functionsByArn.put(resources.functionArn(f.logicalId()), f.logicalId()));
+    List<String> groups =
+        template.resourcesOfType("AWS::Scheduler::ScheduleGroup").keySet().stream()
+            .map(resources::physicalName)
+            .toList();
+    schedules = new LocalSchedules(scheduler, groups, functionsByArn, invoke, clock);
+    return schedules;
+  }
+
   @Override
   public void close() {
+    if (schedules != null) {
+      schedules.close();
+    }
     if (gateway != null) {
       gateway.close();
     }
@@ -395,6 +426,7 @@ public final class LocalStack implements AutoCloseable {
     s3.close();
     streams.close();
     dynamoDb.close();
+    scheduler.close();
     s3Client.close();
     moto.close();
   }

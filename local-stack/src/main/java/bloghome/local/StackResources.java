@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
  * The template's tables and buckets on the local stack: creates them under their local names
@@ -24,8 +25,18 @@ final class StackResources {
     this.stackName = stackName;
   }
 
-  void create(DynamoDbClient dynamoDb, LocalS3 s3) {
+  void create(DynamoDbClient dynamoDb, LocalS3 s3, SchedulerClient scheduler) {
     TemplateValues values = values();
+    template
+        .resourcesOfType("AWS::Scheduler::ScheduleGroup")
+        .forEach(
+            (id, r) -> {
+              String name =
+                  Optional.ofNullable(values.resolve(template.properties(id).get("Name")))
+                      .orElse(stackName + "-" + id);
+              scheduler.createScheduleGroup(g -> g.name(name));
+              physicalNames.put(id, name);
+            });
     template
         .resourcesOfType("AWS::DynamoDB::Table")
         .forEach(
@@ -62,7 +73,45 @@ final class StackResources {
               }
             });
     physicalNames.forEach(values::bind);
+    // ARNs of the functions, roles and queues (what the scheduler's targets name), under local
+    // names: LocalSchedules finds the function to invoke by its ARN.
+    template
+        .functions()
+        .forEach(f -> values.bind(f.logicalId() + ".Arn", functionArn(f.logicalId())));
+    template
+        .resourcesOfType("AWS::IAM::Role")
+        .forEach(
+            (id, r) ->
+                values.bind(
+                    id + ".Arn",
+                    "arn:aws:iam::" + LocalStack.ACCOUNT_ID + ":role/" + stackName + "-" + id));
+    template
+        .resourcesOfType("AWS::SQS::Queue")
+        .forEach(
+            (id, r) ->
+                values.bind(
+                    id + ".Arn",
+                    "arn:aws:sqs:"
+                        + LocalStack.REGION
+                        + ":"
+                        + LocalStack.ACCOUNT_ID
+                        + ":"
+                        + stackName
+                        + "-"
+                        + id));
     return values;
+  }
+
+  /** The local ARN of a template function. */
+  String functionArn(String logicalId) {
+    return "arn:aws:lambda:"
+        + LocalStack.REGION
+        + ":"
+        + LocalStack.ACCOUNT_ID
+        + ":function:"
+        + stackName
+        + "-"
+        + logicalId;
   }
 
   /** The local name of a template resource (table, bucket). */

@@ -37,6 +37,8 @@ public final class LocalMain {
       System.exit(2);
       return;
     }
+    // Scheduled posts appear at their time: the due schedules are fired every second.
+    system.schedules().pollEvery(1);
     CountDownLatch stopped = new CountDownLatch(1);
     AtomicBoolean stopping = new AtomicBoolean();
     Runtime.getRuntime()

@@ -6,6 +6,7 @@ import bloghome.local.LocalAuthServer;
 import bloghome.local.LocalAuthorization;
 import bloghome.local.LocalGateway;
 import bloghome.local.LocalJwt;
+import bloghome.local.LocalSchedules;
 import bloghome.local.LocalStack;
 import bloghome.local.Ports;
 import bloghome.local.RuntimeHandlers;
@@ -38,18 +39,21 @@ public final class RunningSystem implements AutoCloseable {
   private final LocalJwt tokens;
   private final LambdaRuntime runtime;
   private final LocalAuthServer hostedUi;
+  private final LocalSchedules schedules;
 
   private RunningSystem(
       LocalStack stack,
       LocalGateway gateway,
       LocalJwt tokens,
       LambdaRuntime runtime,
-      LocalAuthServer hostedUi) {
+      LocalAuthServer hostedUi,
+      LocalSchedules schedules) {
     this.stack = stack;
     this.gateway = gateway;
     this.tokens = tokens;
     this.runtime = runtime;
     this.hostedUi = hostedUi;
+    this.schedules = schedules;
   }
 
   public static RunningSystem start(LocalStack.Config config) {
@@ -57,24 +61,25 @@ public final class RunningSystem implements AutoCloseable {
   }
 
   /**
-   * Starts the system with the sign-in side (the local hosted UI, the token issuer and the
-   * gateway's JWT authorizer) on {@code authClock}: tests move it to pass a token's life.
+   * Starts the system on {@code clock} for what tests move in time: the sign-in side (the local
+   * hosted UI, the token issuer and the gateway's JWT authorizer: a token's life) and the local
+   * scheduler (when a scheduled post's schedule is due).
    */
-  public static RunningSystem start(LocalStack.Config config, Clock authClock) {
+  public static RunningSystem start(LocalStack.Config config, Clock clock) {
     int apiPort = config.apiPort() == 0 ? Ports.free() : config.apiPort();
     LocalStack stack = LocalStack.start(config);
     LocalAuthServer hostedUi = null;
     try {
       String apiUrl = "http://127.0.0.1:" + apiPort;
-      LocalJwt tokens = stack.tokens(apiUrl, authClock);
+      LocalJwt tokens = stack.tokens(apiUrl, clock);
       LocalAuthorization rules =
-          new LocalAuthorization(tokens, authClock, stack.tokenLifetimes(), UserIds::isValid);
+          new LocalAuthorization(tokens, clock, stack.tokenLifetimes(), UserIds::isValid);
       // The web client as UserPoolClientSettings registers it, on the pages' local origin.
       rules.register(
           new LocalAuthorization.Client(
               LocalStack.AUDIENCE, List.of(apiUrl + "/auth/callback"), List.of(apiUrl + "/")));
       hostedUi = LocalAuthServer.start(0, rules);
-      return wire(stack, apiPort, tokens, hostedUi);
+      return wire(stack, apiPort, tokens, hostedUi, clock);
     } catch (RuntimeException e) {
       if (hostedUi != null) {
         hostedUi.close();
@@ -85,7 +90,7 @@ public final class RunningSystem implements AutoCloseable {
   }
 
   private static RunningSystem wire(
-      LocalStack stack, int apiPort, LocalJwt tokens, LocalAuthServer hostedUi) {
+      LocalStack stack, int apiPort, LocalJwt tokens, LocalAuthServer hostedUi, Clock clock) {
     String apiUrl = "http://127.0.0.1:" + apiPort;
     Map<String, String> overrides = InProcessEnvironment.localOverrides(stack, apiUrl, tokens);
     // Pages: sign-in through the local hosted UI, exactly as through Cognito's.
@@ -132,7 +137,8 @@ public final class RunningSystem implements AutoCloseable {
         "POST",
         "failures/replay",
         () -> "{\"replayed\":" + stack.notifications().replayFailures() + "}");
-    return new RunningSystem(stack, gateway, tokens, runtime, hostedUi);
+    LocalSchedules schedules = stack.schedules(runtime::invoke, clock);
+    return new RunningSystem(stack, gateway, tokens, runtime, hostedUi, schedules);
   }
 
   private static String origin(URI endpoint) {
@@ -162,6 +168,11 @@ public final class RunningSystem implements AutoCloseable {
    */
   public void awaitSettled(Duration timeout) {
     stack.awaitStreamsSettled(timeout);
+  }
+
+  /** EventBridge Scheduler's side: fires the due one-time schedules (scheduled posts). */
+  public LocalSchedules schedules() {
+    return schedules;
   }
 
   /** The Lambda runtime every function runs in. */

@@ -68,6 +68,9 @@ class FunctionArtifactsIT {
       if (policies.contains("s3:")) {
         allowed.add("s3");
       }
+      if (policies.contains("scheduler:")) {
+        allowed.add("scheduler");
+      }
       try (JarFile jar = new JarFile(template.baseDir().resolve(f.codeUri()).toFile())) {
         Set<String> carried = new HashSet<>();
         jar.stream()

@@ -84,6 +84,16 @@ class TemplateContractTest {
                   "dynamodb:BatchGetItem",
                   "dynamodb:PutItem",
                   "dynamodb:UpdateItem",
+                  "dynamodb:DeleteItem",
+                  "ssm:GetParameter",
+                  "scheduler:CreateSchedule",
+                  "scheduler:DeleteSchedule",
+                  "iam:PassRole"),
+          "PublisherFunction",
+              Set.of(
+                  "dynamodb:Query",
+                  "dynamodb:PutItem",
+                  "dynamodb:UpdateItem",
                   "dynamodb:DeleteItem"),
           "StatsFunction",
               Set.of(

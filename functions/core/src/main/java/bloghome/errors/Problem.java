@@ -1,5 +1,7 @@
 package bloghome.errors;
 
+import java.util.Map;
+
 /**
  * A failure the caller can act on: a stable machine-readable {@code code}, a human message, and the
  * request field at fault when there is one. Domain and storage code throw it without knowing about
@@ -53,6 +55,14 @@ public class Problem extends RuntimeException {
 
   public String code() {
     return code;
+  }
+
+  /**
+   * Members the answer carries beside {@code error} (e.g. the stored post of a version conflict);
+   * none by default.
+   */
+  public Map<String, Object> details() {
+    return Map.of();
   }
 
   /** The offending request field, or null when the problem is not about one field. */

@@ -53,10 +53,10 @@ public final class Responses {
     if (problem instanceof RetryLater retry) {
       headers.put("retry-after", Long.toString(retry.retryAfterSeconds()));
     }
-    return json(
-        problem.kind().status(),
-        errorBody(problem.code(), problem.getMessage(), problem.field()),
-        headers);
+    Map<String, Object> body =
+        new LinkedHashMap<>(errorBody(problem.code(), problem.getMessage(), problem.field()));
+    body.putAll(problem.details());
+    return json(problem.kind().status(), body, headers);
   }
 
   public static Map<String, Object> errorBody(String code, String message, String field) {

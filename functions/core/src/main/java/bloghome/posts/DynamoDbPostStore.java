@@ -6,6 +6,7 @@ import static bloghome.table.Attributes.string;
 import static bloghome.table.TableKeys.key;
 
 import bloghome.errors.Problem;
+import bloghome.paging.StorePage;
 import bloghome.table.PostSummaryItems;
 import bloghome.table.RetryPolicy;
 import bloghome.table.TableAccess;
@@ -48,6 +49,8 @@ public final class DynamoDbPostStore implements PostStore {
   private final String table;
   private final TransactionRunner transactions;
   private final PostWrites writes;
+  private final PostSummaryItems summaryItems;
+  private final TableAccess access;
   private final Clock clock;
 
   public DynamoDbPostStore(DynamoDbClient dynamo, String table, Clock clock) {
@@ -55,7 +58,65 @@ public final class DynamoDbPostStore implements PostStore {
     this.table = table;
     this.clock = clock;
     this.transactions = new TransactionRunner(dynamo, RETRY);
-    this.writes = new PostWrites(new TableAccess(dynamo, table));
+    this.access = new TableAccess(dynamo, table);
+    this.writes = new PostWrites(access);
+    this.summaryItems = new PostSummaryItems(access);
+  }
+
+  @Override
+  public List<Revision.Entry> revisions(String postId) {
+    QueryResponse response =
+        dynamo.query(
+            r ->
+                r.tableName(table)
+                    .consistentRead(true)
+                    .keyConditionExpression(TableKeys.PK + " = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(TableKeys.revisionsPk(postId))))
+                    .projectionExpression("#v, #at, #t, #b")
+                    .expressionAttributeNames(
+                        Map.of(
+                            "#v", TableKeys.REVISION_VERSION,
+                            "#at", TableKeys.REVISION_SAVED_AT,
+                            "#t", TableKeys.REVISION_TITLE,
+                            "#b", TableKeys.REVISION_BYTES))
+                    .scanIndexForward(false)
+                    .limit(Revision.KEPT));
+    return response.items().stream().map(PostItems::toRevisionEntry).toList();
+  }
+
+  @Override
+  public Optional<Revision> revision(String postId, long version) {
+    if (version < 1) {
+      return Optional.empty();
+    }
+    Map<String, AttributeValue> item =
+        access.get(TableKeys.revisionsPk(postId), TableKeys.revisionSk(version), true);
+    return Optional.ofNullable(item).map(PostItems::toRevision);
+  }
+
+  @Override
+  public boolean follows(String followerId, String authorId) {
+    return access.get(TableKeys.follow(followerId, authorId), TableKeys.FOLLOW_OUT, false) != null;
+  }
+
+  @Override
+  public StorePage<PostSummary> studio(
+      String authorId, StudioQuery query, Optional<Map<String, String>> after) {
+    PostSummaryItems.StudioFilter filter =
+        new PostSummaryItems.StudioFilter(
+            query.state().map(s -> s.status.wireName()),
+            query.state().flatMap(s -> Optional.ofNullable(s.visibility)).map(Visibility::wireName),
+            query.type().map(PostType::wireName),
+            query.q());
+    StorePage<PostSummaryItems.Summary> page =
+        summaryItems.studio(authorId, filter, query.limit(), after);
+    return new StorePage<>(page.items().stream().map(PostItems::toSummary).toList(), page.next());
+  }
+
+  @Override
+  public StorePage<PostSummaryItems.FollowersEntry> followersPosts(
+      String authorId, int limit, Optional<Map<String, String>> after) {
+    return summaryItems.followersEntries(authorId, limit, after);
   }
 
   // ------------------------------------------------------------------ reads

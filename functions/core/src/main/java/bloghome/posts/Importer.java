@@ -89,7 +89,7 @@ public final class Importer {
       int index, String userId, ImportDraft draft, String postId, PostSummary before, Instant now) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       if (before != null) {
-        Post after = post(before.postId(), userId, draft, now);
+        Post after = post(before.postId(), userId, draft, now, before.version() + 1);
         if (store.replace(before, after) == PostStore.Write.DONE) {
           return ImportReport.Result.stored(
               index, draft.sourceId(), ImportReport.Status.UPDATED, before.postId());
@@ -97,7 +97,7 @@ public final class Importer {
         before = store.findSummary(postId).orElse(null);
       } else {
         // New, or mapped to a post deleted since: a fresh post takes over the sourceId.
-        Post created = post(Ids.newId("p"), userId, draft, now);
+        Post created = post(Ids.newId("p"), userId, draft, now, 1);
         if (store.createImported(created, Optional.ofNullable(postId)) == PostStore.Write.DONE) {
           return ImportReport.Result.stored(
               index, draft.sourceId(), ImportReport.Status.CREATED, created.postId());
@@ -110,7 +110,7 @@ public final class Importer {
     throw Publishing.busy();
   }
 
-  private static Post post(String postId, String userId, ImportDraft d, Instant now) {
+  private static Post post(String postId, String userId, ImportDraft d, Instant now, long version) {
     PostDraft draft = d.draft();
     PostSummary summary =
         new PostSummary(
@@ -122,8 +122,18 @@ public final class Importer {
             d.publishedAt(),
             now,
             d.counters(),
-            Optional.of(d.sourceId()));
-    return new Post(summary, draft.content(), draft.sourceUrl(), draft.tags());
+            Optional.of(d.sourceId()),
+            draft.status(),
+            draft.visibility(),
+            Optional.empty(),
+            version);
+    return new Post(
+        summary,
+        draft.content(),
+        draft.sourceUrl(),
+        draft.tags(),
+        draft.categories(),
+        draft.summaryDerived());
   }
 
   /** For the report, the sourceId of a rejected post when it has a readable one. */

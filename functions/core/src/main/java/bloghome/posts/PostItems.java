@@ -8,6 +8,8 @@ import bloghome.table.PostSummaryItems;
 import bloghome.table.PostSummaryItems.Counter;
 import bloghome.table.PostSummaryItems.Summary;
 import bloghome.table.TableKeys;
+import bloghome.time.Timestamps;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,7 +35,11 @@ final class PostItems {
         s.publishedAt(),
         s.updatedAt(),
         counters(s.counters()),
-        s.sourceId());
+        s.sourceId(),
+        s.status().wireName(),
+        s.visibility().wireName(),
+        s.publishAt(),
+        s.version());
   }
 
   static Map<Counter, Long> counters(Counters c) {
@@ -55,11 +61,68 @@ final class PostItems {
         TableKeys.TAGS,
         AttributeValue.fromL(post.tags().stream().map(PostItems::stringValue).toList()));
     post.summary().sourceId().ifPresent(id -> item.put(TableKeys.ITEM_SOURCE_ID, s(id)));
+    item.put(TableKeys.CATEGORIES, strings(post.categories()));
+    if (post.summaryDerived()) {
+      item.put(TableKeys.SUMMARY_DERIVED, AttributeValue.fromBool(true));
+    }
     return item;
   }
 
+  /**
+   * A saved version of the post, in the post's revisions partition: what the author wrote (title,
+   * type, summary, content, source URL, tags, categories) and when it was saved.
+   */
+  static Map<String, AttributeValue> revisionItem(Post post) {
+    PostSummary s = post.summary();
+    Map<String, AttributeValue> item = contentItem(post);
+    item.putAll(
+        TableKeys.key(TableKeys.revisionsPk(s.postId()), TableKeys.revisionSk(s.version())));
+    item.remove(TableKeys.ITEM_SOURCE_ID);
+    item.put(TableKeys.REVISION_VERSION, n(s.version()));
+    item.put(TableKeys.REVISION_SAVED_AT, s(Timestamps.format(s.updatedAt())));
+    item.put(TableKeys.REVISION_TITLE, s(s.title()));
+    item.put(TableKeys.REVISION_SUMMARY, s(s.summary()));
+    item.put(TableKeys.REVISION_TYPE, s(s.type().wireName()));
+    item.put(TableKeys.REVISION_BYTES, n(post.content().getBytes(StandardCharsets.UTF_8).length));
+    return item;
+  }
+
+  static Revision.Entry toRevisionEntry(Map<String, AttributeValue> item) {
+    return new Revision.Entry(
+        number(item, TableKeys.REVISION_VERSION),
+        Timestamps.parse(item.get(TableKeys.REVISION_SAVED_AT).s()),
+        item.get(TableKeys.REVISION_TITLE).s(),
+        number(item, TableKeys.REVISION_BYTES));
+  }
+
+  static Revision toRevision(Map<String, AttributeValue> item) {
+    return new Revision(
+        toRevisionEntry(item),
+        PostType.parse(item.get(TableKeys.REVISION_TYPE).s(), "type"),
+        item.get(TableKeys.REVISION_SUMMARY).s(),
+        item.get(TableKeys.CONTENT_TEXT).s(),
+        Optional.ofNullable(item.get(TableKeys.SOURCE_URL)).map(AttributeValue::s),
+        strings(item, TableKeys.TAGS),
+        strings(item, TableKeys.CATEGORIES),
+        item.containsKey(TableKeys.SUMMARY_DERIVED)
+            && Boolean.TRUE.equals(item.get(TableKeys.SUMMARY_DERIVED).bool()));
+  }
+
+  private static AttributeValue strings(List<String> values) {
+    return AttributeValue.fromL(values.stream().map(PostItems::stringValue).toList());
+  }
+
+  private static List<String> strings(Map<String, AttributeValue> item, String attribute) {
+    return item.containsKey(attribute)
+        ? item.get(attribute).l().stream().map(AttributeValue::s).toList()
+        : List.of();
+  }
+
   static PostSummary toSummary(Map<String, AttributeValue> item) {
-    Summary s = PostSummaryItems.read(item);
+    return toSummary(PostSummaryItems.read(item));
+  }
+
+  static PostSummary toSummary(Summary s) {
     return new PostSummary(
         s.postId(),
         s.authorId(),
@@ -73,19 +136,22 @@ final class PostItems {
             Math.max(0, s.counter(Counter.COMMENTS)),
             Math.max(0, s.counter(Counter.LIKES)),
             Math.max(0, s.counter(Counter.FAVORITES))),
-        s.sourceId());
+        s.sourceId(),
+        PostStatus.stored(s.status()),
+        Visibility.stored(s.visibility()),
+        s.publishAt(),
+        s.version());
   }
 
   static Post toPost(PostSummary summary, Map<String, AttributeValue> content) {
-    List<String> tags =
-        content.containsKey(TableKeys.TAGS)
-            ? content.get(TableKeys.TAGS).l().stream().map(AttributeValue::s).toList()
-            : List.of();
     return new Post(
         summary,
         content.get(TableKeys.CONTENT_TEXT).s(),
         Optional.ofNullable(content.get(TableKeys.SOURCE_URL)).map(AttributeValue::s),
-        tags);
+        strings(content, TableKeys.TAGS),
+        strings(content, TableKeys.CATEGORIES),
+        content.containsKey(TableKeys.SUMMARY_DERIVED)
+            && Boolean.TRUE.equals(content.get(TableKeys.SUMMARY_DERIVED).bool()));
   }
 
   static IdempotencyRecord toIdempotencyRecord(

@@ -42,11 +42,34 @@ public final class PostListing {
     return new ListingPage(page.posts(), total, next);
   }
 
+  /**
+   * A post as an anonymous reader may read it: listed posts. Drafts, scheduled and private posts
+   * are 404 (their existence is not told), followers-only posts 403 {@code FOLLOWERS_ONLY}.
+   */
   public Post get(String postId) {
+    return read(postId, Optional.empty());
+  }
+
+  /**
+   * A post as {@code viewer} (a signed-in user, or empty) may read it: the author reads every
+   * state; followers also read followers-only posts; everyone reads listed posts.
+   */
+  public Post read(String postId, Optional<String> viewer) {
     if (!Ids.looksValid(postId, "p")) {
       throw notFound();
     }
-    return store.find(postId, false).orElseThrow(PostListing::notFound);
+    Post post = store.find(postId, false).orElseThrow(PostListing::notFound);
+    PostSummary s = post.summary();
+    if (s.listed() || viewer.filter(s.authorId()::equals).isPresent()) {
+      return post;
+    }
+    if (s.followersOnly()) {
+      if (viewer.isPresent() && store.follows(viewer.get(), s.authorId())) {
+        return post;
+      }
+      throw Studio.followersOnly();
+    }
+    throw notFound();
   }
 
   static Problem notFound() {

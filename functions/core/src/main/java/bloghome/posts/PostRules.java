@@ -7,9 +7,11 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,12 +32,28 @@ public final class PostRules {
   public static final int TAG_MAX = 30;
   public static final int SOURCE_URL_MAX = 2048;
   public static final int SOURCE_ID_MAX = 200;
+  public static final int CATEGORIES_MAX = 3;
+  public static final int CATEGORY_MAX = 30;
+
+  /** How far ahead a post may be scheduled. */
+  public static final Duration SCHEDULE_MAX = Duration.ofDays(366);
 
   /** Imported counters stay far below {@link bloghome.table.ViewRank#MAX_VIEWS}. */
   public static final long COUNTER_MAX = 1_000_000_000_000L;
 
   private static final Set<String> DRAFT_FIELDS =
-      Set.of("type", "title", "summary", "content", "sourceUrl", "tags");
+      Set.of(
+          "type",
+          "title",
+          "summary",
+          "content",
+          "sourceUrl",
+          "tags",
+          "categories",
+          "status",
+          "visibility",
+          "publishAt");
+  private static final Set<String> UPDATE_FIELDS = with(DRAFT_FIELDS, "version");
   private static final Set<String> IMPORT_FIELDS =
       Set.of(
           "sourceId",
@@ -45,6 +63,9 @@ public final class PostRules {
           "content",
           "sourceUrl",
           "tags",
+          "categories",
+          "status",
+          "visibility",
           "publishedAt",
           "views",
           "comments",
@@ -53,10 +74,16 @@ public final class PostRules {
 
   private PostRules() {}
 
-  /** The body of a create or an update. */
-  public static PostDraft draft(JsonObject body) {
+  /** The body of a create; {@code now} bounds {@code publishAt}. */
+  public static PostDraft draft(JsonObject body, Instant now) {
     body.allowOnly(DRAFT_FIELDS);
-    return readDraft(body);
+    return readDraft(body, now, Optional.empty());
+  }
+
+  /** The body of an update: a create's, plus the {@code version} the edit started from. */
+  public static PostDraft update(JsonObject body, Instant now) {
+    body.allowOnly(UPDATE_FIELDS);
+    return readDraft(body, now, version(body));
   }
 
   /** One element of an import's {@code posts} array; {@code now} bounds {@code publishedAt}. */
@@ -67,7 +94,10 @@ public final class PostRules {
     JsonObject body = JsonObject.of(element, path);
     body.allowOnly(IMPORT_FIELDS);
     String sourceId = sourceId(body);
-    PostDraft draft = readDraft(body);
+    PostDraft draft = readDraft(body, now, Optional.empty());
+    if (draft.status() == PostStatus.SCHEDULED) {
+      throw invalid(body, "status", "An imported post is published or a draft, not scheduled.");
+    }
     Instant publishedAt = publishedAt(body, now);
     Counters counters =
         new Counters(
@@ -78,7 +108,7 @@ public final class PostRules {
     return new ImportDraft(sourceId, draft, publishedAt, counters);
   }
 
-  private static PostDraft readDraft(JsonObject body) {
+  private static PostDraft readDraft(JsonObject body, Instant now, Optional<Long> version) {
     PostType type =
         string(body, "type")
             .map(t -> PostType.parse(t, body.name("type")))
@@ -87,8 +117,91 @@ public final class PostRules {
     String content = content(body);
     String summary = summary(body, content);
     Optional<String> sourceUrl = sourceUrl(body, type);
-    List<String> tags = tags(body);
-    return new PostDraft(type, title, summary, content, sourceUrl, tags);
+    List<String> tags = names(body, "tags", TAGS_MAX, TAG_MAX, "INVALID_TAGS");
+    List<String> categories =
+        names(body, "categories", CATEGORIES_MAX, CATEGORY_MAX, "INVALID_CATEGORIES");
+    boolean derived = string(body, "summary").map(String::isBlank).orElse(true);
+    PostStatus status =
+        string(body, "status")
+            .map(v -> PostStatus.parse(v, body.name("status")))
+            .orElse(PostStatus.PUBLISHED);
+    Visibility visibility =
+        string(body, "visibility")
+            .map(v -> Visibility.parse(v, body.name("visibility")))
+            .orElse(Visibility.PUBLIC);
+    Optional<Instant> publishAt = publishAt(body, status, now);
+    return new PostDraft(
+        type,
+        title,
+        summary,
+        content,
+        sourceUrl,
+        tags,
+        categories,
+        derived,
+        status,
+        visibility,
+        publishAt,
+        version);
+  }
+
+  /** Required for a scheduled post, in the future (whole seconds), refused otherwise. */
+  private static Optional<Instant> publishAt(JsonObject body, PostStatus status, Instant now) {
+    Optional<String> raw = string(body, "publishAt");
+    if (status != PostStatus.SCHEDULED) {
+      if (raw.isPresent()) {
+        throw invalid(body, "publishAt", "publishAt is only for a post with status scheduled.");
+      }
+      return Optional.empty();
+    }
+    Instant at;
+    try {
+      at =
+          OffsetDateTime.parse(raw.orElseThrow(() -> required(body, "publishAt")))
+              .toInstant()
+              .truncatedTo(ChronoUnit.SECONDS);
+    } catch (DateTimeParseException e) {
+      throw invalid(
+          body,
+          "publishAt",
+          "publishAt must be an ISO-8601 date-time with an offset, e.g. 2026-12-08T01:30:00Z.");
+    }
+    if (!at.isAfter(now)) {
+      throw invalid(body, "publishAt", "publishAt must be in the future.");
+    }
+    if (at.isAfter(now.plus(SCHEDULE_MAX))) {
+      throw invalid(body, "publishAt", "publishAt must be within a year from now.");
+    }
+    return Optional.of(at);
+  }
+
+  private static Optional<Long> version(JsonObject body) {
+    Object raw = body.asMap().get("version");
+    if (raw == null) {
+      return Optional.empty();
+    }
+    long value;
+    if (raw instanceof Long l) {
+      value = l;
+    } else if (raw instanceof BigDecimal d) {
+      try {
+        value = d.longValueExact();
+      } catch (ArithmeticException e) {
+        throw invalid(body, "version", "version must be a whole number from 1.");
+      }
+    } else {
+      throw invalid(body, "version", "version must be a whole number from 1.");
+    }
+    if (value < 1) {
+      throw invalid(body, "version", "version must be a whole number from 1.");
+    }
+    return Optional.of(value);
+  }
+
+  private static Set<String> with(Set<String> fields, String field) {
+    Set<String> all = new HashSet<>(fields);
+    all.add(field);
+    return Set.copyOf(all);
   }
 
   private static String title(JsonObject body) {
@@ -184,37 +297,39 @@ public final class PostRules {
     }
   }
 
-  private static List<String> tags(JsonObject body) {
-    Object raw = body.asMap().get("tags");
+  /** Tags or categories: single-line names, 1-{@code nameMax} characters each, no repeats. */
+  private static List<String> names(
+      JsonObject body, String field, int countMax, int nameMax, String code) {
+    Object raw = body.asMap().get(field);
     if (raw == null) {
       return List.of();
     }
     if (!(raw instanceof List<?> list)) {
-      throw invalid(body, "tags", "tags must be an array of strings.");
+      throw invalid(body, field, field + " must be an array of strings.");
     }
-    if (list.size() > TAGS_MAX) {
-      throw invalid(body, "tags", "At most " + TAGS_MAX + " tags; there are " + list.size() + ".");
+    if (list.size() > countMax) {
+      throw invalid(
+          body, field, "At most " + countMax + " " + field + "; there are " + list.size() + ".");
     }
-    List<String> tags = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
+      String at = field + "[" + i + "]";
       if (!(list.get(i) instanceof String s)) {
-        throw invalid(body, "tags", "tags[" + i + "] must be a string.");
+        throw invalid(body, field, at + " must be a string.");
       }
-      String tag = TextRules.name(s, body.name("tags"), "INVALID_TAGS");
-      int length = tag.codePointCount(0, tag.length());
-      if (length < 1 || length > TAG_MAX) {
+      String name = TextRules.name(s, body.name(field), code);
+      int length = name.codePointCount(0, name.length());
+      if (length < 1 || length > nameMax) {
         throw invalid(
-            body,
-            "tags",
-            "tags[" + i + "] must be 1-" + TAG_MAX + " characters without control characters.");
+            body, field, at + " must be 1-" + nameMax + " characters without control characters.");
       }
-      if (!seen.add(tag)) {
-        throw invalid(body, "tags", "tags[" + i + "] repeats \"" + tag + "\".");
+      if (!seen.add(name)) {
+        throw invalid(body, field, at + " repeats \"" + name + "\".");
       }
-      tags.add(tag);
+      names.add(name);
     }
-    return tags;
+    return names;
   }
 
   private static String sourceId(JsonObject body) {

@@ -1,5 +1,7 @@
 package bloghome.posts;
 
+import bloghome.paging.StorePage;
+import bloghome.table.PostSummaryItems;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,23 @@ public interface PostStore {
 
   /** Deletes a post and subtracts it from the totals; CONFLICT as for {@link #replace}. */
   Write delete(PostSummary current);
+
+  /** The post's saved versions, newest first (without their text). */
+  List<Revision.Entry> revisions(String postId);
+
+  /** One saved version of the post, if it is still kept. */
+  Optional<Revision> revision(String postId, long version);
+
+  /** Whether {@code followerId} follows {@code authorId}. */
+  boolean follows(String followerId, String authorId);
+
+  /** A page of an author's posts in every state for the studio, newest-updated first. */
+  StorePage<PostSummary> studio(
+      String authorId, StudioQuery query, Optional<Map<String, String>> after);
+
+  /** A page of an author's published followers-only posts, newest first. */
+  StorePage<PostSummaryItems.FollowersEntry> followersPosts(
+      String authorId, int limit, Optional<Map<String, String>> after);
 
   /** sourceId -> postId for the given sourceIds an author has imported before. */
   Map<String, String> importedPostIds(String userId, Collection<String> sourceIds);

@@ -32,15 +32,25 @@ final class PostWrites {
     this.totals = new AuthorTotals(table);
   }
 
-  /** The summary, the content, +1 post (and its counters) on the profile and the totals. */
+  /**
+   * The summary, the content, its first revision, its counters on the profile and, when the post is
+   * listed, +1 post on the profile and the totals (or, followers-only, its followers entry).
+   */
   List<TransactWriteItem> creation(Post post) {
     PostSummary s = post.summary();
+    int listed = s.listed() ? 1 : 0;
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(summaries.create(PostItems.stored(s)));
     items.add(table.put(PostItems.contentItem(post)));
-    items.add(totals.profileDelta(s.authorId(), 1, Counters.ZERO, s.counters()));
-    items.add(totals.countDelta(s.authorId(), null, 1));
-    items.add(totals.countDelta(s.authorId(), s.type(), 1));
+    items.add(table.put(PostItems.revisionItem(post)));
+    items.add(totals.profileDelta(s.authorId(), listed, Counters.ZERO, s.counters()));
+    if (s.listed()) {
+      items.add(totals.countDelta(s.authorId(), null, 1));
+      items.add(totals.countDelta(s.authorId(), s.type(), 1));
+    }
+    if (s.followersOnly()) {
+      items.add(summaries.putFollowersEntry(PostItems.stored(s)));
+    }
     return items;
   }
 
@@ -67,19 +77,44 @@ final class PostWrites {
     return table.put(mapping, condition, values);
   }
 
+  /**
+   * The new summary and content, the new revision (the one {@link Revision#KEPT} saves back is
+   * removed), and what moves on the totals: the counters' differences on the profile, and a post
+   * that enters or leaves the listings (published, unpublished, made public or not) or changes its
+   * type there moves the profile's post count and the listing totals with it.
+   */
   List<TransactWriteItem> replacement(PostSummary before, Post after) {
     PostSummary s = after.summary();
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(summaries.replace(PostItems.stored(before), PostItems.stored(s)));
     items.add(table.put(PostItems.contentItem(after)));
+    if (s.version() != before.version()) {
+      items.add(table.put(PostItems.revisionItem(after)));
+      long oldest = s.version() - Revision.KEPT;
+      if (oldest >= 1) {
+        items.add(table.delete(TableKeys.revisionsPk(s.postId()), TableKeys.revisionSk(oldest)));
+      }
+    }
+    int postsDelta = (s.listed() ? 1 : 0) - (before.listed() ? 1 : 0);
     boolean statsChange =
         !s.counters().equals(before.counters()) || !s.publishedAt().equals(before.publishedAt());
-    if (statsChange && totals.movesProfile(before.counters(), s.counters())) {
-      items.add(totals.profileDelta(s.authorId(), 0, before.counters(), s.counters()));
+    if (postsDelta != 0 || (statsChange && totals.movesProfile(before.counters(), s.counters()))) {
+      items.add(totals.profileDelta(s.authorId(), postsDelta, before.counters(), s.counters()));
     }
-    if (s.type() != before.type()) {
+    if (before.listed() != s.listed()) {
+      items.add(totals.countDelta(s.authorId(), null, s.listed() ? 1 : -1));
+      items.add(
+          s.listed()
+              ? totals.countDelta(s.authorId(), s.type(), 1)
+              : totals.countDelta(s.authorId(), before.type(), -1));
+    } else if (s.listed() && s.type() != before.type()) {
       items.add(totals.countDelta(s.authorId(), before.type(), -1));
       items.add(totals.countDelta(s.authorId(), s.type(), 1));
+    }
+    if (s.followersOnly()) {
+      items.add(summaries.putFollowersEntry(PostItems.stored(s)));
+    } else if (before.followersOnly()) {
+      items.add(summaries.deleteFollowersEntry(s.postId()));
     }
     return items;
   }
@@ -95,9 +130,19 @@ final class PostWrites {
         .ifPresent(
             sourceId ->
                 items.add(table.delete(TableKeys.userPk(author), TableKeys.importSk(sourceId))));
-    items.add(totals.profileDelta(author, -1, current.counters(), Counters.ZERO));
-    items.add(totals.countDelta(author, null, -1));
-    items.add(totals.countDelta(author, current.type(), -1));
+    items.add(
+        totals.profileDelta(author, current.listed() ? -1 : 0, current.counters(), Counters.ZERO));
+    if (current.listed()) {
+      items.add(totals.countDelta(author, null, -1));
+      items.add(totals.countDelta(author, current.type(), -1));
+    }
+    if (current.followersOnly()) {
+      items.add(summaries.deleteFollowersEntry(current.postId()));
+    }
+    // Every revision a version up to the current one can have left.
+    for (long v = Math.max(1, current.version() - Revision.KEPT + 1); v <= current.version(); v++) {
+      items.add(table.delete(TableKeys.revisionsPk(current.postId()), TableKeys.revisionSk(v)));
+    }
     return items;
   }
 }

@@ -5,16 +5,20 @@ import static bloghome.table.Attributes.number;
 import static bloghome.table.Attributes.s;
 import static bloghome.table.Attributes.string;
 
+import bloghome.paging.StorePage;
 import bloghome.time.Timestamps;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -35,6 +39,19 @@ public final class PostSummaryItems {
   public static final String PUBLISHED_AT = "publishedAt";
   public static final String UPDATED_AT = "updatedAt";
   public static final String SOURCE_ID = "sourceId";
+  public static final String STATUS = "status";
+  public static final String VISIBILITY = "visibility";
+  public static final String PUBLISH_AT = "publishAt";
+  public static final String VERSION = "version";
+
+  /** The title in lower case, which the studio's title search filters on. */
+  public static final String TITLE_SEARCH = "titleSearch";
+
+  /** Stored status and visibility names (the posts' wire names) that make a post listed. */
+  public static final String PUBLISHED = "published";
+
+  public static final String PUBLIC = "public";
+  public static final String FOLLOWERS = "followers";
 
   /** The listing total's number of posts. */
   public static final String COUNT = "count";
@@ -70,9 +87,53 @@ public final class PostSummaryItems {
       Instant publishedAt,
       Instant updatedAt,
       Map<Counter, Long> counters,
-      Optional<String> sourceId) {
+      Optional<String> sourceId,
+      String status,
+      String visibility,
+      Optional<Instant> publishAt,
+      long version) {
+    /** A published, public summary at version 1 (the shape of posts before drafts existed). */
+    public Summary(
+        String postId,
+        String authorId,
+        String type,
+        String title,
+        String summary,
+        Instant publishedAt,
+        Instant updatedAt,
+        Map<Counter, Long> counters,
+        Optional<String> sourceId) {
+      this(
+          postId,
+          authorId,
+          type,
+          title,
+          summary,
+          publishedAt,
+          updatedAt,
+          counters,
+          sourceId,
+          PUBLISHED,
+          PUBLIC,
+          Optional.empty(),
+          1);
+    }
+
     public long counter(Counter counter) {
       return counters.getOrDefault(counter, 0L);
+    }
+
+    /**
+     * Published and public: only such a summary has listing entries and counts in the totals (the
+     * rule of the posts' {@code PostSummary.listed()}).
+     */
+    public boolean listed() {
+      return PUBLISHED.equals(status) && PUBLIC.equals(visibility);
+    }
+
+    /** Published for followers only: has an entry in its author's followers-only list. */
+    public boolean followersOnly() {
+      return PUBLISHED.equals(status) && FOLLOWERS.equals(visibility);
     }
 
     /** A new post's summary, published (and last updated) at {@code at}, every counter at 0. */
@@ -88,7 +149,19 @@ public final class PostSummaryItems {
       changed.putAll(counters);
       changed.put(counter, value);
       return new Summary(
-          postId, authorId, type, title, summary, publishedAt, updatedAt, changed, sourceId);
+          postId,
+          authorId,
+          type,
+          title,
+          summary,
+          publishedAt,
+          updatedAt,
+          changed,
+          sourceId,
+          status,
+          visibility,
+          publishAt,
+          version);
     }
   }
 
@@ -115,12 +188,31 @@ public final class PostSummaryItems {
     for (Counter counter : Counter.values()) {
       item.put(counter.attribute(), n(s.counter(counter)));
     }
-    item.put(TableKeys.LIST_PK, s(TableKeys.userPk(s.authorId())));
-    item.put(TableKeys.LIST_TYPE_PK, s(TableKeys.userTypePk(s.authorId(), s.type())));
+    if (s.listed()) {
+      item.put(TableKeys.LIST_PK, s(TableKeys.userPk(s.authorId())));
+      item.put(TableKeys.LIST_TYPE_PK, s(TableKeys.userTypePk(s.authorId(), s.type())));
+    }
     item.put(TableKeys.PUBLISHED_KEY, s(TableKeys.publishedKey(publishedAt, s.postId())));
     item.put(TableKeys.VIEW_RANK, viewRank(s));
     s.sourceId().ifPresent(id -> item.put(SOURCE_ID, s(id)));
+    item.put(STATUS, s(s.status()));
+    item.put(VISIBILITY, s(s.visibility()));
+    s.publishAt().ifPresent(at -> item.put(PUBLISH_AT, s(Timestamps.format(at))));
+    item.put(VERSION, n(s.version()));
+    item.put(TITLE_SEARCH, s(titleSearch(s.title())));
+    item.put(TableKeys.GSI1PK, s(TableKeys.studioOf(s.authorId())));
+    item.put(TableKeys.GSI1SK, s(studioKey(s)));
     return item;
+  }
+
+  /** The studio's sort key: newest-updated first, ties by postId. */
+  private static String studioKey(Summary s) {
+    return TableKeys.ownerListSk(Timestamps.format(s.updatedAt()), s.postId());
+  }
+
+  /** What the studio's title search compares with: the title in lower case. */
+  public static String titleSearch(String text) {
+    return text.toLowerCase(Locale.ROOT);
   }
 
   /** A summary item read back (from a get, a query or a listing index). */
@@ -138,7 +230,11 @@ public final class PostSummaryItems {
         Timestamps.parse(string(item, PUBLISHED_AT)),
         Timestamps.parse(string(item, UPDATED_AT)),
         counters,
-        Optional.ofNullable(string(item, SOURCE_ID)));
+        Optional.ofNullable(string(item, SOURCE_ID)),
+        Optional.ofNullable(string(item, STATUS)).orElse(PUBLISHED),
+        Optional.ofNullable(string(item, VISIBILITY)).orElse(PUBLIC),
+        Optional.ofNullable(string(item, PUBLISH_AT)).map(Timestamps::parse),
+        item.containsKey(VERSION) ? number(item, VERSION) : 1);
   }
 
   /** The post's summary, if the post exists. */
@@ -168,12 +264,30 @@ public final class PostSummaryItems {
             .set(TITLE, s(after.title()))
             .set(SUMMARY, s(after.summary()))
             .set(TYPE, s(after.type()))
-            .set(TableKeys.LIST_TYPE_PK, s(TableKeys.userTypePk(after.authorId(), after.type())))
-            .set(UPDATED_AT, s(Timestamps.format(after.updatedAt())));
+            .set(UPDATED_AT, s(Timestamps.format(after.updatedAt())))
+            .set(STATUS, s(after.status()))
+            .set(VISIBILITY, s(after.visibility()))
+            .set(VERSION, n(after.version()))
+            .set(TITLE_SEARCH, s(titleSearch(after.title())))
+            .set(TableKeys.GSI1PK, s(TableKeys.studioOf(after.authorId())))
+            .set(TableKeys.GSI1SK, s(studioKey(after)));
+    if (after.publishAt().isPresent()) {
+      update.set(PUBLISH_AT, s(Timestamps.format(after.publishAt().get())));
+    } else {
+      update.remove(PUBLISH_AT);
+    }
+    if (after.listed()) {
+      update
+          .set(TableKeys.LIST_PK, s(TableKeys.userPk(after.authorId())))
+          .set(TableKeys.LIST_TYPE_PK, s(TableKeys.userTypePk(after.authorId(), after.type())));
+    } else {
+      update.remove(TableKeys.LIST_PK).remove(TableKeys.LIST_TYPE_PK);
+    }
     update
         .when(TableAccess.ITEM_EXISTS)
         .when(update.name(AUTHOR_ID) + " = " + update.value(":author", s(before.authorId())))
-        .when(update.name(TYPE) + " = " + update.value(":oldType", s(before.type())));
+        .when(update.name(TYPE) + " = " + update.value(":oldType", s(before.type())))
+        .when(sameVersion(update, before.version()));
     if (statsChange) {
       String publishedAt = Timestamps.format(after.publishedAt());
       update
@@ -204,6 +318,12 @@ public final class PostSummaryItems {
     names.put("#" + TYPE, TYPE);
     values.put(":type", s(current.type()));
     condition.append(" AND #" + TYPE + " = :type");
+    names.put("#" + VERSION, VERSION);
+    values.put(":version", n(current.version()));
+    condition.append(
+        current.version() == 1
+            ? " AND (attribute_not_exists(#" + VERSION + ") OR #" + VERSION + " = :version)"
+            : " AND #" + VERSION + " = :version");
     for (Counter counter : guarded) {
       String attribute = counter.attribute();
       names.put("#" + attribute, attribute);
@@ -336,7 +456,156 @@ public final class PostSummaryItems {
     return update.item();
   }
 
+  // ------------------------------------------------------------ followers-only list
+
+  /**
+   * The entry of a published followers-only post in its author's followers-only list (ByOwner
+   * {@code FOLLOWERS_POSTS#{authorId}}, newest first), put whatever is there.
+   */
+  public TransactWriteItem putFollowersEntry(Summary s) {
+    String publishedAt = Timestamps.format(s.publishedAt());
+    Map<String, AttributeValue> item =
+        TableKeys.key(TableKeys.postPk(s.postId()), TableKeys.FOLLOWERS_ENTRY);
+    item.put(POST_ID, s(s.postId()));
+    item.put(AUTHOR_ID, s(s.authorId()));
+    item.put(TYPE, s(s.type()));
+    item.put(TITLE, s(s.title()));
+    item.put(SUMMARY, s(s.summary()));
+    item.put(PUBLISHED_AT, s(publishedAt));
+    item.put(TableKeys.GSI1PK, s(TableKeys.followersPostsOf(s.authorId())));
+    item.put(TableKeys.GSI1SK, s(TableKeys.publishedKey(publishedAt, s.postId())));
+    return table.put(item);
+  }
+
+  /** Removes a post's followers-only entry if it has one. */
+  public TransactWriteItem deleteFollowersEntry(String postId) {
+    return table.delete(TableKeys.postPk(postId), TableKeys.FOLLOWERS_ENTRY);
+  }
+
+  /** One entry of the followers-only list: what the list shows of the post. */
+  public record FollowersEntry(
+      String postId, String type, String title, String summary, Instant publishedAt) {}
+
+  /** A page of an author's followers-only list, newest first. */
+  public StorePage<FollowersEntry> followersEntries(
+      String authorId, int limit, Optional<Map<String, String>> start) {
+    StorePage<Map<String, AttributeValue>> page =
+        table.byOwner(TableKeys.followersPostsOf(authorId), limit, start);
+    return new StorePage<>(
+        page.items().stream()
+            .map(
+                i ->
+                    new FollowersEntry(
+                        string(i, POST_ID),
+                        string(i, TYPE),
+                        string(i, TITLE),
+                        string(i, SUMMARY),
+                        Timestamps.parse(string(i, PUBLISHED_AT))))
+            .toList(),
+        page.next());
+  }
+
+  // ------------------------------------------------------------ the studio's list
+
+  /**
+   * What the studio's list keeps of an author's posts: each given field must match ({@code status}
+   * and {@code visibility} stored names, {@code type} a wire name, {@code titleContains} compared
+   * in lower case).
+   */
+  public record StudioFilter(
+      Optional<String> status,
+      Optional<String> visibility,
+      Optional<String> type,
+      Optional<String> titleContains) {}
+
+  /** Queries read at most this many items for one studio page before answering with fewer. */
+  private static final int STUDIO_QUERIES_MAX = 8;
+
+  /**
+   * Up to {@code limit} of an author's posts in every state, newest-updated first, that pass the
+   * filter; {@code next} is where the following page starts (empty at the end).
+   */
+  public StorePage<Summary> studio(
+      String authorId, StudioFilter filter, int limit, Optional<Map<String, String>> start) {
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":owner", s(TableKeys.studioOf(authorId)));
+    List<String> conditions = new ArrayList<>();
+    filter.status().ifPresent(v -> conditions.add(equal(names, values, STATUS, v)));
+    filter.visibility().ifPresent(v -> conditions.add(equal(names, values, VISIBILITY, v)));
+    filter.type().ifPresent(v -> conditions.add(equal(names, values, TYPE, v)));
+    filter
+        .titleContains()
+        .ifPresent(
+            q -> {
+              names.put("#q", TITLE_SEARCH);
+              values.put(":q", s(titleSearch(q)));
+              conditions.add("contains(#q, :q)");
+            });
+    List<Summary> found = new ArrayList<>();
+    Optional<Map<String, AttributeValue>> from = start.map(Attributes::fromStrings);
+    for (int query = 0; query < STUDIO_QUERIES_MAX; query++) {
+      Optional<Map<String, AttributeValue>> exclusiveStart = from;
+      QueryResponse page =
+          table
+              .client()
+              .query(
+                  q -> {
+                    q.tableName(table.name())
+                        .indexName(TableKeys.BY_OWNER)
+                        .keyConditionExpression(TableKeys.GSI1PK + " = :owner")
+                        .expressionAttributeValues(values)
+                        .scanIndexForward(false)
+                        .limit(conditions.isEmpty() ? limit + 1 : Math.max(25, limit + 1));
+                    if (!conditions.isEmpty()) {
+                      q.filterExpression(String.join(" AND ", conditions))
+                          .expressionAttributeNames(names);
+                    }
+                    exclusiveStart.ifPresent(q::exclusiveStartKey);
+                  });
+      for (Map<String, AttributeValue> item : page.items()) {
+        if (found.size() == limit) {
+          // More items pass the filter: the next page starts after the last one kept.
+          return new StorePage<>(found, Optional.of(Attributes.toStrings(positionOf(found))));
+        }
+        found.add(read(item));
+      }
+      if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+        return new StorePage<>(found, Optional.empty());
+      }
+      from = Optional.of(page.lastEvaluatedKey());
+    }
+    // Read enough for one request: answer with what passed, and go on from there next time.
+    return new StorePage<>(found, from.map(Attributes::toStrings));
+  }
+
+  /** The ByOwner position of the last summary of a studio page. */
+  private static Map<String, AttributeValue> positionOf(List<Summary> page) {
+    Summary last = page.get(page.size() - 1);
+    Map<String, AttributeValue> key =
+        TableKeys.key(TableKeys.postPk(last.postId()), TableKeys.SUMMARY);
+    key.put(TableKeys.GSI1PK, s(TableKeys.studioOf(last.authorId())));
+    key.put(TableKeys.GSI1SK, s(studioKey(last)));
+    return key;
+  }
+
+  private static String equal(
+      Map<String, String> names, Map<String, AttributeValue> values, String attribute, String v) {
+    names.put("#" + attribute, attribute);
+    values.put(":" + attribute, s(v));
+    return "#" + attribute + " = :" + attribute;
+  }
+
   // ------------------------------------------------------------ helpers
+
+  /** The item still has {@code version} (items written before versions existed are version 1). */
+  private static String sameVersion(ItemUpdate update, long version) {
+    String name = update.name(VERSION);
+    String value = update.value(":oldVersion", n(version));
+    return version == 1
+        ? "(attribute_not_exists(" + name + ") OR " + name + " = " + value + ")"
+        : name + " = " + value;
+  }
 
   private static AttributeValue viewRank(Summary s) {
     return n(ViewRank.of(s.counter(Counter.VIEWS), s.publishedAt(), s.postId()).toString());

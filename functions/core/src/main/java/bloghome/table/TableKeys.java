@@ -89,6 +89,43 @@ public final class TableKeys {
     return "IDEM#" + key;
   }
 
+  /** The ByOwner partition of all an author's posts in every state (the studio's list). */
+  public static String studioOf(String userId) {
+    return "STUDIO#" + userId;
+  }
+
+  /** The ByOwner partition of an author's published followers-only posts. */
+  public static String followersPostsOf(String userId) {
+    return "FOLLOWERS_POSTS#" + userId;
+  }
+
+  /** Sort key of a post's entry in its author's followers-only list, in the post's partition. */
+  public static final String FOLLOWERS_ENTRY = "FOLLOWERS_ENTRY";
+
+  /**
+   * The partition of a post's revisions; apart from the post's own partition so that the post
+   * page's Query never reads them.
+   */
+  public static String revisionsPk(String postId) {
+    return "POSTREV#" + postId;
+  }
+
+  /** A revision's sort key: the version, zero-padded so that keys sort as numbers. */
+  public static String revisionSk(long version) {
+    return String.format("V#%012d", version);
+  }
+
+  /** Attributes of a revision item (besides those of the content item it copies). */
+  public static final String REVISION_VERSION = "version";
+
+  public static final String REVISION_SAVED_AT = "savedAt";
+  public static final String REVISION_TITLE = "title";
+  public static final String REVISION_SUMMARY = "summary";
+  public static final String REVISION_TYPE = "type";
+  public static final String REVISION_BYTES = "bytes";
+  public static final String CATEGORIES = "categories";
+  public static final String SUMMARY_DERIVED = "summaryDerived";
+
   public static String publishedKey(String publishedAt, String postId) {
     return publishedAt + "#" + postId;
   }

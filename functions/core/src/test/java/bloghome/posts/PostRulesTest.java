@@ -15,7 +15,67 @@ import org.junit.jupiter.api.Test;
 
 class PostRulesTest {
   private static PostDraft draft(Map<String, Object> body) {
-    return PostRules.draft(JsonObject.parseBody(Json.write(body)));
+    return PostRules.draft(JsonObject.parseBody(Json.write(body)), NOW);
+  }
+
+  private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
+
+  private static PostDraft update(Map<String, Object> body) {
+    return PostRules.update(JsonObject.parseBody(Json.write(body)), NOW);
+  }
+
+  @Test
+  void statusAndVisibility_defaultToPublishedAndPublic_soOldClientsPublish() {
+    PostDraft d = draft(body());
+    assertThat(d.status()).isEqualTo(PostStatus.PUBLISHED);
+    assertThat(d.visibility()).isEqualTo(Visibility.PUBLIC);
+    assertThat(d.publishAt()).isEmpty();
+    assertThat(d.categories()).isEmpty();
+    assertThat(d.summaryDerived()).isTrue();
+    assertThat(draft(body("summary", "given")).summaryDerived()).isFalse();
+  }
+
+  @Test
+  void scheduled_needsAFuturePublishAt_inWholeSeconds_andOnlyScheduledTakesOne() {
+    PostDraft d = draft(body("status", "scheduled", "publishAt", "2026-12-07T18:30:00.750+08:00"));
+    assertThat(d.publishAt()).contains(Instant.parse("2026-12-07T10:30:00Z"));
+    assertThatThrownBy(() -> draft(body("status", "scheduled")))
+        .isInstanceOf(Problem.class)
+        .hasFieldOrPropertyWithValue("field", "publishAt");
+    assertThatThrownBy(
+            () -> draft(body("status", "scheduled", "publishAt", "2026-12-07T09:00:00Z")))
+        .hasMessageContaining("future");
+    assertThatThrownBy(
+            () -> draft(body("status", "scheduled", "publishAt", "2028-12-07T09:00:00Z")))
+        .hasMessageContaining("within a year");
+    assertThatThrownBy(() -> draft(body("status", "draft", "publishAt", "2026-12-08T09:00:00Z")))
+        .hasFieldOrPropertyWithValue("code", "INVALID_PUBLISH_AT");
+    assertThatThrownBy(() -> draft(body("status", "live")))
+        .hasFieldOrPropertyWithValue("code", "INVALID_STATUS");
+    assertThatThrownBy(() -> draft(body("visibility", "friends")))
+        .hasFieldOrPropertyWithValue("code", "INVALID_VISIBILITY");
+  }
+
+  @Test
+  void categories_atMostThree_singleLine_noRepeats() {
+    assertThat(draft(body("categories", List.of("Java", "数据库"))).categories())
+        .containsExactly("Java", "数据库");
+    assertThatThrownBy(() -> draft(body("categories", List.of("a", "b", "c", "d"))))
+        .hasFieldOrPropertyWithValue("code", "INVALID_CATEGORIES");
+    assertThatThrownBy(() -> draft(body("categories", List.of("a", "a"))))
+        .hasFieldOrPropertyWithValue("code", "INVALID_CATEGORIES");
+    assertThatThrownBy(() -> draft(body("categories", List.of("x".repeat(31)))))
+        .hasFieldOrPropertyWithValue("code", "INVALID_CATEGORIES");
+  }
+
+  @Test
+  void version_onlyOnUpdate_wholeNumberFromOne() {
+    assertThat(update(body("version", 3)).expectedVersion()).contains(3L);
+    assertThat(update(body()).expectedVersion()).isEmpty();
+    assertThatThrownBy(() -> update(body("version", 0)))
+        .hasFieldOrPropertyWithValue("code", "INVALID_VERSION");
+    assertThatThrownBy(() -> draft(body("version", 1)))
+        .hasFieldOrPropertyWithValue("code", "UNKNOWN_FIELD");
   }
 
   private static Map<String, Object> body(Object... kv) {

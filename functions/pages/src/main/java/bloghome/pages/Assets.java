@@ -28,6 +28,9 @@ public final class Assets {
           "home.js",
           "post.js",
           "skin.js",
+          "write.js",
+          "studio.js",
+          "profile.js",
           "callback.js",
           "signin.js");
 

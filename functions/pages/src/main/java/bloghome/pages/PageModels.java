@@ -129,6 +129,28 @@ public final class PageModels {
       Map<String, String> images,
       List<Sentence> sentences) {}
 
+  /**
+   * A studio page (editor, manager, profile): a static shell whose script fills it from the API
+   * with the owner's token, so it holds no data of its own; {@code strings} are the sentences the
+   * script shows.
+   */
+  public record StudioPage(Layout layout, List<Sentence> strings, StudioLimits limits) {}
+
+  /** The limits the editor states before they are hit (the API enforces them). */
+  public record StudioLimits(
+      int titleMax,
+      int summaryMax,
+      int contentMaxBytes,
+      int tagsMax,
+      int categoriesMax,
+      int scheduleMaxDays,
+      int displayNameMax,
+      int bioMax) {
+    public int contentMaxKb() {
+      return contentMaxBytes / 1024;
+    }
+  }
+
   public record ErrorPage(Layout layout, int status, String heading, String message) {}
 
   /** The sign-in and callback pages: what their script needs to finish signing in. */

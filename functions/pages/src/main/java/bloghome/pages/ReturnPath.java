@@ -9,7 +9,7 @@ import java.util.Optional;
  * Where sign-in may send the reader back to: one rule, the same as {@code safeReturn} in {@code
  * callback.js}. The value is read as a URL relative to the page's origin, as the browser reads it,
  * and kept only when it stays on that origin and names one of our pages ({@code /u/...}, {@code
- * /p/...}); anything else is {@code /}.
+ * /p/...}, the studio's); anything else is {@code /}.
  *
  * <p>Java's URI parser is stricter than a browser's: browsers drop tab, CR and LF and read {@code
  * \} as {@code /}, so {@code /<tab>/host} and {@code /\host} lead elsewhere there. A value holding
@@ -54,8 +54,15 @@ public final class ReturnPath {
         + (url.getRawFragment() == null ? "" : "#" + url.getRawFragment());
   }
 
-  /** A blog or a post page (and what lies under them); not the sign-in pages themselves. */
+  /**
+   * A blog or a post page (and what lies under them), or a studio page ({@code /write}, {@code
+   * /studio...}); not the sign-in pages themselves.
+   */
   static boolean isOurs(String path) {
-    return path.startsWith("/u/") || path.startsWith("/p/");
+    return path.startsWith("/u/")
+        || path.startsWith("/p/")
+        || path.equals("/write")
+        || path.equals("/studio")
+        || path.startsWith("/studio/");
   }
 }

@@ -8,10 +8,14 @@ import bloghome.config.Env;
 import bloghome.errors.Problem;
 import bloghome.http.ApiHandler;
 import bloghome.http.ApiRequest;
+import bloghome.http.Responses;
+import bloghome.json.JsonObject;
 import bloghome.pages.Assets;
+import bloghome.pages.Markdown;
 import bloghome.pages.PageRequest;
 import bloghome.pages.Pages;
 import bloghome.pages.SiteConfig;
+import bloghome.pages.StudioPages;
 import bloghome.paging.CursorCodec;
 import bloghome.posts.DynamoDbPostStore;
 import bloghome.posts.PostListing;
@@ -22,7 +26,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -39,6 +45,13 @@ public final class PageHandler extends ApiHandler {
   private final SiteConfig site;
   private final Assets assets;
   private final PageRenderer renderer;
+  private final StudioPages studio = new StudioPages(new Markdown());
+
+  /**
+   * A preview body: the content (at most 200 KB of UTF-8) as JSON, whose escapes (a control
+   * character becomes six bytes) may make it larger; the content's own limit is checked after.
+   */
+  static final int PREVIEW_BODY_MAX = 1024 * 1024;
 
   /** Production: one DynamoDB client and the assets, built once per execution environment. */
   public PageHandler() {
@@ -66,6 +79,11 @@ public final class PageHandler extends ApiHandler {
     page("/u/{userId}", request -> safely(request, renderer::home));
     page("/u/{userId}/skin", request -> safely(request, renderer::skinEditor));
     page("/p/{postId}", request -> safely(request, renderer::post));
+    page("/p/{postId}/edit", request -> safely(request, renderer::edit));
+    page("/write", request -> safely(request, renderer::write));
+    page("/studio", request -> safely(request, renderer::studio));
+    page("/studio/profile", request -> safely(request, renderer::studioProfile));
+    route("POST /studio/preview", this::preview);
     page("/sign-in", request -> safely(request, renderer::signIn));
     page("/auth/callback", request -> safely(request, renderer::callback));
     page("/assets/{file}", this::asset);
@@ -153,6 +171,18 @@ public final class PageHandler extends ApiHandler {
         new CommentService(
             new DynamoDbCommentStore(dynamo, table), cursors, clock, CommentsConfig.DEFAULT),
         new MediaUrls(site.mediaBaseUrl()));
+  }
+
+  /**
+   * The editor's live preview: {@code {"content"}} → {@code {"html"}}, the post page's rendering of
+   * it. Behind the JWT authorizer (only signed-in writers make the function render), JSON in and
+   * out; the HTML is escaped and sanitised by the renderer, so the script inserts it as it is.
+   */
+  private APIGatewayV2HTTPResponse preview(ApiRequest request) {
+    request.requireCaller();
+    JsonObject body = request.json(PREVIEW_BODY_MAX).allowOnly(Set.of("content"));
+    String html = studio.preview(body.optString("content").orElse(""));
+    return Responses.json(200, Map.of("html", html), Map.of("cache-control", "no-store"));
   }
 
   public Assets assets() {

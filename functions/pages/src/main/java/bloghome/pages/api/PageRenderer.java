@@ -9,6 +9,7 @@ import bloghome.pages.PageRequest;
 import bloghome.pages.Pages;
 import bloghome.pages.ReturnPath;
 import bloghome.pages.SiteConfig;
+import bloghome.pages.StudioPages;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -93,6 +94,51 @@ final class PageRenderer {
         render("skin.jte", pages.skinEditorPage(data, layout, m)),
         HtmlResponses.Caching.NO_STORE,
         Optional.of(data.skinCss()));
+  }
+
+  /** {@code /write}: the editor for a new post. */
+  Rendered write(ApiRequest request, PageRequest page) {
+    return studioPage(page, "write.jte", "studio.write.title", "write.js", Map.of());
+  }
+
+  /** {@code /p/{postId}/edit}: the editor for one of the owner's posts (the API says whose). */
+  Rendered edit(ApiRequest request, PageRequest page) {
+    String postId = request.pathParam("postId");
+    return studioPage(
+        page, "write.jte", "studio.edit.title", "write.js", Map.of("post-id", postId));
+  }
+
+  /** {@code /studio}: the owner's posts and the comments on them. */
+  Rendered studio(ApiRequest request, PageRequest page) {
+    return studioPage(page, "studio.jte", "studio.manage.title", "studio.js", Map.of());
+  }
+
+  /** {@code /studio/profile}: display name and bio. */
+  Rendered studioProfile(ApiRequest request, PageRequest page) {
+    return studioPage(page, "profile.jte", "studio.profile.title", "profile.js", Map.of());
+  }
+
+  /**
+   * A studio page is a static shell, the same for every reader: the script shows the sign-in
+   * prompt, or fills the page from the API with the owner's token. Never stored by any cache.
+   */
+  private Rendered studioPage(
+      PageRequest page, String template, String titleKey, String script, Map<String, String> ids) {
+    Messages m = page.messages();
+    Map<String, String> data = new LinkedHashMap<>(ids);
+    data.put("content-max-bytes", Integer.toString(StudioPages.LIMITS.contentMaxBytes()));
+    data.put("tags-max", Integer.toString(StudioPages.LIMITS.tagsMax()));
+    data.put("categories-max", Integer.toString(StudioPages.LIMITS.categoriesMax()));
+    data.put("schedule-max-days", Integer.toString(StudioPages.LIMITS.scheduleMaxDays()));
+    PageModels.Layout layout =
+        layout(page, m.t(titleKey), "", Optional.empty(), List.of(script), data);
+    return new Rendered(
+        200,
+        render(
+            template,
+            new PageModels.StudioPage(layout, StudioPages.scriptStrings(m), StudioPages.LIMITS)),
+        HtmlResponses.Caching.NO_STORE,
+        Optional.empty());
   }
 
   Rendered signIn(ApiRequest request, PageRequest page) {

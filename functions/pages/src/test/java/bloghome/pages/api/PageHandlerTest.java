@@ -32,4 +32,16 @@ class PageHandlerTest {
     assertThat(PageHandler.safeReturn(Optional.of("/u/%2E%2e/_local/token"))).isEqualTo("/");
     assertThat(PageHandler.safeReturn(Optional.of("/u/%zz"))).isEqualTo("/");
   }
+
+  @Test
+  void signIn_returnsToTheStudioPages_andNothingThatMerelyStartsLikeThem() {
+    assertThat(PageHandler.safeReturn(Optional.of("/write"))).isEqualTo("/write");
+    assertThat(PageHandler.safeReturn(Optional.of("/studio?state=draft")))
+        .isEqualTo("/studio?state=draft");
+    assertThat(PageHandler.safeReturn(Optional.of("/studio/profile"))).isEqualTo("/studio/profile");
+    assertThat(PageHandler.safeReturn(Optional.of("/p/p_1/edit"))).isEqualTo("/p/p_1/edit");
+    assertThat(PageHandler.safeReturn(Optional.of("/studios"))).isEqualTo("/");
+    assertThat(PageHandler.safeReturn(Optional.of("/writer"))).isEqualTo("/");
+    assertThat(PageHandler.safeReturn(Optional.of("/studio/../_local/token"))).isEqualTo("/");
+  }
 }
