@@ -33,7 +33,6 @@ class StudioPagesTest {
           "NoTable",
           "studio-test-cursor-key-0123456789abcdef",
           new SiteConfig(
-              SiteConfig.AuthMode.LOCAL,
               "/",
               "http://127.0.0.1:9",
               Optional.empty(),
