@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bloghome.local.LocalStack;
 import bloghome.local.Ports;
 import bloghome.system.browser.Browser;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -43,6 +41,7 @@ class StudioBrowserIT {
   private static RunningSystem system;
   private static Http http;
   private static String base;
+  private static HostedSignIn hosted;
 
   @BeforeAll
   static void start() {
@@ -50,6 +49,7 @@ class StudioBrowserIT {
     base = "http://127.0.0.1:" + port;
     system = RunningSystem.start(new LocalStack.Config("studio", port, 0, 0, List.of(base)));
     http = new Http(system.apiUrl());
+    hosted = new HostedSignIn(browser, base, system.hostedUi().url());
     for (String user :
         List.of("wen", "dora", "ed", "fay", "gus", "hal", "ivy", "jun", "kim", "lee")) {
       assertThat(
@@ -344,14 +344,9 @@ class StudioBrowserIT {
     return system.tokens().mint(user, List.of(), Duration.ofMinutes(30));
   }
 
+  /** Signs in through the site's sign-in and the local hosted UI, as a blogger does. */
   private static void signIn(String user, String returnPath) {
-    browser.open(
-        base
-            + "/auth/callback#id_token="
-            + token(user)
-            + "&return="
-            + URLEncoder.encode(returnPath, StandardCharsets.UTF_8));
-    browser.waitUntil("the return to " + returnPath, () -> browser.url().endsWith(returnPath));
+    hosted.signIn(user, false, returnPath);
   }
 
   private static void signOut() {

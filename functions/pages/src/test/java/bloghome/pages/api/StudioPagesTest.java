@@ -32,11 +32,7 @@ class StudioPagesTest {
               .build(),
           "NoTable",
           "studio-test-cursor-key-0123456789abcdef",
-          new SiteConfig(
-              "/",
-              "http://127.0.0.1:9",
-              Optional.empty(),
-              Optional.empty()));
+          new SiteConfig("/", "http://127.0.0.1:9", Optional.empty(), Optional.empty()));
 
   @Test
   void theWritePage_isANoStoreShell_withItsScriptStringsAndLimits_andNoInlineScript() {
