@@ -151,7 +151,7 @@ public final class BlogIndex {
         doc.get(SearchFields.POST_ID),
         Snippets.whole(title, query),
         snippet,
-        tags.isEmpty() ? List.of() : List.of(tags.split(TAG_SEPARATOR)),
+        tags.isEmpty() ? List.of() : List.of(tags.split("\n")),
         Instant.ofEpochMilli(doc.getField(SearchFields.PUBLISHED_AT).numericValue().longValue()),
         score);
   }
