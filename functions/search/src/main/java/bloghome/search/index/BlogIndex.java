@@ -21,8 +21,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 
 /** One blog's Lucene index in a {@link Directory}: updates and searches. */
@@ -78,6 +78,31 @@ public final class BlogIndex {
     doc.add(new TextField(field + SearchAnalyzers.WORDS, value, Field.Store.NO));
   }
 
+  /**
+   * Indexes and searches one post in memory: loads the analyzers' classes and smartcn's
+   * dictionaries, for priming before a snapshot.
+   */
+  public static void warmUp() {
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+      update(
+          directory,
+          List.of(
+              new SearchDocument(
+                  "warm-up",
+                  "Java 安全管理器",
+                  "Redis 分布式锁",
+                  "ConcurrentHashMap computeIfAbsent running tests",
+                  List.of("java"),
+                  Instant.EPOCH)),
+          List.of());
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        search(reader, "安全 ConcurrentHashMap running", 1, 10, SearchQuery.Mode.COMBINED);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The number of posts in the index. */
   public static int size(DirectoryReader reader) {
     return reader.numDocs();
@@ -97,10 +122,11 @@ public final class BlogIndex {
     IndexSearcher searcher = new IndexSearcher(reader);
     try {
       TopDocs top = searcher.search(query.query(), page * pageSize);
+      // Past 1,000 matches the top-k collection stops counting exactly: count apart.
       long total =
           top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
               ? top.totalHits.value()
-              : searcher.search(query.query(), new TotalHitCountCollectorManager(null));
+              : searcher.count(query.query());
       ScoreDoc[] docs = top.scoreDocs;
       int from = Math.min(docs.length, (page - 1) * pageSize);
       List<SearchHit> hits = new ArrayList<>();

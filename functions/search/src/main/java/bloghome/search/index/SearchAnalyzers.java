@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -75,7 +76,11 @@ public final class SearchAnalyzers {
       Tokenizer source = new StandardTokenizer();
       // Without PRESERVE_ORIGINAL or catenation the splitter yields a plain sequence (no graph),
       // which can be indexed as is and queried as a phrase: HashMap finds ConcurrentHashMap.
-      TokenStream stream = new WordDelimiterGraphFilter(source, DELIMITER_FLAGS, null);
+      // adjustInternalOffsets: a part gets its own offsets, so a snippet marks "HashMap" inside
+      // "ConcurrentHashMap", not the whole identifier.
+      TokenStream stream =
+          new WordDelimiterGraphFilter(
+              source, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, DELIMITER_FLAGS, null);
       stream = new CJKWidthFilter(stream);
       stream = new LowerCaseFilter(stream);
       stream = new CJKBigramFilter(stream);
