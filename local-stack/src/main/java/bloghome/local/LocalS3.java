@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Properties;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
+import org.gaul.s3proxy.PutOptions2;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
@@ -16,6 +17,8 @@ import org.jclouds.blobstore.domain.MultipartUpload;
 import org.jclouds.blobstore.options.CopyOptions;
 import org.jclouds.blobstore.options.PutOptions;
 import org.jclouds.blobstore.util.ForwardingBlobStore;
+import org.jclouds.http.HttpResponse;
+import org.jclouds.http.HttpResponseException;
 
 /**
  * S3Proxy in-process over an in-memory blob store: the local S3-protocol endpoint. It checks
@@ -124,7 +127,7 @@ public final class LocalS3 implements AutoCloseable {
 
     @Override
     public String putBlob(String container, Blob blob, PutOptions options) {
-      String eTag = super.putBlob(container, blob, options);
+      String eTag = conditionalPut(container, blob, options);
       Long length = blob.getMetadata().getContentMetadata().getContentLength();
       notifications.objectCreated(
           container,
@@ -133,6 +136,44 @@ public final class LocalS3 implements AutoCloseable {
           eTag,
           "ObjectCreated:Put");
       return eTag;
+    }
+
+    /**
+     * S3 decides a conditional PUT ({@code If-Match}, {@code If-None-Match: *}) atomically; S3Proxy
+     * checks the stored ETag and then writes, so two racing writers that read the same version
+     * could both win. Conditional PUTs are checked again and written under one lock here (a 412 the
+     * way S3Proxy answers a jclouds 412).
+     */
+    private String conditionalPut(String container, Blob blob, PutOptions options) {
+      if (!(options instanceof PutOptions2 conditions)
+          || conditions.getIfMatch() == null && conditions.getIfNoneMatch() == null) {
+        return super.putBlob(container, blob, options);
+      }
+      synchronized (this) {
+        BlobMetadata current = delegate().blobMetadata(container, blob.getMetadata().getName());
+        String ifMatch = conditions.getIfMatch();
+        String ifNoneMatch = conditions.getIfNoneMatch();
+        boolean failed =
+            ifMatch != null && (current == null || !sameETag(ifMatch, current.getETag()))
+                || ifNoneMatch != null
+                    && current != null
+                    && (ifNoneMatch.equals("*") || sameETag(ifNoneMatch, current.getETag()));
+        if (failed) {
+          throw new HttpResponseException(
+              "precondition failed", null, HttpResponse.builder().statusCode(412).build());
+        }
+        return super.putBlob(container, blob, options);
+      }
+    }
+
+    private static boolean sameETag(String a, String b) {
+      return b != null && unquoted(a).equals(unquoted(b));
+    }
+
+    private static String unquoted(String eTag) {
+      return eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"")
+          ? eTag.substring(1, eTag.length() - 1)
+          : eTag;
     }
 
     @Override

@@ -2,6 +2,7 @@ package bloghome.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bloghome.local.FunctionConfig;
 import bloghome.local.LambdaRuntime;
 import bloghome.local.LocalStack;
 import bloghome.local.SamTemplate;
@@ -30,6 +31,8 @@ class PrimingIT {
       Map<String, SamTemplate.HttpRoute> firstRoute =
           stack.template().functions().stream()
               .filter(f -> !f.routes().isEmpty())
+              // SnapStart functions only: the others have no priming and no restore.
+              .filter(f -> FunctionConfig.of(stack.template(), f).snapStart())
               .collect(
                   Collectors.toMap(
                       SamTemplate.FunctionDef::logicalId,

@@ -132,7 +132,20 @@ class TemplateContractTest {
                   "dynamodb:GetShardIterator",
                   "dynamodb:GetRecords",
                   "dynamodb:ListStreams",
-                  "sqs:SendMessage"));
+                  "sqs:SendMessage"),
+          "SearchIndexerFunction",
+              Set.of(
+                  "dynamodb:Query",
+                  "s3:GetObject",
+                  "s3:PutObject",
+                  "s3:DeleteObject",
+                  "s3:ListBucket",
+                  "dynamodb:DescribeStream",
+                  "dynamodb:GetShardIterator",
+                  "dynamodb:GetRecords",
+                  "dynamodb:ListStreams",
+                  "sqs:SendMessage"),
+          "SearchFunction", Set.of("dynamodb:GetItem", "s3:GetObject", "s3:ListBucket"));
 
   @Test
   void

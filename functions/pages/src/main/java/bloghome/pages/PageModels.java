@@ -155,4 +155,28 @@ public final class PageModels {
 
   /** The sign-in and callback pages: what their script needs to finish signing in. */
   public record AuthPage(Layout layout, String heading, String message) {}
+
+  /** A run of a search result's text; {@code hit} runs are marked (the template escapes both). */
+  public record Mark(String text, boolean hit) {}
+
+  /** One search result: its link, title and snippet with the matched runs, and its date. */
+  public record SearchRow(String href, List<Mark> title, List<Mark> snippet, String date) {}
+
+  /**
+   * The search page of a blog (rendered by SearchFunction with this module's layout).
+   *
+   * @param count what was found, in words ("找到 3 篇"); empty before a query
+   * @param previousHref the previous page, or null
+   * @param nextHref the next page, or null
+   */
+  public record SearchPage(
+      Layout layout,
+      String action,
+      String homeHref,
+      String heading,
+      String query,
+      String count,
+      List<SearchRow> rows,
+      String previousHref,
+      String nextHref) {}
 }

@@ -20,7 +20,7 @@ public record PageRequest(Lang lang, String path, Map<String, String> query, boo
    * The query parameters a page reads; the rest are dropped, so they are never copied into the
    * page's links (the language switch, sign-in). {@code lang} is read apart.
    */
-  static final Set<String> KNOWN = Set.of("sort", "type", "cursor", "trail", "return");
+  static final Set<String> KNOWN = Set.of("sort", "type", "cursor", "trail", "return", "q", "page");
 
   /** Longer than any value a page accepts (a cursor, a return path): dropped too. */
   static final int MAX_VALUE_LENGTH = 2048;

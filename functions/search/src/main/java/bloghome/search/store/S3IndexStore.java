@@ -1,0 +1,107 @@
+package bloghome.search.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The indexes under {@code search/} of the bucket, a prefix the distribution does not serve: {@code
+ * search/users/{userId}/index} (the archive) and {@code search/posts/{postId}/owner}. Saves are S3
+ * conditional writes ({@code If-Match} on the ETag read, {@code If-None-Match: *} for the first);
+ * reads are conditional GETs ({@code If-None-Match}).
+ */
+public final class S3IndexStore implements IndexStore {
+  /** The key prefix, as the template's IAM policy grants it. */
+  public static final String PREFIX = "search/";
+
+  private final S3Client s3;
+  private final String bucket;
+
+  public S3IndexStore(S3Client s3, String bucket) {
+    this.s3 = s3;
+    this.bucket = bucket;
+  }
+
+  static String indexKey(String userId) {
+    return PREFIX + "users/" + userId + "/index";
+  }
+
+  static String ownerKey(String postId) {
+    return PREFIX + "posts/" + postId + "/owner";
+  }
+
+  @Override
+  public Fetched fetch(String userId, Optional<String> knownVersion) {
+    try {
+      ResponseBytes<GetObjectResponse> object =
+          s3.getObjectAsBytes(
+              b -> {
+                b.bucket(bucket).key(indexKey(userId));
+                knownVersion.ifPresent(b::ifNoneMatch);
+              });
+      return new Fetched.Found(new Stored(object.asByteArray(), object.response().eTag()));
+    } catch (NoSuchKeyException missing) {
+      return new Fetched.Missing();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 304) {
+        return new Fetched.Unchanged();
+      }
+      if (e.statusCode() == 404) {
+        return new Fetched.Missing();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean save(String userId, byte[] archive, Optional<String> basedOn) {
+    PutObjectRequest.Builder put =
+        PutObjectRequest.builder()
+            .bucket(bucket)
+            .key(indexKey(userId))
+            .contentType("application/octet-stream");
+    if (basedOn.isPresent()) {
+      put.ifMatch(basedOn.get());
+    } else {
+      put.ifNoneMatch("*");
+    }
+    try {
+      s3.putObject(put.build(), RequestBody.fromBytes(archive));
+      return true;
+    } catch (S3Exception e) {
+      // 412: the object changed (or now exists); 409: a concurrent conditional write is in flight.
+      if (e.statusCode() == 412 || e.statusCode() == 409) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<String> owner(String postId) {
+    try {
+      return Optional.of(
+          s3.getObjectAsBytes(b -> b.bucket(bucket).key(ownerKey(postId))).asUtf8String());
+    } catch (NoSuchKeyException missing) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void saveOwner(String postId, String userId) {
+    s3.putObject(
+        b -> b.bucket(bucket).key(ownerKey(postId)).contentType("text/plain; charset=utf-8"),
+        RequestBody.fromString(userId, StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void deleteOwner(String postId) {
+    s3.deleteObject(b -> b.bucket(bucket).key(ownerKey(postId)));
+  }
+}
