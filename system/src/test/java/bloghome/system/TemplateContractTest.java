@@ -75,9 +75,11 @@ class TemplateContractTest {
    * added to the template must be added here, with its statements.
    */
   private static final Map<String, Set<String>> ACTIONS =
-      Map.of(
-          "ListingFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "ssm:GetParameter"),
-          "ManageFunction",
+      Map.ofEntries(
+          Map.entry(
+              "ListingFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "ssm:GetParameter")),
+          Map.entry(
+              "ManageFunction",
               Set.of(
                   "dynamodb:GetItem",
                   "dynamodb:Query",
@@ -88,14 +90,16 @@ class TemplateContractTest {
                   "ssm:GetParameter",
                   "scheduler:CreateSchedule",
                   "scheduler:DeleteSchedule",
-                  "iam:PassRole"),
-          "PublisherFunction",
+                  "iam:PassRole")),
+          Map.entry(
+              "PublisherFunction",
               Set.of(
                   "dynamodb:Query",
                   "dynamodb:PutItem",
                   "dynamodb:UpdateItem",
-                  "dynamodb:DeleteItem"),
-          "StatsFunction",
+                  "dynamodb:DeleteItem")),
+          Map.entry(
+              "StatsFunction",
               Set.of(
                   "dynamodb:GetItem",
                   "dynamodb:Query",
@@ -103,8 +107,9 @@ class TemplateContractTest {
                   "dynamodb:PutItem",
                   "dynamodb:UpdateItem",
                   "dynamodb:DeleteItem",
-                  "ssm:GetParameter"),
-          "CommentsFunction",
+                  "ssm:GetParameter")),
+          Map.entry(
+              "CommentsFunction",
               Set.of(
                   "dynamodb:GetItem",
                   "dynamodb:Query",
@@ -112,19 +117,24 @@ class TemplateContractTest {
                   "dynamodb:UpdateItem",
                   "dynamodb:DeleteItem",
                   "dynamodb:ConditionCheckItem",
-                  "ssm:GetParameter"),
-          "SkinsFunction",
-              Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "s3:PutObject"),
-          "SkinValidatorFunction",
+                  "ssm:GetParameter")),
+          Map.entry(
+              "SkinsFunction",
+              Set.of(
+                  "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "s3:PutObject")),
+          Map.entry(
+              "SkinValidatorFunction",
               Set.of(
                   "dynamodb:GetItem",
                   "dynamodb:UpdateItem",
                   "s3:GetObject",
                   "s3:DeleteObject",
                   "s3:ListBucket",
-                  "s3:PutObject"),
-          "PageFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "ssm:GetParameter"),
-          "ViewsAggregatorFunction",
+                  "s3:PutObject")),
+          Map.entry(
+              "PageFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "ssm:GetParameter")),
+          Map.entry(
+              "ViewsAggregatorFunction",
               Set.of(
                   "dynamodb:GetItem",
                   "dynamodb:UpdateItem",
@@ -132,8 +142,9 @@ class TemplateContractTest {
                   "dynamodb:GetShardIterator",
                   "dynamodb:GetRecords",
                   "dynamodb:ListStreams",
-                  "sqs:SendMessage"),
-          "SearchIndexerFunction",
+                  "sqs:SendMessage")),
+          Map.entry(
+              "SearchIndexerFunction",
               Set.of(
                   "dynamodb:Query",
                   "s3:GetObject",
@@ -144,8 +155,8 @@ class TemplateContractTest {
                   "dynamodb:GetShardIterator",
                   "dynamodb:GetRecords",
                   "dynamodb:ListStreams",
-                  "sqs:SendMessage"),
-          "SearchFunction", Set.of("dynamodb:GetItem", "s3:GetObject", "s3:ListBucket"));
+                  "sqs:SendMessage")),
+          Map.entry("SearchFunction", Set.of("dynamodb:GetItem", "s3:GetObject", "s3:ListBucket")));
 
   @Test
   void
