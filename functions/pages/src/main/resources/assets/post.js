@@ -16,6 +16,9 @@ fetch(`${postPath}/views`, {
 
 const status = document.getElementById('action-status');
 
+// Copy buttons, only on posts that have code.
+if (document.querySelector('.content pre')) import('./code.js');
+
 function say(el, text, bad) {
   el.textContent = text;
   el.classList.toggle('bad', !!bad);

@@ -110,7 +110,28 @@ public final class PageModels {
       long views,
       long likes,
       long favorites,
-      long comments) {}
+      long comments,
+      Reading reading) {}
+
+  /**
+   * What helps a reader through a post: the table of contents (empty when the post has fewer than
+   * {@link #TOC_MIN_HEADINGS} headings), the reading time, and whether it has code.
+   */
+  public record Reading(List<Markdown.TocEntry> toc, int minutes, boolean hasCode) {
+    public static final int TOC_MIN_HEADINGS = 3;
+
+    public static Reading of(Markdown.Rendered rendered) {
+      List<Markdown.TocEntry> toc =
+          rendered.headings().size() >= TOC_MIN_HEADINGS ? rendered.headings() : List.of();
+      return new Reading(toc, rendered.readingMinutes(), rendered.hasCode());
+    }
+
+    /** The shallowest heading level in the table, so its entries indent from 0. */
+    public int depth(Markdown.TocEntry entry) {
+      int top = toc.stream().mapToInt(Markdown.TocEntry::level).min().orElse(1);
+      return Math.min(3, entry.level() - top);
+    }
+  }
 
   public record PostPage(
       Layout layout,
