@@ -1,7 +1,9 @@
 package bloghome.pages;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,13 +24,22 @@ final class HeadingIds {
 
   private final Set<String> used = new HashSet<>();
 
+  /** Per base id, the suffix to try next, so thousands of equal headings stay linear. */
+  private final Map<String, Integer> nextSuffix = new HashMap<>();
+
   /** The id for the next heading of the post, unique among the ids this instance gave. */
   String next(String headingText) {
     String base = PREFIX + slug(headingText);
-    String id = base;
-    for (int n = 2; !used.add(id); n++) {
+    if (used.add(base)) {
+      return base;
+    }
+    int n = nextSuffix.getOrDefault(base, 2);
+    String id = base + "-" + n;
+    while (!used.add(id)) {
+      n++;
       id = base + "-" + n;
     }
+    nextSuffix.put(base, n + 1);
     return id;
   }
 

@@ -50,4 +50,17 @@ class HeadingIdsTest {
     HeadingIds.slug(huge);
     assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
   }
+
+  @Test
+  void next_staysFast_forAPostOfEqualHeadingsAtTheSizeLimit() {
+    // 200 KiB of "# a\n" is 51,200 headings with the same text.
+    HeadingIds ids = new HeadingIds();
+    long start = System.nanoTime();
+    String last = "";
+    for (int i = 0; i < 51_200; i++) {
+      last = ids.next("a");
+    }
+    assertThat(last).isEqualTo("h-a-51200");
+    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+  }
 }

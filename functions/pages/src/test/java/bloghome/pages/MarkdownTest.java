@@ -115,4 +115,14 @@ class MarkdownTest {
     assertThat(Markdown.language("a".repeat(21))).isEmpty();
     assertThat(Markdown.language(null)).isEmpty();
   }
+
+  @Test
+  void aPostOfHeadingsAtTheSizeLimit_rendersQuickly() {
+    String post = "# 小结\n".repeat(200 * 1024 / 10);
+    long start = System.nanoTime();
+    Markdown.Rendered r = markdown.render(post);
+    assertThat(r.headings()).hasSize(200 * 1024 / 10);
+    assertThat(PageModels.Reading.of(r).depth(r.headings().getLast())).isZero();
+    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+  }
 }
