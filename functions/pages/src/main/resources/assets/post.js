@@ -19,6 +19,9 @@ const status = document.getElementById('action-status');
 // The author gets a way into the editor.
 if (s && s.sub === authorId) document.getElementById('edit-post').hidden = false;
 
+// Copy buttons, only on posts that have code.
+if (document.querySelector('.content pre')) import('./code.js');
+
 function say(el, text, bad) {
   el.textContent = text;
   el.classList.toggle('bad', !!bad);

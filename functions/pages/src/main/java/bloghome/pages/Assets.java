@@ -26,6 +26,7 @@ public final class Assets {
           "icon.svg",
           "session.js",
           "home.js",
+          "code.js",
           "post.js",
           "skin.js",
           "write.js",

@@ -1,11 +1,18 @@
 package bloghome.pages;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
@@ -21,32 +28,71 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * <p>An image from another site becomes a link to it, labelled with its alt text (or its address):
  * a reader's browser never fetches from a host the author chose, so no author learns who reads (the
  * pages' CSP allows images from this origin and the media CDN only).
+ *
+ * <p>Headings get ids ({@link HeadingIds}) for the table of contents, and code blocks carry their
+ * language as {@code data-lang} on the {@code <pre>} (the page shows it as a label).
  */
 public final class Markdown {
   private static final Set<String> ALLOWED_SCHEMES = Set.of("http", "https", "mailto");
+  private static final int MAX_LANGUAGE_LENGTH = 20;
+
+  /** One heading of the post, for the table of contents: its level (1-6), text and anchor. */
+  public record TocEntry(int level, String text, String id) {}
+
+  /**
+   * A rendered post.
+   *
+   * @param html the safe HTML
+   * @param headings every heading, in document order
+   * @param readingMinutes the estimated reading time ({@link ReadingTime})
+   * @param hasCode whether the post has a code block (the page then loads its code script)
+   */
+  public record Rendered(
+      String html, List<TocEntry> headings, int readingMinutes, boolean hasCode) {}
 
   private final Parser parser = Parser.builder().build();
-  private final HtmlRenderer renderer =
-      HtmlRenderer.builder()
-          .escapeHtml(true)
-          .attributeProviderFactory(
-              context ->
-                  (node, tagName, attributes) -> {
-                    if (node instanceof Link && isExternal(attributes.get("href"))) {
-                      attributes.put("rel", "nofollow ugc noopener");
-                    }
-                    if (node instanceof Image) {
-                      attributes.put("loading", "lazy");
-                    }
-                  })
-          .build();
 
   public String toHtml(String markdown) {
+    return render(markdown).html();
+  }
+
+  public Rendered render(String markdown) {
     Node document = parser.parse(markdown == null ? "" : markdown);
     List<Node> unsafe = new ArrayList<>();
     List<Image> external = new ArrayList<>();
+    List<Heading> headings = new ArrayList<>();
+    ReadingTime.Counter reading = new ReadingTime.Counter();
+    boolean[] hasCode = {false};
     document.accept(
         new AbstractVisitor() {
+          @Override
+          public void visit(Heading heading) {
+            headings.add(heading);
+            visitChildren(heading);
+          }
+
+          @Override
+          public void visit(Text text) {
+            reading.add(text.getLiteral());
+          }
+
+          @Override
+          public void visit(Code code) {
+            reading.add(code.getLiteral());
+          }
+
+          @Override
+          public void visit(FencedCodeBlock block) {
+            hasCode[0] = true;
+            reading.add(block.getLiteral());
+          }
+
+          @Override
+          public void visit(IndentedCodeBlock block) {
+            hasCode[0] = true;
+            reading.add(block.getLiteral());
+          }
+
           @Override
           public void visit(Link link) {
             if (!isAllowed(link.getDestination())) {
@@ -71,7 +117,87 @@ public final class Markdown {
     for (Image image : external) {
       asLink(image);
     }
-    return renderer.render(document);
+    HeadingIds ids = new HeadingIds();
+    Map<Node, String> idByHeading = new IdentityHashMap<>();
+    List<TocEntry> toc = new ArrayList<>();
+    for (Heading heading : headings) {
+      String text = plainText(heading);
+      String id = ids.next(text);
+      idByHeading.put(heading, id);
+      toc.add(new TocEntry(heading.getLevel(), text, id));
+    }
+    HtmlRenderer renderer =
+        HtmlRenderer.builder()
+            .escapeHtml(true)
+            .attributeProviderFactory(
+                context ->
+                    (node, tagName, attributes) -> {
+                      if (node instanceof Link && isExternal(attributes.get("href"))) {
+                        attributes.put("rel", "nofollow ugc noopener");
+                      }
+                      if (node instanceof Image) {
+                        attributes.put("loading", "lazy");
+                      }
+                      if (node instanceof Heading) {
+                        attributes.put("id", idByHeading.get(node));
+                      }
+                      if (node instanceof FencedCodeBlock block && tagName.equals("pre")) {
+                        String language = language(block.getInfo());
+                        if (!language.isEmpty()) {
+                          attributes.put("data-lang", language);
+                        }
+                      }
+                    })
+            .build();
+    return new Rendered(renderer.render(document), List.copyOf(toc), reading.minutes(), hasCode[0]);
+  }
+
+  /** The text of a heading as a reader sees it: its text, inline code and escaped HTML. */
+  private static String plainText(Node parent) {
+    StringBuilder out = new StringBuilder();
+    new Object() {
+      void collect(Node node) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+          if (child instanceof Text text) {
+            out.append(text.getLiteral());
+          } else if (child instanceof Code code) {
+            out.append(code.getLiteral());
+          } else if (child instanceof HtmlInline html) {
+            out.append(html.getLiteral()); // shown as text, like the heading shows it
+          } else {
+            collect(child);
+          }
+        }
+      }
+    }.collect(parent);
+    return out.toString().strip();
+  }
+
+  /**
+   * The language named by a fence's info string ({@code ```java title=x} → {@code java}): its first
+   * word, kept only if it is letters, digits and {@code + # - .}, at most 20 characters, else none.
+   */
+  static String language(String info) {
+    if (info == null) {
+      return "";
+    }
+    String word = info.strip();
+    int end = 0;
+    while (end < word.length() && !Character.isWhitespace(word.charAt(end))) {
+      end++;
+    }
+    word = word.substring(0, end).toLowerCase(Locale.ROOT);
+    if (word.isEmpty() || word.length() > MAX_LANGUAGE_LENGTH) {
+      return "";
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "+#-.".indexOf(c) >= 0;
+      if (!ok) {
+        return "";
+      }
+    }
+    return word;
   }
 
   /** Replaces an image by a link to it whose text is the alt text, or the address when none. */

@@ -110,7 +110,28 @@ public final class PageModels {
       long views,
       long likes,
       long favorites,
-      long comments) {}
+      long comments,
+      Reading reading) {}
+
+  /**
+   * What helps a reader through a post: the table of contents (empty when the post has fewer than
+   * {@link #TOC_MIN_HEADINGS} headings), the reading time, and whether it has code.
+   */
+  public record Reading(List<Markdown.TocEntry> toc, int topLevel, int minutes, boolean hasCode) {
+    public static final int TOC_MIN_HEADINGS = 3;
+
+    public static Reading of(Markdown.Rendered rendered) {
+      List<Markdown.TocEntry> toc =
+          rendered.headings().size() >= TOC_MIN_HEADINGS ? rendered.headings() : List.of();
+      int top = toc.stream().mapToInt(Markdown.TocEntry::level).min().orElse(1);
+      return new Reading(toc, top, rendered.readingMinutes(), rendered.hasCode());
+    }
+
+    /** An entry's indent: its level below the shallowest heading of the table, at most 3. */
+    public int depth(Markdown.TocEntry entry) {
+      return Math.min(3, entry.level() - topLevel);
+    }
+  }
 
   public record PostPage(
       Layout layout,

@@ -157,20 +157,22 @@ public final class Pages {
     PostSummary s = data.post().summary();
     Optional<String> source =
         data.post().sourceUrl().filter(u -> Markdown.isAllowed(u) && Markdown.isExternal(u));
+    Markdown.Rendered content = markdown.render(data.post().content());
     PostView view =
         new PostView(
             s.postId(),
             m.t("type." + s.type().wireName()),
             s.type().wireName(),
             s.title(),
-            markdown.toHtml(data.post().content()),
+            content.html(),
             source,
             data.post().tags(),
             Times.show(s.publishedAt()),
             s.counters().views(),
             s.counters().likes(),
             s.counters().favorites(),
-            s.counters().comments());
+            s.counters().comments(),
+            PageModels.Reading.of(content));
     List<ThreadRow> threads = new ArrayList<>();
     for (CommentViews.ThreadView t : data.threads().items()) {
       threads.add(

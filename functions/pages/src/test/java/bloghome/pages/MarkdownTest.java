@@ -71,4 +71,58 @@ class MarkdownTest {
             "<a href=\"http://x.example/i.png\" rel=\"nofollow ugc noopener\">http://x.example/i.png</a>")
         .contains("<img src=\"/media/i.png\" alt=\"ours\" loading=\"lazy\" />");
   }
+
+  @Test
+  void headings_getStablePrefixedIds_andMakeTheTableOfContents() {
+    Markdown.Rendered r =
+        markdown.render("# 背景\n\n## 安全管理器 `SecurityManager`\n\ntext\n\n## 小结\n\n### 小结\n");
+    assertThat(r.html())
+        .contains("<h1 id=\"h-背景\">背景</h1>")
+        .contains("<h2 id=\"h-安全管理器-securitymanager\">安全管理器 <code>SecurityManager</code></h2>")
+        .contains("<h2 id=\"h-小结\">")
+        .contains("<h3 id=\"h-小结-2\">");
+    assertThat(r.headings())
+        .containsExactly(
+            new Markdown.TocEntry(1, "背景", "h-背景"),
+            new Markdown.TocEntry(2, "安全管理器 SecurityManager", "h-安全管理器-securitymanager"),
+            new Markdown.TocEntry(2, "小结", "h-小结"),
+            new Markdown.TocEntry(3, "小结", "h-小结-2"));
+  }
+
+  @Test
+  void headingText_withMarkup_isEscapedInTheIdAttribute() {
+    String html = markdown.render("## a\"><img src=x onerror=alert(1)>\n").html();
+    assertThat(html).doesNotContain("<img").startsWith("<h2 id=\"h-aimg-srcx-onerroralert1\">");
+  }
+
+  @Test
+  void fencedCode_carriesItsLanguage_onlyWhenItIsAPlainName() {
+    Markdown.Rendered r =
+        markdown.render("```java title=x\nint a;\n```\n\n```\"><b>\nx\n```\n\n```\nplain\n```\n");
+    assertThat(r.hasCode()).isTrue();
+    assertThat(r.html())
+        .contains("<pre data-lang=\"java\"><code class=\"language-java\">int a;")
+        .doesNotContain("<b>")
+        .contains("<pre><code>plain");
+    assertThat(markdown.render("no code, just `inline`").hasCode()).isFalse();
+  }
+
+  @Test
+  void language_keepsLettersDigitsAndPlusHashDashDot() {
+    assertThat(Markdown.language("C++")).isEqualTo("c++");
+    assertThat(Markdown.language("  TypeScript {1,3}")).isEqualTo("typescript");
+    assertThat(Markdown.language("js<x>")).isEmpty();
+    assertThat(Markdown.language("a".repeat(21))).isEmpty();
+    assertThat(Markdown.language(null)).isEmpty();
+  }
+
+  @Test
+  void aPostOfHeadingsAtTheSizeLimit_rendersQuickly() {
+    String post = "# 小结\n".repeat(200 * 1024 / 10);
+    long start = System.nanoTime();
+    Markdown.Rendered r = markdown.render(post);
+    assertThat(r.headings()).hasSize(200 * 1024 / 10);
+    assertThat(PageModels.Reading.of(r).depth(r.headings().getLast())).isZero();
+    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+  }
 }

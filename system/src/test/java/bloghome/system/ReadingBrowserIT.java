@@ -1,0 +1,188 @@
+package bloghome.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bloghome.local.LocalStack;
+import bloghome.local.Ports;
+import bloghome.system.browser.Browser;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * A reader of a long post with headings and code (issue 20, "Reading"): the table of contents jumps
+ * to its sections with JavaScript off, and the copy button puts a code block on the clipboard
+ * without signing in.
+ */
+class ReadingBrowserIT {
+  static final String CODE =
+      "public final class Hello {\n  public static void main(String[] args) {\n"
+          + "    System.out.println(\"你好 <world> & 'all'\");\n  }\n}";
+
+  static final String CONTENT =
+      "# 一、背景\n\n"
+          + "为什么要读这篇。\n\n".repeat(30)
+          + "## 安全管理器 `SecurityManager`\n\n"
+          + "```java\n"
+          + CODE
+          + "\n```\n\n"
+          + "Some English words to read as well.\n\n".repeat(30)
+          + "## 小结\n\n"
+          + "结束语。\n\n".repeat(30)
+          + "### 小结\n\n最后。\n";
+
+  @RegisterExtension static final Browser browser = Browser.chromium();
+  @RegisterExtension static final Browser noScript = Browser.withoutJavaScript();
+
+  private static RunningSystem system;
+  private static String base;
+  private static String postId;
+
+  @BeforeAll
+  static void start() {
+    int port = Ports.free();
+    base = "http://127.0.0.1:" + port;
+    system = RunningSystem.start(new LocalStack.Config("reading", port, 0, 0, List.of(base)));
+    Http http = new Http(system.apiUrl());
+    String dana = system.tokens().mint("dana", List.of(), Duration.ofMinutes(30));
+    assertThat(http.send("PUT", "/users/dana", dana, Map.of("displayName", "Dana")).status())
+        .isEqualTo(200);
+    Map<String, Object> post = new LinkedHashMap<>();
+    post.put("sourceId", "reading-1");
+    post.put("type", "original");
+    post.put("title", "Java 安全管理器读书笔记");
+    post.put("summary", "目录、代码与复制。");
+    post.put("content", CONTENT);
+    post.put("publishedAt", "2026-11-01T08:00:00Z");
+    assertThat(
+            http.send("POST", "/users/dana/posts/import", dana, Map.of("posts", List.of(post)))
+                .status())
+        .isEqualTo(200);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items =
+        (List<Map<String, Object>>)
+            http.send("GET", "/users/dana/posts?limit=10", null, null).json().get("items");
+    postId = (String) items.getFirst().get("postId");
+    browser.open(base + "/u/dana?lang=zh-CN");
+    noScript.open(base + "/u/dana?lang=zh-CN");
+  }
+
+  @AfterAll
+  static void stop() {
+    system.close();
+  }
+
+  @Test
+  void tableOfContents_listsTheHeadings_andItsLinksJumpToThem_withJavaScriptOff() {
+    noScript.open(base + "/p/" + postId);
+    assertThat(noScript.find(".toc h2").getText()).isEqualTo("目录");
+    List<WebElement> links = noScript.findAll(".toc a");
+    assertThat(links.stream().map(WebElement::getText))
+        .containsExactly("一、背景", "安全管理器 SecurityManager", "小结", "小结");
+    assertThat(links.stream().map(ReadingBrowserIT::href))
+        .containsExactly("#h-一背景", "#h-安全管理器-securitymanager", "#h-小结", "#h-小结-2");
+    assertThat(noScript.findAll(".toc li").stream().map(li -> li.getDomAttribute("class")))
+        .containsExactly("toc-0", "toc-1", "toc-1", "toc-2");
+    // 316 CJK characters / 300 + 226 words / 200 = 2.2 minutes, rounded up
+    assertThat(noScript.find(".meta .reading-time").getText()).isEqualTo("阅读约 3 分钟");
+
+    noScript.findAll(".toc a").get(1).click();
+    noScript.waitUntil(
+        "the section's address",
+        () -> decoded(noScript.url()).endsWith("#h-安全管理器-securitymanager"));
+    assertThat(noScript.find("h2#h-安全管理器-securitymanager").getText())
+        .isEqualTo("安全管理器 SecurityManager");
+    assertThat(top("h2#h-安全管理器-securitymanager", noScript)).isBetween(-2L, 40L);
+
+    noScript.findAll(".toc a").get(3).click();
+    noScript.waitUntil("the last section", () -> decoded(noScript.url()).endsWith("#h-小结-2"));
+    assertThat(noScript.find("h3#h-小结-2").getText()).isEqualTo("小结");
+    // Without JavaScript there is no copy button, only the language label of the block.
+    assertThat(noScript.findAll(".copy")).isEmpty();
+    assertThat(noScript.find(".content pre").getAttribute("data-lang")).isEqualTo("java");
+  }
+
+  @Test
+  void copyButton_putsTheCodeOnTheClipboard_withoutSigningIn() {
+    ((ChromeDriver) browser.driver())
+        .executeCdpCommand(
+            "Browser.grantPermissions",
+            Map.of(
+                "origin",
+                base,
+                "permissions",
+                List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    browser.open(base + "/p/" + postId);
+    assertThat(browser.find("#session .sign-in").getText()).isEqualTo("登录");
+    WebElement copy = browser.find(".code-wrap .copy");
+    assertThat(copy.getText()).isEqualTo("复制");
+    assertThat(copy.getAttribute("aria-label")).isEqualTo("复制代码");
+    assertThat(browser.findAll(".code-wrap .copy")).hasSize(1);
+
+    copy.click();
+    browser.waitUntil("the copied label", () -> copy.getText().equals("已复制"));
+    assertThat(browser.find("#action-status").getText()).isEqualTo("已复制");
+    Object clipboard =
+        ((JavascriptExecutor) browser.driver())
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "navigator.clipboard.readText().then(done, e => done('failed: ' + e));");
+    assertThat(clipboard).isEqualTo(CODE + "\n");
+    assertThat(browser.consoleErrors()).isEmpty();
+
+    // The weight of this post page as the browser received it (HTML + CSS + JS, uncompressed).
+    @SuppressWarnings("unchecked")
+    List<Long> weight =
+        (List<Long>)
+            ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                    "const nav = performance.getEntriesByType('navigation')[0];"
+                        + "const assets = performance.getEntriesByType('resource')"
+                        + "  .filter(r => /[.](css|js)$/.test(new URL(r.name).pathname));"
+                        + "const css = assets.filter(r => r.name.endsWith('.css'))"
+                        + "  .reduce((s, r) => s + r.decodedBodySize, 0);"
+                        + "const js = assets.filter(r => r.name.endsWith('.js'))"
+                        + "  .reduce((s, r) => s + r.decodedBodySize, 0);"
+                        + "return [nav.decodedBodySize, css, js, assets.length];");
+    System.out.println(
+        "reading: post page with code: HTML "
+            + weight.get(0)
+            + " B, CSS "
+            + weight.get(1)
+            + " B, JS "
+            + weight.get(2)
+            + " B ("
+            + weight.get(3)
+            + " files), total "
+            + (weight.get(0) + weight.get(1) + weight.get(2))
+            + " B");
+    assertThat(weight.get(0) + weight.get(1) + weight.get(2)).isLessThan(100_000L);
+  }
+
+  private static String href(WebElement a) {
+    String href = a.getDomAttribute("href");
+    return href == null ? "" : href;
+  }
+
+  private static String decoded(String url) {
+    return URLDecoder.decode(url, StandardCharsets.UTF_8);
+  }
+
+  private static long top(String css, Browser b) {
+    WebElement element = b.find(css);
+    Object y =
+        ((JavascriptExecutor) b.driver())
+            .executeScript("return Math.round(arguments[0].getBoundingClientRect().top);", element);
+    return ((Number) y).longValue();
+  }
+}
