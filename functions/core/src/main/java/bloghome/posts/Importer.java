@@ -123,7 +123,7 @@ public final class Importer {
             now,
             d.counters(),
             Optional.of(d.sourceId()));
-    return new Post(summary, draft.content(), draft.sourceUrl(), draft.tags());
+    return new Post(summary, draft.content(), draft.sourceUrl(), draft.tags(), draft.categories());
   }
 
   /** For the report, the sourceId of a rejected post when it has a readable one. */

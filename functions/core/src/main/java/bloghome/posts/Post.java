@@ -9,11 +9,25 @@ import java.util.Optional;
 
 /** A whole post: its list item plus the large part (content, source URL, tags). */
 public record Post(
-    PostSummary summary, String content, Optional<String> sourceUrl, List<String> tags)
+    PostSummary summary,
+    String content,
+    Optional<String> sourceUrl,
+    List<String> tags,
+    List<String> categories)
     implements JsonValue {
 
   public Post {
     tags = List.copyOf(tags);
+    categories = List.copyOf(categories);
+  }
+
+  /**
+   * Whether the post has public projections (category, tag and archive entries, feeds, sitemap):
+   * published and public (docs/discovery.md). Placeholder until the post carries status and
+   * visibility: every post is published and public today.
+   */
+  public boolean listed() {
+    return true;
   }
 
   public String postId() {
@@ -32,6 +46,7 @@ public record Post(
     m.put("content", content);
     m.put("sourceUrl", sourceUrl.orElse(null));
     m.put("tags", tags);
+    m.put("categories", categories);
     m.put("publishedAt", Timestamps.format(s.publishedAt()));
     m.put("updatedAt", Timestamps.format(s.updatedAt()));
     m.put("views", s.counters().views());

@@ -17,10 +17,12 @@ public record PostDraft(
     String summary,
     String content,
     Optional<String> sourceUrl,
-    List<String> tags) {
+    List<String> tags,
+    List<String> categories) {
 
   public PostDraft {
     tags = List.copyOf(tags);
+    categories = List.copyOf(categories);
   }
 
   /** A stable rendering of every field, for comparing a replayed request with the first one. */
@@ -32,6 +34,7 @@ public record PostDraft(
     m.put("content", content);
     m.put("sourceUrl", sourceUrl.orElse(null));
     m.put("tags", tags);
+    m.put("categories", categories);
     return m;
   }
 }

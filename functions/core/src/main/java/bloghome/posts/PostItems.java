@@ -54,6 +54,9 @@ final class PostItems {
     item.put(
         TableKeys.TAGS,
         AttributeValue.fromL(post.tags().stream().map(PostItems::stringValue).toList()));
+    item.put(
+        TableKeys.CATEGORIES,
+        AttributeValue.fromL(post.categories().stream().map(PostItems::stringValue).toList()));
     post.summary().sourceId().ifPresent(id -> item.put(TableKeys.ITEM_SOURCE_ID, s(id)));
     return item;
   }
@@ -77,15 +80,18 @@ final class PostItems {
   }
 
   static Post toPost(PostSummary summary, Map<String, AttributeValue> content) {
-    List<String> tags =
-        content.containsKey(TableKeys.TAGS)
-            ? content.get(TableKeys.TAGS).l().stream().map(AttributeValue::s).toList()
-            : List.of();
     return new Post(
         summary,
         content.get(TableKeys.CONTENT_TEXT).s(),
         Optional.ofNullable(content.get(TableKeys.SOURCE_URL)).map(AttributeValue::s),
-        tags);
+        strings(content, TableKeys.TAGS),
+        strings(content, TableKeys.CATEGORIES));
+  }
+
+  private static List<String> strings(Map<String, AttributeValue> item, String attribute) {
+    return item.containsKey(attribute)
+        ? item.get(attribute).l().stream().map(AttributeValue::s).toList()
+        : List.of();
   }
 
   static IdempotencyRecord toIdempotencyRecord(

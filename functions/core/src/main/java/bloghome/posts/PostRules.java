@@ -28,6 +28,7 @@ public final class PostRules {
   public static final int CONTENT_MAX_BYTES = 200 * 1024;
   public static final int TAGS_MAX = 10;
   public static final int TAG_MAX = 30;
+  public static final int CATEGORIES_MAX = 3;
   public static final int SOURCE_URL_MAX = 2048;
   public static final int SOURCE_ID_MAX = 200;
 
@@ -35,7 +36,7 @@ public final class PostRules {
   public static final long COUNTER_MAX = 1_000_000_000_000L;
 
   private static final Set<String> DRAFT_FIELDS =
-      Set.of("type", "title", "summary", "content", "sourceUrl", "tags");
+      Set.of("type", "title", "summary", "content", "sourceUrl", "tags", "categories");
   private static final Set<String> IMPORT_FIELDS =
       Set.of(
           "sourceId",
@@ -45,6 +46,7 @@ public final class PostRules {
           "content",
           "sourceUrl",
           "tags",
+          "categories",
           "publishedAt",
           "views",
           "comments",
@@ -87,8 +89,9 @@ public final class PostRules {
     String content = content(body);
     String summary = summary(body, content);
     Optional<String> sourceUrl = sourceUrl(body, type);
-    List<String> tags = tags(body);
-    return new PostDraft(type, title, summary, content, sourceUrl, tags);
+    List<String> tags = names(body, "tags", TAGS_MAX, "INVALID_TAGS");
+    List<String> categories = names(body, "categories", CATEGORIES_MAX, "INVALID_CATEGORIES");
+    return new PostDraft(type, title, summary, content, sourceUrl, tags, categories);
   }
 
   private static String title(JsonObject body) {
@@ -184,33 +187,37 @@ public final class PostRules {
     }
   }
 
-  private static List<String> tags(JsonObject body) {
-    Object raw = body.asMap().get("tags");
+  /**
+   * Tags or categories: an array of distinct single-line names of 1-{@link #TAG_MAX} characters.
+   */
+  private static List<String> names(JsonObject body, String field, int max, String code) {
+    Object raw = body.asMap().get(field);
     if (raw == null) {
       return List.of();
     }
     if (!(raw instanceof List<?> list)) {
-      throw invalid(body, "tags", "tags must be an array of strings.");
+      throw invalid(body, field, field + " must be an array of strings.");
     }
-    if (list.size() > TAGS_MAX) {
-      throw invalid(body, "tags", "At most " + TAGS_MAX + " tags; there are " + list.size() + ".");
+    if (list.size() > max) {
+      throw invalid(
+          body, field, "At most " + max + " " + field + "; there are " + list.size() + ".");
     }
     List<String> tags = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
       if (!(list.get(i) instanceof String s)) {
-        throw invalid(body, "tags", "tags[" + i + "] must be a string.");
+        throw invalid(body, field, field + "[" + i + "] must be a string.");
       }
-      String tag = TextRules.name(s, body.name("tags"), "INVALID_TAGS");
+      String tag = TextRules.name(s, body.name(field), code);
       int length = tag.codePointCount(0, tag.length());
       if (length < 1 || length > TAG_MAX) {
         throw invalid(
             body,
-            "tags",
-            "tags[" + i + "] must be 1-" + TAG_MAX + " characters without control characters.");
+            field,
+            field + "[" + i + "] must be 1-" + TAG_MAX + " characters without control characters.");
       }
       if (!seen.add(tag)) {
-        throw invalid(body, "tags", "tags[" + i + "] repeats \"" + tag + "\".");
+        throw invalid(body, field, field + "[" + i + "] repeats \"" + tag + "\".");
       }
       tags.add(tag);
     }

@@ -3,6 +3,9 @@ package bloghome.posts;
 import static bloghome.table.Attributes.n;
 import static bloghome.table.Attributes.s;
 
+import bloghome.table.DiscoveryItems;
+import bloghome.table.DiscoveryItems.Entry;
+import bloghome.table.DiscoveryItems.Projection;
 import bloghome.table.PostSummaryItems;
 import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
@@ -11,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -19,17 +23,51 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * profile counters and the listing totals (docs/posts.md says which conditions keep them exact).
  * The first item of every list is the post's summary, whose failed condition means "read again".
  * The summary is written through its owner, {@link PostSummaryItems}; what a write adds to its
- * author's totals comes from {@link AuthorTotals}.
+ * author's totals comes from {@link AuthorTotals}; the post's category, tag and archive entries and
+ * their totals from {@link DiscoveryItems}, always last in the list ({@link #entriesFrom}).
  */
 final class PostWrites {
   private final TableAccess table;
   private final PostSummaryItems summaries;
   private final AuthorTotals totals;
+  private final DiscoveryItems discovery;
 
   PostWrites(TableAccess table) {
     this.table = table;
     this.summaries = new PostSummaryItems(table);
     this.totals = new AuthorTotals(table);
+    this.discovery = new DiscoveryItems(table);
+  }
+
+  /**
+   * A write's items and where its discovery entries start: a failed condition there means the
+   * entries changed since they were read, so the write is read again like a changed summary.
+   */
+  record Items(List<TransactWriteItem> items, int entriesFrom) {}
+
+  /** The post's entries as stored, read before a replace or delete. */
+  Set<Entry> storedEntries(String postId) {
+    return discovery.stored(postId);
+  }
+
+  /**
+   * The one function of a post that decides its discovery entries: none unless the post is listed
+   * (published and public).
+   */
+  static Projection projection(Post post) {
+    PostSummary s = post.summary();
+    if (!post.listed()) {
+      return Projection.none(s.postId(), s.authorId());
+    }
+    return Projection.of(
+        s.postId(),
+        s.authorId(),
+        s.type().wireName(),
+        s.title(),
+        s.summary(),
+        s.publishedAt(),
+        post.categories(),
+        post.tags());
   }
 
   /** The summary, the content, +1 post (and its counters) on the profile and the totals. */
@@ -41,6 +79,7 @@ final class PostWrites {
     items.add(totals.profileDelta(s.authorId(), 1, Counters.ZERO, s.counters()));
     items.add(totals.countDelta(s.authorId(), null, 1));
     items.add(totals.countDelta(s.authorId(), s.type(), 1));
+    items.addAll(discovery.change(Set.of(), projection(post)));
     return items;
   }
 
@@ -67,7 +106,7 @@ final class PostWrites {
     return table.put(mapping, condition, values);
   }
 
-  List<TransactWriteItem> replacement(PostSummary before, Post after) {
+  Items replacement(PostSummary before, Set<Entry> entries, Post after) {
     PostSummary s = after.summary();
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(summaries.replace(PostItems.stored(before), PostItems.stored(s)));
@@ -81,10 +120,12 @@ final class PostWrites {
       items.add(totals.countDelta(s.authorId(), before.type(), -1));
       items.add(totals.countDelta(s.authorId(), s.type(), 1));
     }
-    return items;
+    int entriesFrom = items.size();
+    items.addAll(discovery.change(entries, projection(after)));
+    return new Items(items, entriesFrom);
   }
 
-  List<TransactWriteItem> deletion(PostSummary current) {
+  Items deletion(PostSummary current, Set<Entry> entries) {
     String author = current.authorId();
     List<TransactWriteItem> items = new ArrayList<>();
     // Exactly what is subtracted from the profile below must still be on the post.
@@ -98,6 +139,8 @@ final class PostWrites {
     items.add(totals.profileDelta(author, -1, current.counters(), Counters.ZERO));
     items.add(totals.countDelta(author, null, -1));
     items.add(totals.countDelta(author, current.type(), -1));
-    return items;
+    int entriesFrom = items.size();
+    items.addAll(discovery.change(entries, Projection.none(current.postId(), author)));
+    return new Items(items, entriesFrom);
   }
 }

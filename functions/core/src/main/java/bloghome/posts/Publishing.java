@@ -63,7 +63,8 @@ public final class Publishing {
             now,
             Counters.ZERO,
             Optional.empty());
-    Post post = new Post(summary, draft.content(), draft.sourceUrl(), draft.tags());
+    Post post =
+        new Post(summary, draft.content(), draft.sourceUrl(), draft.tags(), draft.categories());
     Optional<IdempotencyRecord> claim =
         idempotencyKey.map(
             k -> new IdempotencyRecord(userId, k, requestHash, postId, now.plus(IDEMPOTENCY_TTL)));
@@ -118,7 +119,8 @@ public final class Publishing {
               clock.instant(),
               s.counters(),
               s.sourceId());
-      Post after = new Post(summary, draft.content(), draft.sourceUrl(), draft.tags());
+      Post after =
+          new Post(summary, draft.content(), draft.sourceUrl(), draft.tags(), draft.categories());
       if (store.replace(before, after) == PostStore.Write.DONE) {
         return after;
       }
