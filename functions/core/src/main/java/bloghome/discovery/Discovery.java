@@ -3,6 +3,7 @@ package bloghome.discovery;
 import bloghome.auth.Caller;
 import bloghome.errors.Problem;
 import bloghome.json.JsonObject;
+import bloghome.json.JsonValue;
 import bloghome.paging.CursorCodec;
 import bloghome.posts.PostRules;
 import bloghome.profiles.UserIds;
@@ -42,6 +43,34 @@ public final class Discovery {
   public Discovery(DiscoveryStore store, CursorCodec cursors) {
     this.store = store;
     this.cursors = cursors;
+  }
+
+  /** For the author's writes, which page nothing. */
+  public Discovery(DiscoveryStore store) {
+    this(store, null);
+  }
+
+  /** What {@code GET} and {@code PUT /users/{u}/categories} answer. */
+  public record CategoriesView(List<Total> categories, boolean feedFullText) implements JsonValue {
+    @Override
+    public Object toJson() {
+      List<Object> list = new ArrayList<>();
+      for (Total t : categories) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", t.name());
+        m.put("posts", t.count());
+        list.add(m);
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("categories", list);
+      m.put("feedFullText", feedFullText);
+      return m;
+    }
+  }
+
+  public CategoriesView categoriesView(String userId) {
+    UserIds.requireValid(userId);
+    return new CategoriesView(categories(userId), feedFullText(userId));
   }
 
   /** A page of a category, tag or month: its posts, exact total, and the next page's cursor. */
@@ -130,7 +159,7 @@ public final class Discovery {
   }
 
   /** {@code PUT /users/{u}/categories}: the author's order and feed choice. */
-  public CategoryList saveCategories(Caller caller, String userId, JsonObject body) {
+  public CategoriesView saveCategories(Caller caller, String userId, JsonObject body) {
     UserIds.requireValid(userId);
     caller.requireOwner(userId);
     body.allowOnly(Set.of("categories", "feedFullText"));
@@ -160,9 +189,8 @@ public final class Discovery {
     }
     boolean full =
         body.optBoolean("feedFullText").orElseGet(() -> store.categoryList(userId).feedFullText());
-    CategoryList list = new CategoryList(List.copyOf(seen), full);
-    store.saveCategoryList(userId, list);
-    return list;
+    store.saveCategoryList(userId, new CategoryList(List.copyOf(seen), full));
+    return categoriesView(userId);
   }
 
   private static boolean validName(String name) {

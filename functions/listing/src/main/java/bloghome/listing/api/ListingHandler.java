@@ -2,6 +2,8 @@ package bloghome.listing.api;
 
 import bloghome.aws.DynamoDbClients;
 import bloghome.config.Env;
+import bloghome.discovery.Discovery;
+import bloghome.discovery.DynamoDbDiscoveryStore;
 import bloghome.http.ApiHandler;
 import bloghome.http.ApiRequest;
 import bloghome.paging.CursorCodec;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class ListingHandler extends ApiHandler {
   private final PostListing listing;
   private final Profiles profiles;
+  private final Discovery discovery;
 
   /**
    * Production: clients built once per execution environment from TABLE_NAME; the cursor keys from
@@ -43,15 +46,22 @@ public final class ListingHandler extends ApiHandler {
   public ListingHandler(DynamoDbClient dynamo, String table, CursorCodec cursors, Clock clock) {
     this(
         new PostListing(new DynamoDbPostStore(dynamo, table, clock), cursors.withoutExpiry()),
-        new Profiles(new DynamoDbProfileStore(dynamo, table)));
+        new Profiles(new DynamoDbProfileStore(dynamo, table)),
+        new Discovery(new DynamoDbDiscoveryStore(dynamo, table)));
   }
 
-  public ListingHandler(PostListing listing, Profiles profiles) {
+  public ListingHandler(PostListing listing, Profiles profiles, Discovery discovery) {
     this.listing = listing;
     this.profiles = profiles;
+    this.discovery = discovery;
     route("GET /users/{userId}/posts", this::listPosts);
     route("GET /posts/{postId}", this::getPost);
     route("GET /users/{userId}", this::getProfile);
+    route("GET /users/{userId}/categories", this::getCategories);
+  }
+
+  private APIGatewayV2HTTPResponse getCategories(ApiRequest request) {
+    return CacheableResponses.ok(request, discovery.categoriesView(request.pathParam("userId")));
   }
 
   private APIGatewayV2HTTPResponse listPosts(ApiRequest request) {

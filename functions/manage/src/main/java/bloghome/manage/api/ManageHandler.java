@@ -2,6 +2,8 @@ package bloghome.manage.api;
 
 import bloghome.aws.DynamoDbClients;
 import bloghome.config.Env;
+import bloghome.discovery.Discovery;
+import bloghome.discovery.DynamoDbDiscoveryStore;
 import bloghome.http.ApiHandler;
 import bloghome.http.ApiRequest;
 import bloghome.http.Responses;
@@ -33,6 +35,7 @@ public final class ManageHandler extends ApiHandler {
   private final Profiles profiles;
   private final Publishing publishing;
   private final Importer importer;
+  private final Discovery discovery;
 
   /** Production: clients built once per execution environment from TABLE_NAME. */
   public ManageHandler() {
@@ -44,11 +47,13 @@ public final class ManageHandler extends ApiHandler {
     this(
         new DynamoDbPostStore(dynamo, table, clock),
         new Profiles(new DynamoDbProfileStore(dynamo, table)),
+        new Discovery(new DynamoDbDiscoveryStore(dynamo, table)),
         clock);
   }
 
-  public ManageHandler(PostStore posts, Profiles profiles, Clock clock) {
+  public ManageHandler(PostStore posts, Profiles profiles, Discovery discovery, Clock clock) {
     this.profiles = profiles;
+    this.discovery = discovery;
     this.publishing = new Publishing(posts, clock);
     this.importer = new Importer(posts, clock);
     route("PUT /users/{userId}", this::putProfile);
@@ -56,6 +61,7 @@ public final class ManageHandler extends ApiHandler {
     route("PUT /posts/{postId}", this::updatePost);
     route("DELETE /posts/{postId}", this::deletePost);
     route("POST /users/{userId}/posts/import", this::importPosts);
+    route("PUT /users/{userId}/categories", this::putCategories);
   }
 
   /**
@@ -105,6 +111,14 @@ public final class ManageHandler extends ApiHandler {
   private APIGatewayV2HTTPResponse deletePost(ApiRequest request) {
     publishing.delete(request.requireCaller(), request.pathParam("postId"));
     return Responses.empty(204, Map.of());
+  }
+
+  /** The author's category order and feed choice (docs/discovery.md). */
+  private APIGatewayV2HTTPResponse putCategories(ApiRequest request) {
+    var categories =
+        discovery.saveCategories(
+            request.requireCaller(), request.pathParam("userId"), request.json(PROFILE_BODY_MAX));
+    return Responses.json(200, categories);
   }
 
   private APIGatewayV2HTTPResponse importPosts(ApiRequest request) {
