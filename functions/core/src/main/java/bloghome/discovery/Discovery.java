@@ -7,6 +7,7 @@ import bloghome.json.JsonValue;
 import bloghome.paging.CursorCodec;
 import bloghome.posts.PostRules;
 import bloghome.profiles.UserIds;
+import bloghome.table.DiscoveryItems.Blogs;
 import bloghome.table.DiscoveryItems.CategoryList;
 import bloghome.table.DiscoveryItems.Kind;
 import bloghome.table.DiscoveryItems.Listed;
@@ -151,6 +152,11 @@ public final class Discovery {
   public List<Total> sidebarTotals(String userId, Kind kind) {
     UserIds.requireValid(userId);
     return store.totals(userId, kind);
+  }
+
+  /** A page of the blogs that have posts (the sitemap index), by user id. */
+  public Blogs blogs(int limit, Optional<String> afterUserId) {
+    return store.blogs(limit, afterUserId);
   }
 
   /** Whether the blog's feeds carry whole posts (else their summaries). */

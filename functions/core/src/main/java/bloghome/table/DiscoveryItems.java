@@ -7,7 +7,7 @@ import static bloghome.table.Attributes.string;
 
 import bloghome.time.Timestamps;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +44,7 @@ public final class DiscoveryItems {
   public static final String FEED_FULL_TEXT = "feedFullText";
 
   private static final DateTimeFormatter MONTH =
-      DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneId.of("Asia/Shanghai"));
 
   /** What a post is listed under. */
   public enum Kind {
@@ -72,7 +72,10 @@ public final class DiscoveryItems {
     }
   }
 
-  /** One list a post is in: a category, a tag or a month ({@code yyyy-MM}, UTC). */
+  /**
+   * One list a post is in: a category, a tag or a month ({@code yyyy-MM} in China Standard Time,
+   * the zone every page shows times in).
+   */
   public record Entry(Kind kind, String name) {}
 
   /**

@@ -19,7 +19,8 @@ import java.util.Optional;
 final class HomePageModel {
   private HomePageModel() {}
 
-  static HomePage of(Pages.Home home, PageModels.Layout layout, Messages m) {
+  static HomePage of(
+      Pages.Home home, PageModels.Layout layout, Messages m, PageModels.Sidebar sidebar) {
     Pages.HomePageParts parts = home.parts();
     String base = home.profile().homeHref();
     String typeParam = parts.type().orElse(null);
@@ -106,7 +107,8 @@ final class HomePageModel {
         pageNumber,
         previous,
         next,
-        home.skin().image(SkinSlot.HEADER).isPresent());
+        home.skin().image(SkinSlot.HEADER).isPresent(),
+        sidebar);
   }
 
   private static String query(

@@ -14,13 +14,25 @@ import java.util.Optional;
  * @param cognitoDomain the hosted UI's base URL, e.g. {@code
  *     https://x.auth.eu-west-1.amazoncognito.com}
  * @param cognitoClientId the public app client (no secret)
+ * @param siteUrl the site's public origin ({@code https://blog.example.com}) for canonical URLs,
+ *     feeds and sitemaps, when the deployment knows it (a custom domain); else the request's host
  */
 public record SiteConfig(
     AuthMode authMode,
     String mediaBaseUrl,
     String uploadOrigin,
     Optional<String> cognitoDomain,
-    Optional<String> cognitoClientId) {
+    Optional<String> cognitoClientId,
+    Optional<String> siteUrl) {
+
+  public SiteConfig(
+      AuthMode authMode,
+      String mediaBaseUrl,
+      String uploadOrigin,
+      Optional<String> cognitoDomain,
+      Optional<String> cognitoClientId) {
+    this(authMode, mediaBaseUrl, uploadOrigin, cognitoDomain, cognitoClientId, Optional.empty());
+  }
 
   public enum AuthMode {
     COGNITO,
@@ -35,7 +47,8 @@ public record SiteConfig(
         Env.require("MEDIA_BASE_URL"),
         Env.require("UPLOAD_ORIGIN"),
         Env.get("COGNITO_DOMAIN"),
-        Env.get("COGNITO_CLIENT_ID"));
+        Env.get("COGNITO_CLIENT_ID"),
+        Env.get("SITE_URL").filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", "")));
   }
 
   /** The media base URL's origin, for the CSP; empty when it is a path on the pages' own origin. */

@@ -5,6 +5,8 @@ import bloghome.comments.CommentService;
 import bloghome.comments.CommentsConfig;
 import bloghome.comments.DynamoDbCommentStore;
 import bloghome.config.Env;
+import bloghome.discovery.Discovery;
+import bloghome.discovery.DynamoDbDiscoveryStore;
 import bloghome.errors.Problem;
 import bloghome.http.ApiHandler;
 import bloghome.http.ApiRequest;
@@ -69,10 +71,21 @@ public final class PageHandler extends ApiHandler {
     page("/sign-in", request -> safely(request, renderer::signIn));
     page("/auth/callback", request -> safely(request, renderer::callback));
     page("/assets/{file}", this::asset);
-    // Anything else under a blog or a post is a page too: a 404 page, not the gateway's JSON.
+    page("/sitemap.xml", request -> safely(request, renderer::sitemapIndex));
+    page("/robots.txt", request -> safely(request, renderer::robots));
+    // Category, tag and archive pages, feeds and sitemaps of a blog (docs/discovery.md); anything
+    // else under a blog or a post is a page too: a 404 page, not the gateway's JSON.
     page(
         "/u/{userId}/{rest+}",
-        request -> safely(request, (r, page) -> noSuchPage(r, page, "userId")));
+        request ->
+            safely(
+                request,
+                (r, page) -> {
+                  r.pathParam("userId");
+                  return renderer
+                      .blogSubPage(r, page)
+                      .orElseGet(() -> noSuchPage(r, page, "userId"));
+                }));
     page(
         "/p/{postId}/{rest+}",
         request -> safely(request, (r, page) -> noSuchPage(r, page, "postId")));
@@ -152,7 +165,8 @@ public final class PageHandler extends ApiHandler {
         new DynamoDbSkinStore(dynamo, table),
         new CommentService(
             new DynamoDbCommentStore(dynamo, table), cursors, clock, CommentsConfig.DEFAULT),
-        new MediaUrls(site.mediaBaseUrl()));
+        new MediaUrls(site.mediaBaseUrl()),
+        new Discovery(new DynamoDbDiscoveryStore(dynamo, table), cursors));
   }
 
   public Assets assets() {
@@ -191,6 +205,7 @@ public final class PageHandler extends ApiHandler {
     return HtmlResponses.page(
         rendered.status(),
         rendered.html(),
+        rendered.contentType(),
         csp(rendered.style()),
         rendered.caching(),
         request.header("if-none-match"),
