@@ -118,12 +118,20 @@ public final class Discovery {
 
   public Sidebar sidebar(String userId) {
     UserIds.requireValid(userId);
-    List<Total> months = new ArrayList<>(store.totals(userId, Kind.MONTH));
+    List<Total> months = new ArrayList<>();
+    List<Total> tags = new ArrayList<>();
+    List<Total> categories = new ArrayList<>();
+    for (Total t : store.totals(userId)) {
+      switch (t.kind()) {
+        case MONTH -> months.add(t);
+        case TAG -> tags.add(t);
+        case CATEGORY -> categories.add(t);
+      }
+    }
     months.sort(Comparator.comparing(Total::name).reversed());
-    List<Total> tags = new ArrayList<>(store.totals(userId, Kind.TAG));
     tags.sort(Comparator.comparingLong(Total::count).reversed().thenComparing(Total::name));
     return new Sidebar(
-        categories(userId),
+        ordered(userId, categories),
         List.copyOf(months),
         List.copyOf(tags.subList(0, Math.min(SIDEBAR_TAGS, tags.size()))));
   }
@@ -133,8 +141,12 @@ public final class Discovery {
    * without posts shows with 0), then the categories posts use that the list lacks, by name.
    */
   public List<Total> categories(String userId) {
+    return ordered(userId, store.totals(userId, Kind.CATEGORY));
+  }
+
+  private List<Total> ordered(String userId, List<Total> usedTotals) {
     Map<String, Total> used = new LinkedHashMap<>();
-    for (Total t : store.totals(userId, Kind.CATEGORY)) {
+    for (Total t : usedTotals) {
       used.put(t.name(), t);
     }
     List<Total> ordered = new ArrayList<>();

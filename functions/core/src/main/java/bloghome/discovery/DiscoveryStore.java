@@ -17,6 +17,9 @@ public interface DiscoveryStore {
   /** The blog's categories, tags or months with at least one listed post, in key order. */
   List<Total> totals(String userId, Kind kind);
 
+  /** Every category, tag and month of the blog with at least one listed post, in one read. */
+  List<Total> totals(String userId);
+
   CategoryList categoryList(String userId);
 
   void saveCategoryList(String userId, CategoryList list);

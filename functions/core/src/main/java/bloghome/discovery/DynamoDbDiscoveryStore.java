@@ -35,6 +35,11 @@ public final class DynamoDbDiscoveryStore implements DiscoveryStore {
   }
 
   @Override
+  public List<Total> totals(String userId) {
+    return items.totals(userId);
+  }
+
+  @Override
   public CategoryList categoryList(String userId) {
     return items.categoryList(userId);
   }

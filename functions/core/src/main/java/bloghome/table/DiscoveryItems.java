@@ -266,6 +266,18 @@ public final class DiscoveryItems {
    * callers reorder): one Query of the user's partition.
    */
   public List<Total> totals(String userId, Kind kind) {
+    return totals(userId, TableKeys.totalSk(kind.key(), ""));
+  }
+
+  /**
+   * Every total of a blog (categories, months and tags together) with at least one post: one Query
+   * of the user's partition for the whole sidebar.
+   */
+  public List<Total> totals(String userId) {
+    return totals(userId, TableKeys.TOTAL_PREFIX);
+  }
+
+  private List<Total> totals(String userId, String prefix) {
     List<Total> totals = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
@@ -275,11 +287,7 @@ public final class DiscoveryItems {
               .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
               .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
               .expressionAttributeValues(
-                  Map.of(
-                      ":pk",
-                      s(TableKeys.userPk(userId)),
-                      ":prefix",
-                      s(TableKeys.totalSk(kind.key(), ""))));
+                  Map.of(":pk", s(TableKeys.userPk(userId)), ":prefix", s(prefix)));
       if (start != null) {
         q.exclusiveStartKey(start);
       }
@@ -287,7 +295,7 @@ public final class DiscoveryItems {
       for (Map<String, AttributeValue> item : page.items()) {
         long count = number(item, COUNT);
         if (count > 0) {
-          totals.add(new Total(kind, string(item, NAME), count));
+          totals.add(new Total(Kind.ofKey(string(item, KIND)), string(item, NAME), count));
         }
       }
       start =

@@ -85,7 +85,7 @@ class PageHandlerIT {
   }
 
   @Test
-  void theSampleEvent_rendersAlicesHomePage_inThreeReads() {
+  void theSampleEvent_rendersAlicesHomePage_inSixReads() {
     APIGatewayV2HTTPEvent event =
         EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-home-page.json");
     APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
@@ -94,8 +94,16 @@ class PageHandlerIT {
         .contains("Alice")
         .contains("Post 2")
         .contains("<html lang=\"zh-CN\"");
-    // profile, one listing Query, skin
-    assertThat(calls).containsExactly("GetItemRequest", "QueryRequest", "GetItemRequest");
+    // profile, one listing Query, skin; the sidebar (docs/discovery.md): the hot posts (a by-views
+    // listing Query), every category/tag/month total (one Query), the author's category order
+    assertThat(calls)
+        .containsExactly(
+            "GetItemRequest",
+            "QueryRequest",
+            "GetItemRequest",
+            "QueryRequest",
+            "QueryRequest",
+            "GetItemRequest");
   }
 
   @Test
