@@ -307,7 +307,54 @@ class DiscoveryBrowserIT {
     assertThat(feed.getDocumentElement().getTextContent()).doesNotContain("转瞬即逝");
   }
 
+  @Test
+  void recentComments_inTheSidebar_followCommentWrites() {
+    String postId =
+        locsUnchecked(base + "/u/dora/sitemap-2.xml").getFirst().replaceAll(".*/p/", "");
+    String reader = system.tokens().mint("erin", List.of(), Duration.ofMinutes(30));
+    Http.Reply posted =
+        http.send(
+            "POST", "/posts/" + postId + "/comments", reader, Map.of("body", "写得好 <i>真的</i>\n第二行"));
+    assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+    String commentId = (String) posted.json().get("commentId");
+
+    noScript.open(base + "/u/dora?after=comment");
+    assertThat(noScript.find(".recent-comments li").getText())
+        .contains("erin", "写得好 <i>真的</i> 第二行");
+    assertThat(noScript.find(".recent-comments a").getAttribute("href"))
+        .endsWith("/p/" + postId + "#comments");
+
+    assertThat(http.send("DELETE", "/comments/" + commentId, reader, null).status()).isEqualTo(204);
+    noScript.open(base + "/u/dora?after=uncomment");
+    assertThat(noScript.findAll(".recent-comments li")).isEmpty();
+  }
+
+  @Test
+  void followingTab_listsWhomTheBloggerFollows_withoutJavaScript() {
+    for (String user : List.of("fay", "gus")) {
+      String t = system.tokens().mint(user, List.of(), Duration.ofMinutes(5));
+      assertThat(http.send("PUT", "/users/" + user, t, Map.of("displayName", user)).status())
+          .isEqualTo(200);
+      assertThat(http.send("PUT", "/users/" + user + "/follow", token, null).status())
+          .isBetween(200, 204);
+    }
+    noScript.open(base + "/u/dora?after=follow");
+    noScript.clickText("关注(2)").waitForUrl("/u/dora/following");
+    assertThat(noScript.findAll(".following li a"))
+        .extracting(WebElement::getText)
+        .containsExactly("gus", "fay");
+    noScript.clickText("gus").waitForUrl("/u/gus");
+  }
+
   // ------------------------------------------------------------ helpers
+
+  private static List<String> locsUnchecked(String url) {
+    try {
+      return locs(url);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** Each sidebar row as "link|count". */
   private static List<String> rows(String css) {

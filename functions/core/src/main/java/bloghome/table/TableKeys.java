@@ -281,6 +281,19 @@ public final class TableKeys {
     return "COMMENTS#" + postId;
   }
 
+  /**
+   * The ByOwner list of the newest comments on a blog's posts (the sidebar's 最新评论): the comments'
+   * pointer items carry it while the comment is not deleted.
+   */
+  public static String recentCommentsOf(String blogAuthorId) {
+    return "BLOGCOMMENTS#" + blogAuthorId;
+  }
+
+  /** On a comment's pointer: the title of the post and the start of the comment. */
+  public static final String POST_TITLE = "postTitle";
+
+  public static final String EXCERPT = "excerpt";
+
   /** Pointer item that finds a comment by id alone, sort key {@link #COMMENT}. */
   public static String commentPointerPk(String commentId) {
     return "COMMENT#" + commentId;

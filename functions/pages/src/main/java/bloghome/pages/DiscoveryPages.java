@@ -1,5 +1,6 @@
 package bloghome.pages;
 
+import bloghome.comments.RecentComments;
 import bloghome.discovery.Discovery;
 import bloghome.errors.Problem;
 import bloghome.pages.PageModels.IndexPage;
@@ -33,12 +34,17 @@ public final class DiscoveryPages {
   /** Hot posts in the sidebar. */
   public static final int HOT_POSTS = 5;
 
+  /** Newest comments in the sidebar. */
+  public static final int RECENT_COMMENTS = 5;
+
   private final Discovery discovery;
   private final PostListing listing;
+  private final RecentComments comments;
 
-  public DiscoveryPages(Discovery discovery, PostListing listing) {
+  public DiscoveryPages(Discovery discovery, PostListing listing, RecentComments comments) {
     this.discovery = discovery;
     this.listing = listing;
+    this.comments = comments;
   }
 
   /** What a category, tag or archive page asks for. */
@@ -46,7 +52,8 @@ public final class DiscoveryPages {
       Kind kind, String userId, String name, Optional<String> cursor, List<String> trail) {}
 
   /** The sidebar's data: built once, rendered in the reader's language. */
-  public record SidebarData(Discovery.Sidebar lists, List<PostSummary> hot) {}
+  public record SidebarData(
+      Discovery.Sidebar lists, List<PostSummary> hot, List<RecentComments.Recent> comments) {}
 
   public SidebarData sidebar(String userId) {
     ListingPage hot =
@@ -57,7 +64,8 @@ public final class DiscoveryPages {
                 Optional.of("views"),
                 Optional.empty(),
                 Optional.empty()));
-    return new SidebarData(discovery.sidebar(userId), hot.items());
+    return new SidebarData(
+        discovery.sidebar(userId), hot.items(), comments.newest(userId, RECENT_COMMENTS));
   }
 
   public Discovery.IndexPage page(IndexRequest request) {
@@ -85,7 +93,19 @@ public final class DiscoveryPages {
     for (PostSummary s : data.hot()) {
       hot.add(new SideLink(s.title(), Links.post(s.postId()), s.counters().views()));
     }
-    return new Sidebar(categories, months, tags, hot, home + "/feed.xml");
+    List<PageModels.RecentComment> recent = new ArrayList<>();
+    for (RecentComments.Recent c : data.comments()) {
+      String name =
+          c.authorName() == null || c.authorName().isBlank() ? c.authorId() : c.authorName();
+      recent.add(
+          new PageModels.RecentComment(
+              Links.post(c.postId()) + "#comments",
+              name,
+              c.excerpt(),
+              c.postTitle(),
+              Times.show(c.createdAt())));
+    }
+    return new Sidebar(categories, months, tags, hot, recent, home + "/feed.xml");
   }
 
   public IndexPage indexPage(

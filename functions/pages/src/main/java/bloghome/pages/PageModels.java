@@ -78,7 +78,21 @@ public final class PageModels {
       List<SideLink> months,
       List<SideLink> tags,
       List<SideLink> hot,
+      List<RecentComment> comments,
       String feedHref) {}
+
+  /** The users a blogger follows (the 关注 tab), newest first. */
+  public record FollowingPage(
+      Layout layout,
+      ProfileView profile,
+      List<Tab> sections,
+      List<SideLink> users,
+      Optional<String> nextHref,
+      Sidebar sidebar) {}
+
+  /** A recent comment in the sidebar: who said what on which post. */
+  public record RecentComment(
+      String href, String author, String excerpt, String postTitle, String created) {}
 
   /** A post in a category, tag or archive page. */
   public record IndexRow(

@@ -3,6 +3,7 @@ package bloghome.pages;
 import bloghome.comments.Comment;
 import bloghome.comments.CommentService;
 import bloghome.comments.CommentViews;
+import bloghome.comments.RecentComments;
 import bloghome.discovery.Discovery;
 import bloghome.errors.Problem;
 import bloghome.pages.PageModels.CommentRow;
@@ -27,6 +28,8 @@ import bloghome.skins.MediaUrls;
 import bloghome.skins.Skin;
 import bloghome.skins.SkinSlot;
 import bloghome.skins.SkinStore;
+import bloghome.stats.FollowEntry;
+import bloghome.stats.Follows;
 import bloghome.table.DiscoveryItems.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,6 +86,7 @@ public final class Pages {
   private final DiscoveryPages discovery;
   private final FeedPages feeds;
   private final Discovery blogs;
+  private final Follows follows;
 
   public Pages(
       PostListing listing,
@@ -90,9 +94,12 @@ public final class Pages {
       SkinStore skins,
       CommentService comments,
       MediaUrls media,
-      Discovery discovery) {
+      Discovery discovery,
+      RecentComments recentComments,
+      Follows follows) {
+    this.follows = follows;
     this.listing = listing;
-    this.discovery = new DiscoveryPages(discovery, listing);
+    this.discovery = new DiscoveryPages(discovery, listing, recentComments);
     this.blogs = discovery;
     this.profiles = new Profiles(profileStore);
     this.profileStore = profileStore;
@@ -187,6 +194,39 @@ public final class Pages {
         discovery.sidebarView(data.sidebar(), data.profile().userId(), m),
         layout,
         m);
+  }
+
+  /** The 关注 tab: whom the blogger follows, 40 a page, newest first (one ByOwner Query). */
+  public record FollowingData(
+      ProfileView profile,
+      List<FollowEntry> users,
+      Optional<String> nextCursor,
+      DiscoveryPages.SidebarData sidebar) {}
+
+  public FollowingData following(String userId, Optional<String> cursor) {
+    ProfileView profile = profile(profiles.get(userId));
+    var page = follows.list(Follows.Direction.FOLLOWING, userId, PAGE_SIZE, cursor);
+    return new FollowingData(
+        profile,
+        page.items(),
+        Optional.ofNullable(follows.cursorFor(Follows.Direction.FOLLOWING, userId, page)),
+        discovery.sidebar(userId));
+  }
+
+  public PageModels.FollowingPage followingPage(
+      FollowingData data, PageModels.Layout layout, Messages m) {
+    String base = data.profile().homeHref();
+    List<PageModels.SideLink> users =
+        data.users().stream()
+            .map(u -> new PageModels.SideLink(u.userId(), Links.home(u.userId()), 0))
+            .toList();
+    return new PageModels.FollowingPage(
+        layout,
+        data.profile(),
+        HomePageModel.sections(data.profile(), m, 2),
+        users,
+        data.nextCursor().map(c -> Links.withQuery(base + "/following", Map.of("cursor", c))),
+        discovery.sidebarView(data.sidebar(), data.profile().userId(), m));
   }
 
   public record PostData(

@@ -4,6 +4,7 @@ import bloghome.aws.DynamoDbClients;
 import bloghome.comments.CommentService;
 import bloghome.comments.CommentsConfig;
 import bloghome.comments.DynamoDbCommentStore;
+import bloghome.comments.RecentComments;
 import bloghome.config.Env;
 import bloghome.discovery.Discovery;
 import bloghome.discovery.DynamoDbDiscoveryStore;
@@ -20,6 +21,8 @@ import bloghome.posts.PostListing;
 import bloghome.profiles.DynamoDbProfileStore;
 import bloghome.skins.DynamoDbSkinStore;
 import bloghome.skins.MediaUrls;
+import bloghome.stats.DynamoDbFollowStore;
+import bloghome.stats.Follows;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -166,7 +169,9 @@ public final class PageHandler extends ApiHandler {
         new CommentService(
             new DynamoDbCommentStore(dynamo, table), cursors, clock, CommentsConfig.DEFAULT),
         new MediaUrls(site.mediaBaseUrl()),
-        new Discovery(new DynamoDbDiscoveryStore(dynamo, table), cursors));
+        new Discovery(new DynamoDbDiscoveryStore(dynamo, table), cursors),
+        new RecentComments(dynamo, table),
+        new Follows(new DynamoDbFollowStore(dynamo, table), cursors, clock));
   }
 
   public Assets assets() {

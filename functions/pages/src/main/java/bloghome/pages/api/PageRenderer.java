@@ -97,6 +97,9 @@ final class PageRenderer {
     String origin = origin(request);
     if (tail.size() == 1) {
       String name = tail.getFirst();
+      if (name.equals("following")) {
+        return Optional.of(following(request, page, userId));
+      }
       if (name.equals("feed.xml")) {
         return Optional.of(
             Rendered.document(
@@ -157,6 +160,28 @@ final class PageRenderer {
     return new Rendered(
         200,
         render("index.jte", pages.indexPage(data, layout, m)),
+        HtmlResponses.Caching.PUBLIC,
+        Optional.empty());
+  }
+
+  private Rendered following(ApiRequest request, PageRequest page, String userId) {
+    Pages.FollowingData data = pages.following(userId, page.param("cursor"));
+    Messages m = page.messages();
+    String heading = m.t("home.tab.following", data.profile().following());
+    String path = data.profile().homeHref() + "/following";
+    PageModels.Layout layout =
+        layout(
+            page,
+            heading + " - " + m.t("home.title", data.profile().displayName()),
+            "",
+            Optional.empty(),
+            List.of(),
+            Map.of(),
+            SeoTags.index(
+                origin(request), page, data.profile(), heading, path, Optional.empty(), m));
+    return new Rendered(
+        200,
+        render("following.jte", pages.followingPage(data, layout, m)),
         HtmlResponses.Caching.PUBLIC,
         Optional.empty());
   }

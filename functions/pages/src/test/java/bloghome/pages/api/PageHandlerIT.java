@@ -85,7 +85,7 @@ class PageHandlerIT {
   }
 
   @Test
-  void theSampleEvent_rendersAlicesHomePage_inSixReads() {
+  void theSampleEvent_rendersAlicesHomePage_inSevenReads() {
     APIGatewayV2HTTPEvent event =
         EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-home-page.json");
     APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
@@ -95,7 +95,8 @@ class PageHandlerIT {
         .contains("Post 2")
         .contains("<html lang=\"zh-CN\"");
     // profile, one listing Query, skin; the sidebar (docs/discovery.md): the hot posts (a by-views
-    // listing Query), every category/tag/month total (one Query), the author's category order
+    // listing Query), every category/tag/month total (one Query), the author's category order,
+    // the newest comments (one ByOwner Query)
     assertThat(calls)
         .containsExactly(
             "GetItemRequest",
@@ -103,7 +104,8 @@ class PageHandlerIT {
             "GetItemRequest",
             "QueryRequest",
             "QueryRequest",
-            "GetItemRequest");
+            "GetItemRequest",
+            "QueryRequest");
   }
 
   @Test
