@@ -106,7 +106,11 @@ final class Seed {
             Optional.empty());
     Post post =
         new Post(
-            summary, "# Retries\n\nKeep the key next to the write.", Optional.empty(), List.of());
+            summary,
+            "# Retries\n\nKeep the key next to the write.",
+            Optional.empty(),
+            List.of(),
+            List.of());
     PostStore.Write written =
         new DynamoDbPostStore(ddb(), bench.tableName, Clock.systemUTC())
             .create(post, Optional.empty());

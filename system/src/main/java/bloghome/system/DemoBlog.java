@@ -109,6 +109,11 @@ public final class DemoBlog {
     if (number(answer, "rejected") > 0) {
       throw new IllegalStateException("The demo import was refused in part: " + Json.write(answer));
     }
+    client.call(
+        "PUT",
+        "/users/" + AUTHOR + "/categories",
+        author,
+        Map.of("categories", DemoPosts.CATEGORIES, "feedFullText", true));
     return (int) (number(answer, "created") + number(answer, "updated"));
   }
 

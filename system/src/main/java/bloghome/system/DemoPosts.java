@@ -486,6 +486,7 @@ final class DemoPosts {
         post.put("sourceUrl", "https://tech.example.org/articles/" + (1000 + i * 7));
       }
       post.put("tags", entry.tags());
+      post.put("categories", List.of(category(entry.language())));
       post.put("publishedAt", PUBLISHED.format(published));
       post.put("views", views);
       post.put("likes", views / (30 + random.nextInt(60)));
@@ -494,6 +495,23 @@ final class DemoPosts {
       posts.add(post);
     }
     return posts;
+  }
+
+  /** The demo author's categories, in the order the blog shows them (PUT /users/{u}/categories). */
+  static final List<String> CATEGORIES =
+      List.of("Java 后端", "数据库", "运维部署", "前端与 Web", "Go 与 Rust", "Python", "随笔");
+
+  /** The category of a post about code in {@code language}. */
+  static String category(String language) {
+    return switch (language) {
+      case "java" -> "Java 后端";
+      case "sql" -> "数据库";
+      case "bash", "nginx", "dockerfile", "yaml" -> "运维部署";
+      case "js", "css", "http", "json", "xml" -> "前端与 Web";
+      case "go", "rust" -> "Go 与 Rust";
+      case "python" -> "Python";
+      default -> "随笔";
+    };
   }
 
   static String sourceId(int index) {

@@ -92,9 +92,11 @@ final class CommentCreation {
       inPreview = number(parent, TableKeys.PREVIEW_COUNT) < PREVIEW_REPLIES;
     }
 
+    // The post's author and title, for the blog's recent-comments list (one small read).
+    Optional<PostSummaryItems.Summary> post = summaries.find(comment.postId(), false);
     Parts parts = new Parts();
     parts.add(table.putIfAbsent(CommentItems.commentItem(newComment, inPreview)));
-    parts.add(table.putIfAbsent(CommentItems.pointerItem(newComment)));
+    parts.add(table.putIfAbsent(CommentItems.pointerItem(newComment, post)));
     parts.summary = parts.add(summaries.add(comment.postId(), Counter.COMMENTS, 1));
     if (newComment.parentSk() != null) {
       parts.parent = parts.add(replyToParent(postPk, newComment.parentSk(), inPreview));

@@ -88,7 +88,11 @@ final class CommentDeletion {
         table
             .update(pointerPk, TableKeys.COMMENT)
             .set(TableKeys.DELETED, TRUE)
-            .set(TableKeys.EXPIRES_AT, n(now.plus(TOMBSTONE_TTL).getEpochSecond()));
+            .set(TableKeys.EXPIRES_AT, n(now.plus(TOMBSTONE_TTL).getEpochSecond()))
+            // out of the blog's recent-comments list
+            .remove(TableKeys.GSI1PK)
+            .remove(TableKeys.GSI1SK)
+            .remove(TableKeys.EXCERPT);
     items.add(
         tombstone
             .when(TableAccess.ITEM_EXISTS)

@@ -9,10 +9,12 @@ import bloghome.comments.CommentStore.CommentRef;
 import bloghome.comments.CommentStore.IdempotencyClaim;
 import bloghome.comments.CommentStore.IdempotentResult;
 import bloghome.comments.CommentStore.NewComment;
+import bloghome.table.PostSummaryItems;
 import bloghome.table.TableKeys;
 import bloghome.time.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps comments, their pointer items and idempotency records to items and back. */
@@ -40,8 +42,15 @@ final class CommentItems {
     return item;
   }
 
-  /** The pointer that finds a comment by id alone. */
-  static Map<String, AttributeValue> pointerItem(NewComment newComment) {
+  /** Code points of a comment the blog's recent-comments list keeps. */
+  static final int EXCERPT_MAX = 80;
+
+  /**
+   * The pointer that finds a comment by id alone; with {@code post} (the commented post's author
+   * and title), also the comment's entry in that blog's recent-comments list (docs/discovery.md).
+   */
+  static Map<String, AttributeValue> pointerItem(
+      NewComment newComment, Optional<PostSummaryItems.Summary> post) {
     Comment c = newComment.comment();
     Map<String, AttributeValue> item =
         TableKeys.key(TableKeys.commentPointerPk(c.commentId()), TableKeys.COMMENT);
@@ -53,7 +62,35 @@ final class CommentItems {
     if (c.replyTo() != null) {
       item.put(TableKeys.REPLY_TO, s(c.replyTo()));
     }
+    post.ifPresent(
+        p -> {
+          item.put(TableKeys.GSI1PK, s(TableKeys.recentCommentsOf(p.authorId())));
+          item.put(TableKeys.GSI1SK, s(Timestamps.format(c.createdAt()) + "#" + c.commentId()));
+          item.put(TableKeys.POST_TITLE, s(p.title()));
+          item.put(TableKeys.AUTHOR_NAME, s(c.authorName() == null ? "" : c.authorName()));
+          item.put(TableKeys.EXCERPT, s(excerpt(c.body())));
+        });
     return item;
+  }
+
+  static String excerpt(String body) {
+    String flat = body.replaceAll("\\s+", " ").strip();
+    if (flat.codePointCount(0, flat.length()) <= EXCERPT_MAX) {
+      return flat;
+    }
+    return flat.substring(0, flat.offsetByCodePoints(0, EXCERPT_MAX)) + "…";
+  }
+
+  static RecentComments.Recent toRecent(Map<String, AttributeValue> item) {
+    String sortKey = string(item, TableKeys.GSI1SK);
+    return new RecentComments.Recent(
+        string(item, TableKeys.COMMENT_ID),
+        string(item, TableKeys.ITEM_POST_ID),
+        string(item, TableKeys.POST_TITLE),
+        string(item, TableKeys.ITEM_AUTHOR_ID),
+        string(item, TableKeys.AUTHOR_NAME),
+        string(item, TableKeys.EXCERPT),
+        Timestamps.parse(sortKey.substring(0, sortKey.indexOf('#'))));
   }
 
   static CommentRef toRef(String commentId, Map<String, AttributeValue> item) {

@@ -300,21 +300,32 @@ public final class DynamoDbPostStore implements PostStore {
 
   @Override
   public Write replace(PostSummary before, Post after) {
-    return outcome(transactions.write(writes.replacement(before, after)));
+    PostWrites.Items items =
+        writes.replacement(before, writes.storedEntries(before.postId()), after);
+    return outcome(transactions.write(items.items()), items.entriesFrom());
   }
 
   @Override
   public Write delete(PostSummary current) {
-    return outcome(transactions.write(writes.deletion(current)));
+    PostWrites.Items items = writes.deletion(current, writes.storedEntries(current.postId()));
+    return outcome(transactions.write(items.items()), items.entriesFrom());
   }
 
-  /** The first item is always the post's summary: its condition failing means "read again". */
-  private static Write outcome(TransactionRunner.Result result) {
+  /**
+   * The first item is always the post's summary: its condition failing means "read again"; so does
+   * a failed condition of a discovery entry (the entries changed since they were read).
+   */
+  private static Write outcome(TransactionRunner.Result result, int entriesFrom) {
     if (result.applied()) {
       return Write.DONE;
     }
     if (result.failed(0)) {
       return Write.CONFLICT;
+    }
+    for (int i = entriesFrom; i < result.codes().size(); i++) {
+      if (result.failed(i)) {
+        return Write.CONFLICT;
+      }
     }
     // A total would have gone negative: another writer's counter update is in flight.
     throw Problem.conflict(

@@ -3,6 +3,9 @@ package bloghome.posts;
 import static bloghome.table.Attributes.n;
 import static bloghome.table.Attributes.s;
 
+import bloghome.table.DiscoveryItems;
+import bloghome.table.DiscoveryItems.Entry;
+import bloghome.table.DiscoveryItems.Projection;
 import bloghome.table.PostSummaryItems;
 import bloghome.table.TableAccess;
 import bloghome.table.TableKeys;
@@ -11,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -19,17 +23,51 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * profile counters and the listing totals (docs/posts.md says which conditions keep them exact).
  * The first item of every list is the post's summary, whose failed condition means "read again".
  * The summary is written through its owner, {@link PostSummaryItems}; what a write adds to its
- * author's totals comes from {@link AuthorTotals}.
+ * author's totals comes from {@link AuthorTotals}; the post's category, tag and archive entries and
+ * their totals from {@link DiscoveryItems}, always last in the list ({@link #entriesFrom}).
  */
 final class PostWrites {
   private final TableAccess table;
   private final PostSummaryItems summaries;
   private final AuthorTotals totals;
+  private final DiscoveryItems discovery;
 
   PostWrites(TableAccess table) {
     this.table = table;
     this.summaries = new PostSummaryItems(table);
     this.totals = new AuthorTotals(table);
+    this.discovery = new DiscoveryItems(table);
+  }
+
+  /**
+   * A write's items and where its discovery entries start: a failed condition there means the
+   * entries changed since they were read, so the write is read again like a changed summary.
+   */
+  record Items(List<TransactWriteItem> items, int entriesFrom) {}
+
+  /** The post's entries as stored, read before a replace or delete. */
+  Set<Entry> storedEntries(String postId) {
+    return discovery.stored(postId);
+  }
+
+  /**
+   * The one function of a post that decides its discovery entries: none unless the post is listed
+   * (published and public).
+   */
+  static Projection projection(Post post) {
+    PostSummary s = post.summary();
+    if (!post.listed()) {
+      return Projection.none(s.postId(), s.authorId());
+    }
+    return Projection.of(
+        s.postId(),
+        s.authorId(),
+        s.type().wireName(),
+        s.title(),
+        s.summary(),
+        s.publishedAt(),
+        post.categories(),
+        post.tags());
   }
 
   /**
@@ -51,6 +89,7 @@ final class PostWrites {
     if (s.followersOnly()) {
       items.add(summaries.putFollowersEntry(PostItems.stored(s)));
     }
+    items.addAll(discovery.change(Set.of(), projection(post)));
     return items;
   }
 
@@ -83,7 +122,7 @@ final class PostWrites {
    * that enters or leaves the listings (published, unpublished, made public or not) or changes its
    * type there moves the profile's post count and the listing totals with it.
    */
-  List<TransactWriteItem> replacement(PostSummary before, Post after) {
+  Items replacement(PostSummary before, Set<Entry> entries, Post after) {
     PostSummary s = after.summary();
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(summaries.replace(PostItems.stored(before), PostItems.stored(s)));
@@ -116,10 +155,12 @@ final class PostWrites {
     } else if (before.followersOnly()) {
       items.add(summaries.deleteFollowersEntry(s.postId()));
     }
-    return items;
+    int entriesFrom = items.size();
+    items.addAll(discovery.change(entries, projection(after)));
+    return new Items(items, entriesFrom);
   }
 
-  List<TransactWriteItem> deletion(PostSummary current) {
+  Items deletion(PostSummary current, Set<Entry> entries) {
     String author = current.authorId();
     List<TransactWriteItem> items = new ArrayList<>();
     // Exactly what is subtracted from the profile below must still be on the post.
@@ -143,6 +184,8 @@ final class PostWrites {
     for (long v = Math.max(1, current.version() - Revision.KEPT + 1); v <= current.version(); v++) {
       items.add(table.delete(TableKeys.revisionsPk(current.postId()), TableKeys.revisionSk(v)));
     }
-    return items;
+    int entriesFrom = items.size();
+    items.addAll(discovery.change(entries, Projection.none(current.postId(), author)));
+    return new Items(items, entriesFrom);
   }
 }

@@ -26,7 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * publication, by views, by type, in the four listing indexes) and the listing totals beside them.
  * Posts, stats and comments all change these items, and only through the operations here; no other
  * code names their attributes (docs/data-model.md). A counter added to {@link Counter} is written
- * as 0 on a new post, read back, and kept exact by every replace and delete.
+ * as 0 on a new post, read back, and kept exact by every replace and delete. The category, tag and
+ * archive entries of a post are further projections of the summary, built by {@link DiscoveryItems}
+ * in the same transactions.
  */
 public final class PostSummaryItems {
   // ------------------------------------------------------------ attribute names
@@ -440,6 +442,8 @@ public final class PostSummaryItems {
   /**
    * Adds {@code delta} to the listing total of all a user's posts ({@code type} null) or of one
    * type, creating it (in the sort position that puts it first) when absent; refused below zero.
+   * The total of all posts is also the blog's entry in the ByOwner list of blogs that the sitemap
+   * index reads ({@link DiscoveryItems#blogs}).
    */
   public TransactWriteItem addToTotal(String userId, String typeOrNull, long delta) {
     Listing listing = listing(userId, typeOrNull, false);
@@ -450,6 +454,9 @@ public final class PostSummaryItems {
             .set(TableKeys.PUBLISHED_KEY, s(TableKeys.TOP_PUBLISHED_KEY))
             .set(TableKeys.VIEW_RANK, n(ViewRank.TOP))
             .add(COUNT, n(delta));
+    if (typeOrNull == null) {
+      update.set(TableKeys.GSI1PK, s(TableKeys.BLOGS_PK)).set(TableKeys.GSI1SK, s(userId));
+    }
     if (delta < 0) {
       update.when(update.name(COUNT) + " >= " + update.value(":min", n(-delta)));
     }

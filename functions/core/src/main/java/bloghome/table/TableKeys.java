@@ -64,6 +64,7 @@ public final class TableKeys {
   public static final String CONTENT_TEXT = "content";
   public static final String SOURCE_URL = "sourceUrl";
   public static final String TAGS = "tags";
+  public static final String CATEGORIES = "categories";
   public static final String REQUEST_HASH = "requestHash";
 
   public static String postPk(String postId) {
@@ -123,7 +124,6 @@ public final class TableKeys {
   public static final String REVISION_SUMMARY = "summary";
   public static final String REVISION_TYPE = "type";
   public static final String REVISION_BYTES = "bytes";
-  public static final String CATEGORIES = "categories";
   public static final String SUMMARY_DERIVED = "summaryDerived";
 
   public static String publishedKey(String publishedAt, String postId) {
@@ -317,6 +317,19 @@ public final class TableKeys {
     return "COMMENTS#" + postId;
   }
 
+  /**
+   * The ByOwner list of the newest comments on a blog's posts (the sidebar's 最新评论): the comments'
+   * pointer items carry it while the comment is not deleted.
+   */
+  public static String recentCommentsOf(String blogAuthorId) {
+    return "BLOGCOMMENTS#" + blogAuthorId;
+  }
+
+  /** On a comment's pointer: the title of the post and the start of the comment. */
+  public static final String POST_TITLE = "postTitle";
+
+  public static final String EXCERPT = "excerpt";
+
   /** Pointer item that finds a comment by id alone, sort key {@link #COMMENT}. */
   public static String commentPointerPk(String commentId) {
     return "COMMENT#" + commentId;
@@ -393,6 +406,35 @@ public final class TableKeys {
   public static String commentHourWindowSk(String hour) {
     return "COMMENTS#H#" + hour;
   }
+
+  // ------------------------------------------------------------ discovery (docs/discovery.md)
+
+  /** Sort-key prefix of a post's category, tag and archive entries, in the post's partition. */
+  public static final String ENTRY_PREFIX = "IDX#";
+
+  /** Sort-key prefix of a blog's per-category, per-tag and per-month totals, under the user. */
+  public static final String TOTAL_PREFIX = "TOTAL#";
+
+  /** The author's ordered category list and feed choice, under the user. */
+  public static final String CATEGORIES_SK = "CATEGORIES";
+
+  /** A post's entry in one category, tag or month ({@code kind} is CAT, TAG or MONTH). */
+  public static String entrySk(String kind, String name) {
+    return ENTRY_PREFIX + kind + "#" + name;
+  }
+
+  /** The total of one category, tag or month of a blog. */
+  public static String totalSk(String kind, String name) {
+    return TOTAL_PREFIX + kind + "#" + name;
+  }
+
+  /** The ByOwner partition that lists one category, tag or month of a blog. */
+  public static String indexPk(String kind, String userId, String name) {
+    return "BLOG" + kind + "#" + userId + "#" + name;
+  }
+
+  /** The ByOwner partition that lists every blog with posts (the sitemap index). */
+  public static final String BLOGS_PK = "BLOGS";
 
   // ------------------------------------------------------------ whole keys
 

@@ -19,16 +19,13 @@ import java.util.Optional;
 final class HomePageModel {
   private HomePageModel() {}
 
-  static HomePage of(Pages.Home home, PageModels.Layout layout, Messages m) {
+  static HomePage of(
+      Pages.Home home, PageModels.Layout layout, Messages m, PageModels.Sidebar sidebar) {
     Pages.HomePageParts parts = home.parts();
     String base = home.profile().homeHref();
     String typeParam = parts.type().orElse(null);
     String sortParam = parts.sort().equals("latest") ? null : parts.sort();
-    List<Tab> sections =
-        List.of(
-            new Tab(m.t("home.tab.posts", home.profile().posts()), base, true),
-            new Tab(m.t("home.tab.favorites", home.profile().favorites()), null, false),
-            new Tab(m.t("home.tab.following", home.profile().following()), null, false));
+    List<Tab> sections = sections(home.profile(), m, 0);
     List<Tab> sorts =
         List.of(
             new Tab(
@@ -106,7 +103,20 @@ final class HomePageModel {
         pageNumber,
         previous,
         next,
-        home.skin().image(SkinSlot.HEADER).isPresent());
+        home.skin().image(SkinSlot.HEADER).isPresent(),
+        sidebar);
+  }
+
+  /**
+   * The 博客 / 收藏 / 关注 tabs, {@code current} marking one (0, 1, 2). Favorites are the owner's alone
+   * (the stats API refuses anyone else), so that tab is a count, not a link.
+   */
+  static List<Tab> sections(PageModels.ProfileView profile, Messages m, int current) {
+    String base = profile.homeHref();
+    return List.of(
+        new Tab(m.t("home.tab.posts", profile.posts()), base, current == 0),
+        new Tab(m.t("home.tab.favorites", profile.favorites()), null, current == 1),
+        new Tab(m.t("home.tab.following", profile.following()), base + "/following", current == 2));
   }
 
   private static String query(

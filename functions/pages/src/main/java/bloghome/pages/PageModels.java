@@ -17,6 +17,8 @@ public final class PageModels {
    *     none
    * @param scripts module scripts, by asset name
    * @param data {@code data-*} attributes of {@code <body>} that scripts read
+   * @param seo what search engines and share cards read; {@link Seo#NONE} on error and session
+   *     pages
    */
   public record Layout(
       Messages m,
@@ -28,7 +30,8 @@ public final class PageModels {
       String signInHref,
       Optional<String> style,
       List<String> scripts,
-      Map<String, String> data) {
+      Map<String, String> data,
+      Seo seo) {
     public String lang() {
       return m.lang().tag();
     }
@@ -45,6 +48,74 @@ public final class PageModels {
       return assets.path(name);
     }
   }
+
+  /**
+   * The head's data for crawlers and share cards (docs/discovery.md): absolute canonical URL, the
+   * page in each language ({@code hreflang}), Open Graph type, feeds, and JSON-LD blocks already
+   * serialised (with {@code <} escaped, so they cannot end their element).
+   */
+  public record Seo(
+      Optional<String> canonical,
+      List<Alternate> alternates,
+      String ogType,
+      String siteName,
+      List<Alternate> feeds,
+      List<String> jsonLd,
+      boolean noindex) {
+    public static final Seo NONE =
+        new Seo(Optional.empty(), List.of(), "website", "", List.of(), List.of(), true);
+  }
+
+  /** A {@code <link rel="alternate">}: a language ({@code hreflang}) or a feed (its title). */
+  public record Alternate(String label, String href) {}
+
+  /** A link of the sidebar, a tag or a category, with its number of posts (or views). */
+  public record SideLink(String label, String href, long count) {}
+
+  /** The sidebar of the home, post and list pages. */
+  public record Sidebar(
+      List<SideLink> categories,
+      List<SideLink> months,
+      List<SideLink> tags,
+      List<SideLink> hot,
+      List<RecentComment> comments,
+      String feedHref) {}
+
+  /** The users a blogger follows (the 关注 tab), newest first. */
+  public record FollowingPage(
+      Layout layout,
+      ProfileView profile,
+      List<Tab> sections,
+      List<SideLink> users,
+      Optional<String> nextHref,
+      Sidebar sidebar) {}
+
+  /** A recent comment in the sidebar: who said what on which post. */
+  public record RecentComment(
+      String href, String author, String excerpt, String postTitle, String created) {}
+
+  /** A post in a category, tag or archive page. */
+  public record IndexRow(
+      String href,
+      String typeLabel,
+      String typeClass,
+      String title,
+      String summary,
+      String published) {}
+
+  /** A category, tag or archive page. */
+  public record IndexPage(
+      Layout layout,
+      ProfileView profile,
+      String heading,
+      String kindClass,
+      List<IndexRow> posts,
+      long total,
+      int pageNumber,
+      Optional<String> previousHref,
+      Optional<String> nextHref,
+      Sidebar sidebar,
+      Optional<String> feedHref) {}
 
   /** A link in a row of tabs; {@code current} marks the page being shown. */
   public record Tab(String label, String href, boolean current) {}
@@ -82,7 +153,8 @@ public final class PageModels {
       int pageNumber,
       Optional<String> previousHref,
       Optional<String> nextHref,
-      boolean hasHeader) {}
+      boolean hasHeader,
+      Sidebar sidebar) {}
 
   public record CommentRow(
       String commentId,
@@ -105,7 +177,8 @@ public final class PageModels {
       String title,
       String contentHtml,
       Optional<String> sourceUrl,
-      List<String> tags,
+      List<SideLink> tags,
+      List<SideLink> categories,
       String published,
       long views,
       long likes,
@@ -138,7 +211,8 @@ public final class PageModels {
       PostView post,
       ProfileView author,
       List<ThreadRow> threads,
-      boolean moreThreads) {}
+      boolean moreThreads,
+      Sidebar sidebar) {}
 
   /** A sentence for one upload rejection code, for the editor's script. */
   public record Sentence(String code, String text) {}

@@ -3,6 +3,8 @@ package bloghome.pages;
 import bloghome.comments.Comment;
 import bloghome.comments.CommentService;
 import bloghome.comments.CommentViews;
+import bloghome.comments.RecentComments;
+import bloghome.discovery.Discovery;
 import bloghome.errors.Problem;
 import bloghome.pages.PageModels.CommentRow;
 import bloghome.pages.PageModels.HomePage;
@@ -26,6 +28,9 @@ import bloghome.skins.MediaUrls;
 import bloghome.skins.Skin;
 import bloghome.skins.SkinSlot;
 import bloghome.skins.SkinStore;
+import bloghome.stats.FollowEntry;
+import bloghome.stats.Follows;
+import bloghome.table.DiscoveryItems.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,19 +83,40 @@ public final class Pages {
   private final CommentService comments;
   private final MediaUrls media;
   private final Markdown markdown = new Markdown();
+  private final DiscoveryPages discovery;
+  private final FeedPages feeds;
+  private final Discovery blogs;
+  private final Follows follows;
 
   public Pages(
       PostListing listing,
       ProfileStore profileStore,
       SkinStore skins,
       CommentService comments,
-      MediaUrls media) {
+      MediaUrls media,
+      Discovery discovery,
+      RecentComments recentComments,
+      Follows follows) {
+    this.follows = follows;
     this.listing = listing;
+    this.discovery = new DiscoveryPages(discovery, listing, recentComments);
+    this.blogs = discovery;
     this.profiles = new Profiles(profileStore);
     this.profileStore = profileStore;
     this.skins = skins;
     this.comments = comments;
     this.media = media;
+    this.feeds = new FeedPages(listing, discovery, profiles);
+  }
+
+  /** Feeds, sitemaps and robots.txt. */
+  public FeedPages feeds() {
+    return feeds;
+  }
+
+  /** The blogs with posts, for the sitemap index. */
+  public FeedPages.DiscoveryIndexSource blogs() {
+    return blogs::blogs;
   }
 
   /** What a home page asks for, straight from its query string. */
@@ -102,7 +128,12 @@ public final class Pages {
       Optional<String> trail) {}
 
   /** The home page's data; the layout is added by the caller, who knows the request. */
-  public record Home(ProfileView profile, Skin skin, String skinCss, HomePageParts parts) {}
+  public record Home(
+      ProfileView profile,
+      Skin skin,
+      String skinCss,
+      HomePageParts parts,
+      DiscoveryPages.SidebarData sidebar) {}
 
   /** The parts of a home page that do not depend on the language, built once. */
   public record HomePageParts(
@@ -133,14 +164,76 @@ public final class Pages {
             query.sort().wireName(),
             query.type().map(PostType::wireName),
             trail,
-            request.cursor()));
+            request.cursor()),
+        discovery.sidebar(request.userId()));
   }
 
   public HomePage homePage(Home home, PageModels.Layout layout, Messages m) {
-    return HomePageModel.of(home, layout, m);
+    return HomePageModel.of(
+        home, layout, m, discovery.sidebarView(home.sidebar(), home.profile().userId(), m));
   }
 
-  public record PostData(Post post, ProfileView author, CommentViews.ThreadPageView threads) {}
+  /** A category, tag or archive page's data. */
+  public record IndexData(
+      DiscoveryPages.IndexRequest request,
+      Discovery.IndexPage page,
+      ProfileView profile,
+      DiscoveryPages.SidebarData sidebar) {}
+
+  public IndexData index(DiscoveryPages.IndexRequest request) {
+    ProfileView profile = profile(profiles.get(request.userId()));
+    Discovery.IndexPage page = discovery.page(request);
+    return new IndexData(request, page, profile, discovery.sidebar(request.userId()));
+  }
+
+  public PageModels.IndexPage indexPage(IndexData data, PageModels.Layout layout, Messages m) {
+    return discovery.indexPage(
+        data.request(),
+        data.page(),
+        data.profile(),
+        discovery.sidebarView(data.sidebar(), data.profile().userId(), m),
+        layout,
+        m);
+  }
+
+  /** The 关注 tab: whom the blogger follows, 40 a page, newest first (one ByOwner Query). */
+  public record FollowingData(
+      ProfileView profile,
+      List<FollowEntry> users,
+      Optional<String> nextCursor,
+      DiscoveryPages.SidebarData sidebar) {}
+
+  public FollowingData following(String userId, Optional<String> cursor) {
+    ProfileView profile = profile(profiles.get(userId));
+    var page = follows.list(Follows.Direction.FOLLOWING, userId, PAGE_SIZE, cursor);
+    return new FollowingData(
+        profile,
+        page.items(),
+        Optional.ofNullable(follows.cursorFor(Follows.Direction.FOLLOWING, userId, page)),
+        discovery.sidebar(userId));
+  }
+
+  public PageModels.FollowingPage followingPage(
+      FollowingData data, PageModels.Layout layout, Messages m) {
+    String base = data.profile().homeHref();
+    List<PageModels.SideLink> users =
+        data.users().stream()
+            .map(u -> new PageModels.SideLink(u.userId(), Links.home(u.userId()), 0))
+            .toList();
+    return new PageModels.FollowingPage(
+        layout,
+        data.profile(),
+        HomePageModel.sections(data.profile(), m, 2),
+        users,
+        data.nextCursor().map(c -> Links.withQuery(base + "/following", Map.of("cursor", c))),
+        discovery.sidebarView(data.sidebar(), data.profile().userId(), m));
+  }
+
+  public record PostData(
+      Post post,
+      ProfileView author,
+      CommentViews.ThreadPageView threads,
+      DiscoveryPages.SidebarData sidebar) {}
 
   public PostData post(String postId) {
     Post post = listing.get(postId);
@@ -150,7 +243,7 @@ public final class Pages {
     CommentViews.ThreadPageView threads =
         comments.listThreads(
             postId, Optional.of(Integer.toString(COMMENT_THREADS)), Optional.empty());
-    return new PostData(post, author, threads);
+    return new PostData(post, author, threads, discovery.sidebar(authorId));
   }
 
   public PostPage postPage(PostData data, PageModels.Layout layout, Messages m) {
@@ -166,7 +259,18 @@ public final class Pages {
             s.title(),
             content.html(),
             source,
-            data.post().tags(),
+            data.post().tags().stream()
+                .map(
+                    t ->
+                        new PageModels.SideLink(
+                            t, DiscoveryPages.indexHref(Kind.TAG, s.authorId(), t), 0))
+                .toList(),
+            data.post().categories().stream()
+                .map(
+                    c ->
+                        new PageModels.SideLink(
+                            c, DiscoveryPages.indexHref(Kind.CATEGORY, s.authorId(), c), 0))
+                .toList(),
             Times.show(s.publishedAt()),
             s.counters().views(),
             s.counters().likes(),
@@ -181,7 +285,13 @@ public final class Pages {
               t.replies().stream().map(c -> comment(c, m)).toList(),
               t.replyCount()));
     }
-    return new PostPage(layout, view, data.author(), threads, data.threads().cursor() != null);
+    return new PostPage(
+        layout,
+        view,
+        data.author(),
+        threads,
+        data.threads().cursor() != null,
+        discovery.sidebarView(data.sidebar(), s.authorId(), m));
   }
 
   public record SkinData(ProfileView owner, Skin skin, String skinCss) {}
@@ -238,6 +348,11 @@ public final class Pages {
 
   private static ProfileView anonymous(String userId) {
     return new ProfileView(userId, userId, "", Links.home(userId), 0, 0, 0, 0, 0, 0);
+  }
+
+  /** The cursors of earlier pages (see {@link #parseTrail}). */
+  public static List<String> trail(Optional<String> raw, boolean hasCursor) {
+    return parseTrail(raw, hasCursor);
   }
 
   /** The cursors of earlier pages, oldest first; a 400 naming the cursor for anything malformed. */

@@ -13,19 +13,31 @@ import java.util.Optional;
  *     https://x.auth.eu-west-1.amazoncognito.com} (on the local stack, its local stand-in: the same
  *     code path, see docs/sign-in.md)
  * @param cognitoClientId the public app client (no secret)
+ * @param siteUrl the site's public origin ({@code https://blog.example.com}) for canonical URLs,
+ *     feeds and sitemaps, when the deployment knows it (a custom domain); else the request's host
  */
 public record SiteConfig(
     String mediaBaseUrl,
     String uploadOrigin,
     Optional<String> cognitoDomain,
-    Optional<String> cognitoClientId) {
+    Optional<String> cognitoClientId,
+    Optional<String> siteUrl) {
+
+  public SiteConfig(
+      String mediaBaseUrl,
+      String uploadOrigin,
+      Optional<String> cognitoDomain,
+      Optional<String> cognitoClientId) {
+    this(mediaBaseUrl, uploadOrigin, cognitoDomain, cognitoClientId, Optional.empty());
+  }
 
   public static SiteConfig fromEnvironment() {
     return new SiteConfig(
         Env.require("MEDIA_BASE_URL"),
         Env.require("UPLOAD_ORIGIN"),
         Env.get("COGNITO_DOMAIN"),
-        Env.get("COGNITO_CLIENT_ID"));
+        Env.get("COGNITO_CLIENT_ID"),
+        Env.get("SITE_URL").filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", "")));
   }
 
   /** The media base URL's origin, for the CSP; empty when it is a path on the pages' own origin. */

@@ -3,6 +3,8 @@ package bloghome.listing.api;
 import bloghome.auth.Caller;
 import bloghome.aws.DynamoDbClients;
 import bloghome.config.Env;
+import bloghome.discovery.Discovery;
+import bloghome.discovery.DynamoDbDiscoveryStore;
 import bloghome.http.ApiHandler;
 import bloghome.http.ApiRequest;
 import bloghome.http.Responses;
@@ -23,6 +25,7 @@ public final class ListingHandler extends ApiHandler {
   private final PostListing listing;
   private final Profiles profiles;
   private final Studio studio;
+  private final Discovery discovery;
 
   /**
    * Production: clients built once per execution environment from TABLE_NAME; the cursor keys from
@@ -54,16 +57,20 @@ public final class ListingHandler extends ApiHandler {
     this(
         new PostListing(posts, cursors.withoutExpiry()),
         new Profiles(new DynamoDbProfileStore(dynamo, table)),
-        new Studio(posts, cursors));
+        new Studio(posts, cursors),
+        new Discovery(new DynamoDbDiscoveryStore(dynamo, table)));
   }
 
-  public ListingHandler(PostListing listing, Profiles profiles, Studio studio) {
+  public ListingHandler(
+      PostListing listing, Profiles profiles, Studio studio, Discovery discovery) {
     this.listing = listing;
     this.profiles = profiles;
     this.studio = studio;
+    this.discovery = discovery;
     route("GET /users/{userId}/posts", this::listPosts);
     route("GET /posts/{postId}", this::getPost);
     route("GET /users/{userId}", this::getProfile);
+    route("GET /users/{userId}/categories", this::getCategories);
     // Behind the JWT authorizer: what depends on who reads (followers-only posts).
     route("GET /reader/posts/{postId}", this::readPost);
     route("GET /users/{userId}/followers-posts", this::followersPosts);
@@ -92,6 +99,10 @@ public final class ListingHandler extends ApiHandler {
   private static APIGatewayV2HTTPResponse privateAnswer(APIGatewayV2HTTPResponse response) {
     response.getHeaders().put("cache-control", "private, no-store");
     return response;
+  }
+
+  private APIGatewayV2HTTPResponse getCategories(ApiRequest request) {
+    return CacheableResponses.ok(request, discovery.categoriesView(request.pathParam("userId")));
   }
 
   private APIGatewayV2HTTPResponse listPosts(ApiRequest request) {

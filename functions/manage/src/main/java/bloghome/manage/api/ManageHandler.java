@@ -2,6 +2,8 @@ package bloghome.manage.api;
 
 import bloghome.aws.DynamoDbClients;
 import bloghome.config.Env;
+import bloghome.discovery.Discovery;
+import bloghome.discovery.DynamoDbDiscoveryStore;
 import bloghome.errors.Problem;
 import bloghome.http.ApiHandler;
 import bloghome.http.ApiRequest;
@@ -42,6 +44,7 @@ public final class ManageHandler extends ApiHandler {
   private final Publishing publishing;
   private final Importer importer;
   private final Studio studio;
+  private final Discovery discovery;
 
   /**
    * Production: clients built once per execution environment from TABLE_NAME; studio cursors signed
@@ -77,6 +80,7 @@ public final class ManageHandler extends ApiHandler {
     this(
         new DynamoDbPostStore(dynamo, table, clock),
         new Profiles(new DynamoDbProfileStore(dynamo, table)),
+        new Discovery(new DynamoDbDiscoveryStore(dynamo, table)),
         cursors,
         clock,
         scheduler);
@@ -85,10 +89,12 @@ public final class ManageHandler extends ApiHandler {
   public ManageHandler(
       PostStore posts,
       Profiles profiles,
+      Discovery discovery,
       CursorCodec cursors,
       Clock clock,
       PostScheduler scheduler) {
     this.profiles = profiles;
+    this.discovery = discovery;
     this.publishing = new Publishing(posts, clock, scheduler);
     this.importer = new Importer(posts, clock);
     this.studio = new Studio(posts, cursors);
@@ -102,6 +108,7 @@ public final class ManageHandler extends ApiHandler {
     route("GET /posts/{postId}/revisions", this::revisions);
     route("GET /posts/{postId}/revisions/{version}", this::revision);
     route("POST /posts/{postId}/revisions/{version}/restore", this::restore);
+    route("PUT /users/{userId}/categories", this::putCategories);
   }
 
   /**
@@ -203,6 +210,14 @@ public final class ManageHandler extends ApiHandler {
   private static APIGatewayV2HTTPResponse noStore(APIGatewayV2HTTPResponse response) {
     response.getHeaders().put("cache-control", "no-store");
     return response;
+  }
+
+  /** The author's category order and feed choice (docs/discovery.md). */
+  private APIGatewayV2HTTPResponse putCategories(ApiRequest request) {
+    var categories =
+        discovery.saveCategories(
+            request.requireCaller(), request.pathParam("userId"), request.json(PROFILE_BODY_MAX));
+    return Responses.json(200, categories);
   }
 
   private APIGatewayV2HTTPResponse importPosts(ApiRequest request) {

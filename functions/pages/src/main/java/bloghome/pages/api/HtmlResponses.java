@@ -32,9 +32,12 @@ final class HtmlResponses {
 
   private HtmlResponses() {}
 
+  static final String HTML = "text/html; charset=utf-8";
+
   static APIGatewayV2HTTPResponse page(
       int status,
       String html,
+      String contentType,
       String csp,
       Caching caching,
       Optional<String> ifNoneMatch,
@@ -55,7 +58,7 @@ final class HtmlResponses {
     } else {
       headers.put("cache-control", "no-store");
     }
-    headers.put("content-type", "text/html; charset=utf-8");
+    headers.put("content-type", contentType);
     return build(status, headers, html, cookies);
   }
 

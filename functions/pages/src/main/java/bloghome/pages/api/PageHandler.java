@@ -4,7 +4,10 @@ import bloghome.aws.DynamoDbClients;
 import bloghome.comments.CommentService;
 import bloghome.comments.CommentsConfig;
 import bloghome.comments.DynamoDbCommentStore;
+import bloghome.comments.RecentComments;
 import bloghome.config.Env;
+import bloghome.discovery.Discovery;
+import bloghome.discovery.DynamoDbDiscoveryStore;
 import bloghome.errors.Problem;
 import bloghome.http.ApiHandler;
 import bloghome.http.ApiRequest;
@@ -22,6 +25,8 @@ import bloghome.posts.PostListing;
 import bloghome.profiles.DynamoDbProfileStore;
 import bloghome.skins.DynamoDbSkinStore;
 import bloghome.skins.MediaUrls;
+import bloghome.stats.DynamoDbFollowStore;
+import bloghome.stats.Follows;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -87,10 +92,21 @@ public final class PageHandler extends ApiHandler {
     page("/sign-in", request -> safely(request, renderer::signIn));
     page("/auth/callback", request -> safely(request, renderer::callback));
     page("/assets/{file}", this::asset);
-    // Anything else under a blog or a post is a page too: a 404 page, not the gateway's JSON.
+    page("/sitemap.xml", request -> safely(request, renderer::sitemapIndex));
+    page("/robots.txt", request -> safely(request, renderer::robots));
+    // Category, tag and archive pages, feeds and sitemaps of a blog (docs/discovery.md); anything
+    // else under a blog or a post is a page too: a 404 page, not the gateway's JSON.
     page(
         "/u/{userId}/{rest+}",
-        request -> safely(request, (r, page) -> noSuchPage(r, page, "userId")));
+        request ->
+            safely(
+                request,
+                (r, page) -> {
+                  r.pathParam("userId");
+                  return renderer
+                      .blogSubPage(r, page)
+                      .orElseGet(() -> noSuchPage(r, page, "userId"));
+                }));
     page(
         "/p/{postId}/{rest+}",
         request -> safely(request, (r, page) -> noSuchPage(r, page, "postId")));
@@ -170,7 +186,10 @@ public final class PageHandler extends ApiHandler {
         new DynamoDbSkinStore(dynamo, table),
         new CommentService(
             new DynamoDbCommentStore(dynamo, table), cursors, clock, CommentsConfig.DEFAULT),
-        new MediaUrls(site.mediaBaseUrl()));
+        new MediaUrls(site.mediaBaseUrl()),
+        new Discovery(new DynamoDbDiscoveryStore(dynamo, table), cursors),
+        new RecentComments(dynamo, table),
+        new Follows(new DynamoDbFollowStore(dynamo, table), cursors, clock));
   }
 
   /**
@@ -221,6 +240,7 @@ public final class PageHandler extends ApiHandler {
     return HtmlResponses.page(
         rendered.status(),
         rendered.html(),
+        rendered.contentType(),
         csp(rendered.style()),
         rendered.caching(),
         request.header("if-none-match"),

@@ -3,16 +3,24 @@ package bloghome.pages.api;
 import bloghome.errors.Problem;
 import bloghome.http.ApiRequest;
 import bloghome.pages.Assets;
+import bloghome.pages.DiscoveryPages;
+import bloghome.pages.FeedPages;
 import bloghome.pages.Messages;
 import bloghome.pages.PageModels;
+import bloghome.pages.PageModels.Seo;
 import bloghome.pages.PageRequest;
 import bloghome.pages.Pages;
 import bloghome.pages.ReturnPath;
+import bloghome.pages.SeoTags;
 import bloghome.pages.SiteConfig;
 import bloghome.pages.StudioPages;
+import bloghome.table.DiscoveryItems.Kind;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +43,172 @@ final class PageRenderer {
   }
 
   /** One page's answer before the common headers: HTML, status, caching and extra CSP styles. */
-  record Rendered(int status, String html, HtmlResponses.Caching caching, Optional<String> style) {}
+  record Rendered(
+      int status,
+      String html,
+      HtmlResponses.Caching caching,
+      Optional<String> style,
+      String contentType) {
+    Rendered(int status, String html, HtmlResponses.Caching caching, Optional<String> style) {
+      this(status, html, caching, style, HtmlResponses.HTML);
+    }
+
+    /** A public XML or text document (feed, sitemap, robots.txt). */
+    static Rendered document(String body, String contentType) {
+      return new Rendered(200, body, HtmlResponses.Caching.PUBLIC, Optional.empty(), contentType);
+    }
+  }
+
+  static final String RSS = "application/rss+xml; charset=utf-8";
+  static final String XML = "application/xml; charset=utf-8";
+  static final String TEXT = "text/plain; charset=utf-8";
+
+  /**
+   * The site's origin for absolute URLs (canonical, feeds, sitemaps): {@code SITE_URL} when the
+   * deployment knows it (a custom domain), else the request's scheme and host.
+   */
+  String origin(ApiRequest request) {
+    if (site.siteUrl().isPresent()) {
+      return site.siteUrl().get();
+    }
+    String scheme = PageHandler.isHttps(request) ? "https" : "http";
+    String host =
+        request
+            .header("x-forwarded-host")
+            .or(() -> request.header("host"))
+            .map(String::strip)
+            .filter(h -> h.matches("[A-Za-z0-9.:\\[\\]-]{1,255}"))
+            .orElse("localhost");
+    return scheme + "://" + host;
+  }
+
+  /**
+   * The pages under {@code /u/{userId}/}: category, tag and archive pages with their feeds, the
+   * blog's feed and sitemap parts; empty for any other path.
+   */
+  Optional<Rendered> blogSubPage(ApiRequest request, PageRequest page) {
+    String userId = request.pathParam("userId");
+    List<String> rest = segments(page.path());
+    // rest = [u, userId, ...]
+    if (rest.size() < 3) {
+      return Optional.empty();
+    }
+    List<String> tail = rest.subList(2, rest.size());
+    Messages m = page.messages();
+    String origin = origin(request);
+    if (tail.size() == 1) {
+      String name = tail.getFirst();
+      if (name.equals("following")) {
+        return Optional.of(following(request, page, userId));
+      }
+      if (name.equals("feed.xml")) {
+        return Optional.of(
+            Rendered.document(
+                pages.feeds().feed(origin, userId, Optional.empty(), Optional.empty(), m), RSS));
+      }
+      if (name.equals("sitemap.xml")) {
+        return Optional.of(Rendered.document(pages.feeds().sitemap(origin, userId, 1), XML));
+      }
+      if (name.matches("sitemap-[1-9][0-9]{0,5}\\.xml")) {
+        int part = Integer.parseInt(name.substring(8, name.length() - 4));
+        if (part < 2) {
+          return Optional.empty();
+        }
+        return Optional.of(Rendered.document(pages.feeds().sitemap(origin, userId, part), XML));
+      }
+      return Optional.empty();
+    }
+    if (tail.size() == 2 || (tail.size() == 3 && tail.get(2).equals("feed.xml"))) {
+      Kind kind;
+      try {
+        kind = DiscoveryPages.kindOf(tail.get(0));
+      } catch (Problem notFound) {
+        return Optional.empty();
+      }
+      String name = tail.get(1);
+      if (tail.size() == 3) {
+        if (kind == Kind.MONTH) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            Rendered.document(
+                pages.feeds().feed(origin, userId, Optional.of(kind), Optional.of(name), m), RSS));
+      }
+      return Optional.of(index(request, page, kind, userId, name));
+    }
+    return Optional.empty();
+  }
+
+  private Rendered index(
+      ApiRequest request, PageRequest page, Kind kind, String userId, String name) {
+    Optional<String> cursor = page.param("cursor");
+    List<String> trail = Pages.trail(page.param("trail"), cursor.isPresent());
+    Pages.IndexData data =
+        pages.index(new DiscoveryPages.IndexRequest(kind, userId, name, cursor, trail));
+    Messages m = page.messages();
+    String heading = DiscoveryPages.heading(kind, name, m);
+    String path = DiscoveryPages.indexHref(kind, userId, name);
+    Optional<String> feed = kind == Kind.MONTH ? Optional.empty() : Optional.of(path + "/feed.xml");
+    PageModels.Layout layout =
+        layout(
+            page,
+            heading + " - " + m.t("home.title", data.profile().displayName()),
+            m.t("index.description", data.profile().displayName(), heading, data.page().total()),
+            Optional.empty(),
+            List.of(),
+            Map.of(),
+            SeoTags.index(origin(request), page, data.profile(), heading, path, feed, m));
+    return new Rendered(
+        200,
+        render("index.jte", pages.indexPage(data, layout, m)),
+        HtmlResponses.Caching.PUBLIC,
+        Optional.empty());
+  }
+
+  private Rendered following(ApiRequest request, PageRequest page, String userId) {
+    Pages.FollowingData data = pages.following(userId, page.param("cursor"));
+    Messages m = page.messages();
+    String heading = m.t("home.tab.following", data.profile().following());
+    String path = data.profile().homeHref() + "/following";
+    PageModels.Layout layout =
+        layout(
+            page,
+            heading + " - " + m.t("home.title", data.profile().displayName()),
+            "",
+            Optional.empty(),
+            List.of(),
+            Map.of(),
+            SeoTags.index(
+                origin(request), page, data.profile(), heading, path, Optional.empty(), m));
+    return new Rendered(
+        200,
+        render("following.jte", pages.followingPage(data, layout, m)),
+        HtmlResponses.Caching.PUBLIC,
+        Optional.empty());
+  }
+
+  Rendered sitemapIndex(ApiRequest request, PageRequest page) {
+    return Rendered.document(pages.feeds().sitemapIndex(origin(request), pages.blogs()), XML);
+  }
+
+  Rendered robots(ApiRequest request, PageRequest page) {
+    return Rendered.document(FeedPages.robots(origin(request)), TEXT);
+  }
+
+  /** The decoded segments of a raw path. */
+  static List<String> segments(String rawPath) {
+    List<String> segments = new ArrayList<>();
+    for (String part : rawPath.split("/")) {
+      if (!part.isEmpty()) {
+        try {
+          segments.add(URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          throw Problem.notFound("PAGE_NOT_FOUND", "No such page.");
+        }
+      }
+    }
+    return segments;
+  }
 
   Rendered home(ApiRequest request, PageRequest page) {
     Pages.Home home =
@@ -54,7 +227,8 @@ final class PageRenderer {
             home.profile().bio(),
             Optional.of(home.skinCss()),
             List.of("home.js"),
-            Map.of("user-id", home.profile().userId()));
+            Map.of("user-id", home.profile().userId()),
+            SeoTags.home(origin(request), page, home.profile(), m));
     String html = render("home.jte", pages.homePage(home, layout, m));
     return new Rendered(200, html, HtmlResponses.Caching.PUBLIC, Optional.of(home.skinCss()));
   }
@@ -70,7 +244,8 @@ final class PageRenderer {
             summary.summary(),
             Optional.empty(),
             List.of("post.js"),
-            Map.of("post-id", summary.postId(), "author-id", summary.authorId()));
+            Map.of("post-id", summary.postId(), "author-id", summary.authorId()),
+            SeoTags.post(origin(request), page, data.post(), data.author(), m));
     return new Rendered(
         200,
         render("post.jte", pages.postPage(data, layout, m)),
@@ -88,7 +263,8 @@ final class PageRenderer {
             "",
             Optional.of(data.skinCss()),
             List.of("skin.js"),
-            Map.of("user-id", data.owner().userId(), "home", data.owner().homeHref()));
+            Map.of("user-id", data.owner().userId(), "home", data.owner().homeHref()),
+            Seo.NONE);
     return new Rendered(
         200,
         render("skin.jte", pages.skinEditorPage(data, layout, m)),
@@ -131,7 +307,7 @@ final class PageRenderer {
     data.put("categories-max", Integer.toString(StudioPages.LIMITS.categoriesMax()));
     data.put("schedule-max-days", Integer.toString(StudioPages.LIMITS.scheduleMaxDays()));
     PageModels.Layout layout =
-        layout(page, m.t(titleKey), "", Optional.empty(), List.of(script), data);
+        layout(page, m.t(titleKey), "", Optional.empty(), List.of(script), data, Seo.NONE);
     return new Rendered(
         200,
         render(
@@ -150,7 +326,8 @@ final class PageRenderer {
             "",
             Optional.empty(),
             List.of("signin.js"),
-            Map.of("return", safeReturn(page.param("return"))));
+            Map.of("return", safeReturn(page.param("return"))),
+            Seo.NONE);
     return new Rendered(
         200,
         render(
@@ -163,7 +340,7 @@ final class PageRenderer {
   Rendered callback(ApiRequest request, PageRequest page) {
     Messages m = page.messages();
     PageModels.Layout layout =
-        layout(page, m.t("callback.title"), "", Optional.empty(), List.of("callback.js"), Map.of());
+        layout(page, m.t("callback.title"), "", Optional.empty(), List.of("callback.js"), Map.of(), Seo.NONE);
     return new Rendered(
         200,
         render(
@@ -201,7 +378,8 @@ final class PageRenderer {
           default -> status == 404 ? "error.notFound" : "error.badRequest";
         };
     PageModels.Layout layout =
-        layout(page, m.t("error.title", status), "", Optional.empty(), List.of(), Map.of());
+        layout(
+            page, m.t("error.title", status), "", Optional.empty(), List.of(), Map.of(), Seo.NONE);
     String html =
         render(
             "error.jte",
@@ -215,7 +393,8 @@ final class PageRenderer {
       String description,
       Optional<String> style,
       List<String> scripts,
-      Map<String, String> data) {
+      Map<String, String> data,
+      Seo seo) {
     return new PageModels.Layout(
         page.messages(),
         assets,
@@ -226,7 +405,8 @@ final class PageRenderer {
         page.signInHref(),
         style,
         scripts,
-        withAuthData(data));
+        withAuthData(data),
+        seo);
   }
 
   private String render(String template, Object model) {

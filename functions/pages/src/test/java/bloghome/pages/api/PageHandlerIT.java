@@ -84,7 +84,7 @@ class PageHandlerIT {
   }
 
   @Test
-  void theSampleEvent_rendersAlicesHomePage_inThreeReads() {
+  void theSampleEvent_rendersAlicesHomePage_inSevenReads() {
     APIGatewayV2HTTPEvent event =
         EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-home-page.json");
     APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
@@ -93,8 +93,18 @@ class PageHandlerIT {
         .contains("Alice")
         .contains("Post 2")
         .contains("<html lang=\"zh-CN\"");
-    // profile, one listing Query, skin
-    assertThat(calls).containsExactly("GetItemRequest", "QueryRequest", "GetItemRequest");
+    // profile, one listing Query, skin; the sidebar (docs/discovery.md): the hot posts (a by-views
+    // listing Query), every category/tag/month total (one Query), the author's category order,
+    // the newest comments (one ByOwner Query)
+    assertThat(calls)
+        .containsExactly(
+            "GetItemRequest",
+            "QueryRequest",
+            "GetItemRequest",
+            "QueryRequest",
+            "QueryRequest",
+            "GetItemRequest",
+            "QueryRequest");
   }
 
   @Test
