@@ -110,7 +110,8 @@ final class Seed {
             "# Retries\n\nKeep the key next to the write.",
             Optional.empty(),
             List.of(),
-            List.of());
+            List.of(),
+            false);
     PostStore.Write written =
         new DynamoDbPostStore(ddb(), bench.tableName, Clock.systemUTC())
             .create(post, Optional.empty());

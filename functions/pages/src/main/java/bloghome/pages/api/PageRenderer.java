@@ -340,7 +340,14 @@ final class PageRenderer {
   Rendered callback(ApiRequest request, PageRequest page) {
     Messages m = page.messages();
     PageModels.Layout layout =
-        layout(page, m.t("callback.title"), "", Optional.empty(), List.of("callback.js"), Map.of(), Seo.NONE);
+        layout(
+            page,
+            m.t("callback.title"),
+            "",
+            Optional.empty(),
+            List.of("callback.js"),
+            Map.of(),
+            Seo.NONE);
     return new Rendered(
         200,
         render(

@@ -98,7 +98,9 @@ public final class SearchPages {
             page.signInHref(),
             Optional.empty(),
             List.of(),
-            Map.of());
+            Map.of(),
+            // Result pages are not for search engines (noindex), as other sites' search pages.
+            PageModels.Seo.NONE);
     String html =
         render(
             "search.jte",
@@ -149,7 +151,9 @@ public final class SearchPages {
             page.signInHref(),
             Optional.empty(),
             List.of(),
-            Map.of());
+            Map.of(),
+            // Result pages are not for search engines (noindex), as other sites' search pages.
+            PageModels.Seo.NONE);
     String html =
         render(
             "error.jte",
@@ -165,6 +169,7 @@ public final class SearchPages {
         HtmlResponses.page(
             status,
             html,
+            HtmlResponses.HTML,
             CSP,
             HtmlResponses.Caching.PUBLIC,
             request.header("if-none-match"),
