@@ -3,7 +3,7 @@
 // server a few seconds after the last keystroke and when the page is hidden; published posts only
 // when the author presses Update. A save the server refuses because the post changed elsewhere
 // (409 VERSION_CONFLICT) shows both versions and lets the author choose.
-import { api, apiKeepalive, meta, msg, showSession } from './session.js';
+import { api, apiKeepalive, beforeSignInRedirect, meta, msg, showSession } from './session.js';
 
 const AUTOSAVE_MS = 3000;
 const LOCAL_MS = 300;
@@ -648,5 +648,8 @@ if (!s) {
     }
   });
   window.addEventListener('online', () => { if (autosaves()) save('auto'); });
+  // A session that cannot be refreshed sends the author to sign in and back: the text typed since
+  // the last local copy is kept first (the editor finds it on return).
+  beforeSignInRedirect(writeLocal);
   start();
 }
