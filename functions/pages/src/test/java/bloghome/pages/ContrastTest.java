@@ -66,6 +66,24 @@ class ContrastTest {
     BACKGROUND_OF.put(".preview .sample a.hovered", CARD);
     BACKGROUND_OF.put(".preview .sample p", CARD);
     BACKGROUND_OF.put("footer", PAGE);
+    // The sidebar (discovery) sits on cards.
+    BACKGROUND_OF.put(".side .count,.total", CARD);
+    // The studio: forms, lists and states on cards; its footer on the page.
+    BACKGROUND_OF.put(":root:has(main.studio) footer", PAGE);
+    BACKGROUND_OF.put(".studio .rule", CARD);
+    BACKGROUND_OF.put(
+        ".studio input[type=text],.studio input[type=url],.studio input[type=search],"
+            + ".studio input[type=datetime-local],.studio textarea,.studio select",
+        CARD);
+    BACKGROUND_OF.put(".pane-title", CARD);
+    BACKGROUND_OF.put(".save-state", CARD);
+    BACKGROUND_OF.put(".save-state.bad,.notice.bad,.studio .bad", CARD);
+    BACKGROUND_OF.put(".studio-posts th", CARD);
+    BACKGROUND_OF.put(".studio-posts .state", CARD);
+    BACKGROUND_OF.put(".studio .mark.original", CARD);
+    BACKGROUND_OF.put(".studio .mark.repost", CARD);
+    BACKGROUND_OF.put(".studio .mark.translated", CARD);
+    BACKGROUND_OF.put(".studio-comments .meta", CARD);
   }
 
   private final Map<String, Map<String, String>> rules = parse(read());

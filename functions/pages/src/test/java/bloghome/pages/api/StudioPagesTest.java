@@ -100,7 +100,7 @@ class StudioPagesTest {
     assertThat(res.getHeaders()).containsEntry("cache-control", "no-store");
     String html = (String) JsonObject.parseBody(res.getBody()).asMap().get("html");
     assertThat(html)
-        .contains("<h1>Hi</h1>")
+        .contains("<h1 id=\"h-hi\">Hi</h1>")
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
         .contains("<strong>b</strong>")
         .doesNotContain("javascript:")
