@@ -8,6 +8,7 @@ import bloghome.system.browser.Browser;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ class ReadingBrowserIT {
   private static RunningSystem system;
   private static String base;
   private static String postId;
+  private static final Map<String, String> ninaPosts = new LinkedHashMap<>();
 
   @BeforeAll
   static void start() {
@@ -73,6 +75,7 @@ class ReadingBrowserIT {
         (List<Map<String, Object>>)
             http.send("GET", "/users/dana/posts?limit=10", null, null).json().get("items");
     postId = (String) items.getFirst().get("postId");
+    seedNina(http);
     browser.open(base + "/u/dana?lang=zh-CN");
     noScript.open(base + "/u/dana?lang=zh-CN");
   }
@@ -167,6 +170,83 @@ class ReadingBrowserIT {
             + (weight.get(0) + weight.get(1) + weight.get(2))
             + " B");
     assertThat(weight.get(0) + weight.get(1) + weight.get(2)).isLessThan(100_000L);
+  }
+
+  /**
+   * Nina's three listed posts a day apart (the first two share the tag 共享) and a newer private post
+   * with the same tag, which no page may lead to.
+   */
+  private static void seedNina(Http http) {
+    String nina = system.tokens().mint("nina", List.of(), Duration.ofMinutes(30));
+    assertThat(http.send("PUT", "/users/nina", nina, Map.of("displayName", "Nina")).status())
+        .isEqualTo(200);
+    List<Object> posts = new ArrayList<>();
+    String[][] seeds = {
+      {"n1", "第一篇 <b>&amp;", "2026-10-01T08:00:00Z", "共享", "读书"},
+      {"n2", "第二篇", "2026-10-02T08:00:00Z", "共享", "随笔"},
+      {"n3", "第三篇", "2026-10-03T08:00:00Z", "别的", "杂记"}
+    };
+    for (String[] s : seeds) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("sourceId", s[0]);
+      p.put("type", "original");
+      p.put("title", s[1]);
+      p.put("content", "正文 " + s[0]);
+      p.put("publishedAt", s[2]);
+      p.put("tags", List.of(s[3]));
+      p.put("categories", List.of(s[4]));
+      posts.add(p);
+    }
+    assertThat(http.send("POST", "/users/nina/posts/import", nina, Map.of("posts", posts)).status())
+        .isEqualTo(200);
+    Map<String, Object> secret = new LinkedHashMap<>();
+    secret.put("title", "私密 共享");
+    secret.put("content", "只给自己");
+    secret.put("status", "published");
+    secret.put("visibility", "private");
+    secret.put("tags", List.of("共享"));
+    secret.put("categories", List.of("读书"));
+    Http.Reply created = http.send("POST", "/users/nina/posts", nina, secret);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items =
+        (List<Map<String, Object>>)
+            http.send("GET", "/users/nina/posts?limit=10", null, null).json().get("items");
+    for (Map<String, Object> item : items) {
+      ninaPosts.put((String) item.get("title"), (String) item.get("postId"));
+    }
+    assertThat(ninaPosts).hasSize(3);
+  }
+
+  @Test
+  void previousNextAndRelatedPosts_withJavaScriptOff_onlyLeadToListedPosts() {
+    String first = ninaPosts.get("第一篇 <b>&amp;");
+    String second = ninaPosts.get("第二篇");
+    String third = ninaPosts.get("第三篇");
+
+    noScript.open(base + "/p/" + first);
+    assertThat(noScript.findAll(".post-nav .prev")).isEmpty();
+    assertThat(noScript.find(".post-nav .next").getText()).isEqualTo("下一篇： 第二篇");
+    assertThat(href(noScript.find(".post-nav .next a"))).isEqualTo("/p/" + second);
+    // related: the other post with the tag 共享, not the post itself nor the private one
+    assertThat(noScript.find(".related h2").getText()).isEqualTo("相关文章");
+    assertThat(noScript.findAll(".related a").stream().map(ReadingBrowserIT::href))
+        .containsExactly("/p/" + second);
+    assertThat(noScript.html()).doesNotContain("私密");
+
+    noScript.open(base + "/p/" + second);
+    assertThat(noScript.find(".post-nav .prev a").getText()).isEqualTo("第一篇 <b>&amp;");
+    assertThat(href(noScript.find(".post-nav .prev a"))).isEqualTo("/p/" + first);
+    assertThat(href(noScript.find(".post-nav .next a"))).isEqualTo("/p/" + third);
+    assertThat(noScript.findAll(".related a").stream().map(WebElement::getText))
+        .containsExactly("第一篇 <b>&amp;");
+
+    // the last listed post: the newer private post is no "next"; no post shares its tag
+    noScript.open(base + "/p/" + third);
+    assertThat(href(noScript.find(".post-nav .prev a"))).isEqualTo("/p/" + second);
+    assertThat(noScript.findAll(".post-nav .next")).isEmpty();
+    assertThat(noScript.findAll(".related")).isEmpty();
+    assertThat(noScript.html()).doesNotContain("私密");
   }
 
   private static String href(WebElement a) {

@@ -9,6 +9,7 @@ import bloghome.posts.PostRules;
 import bloghome.profiles.UserIds;
 import bloghome.table.DiscoveryItems.Blogs;
 import bloghome.table.DiscoveryItems.CategoryList;
+import bloghome.table.DiscoveryItems.Entry;
 import bloghome.table.DiscoveryItems.Kind;
 import bloghome.table.DiscoveryItems.Listed;
 import bloghome.table.DiscoveryItems.Page;
@@ -35,6 +36,9 @@ public final class Discovery {
 
   /** How many tags the sidebar shows (the most used). */
   public static final int SIDEBAR_TAGS = 30;
+
+  /** How many related posts a post's page shows. */
+  public static final int RELATED_MAX = 5;
 
   private static final Pattern MONTH = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
 
@@ -108,6 +112,31 @@ public final class Discovery {
                   return cursors.encode(scope, withTotal);
                 });
     return new IndexPage(kind, userId, name, page.posts(), total, next);
+  }
+
+  /**
+   * Up to {@link #RELATED_MAX} other listed posts of the author sharing the post's first category
+   * or its first tag, newest first: at most two Queries (one a list, {@code RELATED_MAX + 1}
+   * entries each, so the post itself can be left out), merged without duplicates.
+   */
+  public List<Listed> related(
+      String userId, String postId, List<String> categories, List<String> tags) {
+    Map<String, Listed> found = new LinkedHashMap<>();
+    List<Entry> lists = new ArrayList<>();
+    categories.stream().findFirst().ifPresent(c -> lists.add(new Entry(Kind.CATEGORY, c)));
+    tags.stream().findFirst().ifPresent(t -> lists.add(new Entry(Kind.TAG, t)));
+    for (Entry list : lists) {
+      for (Listed l :
+          store.page(list.kind(), userId, list.name(), RELATED_MAX + 1, Optional.empty()).posts()) {
+        if (!l.postId().equals(postId)) {
+          found.putIfAbsent(l.postId(), l);
+        }
+      }
+    }
+    return found.values().stream()
+        .sorted(Comparator.comparing(Listed::publishedAt).thenComparing(Listed::postId).reversed())
+        .limit(RELATED_MAX)
+        .toList();
   }
 
   /**

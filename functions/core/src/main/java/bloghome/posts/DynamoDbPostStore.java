@@ -217,6 +217,17 @@ public final class DynamoDbPostStore implements PostStore {
   }
 
   @Override
+  public Neighbours neighbours(PostSummary post) {
+    return new Neighbours(neighbour(post, false), neighbour(post, true));
+  }
+
+  private Optional<PostSummary> neighbour(PostSummary post, boolean newer) {
+    return summaryItems
+        .neighbour(post.authorId(), post.publishedAt(), post.postId(), newer)
+        .map(PostItems::toSummary);
+  }
+
+  @Override
   public Optional<IdempotencyRecord> findIdempotency(String userId, String key) {
     var item =
         dynamo

@@ -72,6 +72,17 @@ public final class PostListing {
     throw notFound();
   }
 
+  /**
+   * The listed posts just older and newer than a listed post in its author's listing (two Queries);
+   * none for a post that is not listed, whose page must not lead into the listing.
+   */
+  public PostStore.Neighbours neighbours(PostSummary post) {
+    if (!post.listed()) {
+      return new PostStore.Neighbours(Optional.empty(), Optional.empty());
+    }
+    return store.neighbours(post);
+  }
+
   static Problem notFound() {
     return Problem.notFound("POST_NOT_FOUND", "No such post.");
   }

@@ -40,6 +40,15 @@ public interface PostStore {
   /** Up to {@code query.limit()} posts after {@code after} (the previous page's {@code next}). */
   IndexPage list(ListingQuery query, Optional<Map<String, String>> after);
 
+  /**
+   * The author's listed posts just older and just newer than {@code post} by publication time (one
+   * Query with Limit 1 each way); empty at the ends of the listing.
+   */
+  Neighbours neighbours(PostSummary post);
+
+  /** The posts beside one in its author's listing. */
+  record Neighbours(Optional<PostSummary> older, Optional<PostSummary> newer) {}
+
   /** Creates a post; CONFLICT when {@code claim}'s key is already taken (nothing is written). */
   Write create(Post post, Optional<IdempotencyRecord> claim);
 

@@ -429,6 +429,40 @@ public final class PostSummaryItems {
         : new Listing(index, TableKeys.LIST_PK, TableKeys.userPk(userId), byViews);
   }
 
+  /**
+   * The listed post just before ({@code newer} false) or just after ({@code newer} true) the one
+   * published at {@code publishedAt} in its author's listing of all posts (ByPublished): one Query
+   * with Limit 1. The listing total sorts after every post, so a newer read that meets it has found
+   * no newer post.
+   */
+  public Optional<Summary> neighbour(
+      String authorId, Instant publishedAt, String postId, boolean newer) {
+    Listing listing = listing(authorId, null, false);
+    QueryResponse response =
+        table
+            .client()
+            .query(
+                q ->
+                    q.tableName(table.name())
+                        .indexName(listing.index())
+                        .keyConditionExpression("#p = :p AND #k " + (newer ? ">" : "<") + " :k")
+                        .expressionAttributeNames(
+                            Map.of(
+                                "#p", listing.partitionAttribute(), "#k", TableKeys.PUBLISHED_KEY))
+                        .expressionAttributeValues(
+                            Map.of(
+                                ":p",
+                                s(listing.partition()),
+                                ":k",
+                                s(TableKeys.publishedKey(Timestamps.format(publishedAt), postId))))
+                        .scanIndexForward(newer)
+                        .limit(1));
+    return response.items().stream()
+        .filter(item -> !isTotal(item))
+        .findFirst()
+        .map(PostSummaryItems::read);
+  }
+
   /** Whether a listing's item is its total rather than a post. */
   public static boolean isTotal(Map<String, AttributeValue> item) {
     return string(item, TableKeys.SK).startsWith(TableKeys.COUNT_PREFIX);

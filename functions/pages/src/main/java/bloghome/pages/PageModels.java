@@ -184,7 +184,10 @@ public final class PageModels {
       long likes,
       long favorites,
       long comments,
-      Reading reading) {}
+      Reading reading,
+      Optional<SideLink> previous,
+      Optional<SideLink> next,
+      List<SideLink> related) {}
 
   /**
    * What helps a reader through a post: the table of contents (empty when the post has fewer than

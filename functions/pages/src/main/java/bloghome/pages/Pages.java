@@ -18,6 +18,7 @@ import bloghome.posts.ListingPage;
 import bloghome.posts.ListingQuery;
 import bloghome.posts.Post;
 import bloghome.posts.PostListing;
+import bloghome.posts.PostStore;
 import bloghome.posts.PostSummary;
 import bloghome.posts.PostType;
 import bloghome.profiles.Profile;
@@ -31,6 +32,7 @@ import bloghome.skins.SkinStore;
 import bloghome.stats.FollowEntry;
 import bloghome.stats.Follows;
 import bloghome.table.DiscoveryItems.Kind;
+import bloghome.table.DiscoveryItems.Listed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -233,7 +235,9 @@ public final class Pages {
       Post post,
       ProfileView author,
       CommentViews.ThreadPageView threads,
-      DiscoveryPages.SidebarData sidebar) {}
+      DiscoveryPages.SidebarData sidebar,
+      PostStore.Neighbours neighbours,
+      List<Listed> related) {}
 
   public PostData post(String postId) {
     Post post = listing.get(postId);
@@ -243,7 +247,14 @@ public final class Pages {
     CommentViews.ThreadPageView threads =
         comments.listThreads(
             postId, Optional.of(Integer.toString(COMMENT_THREADS)), Optional.empty());
-    return new PostData(post, author, threads, discovery.sidebar(authorId));
+    // Previous/next and related posts only lead from a listed post to listed posts (at most four
+    // Queries: two of the listing, two of the discovery lists).
+    PostStore.Neighbours neighbours = listing.neighbours(post.summary());
+    List<Listed> related =
+        post.summary().listed()
+            ? blogs.related(authorId, postId, post.categories(), post.tags())
+            : List.of();
+    return new PostData(post, author, threads, discovery.sidebar(authorId), neighbours, related);
   }
 
   public PostPage postPage(PostData data, PageModels.Layout layout, Messages m) {
@@ -276,7 +287,12 @@ public final class Pages {
             s.counters().likes(),
             s.counters().favorites(),
             s.counters().comments(),
-            PageModels.Reading.of(content));
+            PageModels.Reading.of(content),
+            data.neighbours().older().map(Pages::postLink),
+            data.neighbours().newer().map(Pages::postLink),
+            data.related().stream()
+                .map(r -> new PageModels.SideLink(r.title(), Links.post(r.postId()), 0))
+                .toList());
     List<ThreadRow> threads = new ArrayList<>();
     for (CommentViews.ThreadView t : data.threads().items()) {
       threads.add(
@@ -314,6 +330,10 @@ public final class Pages {
     List<Sentence> sentences =
         REJECTION_CODES.stream().map(code -> new Sentence(code, m.t("reject." + code))).toList();
     return new SkinEditorPage(layout, data.owner(), colors, images, sentences);
+  }
+
+  private static PageModels.SideLink postLink(PostSummary p) {
+    return new PageModels.SideLink(p.title(), Links.post(p.postId()), 0);
   }
 
   private static CommentRow comment(Comment c, Messages m) {

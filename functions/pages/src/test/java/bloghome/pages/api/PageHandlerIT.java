@@ -37,6 +37,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 class PageHandlerIT {
   private static final List<String> calls = new CopyOnWriteArrayList<>();
   private static PageHandler handler;
+  private static String middlePostId;
 
   @BeforeAll
   static void seed(LocalAws aws) {
@@ -54,11 +55,16 @@ class PageHandlerIT {
       p.put("views", (long) i * 10);
       posts.add(p);
     }
-    new Importer(new DynamoDbPostStore(aws.dynamoDbClient(), table, clock), clock)
-        .importPosts(
-            new Caller("alice", Set.of()),
-            "alice",
-            JsonObject.parseBody(Json.write(Map.of("posts", posts))));
+    middlePostId =
+        new Importer(new DynamoDbPostStore(aws.dynamoDbClient(), table, clock), clock)
+            .importPosts(
+                new Caller("alice", Set.of()),
+                "alice",
+                JsonObject.parseBody(Json.write(Map.of("posts", posts))))
+            .results()
+            .get(1)
+            .postId()
+            .orElseThrow();
     ExecutionInterceptor counter =
         new ExecutionInterceptor() {
           @Override
@@ -138,6 +144,39 @@ class PageHandlerIT {
     assertThat(response.getHeaders())
         .containsEntry("cache-control", "no-store")
         .containsEntry("referrer-policy", "no-referrer");
+  }
+
+  @Test
+  void aListedPostsPage_readsItsNeighbours_withOneQueryEachWay() {
+    APIGatewayV2HTTPEvent event =
+        APIGatewayV2HTTPEvent.builder()
+            .withRouteKey("GET /p/{postId}")
+            .withRawPath("/p/" + middlePostId)
+            .withPathParameters(Map.of("postId", middlePostId))
+            .withHeaders(Map.of())
+            .build();
+    APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    // "Post 1": "Post 2" is a day older, "Post 0" a day newer; it has no tags or categories, so
+    // the related posts cost nothing (docs/pages.md: at most four Queries more)
+    assertThat(response.getBody())
+        .contains("href=\"/p/")
+        .containsSubsequence("post-nav", "Post 2", "Post 0")
+        .doesNotContain("class=\"related");
+    // the post Query, the author's profile, the comment threads (post ref GetItem, threads
+    // Query), the older and the newer neighbour (one Limit-1 Query each), then the sidebar
+    assertThat(calls)
+        .containsExactly(
+            "QueryRequest",
+            "GetItemRequest",
+            "GetItemRequest",
+            "QueryRequest",
+            "QueryRequest",
+            "QueryRequest",
+            "QueryRequest",
+            "QueryRequest",
+            "GetItemRequest",
+            "QueryRequest");
   }
 
   @Test
