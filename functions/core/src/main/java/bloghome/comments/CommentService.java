@@ -55,10 +55,22 @@ public final class CommentService {
     return posting.create(caller, postId, rawText, replyTo, idempotencyKey);
   }
 
-  /** A page of the post's threads, oldest first. */
+  /** A page of the post's threads, oldest first, as an anonymous reader may read them. */
   public ThreadPageView listThreads(
       String postId, Optional<String> limitParam, Optional<String> cursor) {
-    return listing.threads(postId, limitParam, cursor);
+    return listThreads(postId, Optional.empty(), limitParam, cursor);
+  }
+
+  /**
+   * A page of the post's threads, oldest first, for {@code viewer} (a signed-in user or empty):
+   * refused exactly as reading the post is (see {@link #requireReadable}).
+   */
+  public ThreadPageView listThreads(
+      String postId,
+      Optional<String> viewer,
+      Optional<String> limitParam,
+      Optional<String> cursor) {
+    return listing.threads(postId, viewer, limitParam, cursor);
   }
 
   /**
@@ -66,8 +78,12 @@ public final class CommentService {
    * (the one a thread carries for its replies beyond the first, or a previous page's).
    */
   public ReplyPageView listReplies(
-      String postId, String replyTo, Optional<String> limitParam, Optional<String> cursor) {
-    return listing.replies(postId, replyTo, limitParam, cursor);
+      String postId,
+      String replyTo,
+      Optional<String> viewer,
+      Optional<String> limitParam,
+      Optional<String> cursor) {
+    return listing.replies(postId, replyTo, viewer, limitParam, cursor);
   }
 
   // ------------------------------------------------------------------ delete
@@ -99,6 +115,28 @@ public final class CommentService {
   static PostRef requirePost(CommentStore store, String postId) {
     requirePlausiblePostId(postId);
     return store.findPost(postId, false).orElseThrow(CommentService::postNotFound);
+  }
+
+  /**
+   * The post, if {@code viewer} may read it, with the rule of the post read ({@code
+   * PostListing.read}): everyone reads listed posts, the author every state, followers
+   * followers-only posts (anyone else 403 {@code FOLLOWERS_ONLY}); drafts, scheduled and private
+   * posts are 404 as a missing post, so their existence is not told.
+   */
+  static PostRef requireReadable(CommentStore store, String postId, Optional<String> viewer) {
+    PostRef post = requirePost(store, postId);
+    if (post.listed() || viewer.filter(post.authorId()::equals).isPresent()) {
+      return post;
+    }
+    if (post.followersOnly()) {
+      if (viewer.isPresent() && store.follows(viewer.get(), post.authorId())) {
+        return post;
+      }
+      throw Problem.forbidden(
+          "FOLLOWERS_ONLY",
+          "This post is for the author's followers: follow the author to read it.");
+    }
+    throw postNotFound();
   }
 
   static void requirePlausiblePostId(String postId) {

@@ -10,8 +10,15 @@ public interface CommentStore {
   /** How many replies a thread shows inline in the post's comment list. */
   int PREVIEW_REPLIES = 3;
 
-  /** What comments need to know about a post: that it exists, its author and its count. */
-  record PostRef(String postId, String authorId, long comments) {}
+  /**
+   * What comments need to know about a post: that it exists, its author, its count and who may read
+   * it.
+   *
+   * @param listed published and public: everyone reads it
+   * @param followersOnly published for followers: the author and the author's followers read it
+   */
+  record PostRef(
+      String postId, String authorId, long comments, boolean listed, boolean followersOnly) {}
 
   /**
    * A comment found by id. Deleted comments keep their reference for a while (a tombstone), so a
@@ -82,6 +89,9 @@ public interface CommentStore {
   Optional<PostRef> findPost(String postId, boolean consistent);
 
   Optional<String> displayName(String userId);
+
+  /** Whether {@code followerId} follows {@code authorId} (one GetItem of the follow edge). */
+  boolean follows(String followerId, String authorId);
 
   Optional<CommentRef> findRef(String commentId);
 

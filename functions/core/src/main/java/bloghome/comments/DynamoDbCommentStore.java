@@ -73,7 +73,19 @@ public final class DynamoDbCommentStore implements CommentStore {
   public Optional<PostRef> findPost(String postId, boolean consistent) {
     return summaries
         .find(postId, consistent)
-        .map(s -> new PostRef(postId, s.authorId(), s.counter(Counter.COMMENTS)));
+        .map(
+            s ->
+                new PostRef(
+                    postId,
+                    s.authorId(),
+                    s.counter(Counter.COMMENTS),
+                    s.listed(),
+                    s.followersOnly()));
+  }
+
+  @Override
+  public boolean follows(String followerId, String authorId) {
+    return access.get(TableKeys.follow(followerId, authorId), TableKeys.FOLLOW_OUT, false) != null;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package bloghome.comments.api;
 
+import bloghome.auth.Caller;
 import bloghome.aws.DynamoDbClients;
 import bloghome.comments.CommentService;
 import bloghome.comments.CommentStore;
@@ -14,6 +15,7 @@ import bloghome.paging.CursorCodec;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -65,10 +67,14 @@ public final class CommentsHandler extends ApiHandler {
     var limit = request.query("limit");
     var cursor = request.query("cursor");
     var replyTo = request.query("replyTo");
+    // The route is public: a token reaches here only where a JWT authorizer runs; without one the
+    // reader is anonymous and sees the comments of listed posts only.
+    Optional<String> viewer = request.caller().map(Caller::userId);
     if (replyTo.isPresent()) {
-      return Responses.json(200, comments.listReplies(postId, replyTo.get(), limit, cursor));
+      return Responses.json(
+          200, comments.listReplies(postId, replyTo.get(), viewer, limit, cursor));
     }
-    return Responses.json(200, comments.listThreads(postId, limit, cursor));
+    return Responses.json(200, comments.listThreads(postId, viewer, limit, cursor));
   }
 
   private APIGatewayV2HTTPResponse delete(ApiRequest request) {

@@ -67,8 +67,13 @@ final class Api {
   }
 
   Result list(String postId, Map<String, String> query) {
+    return listAs(null, postId, query);
+  }
+
+  /** The list as {@code userId} (null: anonymous) reads it. */
+  Result listAs(String userId, String postId, Map<String, String> query) {
     APIGatewayV2HTTPEvent event =
-        event("GET /posts/{postId}/comments", Map.of("postId", postId), null);
+        event("GET /posts/{postId}/comments", Map.of("postId", postId), userId);
     event.setQueryStringParameters(query.isEmpty() ? null : new HashMap<>(query));
     return call(event);
   }
