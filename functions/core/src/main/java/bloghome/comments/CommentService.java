@@ -8,8 +8,16 @@ import bloghome.comments.CommentViews.ReplyPageView;
 import bloghome.comments.CommentViews.ThreadPageView;
 import bloghome.errors.Problem;
 import bloghome.ids.Ids;
+import bloghome.json.JsonValue;
 import bloghome.paging.CursorCodec;
+import bloghome.paging.PageLimit;
+import bloghome.paging.StorePage;
+import bloghome.time.Timestamps;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +36,7 @@ public final class CommentService {
   private final CommentsConfig config;
   private final CommentPosting posting;
   private final CommentListing listing;
+  private final CursorCodec cursors;
 
   public CommentService(
       CommentStore store, CursorCodec cursors, Clock clock, CommentsConfig config) {
@@ -36,6 +45,7 @@ public final class CommentService {
     this.config = config;
     this.posting = new CommentPosting(store, clock, config);
     this.listing = new CommentListing(store, cursors);
+    this.cursors = cursors;
   }
 
   public CommentsConfig config() {
@@ -84,6 +94,52 @@ public final class CommentService {
       Optional<String> limitParam,
       Optional<String> cursor) {
     return listing.replies(postId, replyTo, viewer, limitParam, cursor);
+  }
+
+  // ------------------------------------------------------------------ studio
+
+  /**
+   * A page of the studio's list of comments on the caller's posts: each {@code commentId, postId,
+   * postTitle, authorId, authorName, excerpt, createdAt} (the excerpt is the pointer's first 80
+   * code points of the text, so the page costs one Query).
+   */
+  public record StudioPage(List<RecentComments.Recent> items, String nextCursor)
+      implements JsonValue {
+    @Override
+    public Map<String, Object> toJson() {
+      List<Map<String, Object>> list = new ArrayList<>(items.size());
+      for (RecentComments.Recent r : items) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("commentId", r.commentId());
+        m.put("postId", r.postId());
+        m.put("postTitle", r.postTitle());
+        m.put("authorId", r.authorId());
+        m.put("authorName", r.authorName());
+        m.put("excerpt", r.excerpt());
+        m.put("createdAt", Timestamps.format(r.createdAt()));
+        list.add(m);
+      }
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("items", list);
+      json.put("nextCursor", nextCursor);
+      return json;
+    }
+  }
+
+  /**
+   * {@code GET /studio/comments}: the comments on the caller's own posts (every state and
+   * visibility), newest first, behind a cursor signed for the caller.
+   */
+  public StudioPage studio(Caller caller, Optional<String> limitParam, Optional<String> cursor) {
+    int limit = PageLimit.parse(limitParam, DEFAULT_LIMIT, MAX_LIMIT);
+    String scope = "studio-comments|" + caller.userId();
+    if (cursor.isPresent() && cursor.get().isEmpty()) {
+      throw Problem.invalid("INVALID_CURSOR", "cursor", "The cursor is not valid.");
+    }
+    Optional<Map<String, String>> after = cursor.map(c -> cursors.decode(scope, c));
+    StorePage<RecentComments.Recent> page = store.onPostsOf(caller.userId(), limit, after);
+    return new StudioPage(
+        page.items(), page.next().map(p -> cursors.encode(scope, p)).orElse(null));
   }
 
   // ------------------------------------------------------------------ delete

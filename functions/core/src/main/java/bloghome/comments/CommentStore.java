@@ -1,7 +1,9 @@
 package bloghome.comments;
 
+import bloghome.paging.StorePage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Storage of comments, their threads and the post's comment counter. */
@@ -109,6 +111,13 @@ public interface CommentStore {
 
   /** Deletes (or turns into a placeholder) the comment and takes it off every counter, once. */
   DeleteResult delete(CommentRef ref, Instant now);
+
+  /**
+   * A page of the comments on {@code authorId}'s posts (every state and visibility), newest first,
+   * from {@code after} (a previous page's position): the author's list of comment pointers.
+   */
+  StorePage<RecentComments.Recent> onPostsOf(
+      String authorId, int limit, Optional<Map<String, String>> after);
 
   /** Threads of a post, oldest first, after the thread whose top-level key is {@code afterSk}. */
   ThreadPage threads(String postId, Optional<String> afterSk, int limit);

@@ -43,6 +43,16 @@ public final class CommentsHandler extends ApiHandler {
     route("POST /posts/{postId}/comments", this::create);
     route("GET /posts/{postId}/comments", this::list);
     route("DELETE /comments/{commentId}", this::delete);
+    route("GET /studio/comments", this::studio);
+  }
+
+  /** The comments on the caller's posts, newest first; the author's own, never shared-cached. */
+  private APIGatewayV2HTTPResponse studio(ApiRequest request) {
+    var page =
+        comments.studio(request.requireCaller(), request.query("limit"), request.query("cursor"));
+    APIGatewayV2HTTPResponse response = Responses.json(200, page);
+    response.getHeaders().put("cache-control", "private, no-store");
+    return response;
   }
 
   private APIGatewayV2HTTPResponse create(ApiRequest request) {

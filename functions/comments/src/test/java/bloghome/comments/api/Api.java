@@ -78,6 +78,13 @@ final class Api {
     return call(event);
   }
 
+  /** {@code GET /studio/comments} as {@code userId} (null: without a token). */
+  Result studio(String userId, Map<String, String> query) {
+    APIGatewayV2HTTPEvent event = event("GET /studio/comments", Map.of(), userId);
+    event.setQueryStringParameters(query.isEmpty() ? null : new HashMap<>(query));
+    return call(event);
+  }
+
   Result delete(String userId, String commentId) {
     return call(event("DELETE /comments/{commentId}", Map.of("commentId", commentId), userId));
   }
