@@ -19,8 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * CommentsFunction: {@code POST|GET /posts/{postId}/comments} and {@code DELETE
- * /comments/{commentId}}. Parses the request, calls {@link CommentService}, maps the result.
+ * CommentsFunction: {@code POST|GET /posts/{postId}/comments}, {@code DELETE /comments/{commentId}}
+ * and {@code GET /studio/comments}. Parses the request, calls {@link CommentService}, maps the
+ * result.
  */
 public final class CommentsHandler extends ApiHandler {
   private static final Set<String> CREATE_FIELDS = Set.of("body", "replyTo");
