@@ -123,7 +123,7 @@ function comment(c) {
     'li',
     {},
     el('p', { className: 'meta' }, who, ' ', when, ' ', on),
-    el('p', { className: 'body', textContent: c.body || c.text || '' }),
+    el('p', { className: 'body', textContent: c.body || c.excerpt || '' }),
     del);
   return li;
 }

@@ -51,7 +51,8 @@ class StudioBrowserIT {
     http = new Http(system.apiUrl());
     hosted = new HostedSignIn(browser, base, system.hostedUi().url());
     for (String user :
-        List.of("wen", "dora", "ed", "fay", "gus", "hal", "ivy", "jun", "kim", "lee")) {
+        List.of(
+            "wen", "dora", "ed", "fay", "gus", "hal", "ivy", "jun", "kim", "lee", "mo", "nan")) {
       assertThat(
               http.send("PUT", "/users/" + user, token(user), Map.of("displayName", "博主 " + user))
                   .status())
@@ -302,6 +303,31 @@ class StudioBrowserIT {
     browser.waitForText("已删除。");
     browser.type("#q", "").click("#filters button");
     browser.waitUntil("three posts", () -> browser.findAll("#posts tr").size() == 3);
+    signOut();
+  }
+
+  @Test
+  void aCommentOnMyPost_isListedInTheStudio_andDeletedFromThere() {
+    String postId = create("nan", "published", "欢迎评论", "x");
+    Http.Reply made =
+        http.send(
+            "POST", "/posts/" + postId + "/comments", token("mo"), Map.of("body", "写得真好 <b>!</b>"));
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+
+    signIn("nan", "/studio");
+    browser.waitUntil("the comment", () -> browser.findAll("#studio-comments li").size() == 1);
+    WebElement item = browser.find("#studio-comments li");
+    assertThat(item.getText()).contains("博主 mo", "欢迎评论", "写得真好 <b>!</b>");
+    assertThat(browser.find("#comments-status").getText()).isEmpty();
+    browser.screenshot(SHOTS.resolve("studio-comments.png"));
+
+    browser.click("#studio-comments li button");
+    assertThat(browser.waitForAlert()).isEqualTo("确定删除这条评论吗？");
+    browser.waitForText("已删除。");
+    browser.waitUntil("the comment gone", () -> browser.findAll("#studio-comments li").isEmpty());
+    assertThat(http.send("GET", "/posts/" + postId + "/comments", null, null).json().get("items"))
+        .asList()
+        .isEmpty();
     signOut();
   }
 

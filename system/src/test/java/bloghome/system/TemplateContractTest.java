@@ -132,7 +132,12 @@ class TemplateContractTest {
                   "s3:ListBucket",
                   "s3:PutObject")),
           Map.entry(
-              "PageFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "ssm:GetParameter")),
+              "PageFunction",
+              Set.of(
+                  "dynamodb:GetItem",
+                  "dynamodb:Query",
+                  "dynamodb:BatchGetItem",
+                  "ssm:GetParameter")),
           Map.entry(
               "ViewsAggregatorFunction",
               Set.of(

@@ -30,11 +30,15 @@ final class CommentListing {
   }
 
   /** A page of the post's threads, oldest first. */
-  ThreadPageView threads(String postId, Optional<String> limitParam, Optional<String> cursor) {
+  ThreadPageView threads(
+      String postId,
+      Optional<String> viewer,
+      Optional<String> limitParam,
+      Optional<String> cursor) {
     int limit = PageLimit.parse(limitParam, CommentService.DEFAULT_LIMIT, CommentService.MAX_LIMIT);
     String scope = "comments|" + postId + "|threads";
     Optional<String> after = cursor.map(c -> required(cursors.decode(scope, c), "after"));
-    PostRef post = CommentService.requirePost(store, postId);
+    PostRef post = CommentService.requireReadable(store, postId, viewer);
 
     CommentStore.ThreadPage page = store.threads(postId, after, limit);
     List<ThreadView> items = new ArrayList<>(page.threads().size());
@@ -66,7 +70,11 @@ final class CommentListing {
    * (the one a thread carries for its replies beyond the first, or a previous page's).
    */
   ReplyPageView replies(
-      String postId, String replyTo, Optional<String> limitParam, Optional<String> cursor) {
+      String postId,
+      String replyTo,
+      Optional<String> viewer,
+      Optional<String> limitParam,
+      Optional<String> cursor) {
     int limit = PageLimit.parse(limitParam, CommentService.DEFAULT_LIMIT, CommentService.MAX_LIMIT);
     String scope = repliesScope(postId, replyTo);
     String parentSk;
@@ -77,9 +85,9 @@ final class CommentListing {
       parentSk = required(position, "thread");
       after = Optional.ofNullable(position.get("after"));
       hiddenOnly = position.containsKey("hidden");
-      CommentService.requirePost(store, postId);
+      CommentService.requireReadable(store, postId, viewer);
     } else {
-      CommentService.requirePost(store, postId);
+      CommentService.requireReadable(store, postId, viewer);
       CommentRef parent =
           (Ids.looksValid(replyTo, Comment.ID_PREFIX)
                   ? store.findRef(replyTo)

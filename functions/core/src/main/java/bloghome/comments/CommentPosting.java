@@ -48,7 +48,8 @@ final class CommentPosting {
       Optional<String> replyTo,
       Optional<String> idempotencyKey) {
     String text = CommentText.validate(rawText, "body", config.maxTextCodePoints());
-    CommentService.requirePlausiblePostId(postId);
+    // Only a reader of the post may comment on it: the same refusal as reading it.
+    CommentService.requireReadable(store, postId, Optional.of(caller.userId()));
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 
     Optional<IdempotencyClaim> claim =

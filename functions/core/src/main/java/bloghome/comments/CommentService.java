@@ -8,8 +8,16 @@ import bloghome.comments.CommentViews.ReplyPageView;
 import bloghome.comments.CommentViews.ThreadPageView;
 import bloghome.errors.Problem;
 import bloghome.ids.Ids;
+import bloghome.json.JsonValue;
 import bloghome.paging.CursorCodec;
+import bloghome.paging.PageLimit;
+import bloghome.paging.StorePage;
+import bloghome.time.Timestamps;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +36,7 @@ public final class CommentService {
   private final CommentsConfig config;
   private final CommentPosting posting;
   private final CommentListing listing;
+  private final CursorCodec cursors;
 
   public CommentService(
       CommentStore store, CursorCodec cursors, Clock clock, CommentsConfig config) {
@@ -36,6 +45,7 @@ public final class CommentService {
     this.config = config;
     this.posting = new CommentPosting(store, clock, config);
     this.listing = new CommentListing(store, cursors);
+    this.cursors = cursors;
   }
 
   public CommentsConfig config() {
@@ -55,10 +65,22 @@ public final class CommentService {
     return posting.create(caller, postId, rawText, replyTo, idempotencyKey);
   }
 
-  /** A page of the post's threads, oldest first. */
+  /** A page of the post's threads, oldest first, as an anonymous reader may read them. */
   public ThreadPageView listThreads(
       String postId, Optional<String> limitParam, Optional<String> cursor) {
-    return listing.threads(postId, limitParam, cursor);
+    return listThreads(postId, Optional.empty(), limitParam, cursor);
+  }
+
+  /**
+   * A page of the post's threads, oldest first, for {@code viewer} (a signed-in user or empty):
+   * refused exactly as reading the post is (see {@link #requireReadable}).
+   */
+  public ThreadPageView listThreads(
+      String postId,
+      Optional<String> viewer,
+      Optional<String> limitParam,
+      Optional<String> cursor) {
+    return listing.threads(postId, viewer, limitParam, cursor);
   }
 
   /**
@@ -66,8 +88,58 @@ public final class CommentService {
    * (the one a thread carries for its replies beyond the first, or a previous page's).
    */
   public ReplyPageView listReplies(
-      String postId, String replyTo, Optional<String> limitParam, Optional<String> cursor) {
-    return listing.replies(postId, replyTo, limitParam, cursor);
+      String postId,
+      String replyTo,
+      Optional<String> viewer,
+      Optional<String> limitParam,
+      Optional<String> cursor) {
+    return listing.replies(postId, replyTo, viewer, limitParam, cursor);
+  }
+
+  // ------------------------------------------------------------------ studio
+
+  /**
+   * A page of the studio's list of comments on the caller's posts: each {@code commentId, postId,
+   * postTitle, authorId, authorName, excerpt, createdAt} (the excerpt is the pointer's first 80
+   * code points of the text, so the page costs one Query).
+   */
+  public record StudioPage(List<RecentComments.Recent> items, String nextCursor)
+      implements JsonValue {
+    @Override
+    public Map<String, Object> toJson() {
+      List<Map<String, Object>> list = new ArrayList<>(items.size());
+      for (RecentComments.Recent r : items) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("commentId", r.commentId());
+        m.put("postId", r.postId());
+        m.put("postTitle", r.postTitle());
+        m.put("authorId", r.authorId());
+        m.put("authorName", r.authorName());
+        m.put("excerpt", r.excerpt());
+        m.put("createdAt", Timestamps.format(r.createdAt()));
+        list.add(m);
+      }
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("items", list);
+      json.put("nextCursor", nextCursor);
+      return json;
+    }
+  }
+
+  /**
+   * {@code GET /studio/comments}: the comments on the caller's own posts (every state and
+   * visibility), newest first, behind a cursor signed for the caller.
+   */
+  public StudioPage studio(Caller caller, Optional<String> limitParam, Optional<String> cursor) {
+    int limit = PageLimit.parse(limitParam, DEFAULT_LIMIT, MAX_LIMIT);
+    String scope = "studio-comments|" + caller.userId();
+    if (cursor.isPresent() && cursor.get().isEmpty()) {
+      throw Problem.invalid("INVALID_CURSOR", "cursor", "The cursor is not valid.");
+    }
+    Optional<Map<String, String>> after = cursor.map(c -> cursors.decode(scope, c));
+    StorePage<RecentComments.Recent> page = store.onPostsOf(caller.userId(), limit, after);
+    return new StudioPage(
+        page.items(), page.next().map(p -> cursors.encode(scope, p)).orElse(null));
   }
 
   // ------------------------------------------------------------------ delete
@@ -99,6 +171,28 @@ public final class CommentService {
   static PostRef requirePost(CommentStore store, String postId) {
     requirePlausiblePostId(postId);
     return store.findPost(postId, false).orElseThrow(CommentService::postNotFound);
+  }
+
+  /**
+   * The post, if {@code viewer} may read it, with the rule of the post read ({@code
+   * PostListing.read}): everyone reads listed posts, the author every state, followers
+   * followers-only posts (anyone else 403 {@code FOLLOWERS_ONLY}); drafts, scheduled and private
+   * posts are 404 as a missing post, so their existence is not told.
+   */
+  static PostRef requireReadable(CommentStore store, String postId, Optional<String> viewer) {
+    PostRef post = requirePost(store, postId);
+    if (post.listed() || viewer.filter(post.authorId()::equals).isPresent()) {
+      return post;
+    }
+    if (post.followersOnly()) {
+      if (viewer.isPresent() && store.follows(viewer.get(), post.authorId())) {
+        return post;
+      }
+      throw Problem.forbidden(
+          "FOLLOWERS_ONLY",
+          "This post is for the author's followers: follow the author to read it.");
+    }
+    throw postNotFound();
   }
 
   static void requirePlausiblePostId(String postId) {

@@ -1,7 +1,9 @@
 package bloghome.comments;
 
+import bloghome.paging.StorePage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Storage of comments, their threads and the post's comment counter. */
@@ -10,8 +12,15 @@ public interface CommentStore {
   /** How many replies a thread shows inline in the post's comment list. */
   int PREVIEW_REPLIES = 3;
 
-  /** What comments need to know about a post: that it exists, its author and its count. */
-  record PostRef(String postId, String authorId, long comments) {}
+  /**
+   * What comments need to know about a post: that it exists, its author, its count and who may read
+   * it.
+   *
+   * @param listed published and public: everyone reads it
+   * @param followersOnly published for followers: the author and the author's followers read it
+   */
+  record PostRef(
+      String postId, String authorId, long comments, boolean listed, boolean followersOnly) {}
 
   /**
    * A comment found by id. Deleted comments keep their reference for a while (a tombstone), so a
@@ -83,6 +92,9 @@ public interface CommentStore {
 
   Optional<String> displayName(String userId);
 
+  /** Whether {@code followerId} follows {@code authorId} (one GetItem of the follow edge). */
+  boolean follows(String followerId, String authorId);
+
   Optional<CommentRef> findRef(String commentId);
 
   Optional<IdempotentResult> findIdempotent(String userId, String key);
@@ -99,6 +111,13 @@ public interface CommentStore {
 
   /** Deletes (or turns into a placeholder) the comment and takes it off every counter, once. */
   DeleteResult delete(CommentRef ref, Instant now);
+
+  /**
+   * A page of the comments on {@code authorId}'s posts (every state and visibility), newest first,
+   * from {@code after} (a previous page's position): the author's list of comment pointers.
+   */
+  StorePage<RecentComments.Recent> onPostsOf(
+      String authorId, int limit, Optional<Map<String, String>> after);
 
   /** Threads of a post, oldest first, after the thread whose top-level key is {@code afterSk}. */
   ThreadPage threads(String postId, Optional<String> afterSk, int limit);

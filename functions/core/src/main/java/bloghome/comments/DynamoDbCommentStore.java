@@ -5,6 +5,7 @@ import static bloghome.table.Attributes.s;
 import static bloghome.table.Attributes.string;
 
 import bloghome.errors.RetryLater;
+import bloghome.paging.StorePage;
 import bloghome.table.PostSummaryItems;
 import bloghome.table.PostSummaryItems.Counter;
 import bloghome.table.ProfileItems;
@@ -73,7 +74,19 @@ public final class DynamoDbCommentStore implements CommentStore {
   public Optional<PostRef> findPost(String postId, boolean consistent) {
     return summaries
         .find(postId, consistent)
-        .map(s -> new PostRef(postId, s.authorId(), s.counter(Counter.COMMENTS)));
+        .map(
+            s ->
+                new PostRef(
+                    postId,
+                    s.authorId(),
+                    s.counter(Counter.COMMENTS),
+                    s.listed(),
+                    s.followersOnly()));
+  }
+
+  @Override
+  public boolean follows(String followerId, String authorId) {
+    return access.get(TableKeys.follow(followerId, authorId), TableKeys.FOLLOW_OUT, false) != null;
   }
 
   @Override
@@ -95,6 +108,14 @@ public final class DynamoDbCommentStore implements CommentStore {
     return item == null
         ? Optional.empty()
         : Optional.ofNullable(CommentItems.toIdempotentResult(item));
+  }
+
+  @Override
+  public StorePage<RecentComments.Recent> onPostsOf(
+      String authorId, int limit, Optional<Map<String, String>> after) {
+    StorePage<Map<String, AttributeValue>> page =
+        access.byOwner(TableKeys.recentCommentsOf(authorId), limit, after);
+    return new StorePage<>(page.items().stream().map(CommentItems::toRecent).toList(), page.next());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package bloghome.comments.api;
 
+import bloghome.auth.Caller;
 import bloghome.aws.DynamoDbClients;
 import bloghome.comments.CommentService;
 import bloghome.comments.CommentStore;
@@ -14,11 +15,13 @@ import bloghome.paging.CursorCodec;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * CommentsFunction: {@code POST|GET /posts/{postId}/comments} and {@code DELETE
- * /comments/{commentId}}. Parses the request, calls {@link CommentService}, maps the result.
+ * CommentsFunction: {@code POST|GET /posts/{postId}/comments}, {@code DELETE /comments/{commentId}}
+ * and {@code GET /studio/comments}. Parses the request, calls {@link CommentService}, maps the
+ * result.
  */
 public final class CommentsHandler extends ApiHandler {
   private static final Set<String> CREATE_FIELDS = Set.of("body", "replyTo");
@@ -41,6 +44,16 @@ public final class CommentsHandler extends ApiHandler {
     route("POST /posts/{postId}/comments", this::create);
     route("GET /posts/{postId}/comments", this::list);
     route("DELETE /comments/{commentId}", this::delete);
+    route("GET /studio/comments", this::studio);
+  }
+
+  /** The comments on the caller's posts, newest first; the author's own, never shared-cached. */
+  private APIGatewayV2HTTPResponse studio(ApiRequest request) {
+    var page =
+        comments.studio(request.requireCaller(), request.query("limit"), request.query("cursor"));
+    APIGatewayV2HTTPResponse response = Responses.json(200, page);
+    response.getHeaders().put("cache-control", "private, no-store");
+    return response;
   }
 
   private APIGatewayV2HTTPResponse create(ApiRequest request) {
@@ -65,10 +78,14 @@ public final class CommentsHandler extends ApiHandler {
     var limit = request.query("limit");
     var cursor = request.query("cursor");
     var replyTo = request.query("replyTo");
+    // The route is public: a token reaches here only where a JWT authorizer runs; without one the
+    // reader is anonymous and sees the comments of listed posts only.
+    Optional<String> viewer = request.caller().map(Caller::userId);
     if (replyTo.isPresent()) {
-      return Responses.json(200, comments.listReplies(postId, replyTo.get(), limit, cursor));
+      return Responses.json(
+          200, comments.listReplies(postId, replyTo.get(), viewer, limit, cursor));
     }
-    return Responses.json(200, comments.listThreads(postId, limit, cursor));
+    return Responses.json(200, comments.listThreads(postId, viewer, limit, cursor));
   }
 
   private APIGatewayV2HTTPResponse delete(ApiRequest request) {

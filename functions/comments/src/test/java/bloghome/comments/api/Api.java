@@ -67,8 +67,20 @@ final class Api {
   }
 
   Result list(String postId, Map<String, String> query) {
+    return listAs(null, postId, query);
+  }
+
+  /** The list as {@code userId} (null: anonymous) reads it. */
+  Result listAs(String userId, String postId, Map<String, String> query) {
     APIGatewayV2HTTPEvent event =
-        event("GET /posts/{postId}/comments", Map.of("postId", postId), null);
+        event("GET /posts/{postId}/comments", Map.of("postId", postId), userId);
+    event.setQueryStringParameters(query.isEmpty() ? null : new HashMap<>(query));
+    return call(event);
+  }
+
+  /** {@code GET /studio/comments} as {@code userId} (null: without a token). */
+  Result studio(String userId, Map<String, String> query) {
+    APIGatewayV2HTTPEvent event = event("GET /studio/comments", Map.of(), userId);
     event.setQueryStringParameters(query.isEmpty() ? null : new HashMap<>(query));
     return call(event);
   }
