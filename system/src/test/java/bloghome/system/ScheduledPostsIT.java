@@ -130,12 +130,14 @@ class ScheduledPostsIT {
     system.schedules().fireDue();
     assertThat(http.send("GET", "/posts/" + postId, null, null).status()).isEqualTo(404);
 
-    // Back to a draft: its schedule is removed, and nothing appears at the later time.
+    // Back to a draft: its schedule is removed, and nothing appears at the later time. The clock
+    // the schedules follow is the sign-in's too, so the author's earlier token has expired by now.
+    String laterToken = system.tokens().mint("sched-bob", List.of(), Duration.ofMinutes(10));
     Http.Reply unscheduled =
         http.send(
             "PUT",
             "/posts/" + postId,
-            token,
+            laterToken,
             Map.of("title", "Moved", "content", "c", "status", "draft", "version", 2));
     assertThat(unscheduled.status()).as(unscheduled.body()).isEqualTo(200);
     assertThat(system.schedules().names(GROUP)).noneMatch(name -> name.contains(postId));
