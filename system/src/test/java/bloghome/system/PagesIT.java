@@ -127,7 +127,7 @@ class PagesIT {
         .doesNotContainIgnoringCase("javascript:")
         .doesNotContain("data:image")
         .contains("<a href=\"https://example.org/x\" rel=\"nofollow ugc noopener\">site</a>")
-        .contains("<h1>Hi</h1>");
+        .contains("<h1 id=\"h-hi\">Hi</h1>");
     assertThat(post.raw().headers().firstValue("etag")).isPresent();
   }
 
