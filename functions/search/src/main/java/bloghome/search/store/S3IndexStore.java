@@ -1,6 +1,9 @@
 package bloghome.search.store;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -75,11 +78,37 @@ public final class S3IndexStore implements IndexStore {
       s3.putObject(put.build(), RequestBody.fromBytes(archive));
       return true;
     } catch (S3Exception e) {
-      // 412: the object changed (or now exists); 409: a concurrent conditional write is in flight.
-      if (e.statusCode() == 412 || e.statusCode() == 409) {
+      // 409: a concurrent conditional write is in flight. 412: the object changed (or now exists)
+      // since it was read, unless the change is this very write: the SDK retries a PUT whose answer
+      // was lost, and the retry's condition then fails on the object its first attempt wrote.
+      if (e.statusCode() == 412) {
+        return holds(userId, archive);
+      }
+      if (e.statusCode() == 409) {
         return false;
       }
       throw e;
+    }
+  }
+
+  /**
+   * Whether the stored index is exactly {@code archive}: its ETag is the MD5 of the bytes (a single
+   * PUT with S3-managed encryption); any other ETag means another writer's index.
+   */
+  private boolean holds(String userId, byte[] archive) {
+    try {
+      String eTag = s3.headObject(b -> b.bucket(bucket).key(indexKey(userId))).eTag();
+      return eTag != null && eTag.replace("\"", "").equals(md5Hex(archive));
+    } catch (NoSuchKeyException missing) {
+      return false;
+    }
+  }
+
+  private static String md5Hex(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has MD5", e);
     }
   }
 
