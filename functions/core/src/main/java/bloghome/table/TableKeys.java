@@ -147,6 +147,24 @@ public final class TableKeys {
     return SKIN_UPLOAD_PREFIX + uploadId;
   }
 
+  // ------------------------------------------------------------ post images and avatars
+
+  public static final String IMAGE_UPLOAD_PREFIX = "IMAGE_UPLOAD#";
+  public static final String IMAGE_DAY_PREFIX = "IMAGE_DAY#";
+
+  public static String imageUploadSk(String uploadId) {
+    return IMAGE_UPLOAD_PREFIX + uploadId;
+  }
+
+  /** The counter of one user's image uploads on one UTC day ({@code yyyy-mm-dd}). */
+  public static String imageDaySk(String day) {
+    return IMAGE_DAY_PREFIX + day;
+  }
+
+  public static final String IMAGE_USE = "use";
+  public static final String FILE_NAME = "fileName";
+  public static final String UPLOAD_COUNT = "uploads";
+
   /**
    * Attributes of the skin and upload items. A skin's colours and active images are stored under
    * their wire names ({@code ColorField}, {@code SkinSlot}): one name on the wire and in the table.

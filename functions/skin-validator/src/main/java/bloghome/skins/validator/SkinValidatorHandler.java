@@ -3,6 +3,8 @@ package bloghome.skins.validator;
 import bloghome.aws.DynamoDbClients;
 import bloghome.aws.S3Clients;
 import bloghome.config.Env;
+import bloghome.images.DynamoDbPostImageStore;
+import bloghome.images.validator.PostImageValidator;
 import bloghome.log.Log;
 import bloghome.log.Metrics;
 import bloghome.skins.DynamoDbSkinStore;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -30,28 +33,54 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class SkinValidatorHandler implements RequestHandler<S3Event, Void> {
   private final UploadValidator validator;
+  private final Optional<PostImageValidator> postImages;
   private final String bucket;
 
   /** Lambda's constructor: real clients, built once per execution environment. */
   public SkinValidatorHandler() {
-    this(fromEnvironment(), Env.require("BUCKET_NAME"));
+    this(Wiring.fromEnvironment());
+  }
+
+  private SkinValidatorHandler(Wiring wiring) {
+    this(wiring.skins(), Optional.of(wiring.postImages()), Env.require("BUCKET_NAME"));
   }
 
   public SkinValidatorHandler(UploadValidator validator, String bucket) {
+    this(validator, Optional.empty(), bucket);
+  }
+
+  /** With post images too: their keys ({@code uploads/{userId}/post/...}) go to that validator. */
+  public SkinValidatorHandler(
+      UploadValidator validator, Optional<PostImageValidator> postImages, String bucket) {
     this.validator = validator;
+    this.postImages = postImages;
     this.bucket = bucket;
   }
 
-  private static UploadValidator fromEnvironment() {
-    DynamoDbClient dynamoDb = DynamoDbClients.fromEnvironment();
-    String table = Env.require("TABLE_NAME");
-    return new UploadValidator(
-        new DynamoDbSkinUploadStore(dynamoDb, table),
-        new DynamoDbSkinStore(dynamoDb, table),
-        new S3UploadObjects(S3Clients.fromEnvironment(), Env.require("BUCKET_NAME")),
-        new ImageInspector(),
-        Env.get("UPLOAD_PREFIX").orElse(UploadKeys.DEFAULT_UPLOAD_PREFIX),
-        Clock.systemUTC());
+  /** The real collaborators, from the Lambda environment (one client of each kind). */
+  private record Wiring(UploadValidator skins, PostImageValidator postImages) {
+    static Wiring fromEnvironment() {
+      DynamoDbClient dynamoDb = DynamoDbClients.fromEnvironment();
+      String table = Env.require("TABLE_NAME");
+      S3UploadObjects objects =
+          new S3UploadObjects(S3Clients.fromEnvironment(), Env.require("BUCKET_NAME"));
+      String prefix = Env.get("UPLOAD_PREFIX").orElse(UploadKeys.DEFAULT_UPLOAD_PREFIX);
+      ImageInspector inspector = new ImageInspector();
+      return new Wiring(
+          new UploadValidator(
+              new DynamoDbSkinUploadStore(dynamoDb, table),
+              new DynamoDbSkinStore(dynamoDb, table),
+              objects,
+              inspector,
+              prefix,
+              Clock.systemUTC()),
+          new PostImageValidator(
+              new DynamoDbPostImageStore(dynamoDb, table),
+              objects,
+              inspector,
+              prefix,
+              Clock.systemUTC()));
+    }
   }
 
   @Override
@@ -67,7 +96,8 @@ public final class SkinValidatorHandler implements RequestHandler<S3Event, Void>
       long started = System.nanoTime();
       ValidationOutcome outcome;
       try {
-        outcome = validator.validate(key);
+        Optional<PostImageValidator> post = postImages.filter(v -> v.handles(key));
+        outcome = post.isPresent() ? post.get().validate(key) : validator.validate(key);
       } catch (IOException e) {
         throw new UncheckedIOException("validation of " + key + " failed; retrying", e);
       }

@@ -32,7 +32,7 @@ final class CleanCopy {
     };
   }
 
-  private static byte[] write(ImageFormat format, BufferedImage image) throws IOException {
+  static byte[] write(ImageFormat format, BufferedImage image) throws IOException {
     ImageWriter writer = writerFor(format);
     ImageWriteParam param = writer.getDefaultWriteParam();
     if (format == ImageFormat.JPEG) {
@@ -54,7 +54,7 @@ final class CleanCopy {
    * and YCCK, or RGB in an embedded profile, are converted; without that, a copy without the
    * profile would show the wrong colours.
    */
-  private static BufferedImage forJpeg(BufferedImage image) {
+  static BufferedImage forJpeg(BufferedImage image) {
     if (jpegWritesAsDecoded(image)) {
       // Already what the writer takes: a second raster would only double the memory.
       return image;
@@ -100,7 +100,7 @@ final class CleanCopy {
   }
 
   /** PNG keeps its depth and alpha, except that pixels in an embedded profile move to sRGB. */
-  private static BufferedImage toSrgbUnlessGray(BufferedImage image) {
+  static BufferedImage toSrgbUnlessGray(BufferedImage image) {
     if (!pngNeedsConversion(image)) {
       return image;
     }

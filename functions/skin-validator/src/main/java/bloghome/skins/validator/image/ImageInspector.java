@@ -40,6 +40,20 @@ public final class ImageInspector {
    */
   public Verdict inspect(SkinSlot slot, String declaredContentType, long size, ByteSource source)
       throws IOException {
+    return inspect(ImageRules.of(slot), declaredContentType, size, source, CleanEncoder.SAME_SIZE);
+  }
+
+  /**
+   * Inspects one upload against {@code rules}, and on success has {@code encoder} write the clean
+   * copy from the decoded pixels.
+   */
+  public Verdict inspect(
+      ImageRules slot,
+      String declaredContentType,
+      long size,
+      ByteSource source,
+      CleanEncoder encoder)
+      throws IOException {
     if (size < 0) {
       throw new IllegalArgumentException("size must not be negative: " + size);
     }
@@ -60,7 +74,7 @@ public final class ImageInspector {
       case FormatSniffer.Sniffed.Unsupported unsupported -> {
         return reject(
             RejectionCode.UNSUPPORTED_FORMAT,
-            "skin images must be PNG or JPEG; this file is " + unsupported.description());
+            slot.noun() + " must be PNG or JPEG; this file is " + unsupported.description());
       }
       case FormatSniffer.Sniffed.Supported supported -> format = supported.format();
     }
@@ -118,10 +132,10 @@ public final class ImageInspector {
       // Checking one version and decoding another would let a swap slip past the header checks.
       throw new IOException("the object changed while it was being inspected");
     }
-    return decodeAndClean(format, header, bytes);
+    return decodeAndClean(format, header, bytes, encoder);
   }
 
-  private static List<Reason> headerReasons(SkinSlot slot, ImageHeader header) {
+  private static List<Reason> headerReasons(ImageRules slot, ImageHeader header) {
     List<Reason> reasons = new ArrayList<>();
     if (!SkinSlot.withinPixelCap(header.storedWidth(), header.storedHeight())) {
       reasons.add(
@@ -134,11 +148,12 @@ public final class ImageInspector {
                   header.width(),
                   header.height())));
     }
-    slot.dimensionProblem(header.width(), header.height())
+    slot.shape()
+        .problem(header.width(), header.height())
         .ifPresent(message -> reasons.add(new Reason(RejectionCode.DIMENSIONS, message)));
     if (header.animated()) {
       reasons.add(
-          new Reason(RejectionCode.ANIMATED, "animated PNGs are not allowed as skin images"));
+          new Reason(RejectionCode.ANIMATED, "animated PNGs are not allowed as " + slot.noun()));
     }
     if (SkinSlot.withinPixelCap(header.storedWidth(), header.storedHeight())
         && !DecodeBudget.fits(header)) {
@@ -147,7 +162,8 @@ public final class ImageInspector {
     return reasons;
   }
 
-  private static Verdict decodeAndClean(ImageFormat format, ImageHeader header, byte[] bytes) {
+  private static Verdict decodeAndClean(
+      ImageFormat format, ImageHeader header, byte[] bytes, CleanEncoder encoder) {
     int end;
     switch (ImageEnd.find(format, bytes)) {
       case ImageEnd.Result.Broken broken -> {
@@ -183,7 +199,7 @@ public final class ImageInspector {
     }
     byte[] clean;
     try {
-      clean = CleanCopy.encode(format, image, header.orientation());
+      clean = encoder.encode(format, image, header.orientation());
     } catch (IOException | RuntimeException e) {
       // The pixels decoded, but in a form the writer cannot take; refuse rather than serve raw.
       return reject(RejectionCode.CORRUPT, "the image decoded but could not be re-encoded");
@@ -203,13 +219,13 @@ public final class ImageInspector {
             DecodeBudget.MAX_BYTES >> 20));
   }
 
-  private static Verdict tooLarge(SkinSlot slot, long size) {
+  private static Verdict tooLarge(ImageRules slot, long size) {
     return reject(
         RejectionCode.TOO_LARGE,
         String.format(
             Locale.ROOT,
             "%s images may be at most %,d bytes; this one is %,d bytes",
-            slot.wireName(),
+            slot.name(),
             slot.maxBytes(),
             size));
   }
