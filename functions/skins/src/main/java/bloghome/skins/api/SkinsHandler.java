@@ -3,9 +3,13 @@ package bloghome.skins.api;
 import bloghome.aws.DynamoDbClients;
 import bloghome.aws.S3Clients;
 import bloghome.config.Env;
+import bloghome.errors.Problem;
 import bloghome.http.ApiHandler;
 import bloghome.http.ApiRequest;
 import bloghome.http.Responses;
+import bloghome.images.DynamoDbPostImageStore;
+import bloghome.images.PostImageKeys;
+import bloghome.images.PostImages;
 import bloghome.json.JsonObject;
 import bloghome.skins.ColorField;
 import bloghome.skins.DynamoDbSkinStore;
@@ -33,10 +37,13 @@ public final class SkinsHandler extends ApiHandler {
       Set.of(
           ColorField.TITLE.wireName(), ColorField.HOVER.wireName(), ColorField.SUBTITLE.wireName());
   private static final Set<String> UPLOAD_FIELDS = Set.of("slot", "contentType", "contentLength");
+  private static final Set<String> IMAGE_FIELDS = Set.of("contentType", "bytes", "fileName", "use");
 
   private final Skins skins;
   private final SkinUploads uploads;
   private final SkinViews views;
+  private final Optional<PostImages> postImages;
+  private final PostImageViews imageViews;
 
   /** Lambda's constructor: real clients, built once per execution environment. */
   public SkinsHandler() {
@@ -45,13 +52,25 @@ public final class SkinsHandler extends ApiHandler {
   }
 
   private SkinsHandler(Wiring wiring) {
-    this(wiring.skins(), wiring.uploads(), wiring.mediaUrls());
+    this(wiring.skins(), wiring.uploads(), Optional.of(wiring.postImages()), wiring.mediaUrls());
   }
 
   public SkinsHandler(Skins skins, SkinUploads uploads, MediaUrls mediaUrls) {
+    this(skins, uploads, Optional.empty(), mediaUrls);
+  }
+
+  /** With the post image routes too ({@code postImages} absent: they answer 404). */
+  public SkinsHandler(
+      Skins skins, SkinUploads uploads, Optional<PostImages> postImages, MediaUrls mediaUrls) {
     this.skins = skins;
     this.uploads = uploads;
     this.views = new SkinViews(mediaUrls);
+    this.postImages = postImages;
+    this.imageViews = new PostImageViews(mediaUrls);
+    if (postImages.isPresent()) {
+      route("POST /users/{userId}/images", this::createImage);
+      route("GET /users/{userId}/images/{uploadId}", this::getImage);
+    }
     route("GET /users/{userId}/skin", this::getSkin);
     route("PUT /users/{userId}/skin", this::putSkin);
     route("POST /users/{userId}/skin/uploads", this::createUpload);
@@ -59,19 +78,19 @@ public final class SkinsHandler extends ApiHandler {
   }
 
   /** The real collaborators, from the Lambda environment. */
-  private record Wiring(Skins skins, SkinUploads uploads, MediaUrls mediaUrls) {
+  private record Wiring(
+      Skins skins, SkinUploads uploads, PostImages postImages, MediaUrls mediaUrls) {
     static Wiring fromEnvironment() {
       Clock clock = Clock.systemUTC();
       DynamoDbClient dynamoDb = DynamoDbClients.fromEnvironment();
       String table = Env.require("TABLE_NAME");
+      S3UploadUrlSigner signer =
+          new S3UploadUrlSigner(S3Clients.presignerFromEnvironment(), Env.require("BUCKET_NAME"));
+      String prefix = Env.get("UPLOAD_PREFIX").orElse(UploadKeys.DEFAULT_UPLOAD_PREFIX);
       return new Wiring(
           new Skins(new DynamoDbSkinStore(dynamoDb, table), clock),
-          new SkinUploads(
-              new DynamoDbSkinUploadStore(dynamoDb, table),
-              new S3UploadUrlSigner(
-                  S3Clients.presignerFromEnvironment(), Env.require("BUCKET_NAME")),
-              Env.get("UPLOAD_PREFIX").orElse(UploadKeys.DEFAULT_UPLOAD_PREFIX),
-              clock),
+          new SkinUploads(new DynamoDbSkinUploadStore(dynamoDb, table), signer, prefix, clock),
+          new PostImages(new DynamoDbPostImageStore(dynamoDb, table), signer, prefix, clock),
           new MediaUrls(Env.require("MEDIA_BASE_URL")));
     }
   }
@@ -117,5 +136,45 @@ public final class SkinsHandler extends ApiHandler {
     var caller = request.requireCaller();
     var upload = uploads.status(caller, request.pathParam("userId"), request.pathParam("uploadId"));
     return Responses.json(200, views.upload(upload));
+  }
+
+  private APIGatewayV2HTTPResponse createImage(ApiRequest request) {
+    var caller = request.requireCaller();
+    String userId = request.pathParam("userId");
+    // Owner first: strangers learn nothing from the body. Any signed-in owner, VIP or not.
+    caller.requireOwner(userId);
+    JsonObject body = request.json(MAX_BODY).allowOnly(IMAGE_FIELDS);
+    PostImageKeys.Use use = PostImageKeys.Use.POST;
+    Optional<String> useName = body.optString("use");
+    if (useName.isPresent()) {
+      use =
+          switch (useName.get()) {
+            case "post" -> PostImageKeys.Use.POST;
+            case "avatar" -> PostImageKeys.Use.AVATAR;
+            default -> throw Problem.invalid("use", "use must be post or avatar.");
+          };
+    }
+    var created =
+        postImages
+            .orElseThrow()
+            .create(
+                caller,
+                userId,
+                use,
+                body.string("contentType"),
+                body.longValue("bytes"),
+                body.optString("fileName").orElse(""));
+    String location =
+        "/users/" + SkinViews.pathSegment(userId) + "/images/" + created.upload().uploadId();
+    return Responses.json(201, imageViews.newUpload(created), Map.of("location", location));
+  }
+
+  private APIGatewayV2HTTPResponse getImage(ApiRequest request) {
+    var caller = request.requireCaller();
+    var upload =
+        postImages
+            .orElseThrow()
+            .status(caller, request.pathParam("userId"), request.pathParam("uploadId"));
+    return Responses.json(200, imageViews.upload(upload));
   }
 }
