@@ -1,5 +1,7 @@
 package bloghome.pages;
 
+import bloghome.config.Env;
+import bloghome.images.PostImageUrl;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -50,7 +52,27 @@ public final class Markdown {
   public record Rendered(
       String html, List<TocEntry> headings, int readingMinutes, boolean hasCode) {}
 
+  /**
+   * How wide a post image is shown: the whole viewport on narrow screens, else at most the post
+   * column (site.css).
+   */
+  static final String IMAGE_SIZES = "(max-width: 800px) 100vw, 860px";
+
   private final Parser parser = Parser.builder().build();
+  private final String mediaBaseUrl;
+
+  /** With the media base URL of the function's environment ({@code MEDIA_BASE_URL}, else "/"). */
+  public Markdown() {
+    this(Env.get("MEDIA_BASE_URL").orElse("/"));
+  }
+
+  /**
+   * @param mediaBaseUrl where accepted images are served: images under it are ours ({@link
+   *     PostImageUrl}) and get {@code srcset}, {@code width} and {@code height}
+   */
+  public Markdown(String mediaBaseUrl) {
+    this.mediaBaseUrl = mediaBaseUrl;
+  }
 
   public String toHtml(String markdown) {
     return render(markdown).html();
@@ -105,6 +127,8 @@ public final class Markdown {
           public void visit(Image image) {
             if (!isAllowed(image.getDestination())) {
               unsafe.add(image);
+            } else if (PostImageUrl.parse(mediaBaseUrl, image.getDestination()).isPresent()) {
+              // Ours, even when the media base is another origin (the local stack's): kept.
             } else if (isExternal(image.getDestination())) {
               external.add(image);
             }
@@ -135,8 +159,11 @@ public final class Markdown {
                       if (node instanceof Link && isExternal(attributes.get("href"))) {
                         attributes.put("rel", "nofollow ugc noopener");
                       }
-                      if (node instanceof Image) {
+                      if (node instanceof Image image) {
+                        PostImageUrl.parse(mediaBaseUrl, image.getDestination())
+                            .ifPresent(ours -> describe(ours, attributes));
                         attributes.put("loading", "lazy");
+                        attributes.put("decoding", "async");
                       }
                       if (node instanceof Heading) {
                         attributes.put("id", idByHeading.get(node));
@@ -150,6 +177,24 @@ public final class Markdown {
                     })
             .build();
     return new Rendered(renderer.render(document), List.copyOf(toc), reading.minutes(), hasCode[0]);
+  }
+
+  /**
+   * An image of ours: every clean copy in {@code srcset}, and the widest copy's size, so the page
+   * keeps its space before the image arrives (no layout shift).
+   */
+  private static void describe(PostImageUrl image, Map<String, String> attributes) {
+    StringBuilder srcset = new StringBuilder();
+    for (PostImageUrl.Copy copy : image.copies()) {
+      if (!srcset.isEmpty()) {
+        srcset.append(", ");
+      }
+      srcset.append(copy.url()).append(' ').append(copy.width()).append('w');
+    }
+    attributes.put("srcset", srcset.toString());
+    attributes.put("sizes", IMAGE_SIZES);
+    attributes.put("width", Integer.toString(image.width()));
+    attributes.put("height", Integer.toString(image.height()));
   }
 
   /** The text of a heading as a reader sees it: its text, inline code and escaped HTML. */

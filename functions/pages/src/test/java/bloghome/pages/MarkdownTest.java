@@ -69,7 +69,7 @@ class MarkdownTest {
             "<a href=\"https://tracker.example/p.gif\" title=\"t\" rel=\"nofollow ugc noopener\">a pixel</a>")
         .contains(
             "<a href=\"http://x.example/i.png\" rel=\"nofollow ugc noopener\">http://x.example/i.png</a>")
-        .contains("<img src=\"/media/i.png\" alt=\"ours\" loading=\"lazy\" />");
+        .contains("<img src=\"/media/i.png\" alt=\"ours\" loading=\"lazy\" decoding=\"async\" />");
   }
 
   @Test
