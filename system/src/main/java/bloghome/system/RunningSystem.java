@@ -107,6 +107,7 @@ public final class RunningSystem implements AutoCloseable {
     Map<String, RequestHandler<DynamodbEvent, ?>> streamHandlers = new HashMap<>();
     String mediaBucket = null;
     String acceptedPrefix = "skins/";
+    String mediaPrefix = "media/";
     for (SamTemplate.FunctionDef function : stack.template().functions()) {
       String id = function.logicalId();
       if (!function.routes().isEmpty()) {
@@ -121,6 +122,8 @@ public final class RunningSystem implements AutoCloseable {
         mediaBucket = stack.physicalName(function.s3Triggers().get(0).bucketLogicalId());
         acceptedPrefix =
             stack.environment(function, overrides).getOrDefault("ACCEPTED_PREFIX", acceptedPrefix);
+        mediaPrefix =
+            stack.environment(function, overrides).getOrDefault("MEDIA_PREFIX", mediaPrefix);
       }
     }
     stack.subscribeS3(s3Handlers);
@@ -128,7 +131,10 @@ public final class RunningSystem implements AutoCloseable {
     LocalGateway gateway = stack.startGateway(apiPort, tokens, apiHandlers);
     gateway.enableHostedUi(hostedUi);
     if (mediaBucket != null) {
-      gateway.serveStatic("media", stack.publicObjects(mediaBucket, acceptedPrefix));
+      // Skins and post images (docs/images.md): the two prefixes the distribution serves.
+      var skins = stack.publicObjects(mediaBucket, acceptedPrefix);
+      var postImages = stack.publicObjects(mediaBucket, mediaPrefix);
+      gateway.serveStatic("media", key -> skins.apply(key).or(() -> postImages.apply(key)));
     }
     // The validator's on-failure destination, and its replay (bin/replay-failed-validations
     // --local).

@@ -1,5 +1,8 @@
 package bloghome.skins.api;
 
+import bloghome.images.DynamoDbPostImageStore;
+import bloghome.images.PostImages;
+import bloghome.images.validator.PostImageValidator;
 import bloghome.json.Json;
 import bloghome.json.JsonObject;
 import bloghome.local.S3Notifications;
@@ -30,6 +33,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -52,6 +56,7 @@ final class SkinsStack implements AutoCloseable {
   final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
   final DynamoDbSkinStore skinStore;
   final DynamoDbSkinUploadStore uploadStore;
+  final DynamoDbPostImageStore imageStore;
   final SkinValidatorHandler validator;
   final TestGateway gateway;
 
@@ -64,6 +69,7 @@ final class SkinsStack implements AutoCloseable {
     this.bucket = aws.freshBucket();
     this.skinStore = new DynamoDbSkinStore(aws.dynamoDbClient(), table);
     this.uploadStore = new DynamoDbSkinUploadStore(aws.dynamoDbClient(), table);
+    this.imageStore = new DynamoDbPostImageStore(aws.dynamoDbClient(), table);
     var countingS3 =
         aws.s3(
             new ExecutionInterceptor() {
@@ -84,6 +90,13 @@ final class SkinsStack implements AutoCloseable {
                 new ImageInspector(),
                 "uploads/",
                 clock),
+            Optional.of(
+                new PostImageValidator(
+                    imageStore,
+                    new S3UploadObjects(countingS3, bucket),
+                    new ImageInspector(),
+                    "uploads/",
+                    clock)),
             bucket);
     if (subscribeValidator) {
       aws.notifications()
@@ -96,6 +109,9 @@ final class SkinsStack implements AutoCloseable {
             new Skins(skinStore, clock),
             new SkinUploads(
                 uploadStore, new S3UploadUrlSigner(aws.presigner(), bucket), "uploads/", clock),
+            Optional.of(
+                new PostImages(
+                    imageStore, new S3UploadUrlSigner(aws.presigner(), bucket), "uploads/", clock)),
             new MediaUrls(MEDIA));
     this.gateway = aws.gateway(Map.of("SkinsFunction", handler));
   }
@@ -150,6 +166,15 @@ final class SkinsStack implements AutoCloseable {
 
   Reply uploadStatus(String userId, String uploadId) {
     return call("GET", userPath(userId) + "/skin/uploads/" + uploadId, gateway.token(userId), null);
+  }
+
+  /** {@code POST /users/{userId}/images} as {@code caller} (no VIP group). */
+  Reply createImage(String caller, String userId, Map<String, Object> body) {
+    return call("POST", userPath(userId) + "/images", gateway.token(caller), Json.write(body));
+  }
+
+  Reply imageStatus(String userId, String uploadId) {
+    return call("GET", userPath(userId) + "/images/" + uploadId, gateway.token(userId), null);
   }
 
   Reply skin(String userId) {
