@@ -4,6 +4,7 @@
 // when the author presses Update. A save the server refuses because the post changed elsewhere
 // (409 VERSION_CONFLICT) shows both versions and lets the author choose.
 import { api, apiKeepalive, beforeSignInRedirect, meta, msg, showSession } from './session.js';
+import { IMAGE_LIMITS, imageSentence, uploadPostImage } from './post-images.js';
 
 const AUTOSAVE_MS = 3000;
 const LOCAL_MS = 300;
@@ -544,6 +545,88 @@ function format(kind) {
   area.dispatchEvent(new Event('input'));
 }
 
+// ------------------------------------------------------------------ images (paste, drop, button)
+
+let imageSeq = 0;
+let imagesUploading = 0;
+
+/** Images of ours already in the text (their URLs carry /media/{user}/im_...). */
+function imagesInText() {
+  return ($('content').value.match(/\/media\/[^/\s)]+\/im_/g) || []).length;
+}
+
+function imageStatus(text, bad) {
+  const box = $('image-status');
+  box.textContent = text;
+  box.classList.toggle('bad', !!bad);
+}
+
+/** Replaces the placeholder (wherever the text moved it) and tells the editor the text changed. */
+function replacePlaceholder(token, replacement) {
+  const area = $('content');
+  const at = area.value.indexOf(token);
+  if (at < 0) return;
+  area.setRangeText(replacement, at, at + token.length, 'preserve');
+  area.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+async function insertImages(files) {
+  const images = [...files].filter(f => f.type.startsWith('image/') || /\.(png|jpe?g)$/i.test(f.name));
+  if (!images.length) return;
+  const area = $('content');
+  for (const file of images) {
+    if (imagesInText() + imagesUploading >= IMAGE_LIMITS.perPost) {
+      imageStatus(imageSentence('PER_POST_LIMIT'), true);
+      return;
+    }
+    imageSeq += 1;
+    const token = t('image.placeholder', imageSeq, file.name || 'image');
+    const { selectionStart: a, selectionEnd: b } = area;
+    area.setRangeText(token, a, b, 'end');
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    imageStatus(t('image.uploading', file.name || 'image'));
+    imagesUploading += 1;
+    uploadPostImage(file, file.name)
+      .then(image => {
+        replacePlaceholder(token, image.markdown);
+        imageStatus(t('image.inserted', file.name || 'image'));
+      })
+      .catch(e => {
+        replacePlaceholder(token, '');
+        imageStatus(t('image.rejected', file.name || 'image', e.message), true);
+      })
+      .finally(() => { imagesUploading -= 1; });
+  }
+}
+
+function setUpImages() {
+  const area = $('content');
+  const input = $('image-file');
+  $('insert-image').addEventListener('click', () => input.click());
+  input.addEventListener('change', () => {
+    insertImages(input.files);
+    input.value = '';
+  });
+  area.addEventListener('paste', e => {
+    const files = e.clipboardData && e.clipboardData.files;
+    if (files && files.length) {
+      e.preventDefault();
+      insertImages(files);
+    }
+  });
+  area.addEventListener('dragover', e => {
+    if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) e.preventDefault();
+  });
+  area.addEventListener('drop', e => {
+    const files = e.dataTransfer && e.dataTransfer.files;
+    if (files && files.length) {
+      e.preventDefault();
+      area.focus();
+      insertImages(files);
+    }
+  });
+}
+
 // ------------------------------------------------------------------ start
 
 async function start() {
@@ -620,7 +703,8 @@ if (!s) {
       format(e.key === 'b' ? 'bold' : 'italic');
     }
   });
-  document.querySelectorAll('.toolbar button').forEach(b => b.addEventListener('click', () => format(b.dataset.md)));
+  document.querySelectorAll('.toolbar button[data-md]').forEach(b => b.addEventListener('click', () => format(b.dataset.md)));
+  setUpImages();
   $('publish').addEventListener('click', () => {
     const later = checked('when') === 'later';
     save(status === 'published' ? 'update' : later ? 'schedule' : 'publish');

@@ -25,6 +25,7 @@ public final class Assets {
           "site.css",
           "icon.svg",
           "session.js",
+          "post-images.js",
           "home.js",
           "code.js",
           "post.js",

@@ -2,6 +2,7 @@ package bloghome.pages.api;
 
 import bloghome.errors.Problem;
 import bloghome.http.ApiRequest;
+import bloghome.images.PostImageRules;
 import bloghome.pages.Assets;
 import bloghome.pages.DiscoveryPages;
 import bloghome.pages.FeedPages;
@@ -306,6 +307,10 @@ final class PageRenderer {
     data.put("tags-max", Integer.toString(StudioPages.LIMITS.tagsMax()));
     data.put("categories-max", Integer.toString(StudioPages.LIMITS.categoriesMax()));
     data.put("schedule-max-days", Integer.toString(StudioPages.LIMITS.scheduleMaxDays()));
+    // Post images (docs/images.md): the limits post-images.js checks before the server does.
+    data.put("image-max-bytes", Long.toString(PostImageRules.MAX_BYTES));
+    data.put("images-per-post", Integer.toString(PostImageRules.MAX_PER_POST));
+    data.put("images-per-day", Integer.toString(PostImageRules.MAX_PER_DAY));
     PageModels.Layout layout =
         layout(page, m.t(titleKey), "", Optional.empty(), List.of(script), data, Seo.NONE);
     return new Rendered(
