@@ -83,6 +83,27 @@ class StudioPagesTest {
   }
 
   @Test
+  void theImportPage_isANoStoreShell_withItsModulesAndSentences_linkedFromTheStudioNav() {
+    APIGatewayV2HTTPResponse page = get("GET /studio/import", "/studio/import", Map.of(), Map.of());
+
+    assertThat(page.getStatusCode()).isEqualTo(200);
+    assertThat(page.getHeaders()).containsEntry("cache-control", "no-store");
+    assertThat(page.getBody())
+        .containsPattern(
+            "<script type=\"module\" src=\"/assets/import\\.[0-9a-f]+\\.js\"></script>")
+        .doesNotContain("<script>")
+        .contains("<a href=\"/studio/import\">导入与导出</a>")
+        .contains("id=\"import-files\"")
+        .contains("data-k=\"tr.err.broken\"")
+        .contains("<meta name=\"bh:content-max-bytes\" content=\"204800\">");
+    APIGatewayV2HTTPResponse en =
+        get("GET /studio/import", "/studio/import", Map.of(), Map.of("lang", "en"));
+    assertThat(en.getBody())
+        .contains("Please sign in: the studio is open to the blog owner only.")
+        .contains("This zip is damaged and cannot be read; nothing in it was imported.");
+  }
+
+  @Test
   void otherMethodsOnAStudioPage_get405() {
     APIGatewayV2HTTPEvent event = event("ANY /studio", "/studio", Map.of(), Map.of(), null, null);
     event.getRequestContext().getHttp().setMethod("POST");
