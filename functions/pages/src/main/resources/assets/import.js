@@ -16,6 +16,7 @@ const MAX_FILE_BYTES = 100 * 1024 * 1024;
 const CONTENT_MAX = Number(meta('content-max-bytes')) || 200 * 1024;
 const IMAGE = /!\[([^\]\n]*)\]\(([^\s)]+)( "[^"\n]*")?\)/g;
 const enc = new TextEncoder();
+const POST_ID = /^p_[A-Za-z0-9_-]{22}$/;
 
 function t(key, ...args) {
   return args.reduce((text, a, i) => text.replace(`{${i}}`, a), msg(`tr.${key}`));
@@ -265,6 +266,32 @@ async function importFiles(files) {
     progress.value++;
     return false;
   });
+  // An export of this very account names its posts by their ids: those are updated in place (PUT
+  // with the version read now) instead of being imported as copies.
+  if (sendable.some(i => POST_ID.test(i.post.sourceId))) {
+    const mine = new Map((await myPosts()).map(p => [p.postId, p]));
+    const rest = [];
+    for (const item of sendable) {
+      const own = mine.get(item.post.sourceId);
+      if (!own) {
+        rest.push(item);
+        continue;
+      }
+      const body = { ...item.post, version: own.version };
+      if (item.schedule) Object.assign(body, { status: 'scheduled', publishAt: item.schedule });
+      for (const k of ['sourceId', 'publishedAt', 'views', 'comments', 'likes', 'favorites']) delete body[k];
+      const res = await api('PUT', `/posts/${encodeURIComponent(own.postId)}`, body).catch(() => ({ status: 0, body: { error: { message: t('err.network') } } }));
+      if (res.status === 200) {
+        show(item, t('updated'), 'updated', own.postId);
+        counts.updated++;
+      } else {
+        show(item, `${t('failed')}: ${errorOf(res)}`, 'bad');
+        counts.failed++;
+      }
+      progress.value++;
+    }
+    sendable = rest;
+  }
   for (const batch of batches(sendable)) {
     status.textContent = t('sending', progress.value, items.length);
     const res = await api('POST', `/users/${encodeURIComponent(s.sub)}/posts/import`, { posts: batch.map(i => i.post) })
@@ -293,12 +320,17 @@ async function importFiles(files) {
 // ---------------------------------------------------------------- export
 
 async function allPosts() {
+  return (await myPosts()).map(p => p.postId);
+}
+
+/** Every post of mine as the studio list gives it (postId, version, ...). */
+async function myPosts() {
   const ids = [];
   let cursor = '';
   for (;;) {
     const res = await api('GET', `/studio/posts?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     if (res.status !== 200) throw new Error(errorOf(res));
-    ids.push(...res.body.items.map(p => p.postId));
+    ids.push(...res.body.items);
     if (!res.body.nextCursor) return ids;
     cursor = res.body.nextCursor;
   }
