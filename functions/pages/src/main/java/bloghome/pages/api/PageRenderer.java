@@ -317,7 +317,10 @@ final class PageRenderer {
         200,
         render(
             template,
-            new PageModels.StudioPage(layout, StudioPages.scriptStrings(m), StudioPages.LIMITS)),
+            new PageModels.StudioPage(
+                layout,
+                StudioPages.scriptStrings(m, script.equals("import.js")),
+                StudioPages.LIMITS)),
         HtmlResponses.Caching.NO_STORE,
         Optional.empty());
   }

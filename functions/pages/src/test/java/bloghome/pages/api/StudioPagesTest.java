@@ -54,6 +54,7 @@ class StudioPagesTest {
         .contains("最大 200 KB")
         .contains("最多 3 个")
         .contains("data-k=\"savedAt\"")
+        .doesNotContain("data-k=\"tr.")
         .doesNotContain("bh:post-id");
   }
 
