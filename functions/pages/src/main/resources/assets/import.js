@@ -67,7 +67,13 @@ function markdownItem(name, bytes, dir) {
     throw e;
   }
   const item = fm.toImport(parsed.fields, parsed.body, `file:${name}`);
-  return { name, dir, ...item };
+  // an export of this site names where each of its images came from ("images/a.png /media/a.png")
+  const originals = new Map();
+  for (const pair of [].concat(parsed.fields.images || [])) {
+    const space = String(pair).indexOf(' ');
+    if (space > 0) originals.set(pair.slice(0, space), pair.slice(space + 1).trim());
+  }
+  return { name, dir, originals, ...item };
 }
 
 async function itemsOfFile(file) {
@@ -154,15 +160,18 @@ async function uploadImages(item, resources, uploaded) {
   if (typeof item.dir !== 'string' || item.error) return;
   const refs = [...item.post.content.matchAll(IMAGE)].filter(m => isRelative(m[2]));
   if (!refs.length) return;
-  const upload = await imageUploader();
+  let upload;
   let content = '';
   let last = 0;
   for (const m of refs) {
     const path = resolve(item.dir, m[2]);
     let src = null;
-    if (!resources.has(path)) {
+    const original = item.originals && item.originals.get(m[2]);
+    if (original && ownImage(original)) {
+      src = original; // exported from this site: the image is still here, no second copy
+    } else if (!resources.has(path)) {
       item.warnings.push(['imageMissing', m[2]]);
-    } else if (!upload) {
+    } else if (!(upload = await imageUploader())) {
       item.warnings.push(['noImageUpload', m[2]]);
     } else {
       if (!uploaded.has(path)) {
@@ -381,6 +390,7 @@ async function exportAll() {
     for (const p of posts) {
       let content = '';
       let last = 0;
+      const originals = [];
       for (const m of p.content.matchAll(IMAGE)) {
         const url = ownImage(m[2]);
         if (!url) continue;
@@ -403,13 +413,16 @@ async function exportAll() {
         }
         const name = images.get(url.href);
         if (name) {
+          originals.push(`images/${encodeURI(name)} ${m[2]}`);
           content += p.content.slice(last, m.index) + `![${m[1]}](images/${encodeURI(name)}${m[3] || ''})`;
           last = m.index + m[0].length;
         }
       }
       content += p.content.slice(last);
       const date = (p.publishedAt || p.publishAt || p.updatedAt || '').slice(0, 10);
-      files.push({ name: `${date}-${p.postId}.md`, bytes: enc.encode(fm.write(fm.fromPost(p), content)), deflate: true });
+      const fields = fm.fromPost(p);
+      if (originals.length) fields.images = [...new Set(originals)];
+      files.push({ name: `${date}-${p.postId}.md`, bytes: enc.encode(fm.write(fields, content)), deflate: true });
     }
     const blob = await writeZip(files);
     const link = $('export-link');
