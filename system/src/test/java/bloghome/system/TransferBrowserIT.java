@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -60,7 +63,7 @@ class TransferBrowserIT {
     system = RunningSystem.start(new LocalStack.Config("transfer", port, 0, 0, List.of(base)));
     http = new Http(system.apiUrl());
     hosted = new HostedSignIn(browser, base, system.hostedUi().url());
-    for (String user : List.of("wp", "md", "src", "dst", "bad")) {
+    for (String user : List.of("wp", "md", "src", "dst", "bad", "zips")) {
       assertThat(
               http.send("PUT", "/users/" + user, token(user), Map.of("displayName", "博主 " + user))
                   .status())
@@ -227,6 +230,58 @@ class TransferBrowserIT {
     assertThat(resultTexts()).singleElement().asString().contains("这个文件是空的。");
     assertThat(postsBySourceId("bad")).isEmpty();
     assertThat(browser.consoleErrors()).isEmpty();
+    signOut();
+  }
+
+  @Test
+  void zip64AndEncryptedZips_areRefusedWithTheirSentences_whileAStoredZipChosenWithThemIsImported()
+      throws IOException {
+    byte[] good = zip(Map.of("a.md", "---\ntitle: 加密的\n---\n正文".getBytes(StandardCharsets.UTF_8)));
+    byte[] encrypted = good.clone();
+    ByteBuffer view = ByteBuffer.wrap(encrypted).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i + 4 <= encrypted.length; i++) {
+      int sig = view.getInt(i);
+      if (sig == 0x04034b50) {
+        view.putShort(i + 6, (short) (view.getShort(i + 6) | 1));
+      } else if (sig == 0x02014b50) {
+        view.putShort(i + 8, (short) (view.getShort(i + 8) | 1));
+      }
+    }
+    byte[] zip64 = good.clone();
+    // a zip64 archive marks its end record's counts as 0xFFFF
+    ByteBuffer end = ByteBuffer.wrap(zip64).order(ByteOrder.LITTLE_ENDIAN);
+    end.putShort(zip64.length - 22 + 8, (short) 0xffff)
+        .putShort(zip64.length - 22 + 10, (short) 0xffff);
+    byte[] text = "---\ntitle: 不压缩的 zip\nid: stored-1\n---\n存储方式".getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream stored = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+      ZipEntry entry = new ZipEntry("stored.md");
+      entry.setMethod(ZipEntry.STORED);
+      entry.setSize(text.length);
+      CRC32 crc = new CRC32();
+      crc.update(text);
+      entry.setCrc(crc.getValue());
+      stored.putNextEntry(entry);
+      stored.write(text);
+      stored.closeEntry();
+    }
+    Path a = temp.resolve("encrypted.zip");
+    Path b = temp.resolve("zip64.zip");
+    Path c = temp.resolve("stored.zip");
+    Files.write(a, encrypted);
+    Files.write(b, zip64);
+    Files.write(c, out.toByteArray());
+
+    signIn("zips");
+    browser.find("#transfer");
+    browser.find("#import-files").sendKeys(a + "\n" + b + "\n" + c);
+    browser.click("#import-start");
+    browser.waitForText("导入完成：新建 1 篇，更新 0 篇，失败 2 篇。");
+    assertThat(resultTexts())
+        .anySatisfy(r -> assertThat(r).startsWith("encrypted.zip").contains("压缩包里有加密的文件"))
+        .anySatisfy(r -> assertThat(r).startsWith("zip64.zip").contains("zip64 格式"))
+        .anySatisfy(r -> assertThat(r).startsWith("stored.md").contains("已新建"));
+    assertThat(postsBySourceId("zips").get("stored-1")).containsEntry("content", "存储方式");
     signOut();
   }
 
