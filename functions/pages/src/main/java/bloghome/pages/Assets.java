@@ -33,6 +33,10 @@ public final class Assets {
           "write.js",
           "studio.js",
           "profile.js",
+          "zip.js",
+          "frontmatter.js",
+          "wxr.js",
+          "import.js",
           "callback.js",
           "signin.js");
 

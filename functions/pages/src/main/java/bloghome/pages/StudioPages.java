@@ -46,10 +46,19 @@ public final class StudioPages {
     return markdown.toHtml(content);
   }
 
+  /** Prefix of the sentences only the import/export page shows (kept off the other pages). */
+  static final String TRANSFER_PREFIX = SCRIPT_PREFIX + "tr.";
+
   /** The sentences a studio script shows, in the page's language, keyed without the prefix. */
   public static List<PageModels.Sentence> scriptStrings(Messages m) {
+    return scriptStrings(m, false);
+  }
+
+  /** As {@link #scriptStrings(Messages)}, with the import/export page's own when asked. */
+  public static List<PageModels.Sentence> scriptStrings(Messages m, boolean transfer) {
     return m.keys().stream()
         .filter(k -> k.startsWith(SCRIPT_PREFIX))
+        .filter(k -> transfer || !k.startsWith(TRANSFER_PREFIX))
         .sorted()
         .map(k -> new PageModels.Sentence(k.substring(SCRIPT_PREFIX.length()), m.t(k)))
         .toList();

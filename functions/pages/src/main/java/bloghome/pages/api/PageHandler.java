@@ -88,6 +88,7 @@ public final class PageHandler extends ApiHandler {
     page("/write", request -> safely(request, renderer::write));
     page("/studio", request -> safely(request, renderer::studio));
     page("/studio/profile", request -> safely(request, renderer::studioProfile));
+    page("/studio/import", request -> safely(request, renderer::studioImport));
     route("POST /studio/preview", this::preview);
     page("/sign-in", request -> safely(request, renderer::signIn));
     page("/auth/callback", request -> safely(request, renderer::callback));

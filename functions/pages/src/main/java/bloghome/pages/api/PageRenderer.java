@@ -295,6 +295,11 @@ final class PageRenderer {
     return studioPage(page, "profile.jte", "studio.profile.title", "profile.js", Map.of());
   }
 
+  /** {@code /studio/import}: import Markdown, zips and WordPress exports; export everything. */
+  Rendered studioImport(ApiRequest request, PageRequest page) {
+    return studioPage(page, "import.jte", "studio.import.title", "import.js", Map.of());
+  }
+
   /**
    * A studio page is a static shell, the same for every reader: the script shows the sign-in
    * prompt, or fills the page from the API with the owner's token. Never stored by any cache.
@@ -317,7 +322,10 @@ final class PageRenderer {
         200,
         render(
             template,
-            new PageModels.StudioPage(layout, StudioPages.scriptStrings(m), StudioPages.LIMITS)),
+            new PageModels.StudioPage(
+                layout,
+                StudioPages.scriptStrings(m, script.equals("import.js")),
+                StudioPages.LIMITS)),
         HtmlResponses.Caching.NO_STORE,
         Optional.empty());
   }

@@ -39,6 +39,7 @@ class PageHandlerTest {
     assertThat(PageHandler.safeReturn(Optional.of("/studio?state=draft")))
         .isEqualTo("/studio?state=draft");
     assertThat(PageHandler.safeReturn(Optional.of("/studio/profile"))).isEqualTo("/studio/profile");
+    assertThat(PageHandler.safeReturn(Optional.of("/studio/import"))).isEqualTo("/studio/import");
     assertThat(PageHandler.safeReturn(Optional.of("/p/p_1/edit"))).isEqualTo("/p/p_1/edit");
     assertThat(PageHandler.safeReturn(Optional.of("/studios"))).isEqualTo("/");
     assertThat(PageHandler.safeReturn(Optional.of("/writer"))).isEqualTo("/");

@@ -54,6 +54,7 @@ class StudioPagesTest {
         .contains("最大 200 KB")
         .contains("最多 3 个")
         .contains("data-k=\"savedAt\"")
+        .doesNotContain("data-k=\"tr.")
         .doesNotContain("bh:post-id");
   }
 
@@ -80,6 +81,27 @@ class StudioPagesTest {
           .contains("<html lang=\"en\"")
           .contains("Please sign in: the studio is open to the blog owner only.");
     }
+  }
+
+  @Test
+  void theImportPage_isANoStoreShell_withItsModulesAndSentences_linkedFromTheStudioNav() {
+    APIGatewayV2HTTPResponse page = get("GET /studio/import", "/studio/import", Map.of(), Map.of());
+
+    assertThat(page.getStatusCode()).isEqualTo(200);
+    assertThat(page.getHeaders()).containsEntry("cache-control", "no-store");
+    assertThat(page.getBody())
+        .containsPattern(
+            "<script type=\"module\" src=\"/assets/import\\.[0-9a-f]+\\.js\"></script>")
+        .doesNotContain("<script>")
+        .contains("<a href=\"/studio/import\">导入与导出</a>")
+        .contains("id=\"import-files\"")
+        .contains("data-k=\"tr.err.broken\"")
+        .contains("<meta name=\"bh:content-max-bytes\" content=\"204800\">");
+    APIGatewayV2HTTPResponse en =
+        get("GET /studio/import", "/studio/import", Map.of(), Map.of("lang", "en"));
+    assertThat(en.getBody())
+        .contains("Please sign in: the studio is open to the blog owner only.")
+        .contains("This zip is damaged and cannot be read; nothing in it was imported.");
   }
 
   @Test
