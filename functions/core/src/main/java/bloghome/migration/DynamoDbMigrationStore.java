@@ -108,12 +108,12 @@ public final class DynamoDbMigrationStore implements MigrationStore {
   private static Map<String, String> names(String... used) {
     Map<String, String> all =
         Map.of(
-        "#status", TableKeys.MIGRATION_STATUS,
-        "#started", TableKeys.MIGRATION_STARTED_AT,
-        "#updated", TableKeys.MIGRATION_UPDATED_AT,
-        "#step", TableKeys.MIGRATION_STEP,
-        "#processed", TableKeys.MIGRATION_PROCESSED,
-        "#cursor", TableKeys.MIGRATION_CURSOR);
+            "#status", TableKeys.MIGRATION_STATUS,
+            "#started", TableKeys.MIGRATION_STARTED_AT,
+            "#updated", TableKeys.MIGRATION_UPDATED_AT,
+            "#step", TableKeys.MIGRATION_STEP,
+            "#processed", TableKeys.MIGRATION_PROCESSED,
+            "#cursor", TableKeys.MIGRATION_CURSOR);
     Map<String, String> names = new HashMap<>();
     for (String name : used) {
       names.put(name, all.get(name));
