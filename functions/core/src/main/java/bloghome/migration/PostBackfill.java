@@ -66,6 +66,9 @@ public final class PostBackfill {
       return Outcome.NOT_STARTED;
     }
     MigrationState state = stored.get();
+    if (state.done()) {
+      return Outcome.DONE;
+    }
     while (!state.done()) {
       if (!clock.instant().isBefore(deadline)) {
         return Outcome.CONTINUES;
