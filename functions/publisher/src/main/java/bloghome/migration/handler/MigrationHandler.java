@@ -45,7 +45,10 @@ import java.util.Set;
  * </ul>
  */
 public final class MigrationHandler implements RequestStreamHandler {
-  /** Time kept back from a run for the page under way and the cursor's save. */
+  /**
+   * Time kept back from a run for the page under way and the cursor's save (a quarter of a shorter
+   * timeout).
+   */
   private static final Duration MARGIN = Duration.ofSeconds(60);
 
   private static final int DEFAULT_PAGE_SIZE = 100;
@@ -85,8 +88,9 @@ public final class MigrationHandler implements RequestStreamHandler {
     if (event.has("RequestType")) {
       answer = customResource(event);
     } else if (event.has("Records")) {
+      long remaining = context.getRemainingTimeInMillis();
       Instant deadline =
-          clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(MARGIN);
+          clock.instant().plusMillis(remaining - Math.min(MARGIN.toMillis(), remaining / 4));
       answer = new LinkedHashMap<>();
       for (String name : migrationsIn(event)) {
         PostBackfill.Outcome outcome = backfill.run(name, deadline);
