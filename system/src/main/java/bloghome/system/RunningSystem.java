@@ -4,6 +4,7 @@ import bloghome.local.InProcessEnvironment;
 import bloghome.local.LambdaRuntime;
 import bloghome.local.LocalAuthServer;
 import bloghome.local.LocalAuthorization;
+import bloghome.local.LocalCustomResources;
 import bloghome.local.LocalGateway;
 import bloghome.local.LocalJwt;
 import bloghome.local.LocalSchedules;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +42,7 @@ public final class RunningSystem implements AutoCloseable {
   private final LambdaRuntime runtime;
   private final LocalAuthServer hostedUi;
   private final LocalSchedules schedules;
+  private final LocalCustomResources customResources;
 
   private RunningSystem(
       LocalStack stack,
@@ -47,13 +50,15 @@ public final class RunningSystem implements AutoCloseable {
       LocalJwt tokens,
       LambdaRuntime runtime,
       LocalAuthServer hostedUi,
-      LocalSchedules schedules) {
+      LocalSchedules schedules,
+      LocalCustomResources customResources) {
     this.stack = stack;
     this.gateway = gateway;
     this.tokens = tokens;
     this.runtime = runtime;
     this.hostedUi = hostedUi;
     this.schedules = schedules;
+    this.customResources = customResources;
   }
 
   public static RunningSystem start(LocalStack.Config config) {
@@ -144,7 +149,14 @@ public final class RunningSystem implements AutoCloseable {
         "failures/replay",
         () -> "{\"replayed\":" + stack.notifications().replayFailures() + "}");
     LocalSchedules schedules = stack.schedules(runtime::invoke, clock);
-    return new RunningSystem(stack, gateway, tokens, runtime, hostedUi, schedules);
+    // CloudFormation's custom resources served by local functions (the data migrations), as a
+    // deploy sends them: Create at start, answered on the gateway.
+    gateway.serveAction("PUT", LocalCustomResources.RESPONSE_ACTION, () -> "{}");
+    LocalCustomResources customResources =
+        new LocalCustomResources(
+            stack.template(), Set.copyOf(runtime.functions()), runtime::invoke, gateway.url());
+    customResources.createAll();
+    return new RunningSystem(stack, gateway, tokens, runtime, hostedUi, schedules, customResources);
   }
 
   private static String origin(URI endpoint) {
@@ -179,6 +191,11 @@ public final class RunningSystem implements AutoCloseable {
   /** EventBridge Scheduler's side: fires the due one-time schedules (scheduled posts). */
   public LocalSchedules schedules() {
     return schedules;
+  }
+
+  /** CloudFormation's custom resources (data migrations): send one another event. */
+  public LocalCustomResources customResources() {
+    return customResources;
   }
 
   /** The Lambda runtime every function runs in. */

@@ -99,6 +99,20 @@ class TemplateContractTest {
                   "dynamodb:UpdateItem",
                   "dynamodb:DeleteItem")),
           Map.entry(
+              "MigrationFunction",
+              Set.of(
+                  "dynamodb:Scan",
+                  "dynamodb:Query",
+                  "dynamodb:GetItem",
+                  "dynamodb:PutItem",
+                  "dynamodb:UpdateItem",
+                  "dynamodb:DeleteItem",
+                  "dynamodb:DescribeStream",
+                  "dynamodb:GetShardIterator",
+                  "dynamodb:GetRecords",
+                  "dynamodb:ListStreams",
+                  "sqs:SendMessage")),
+          Map.entry(
               "StatsFunction",
               Set.of(
                   "dynamodb:GetItem",

@@ -172,6 +172,9 @@ class TransformedTemplateIT {
           Map<String, Object> statement = map(s);
           statements++;
           for (String action : strings(statement.get("Action"))) {
+            if (role.equals("MigrationFunctionRole") && action.equals("dynamodb:Scan")) {
+              continue; // a data migration visits every post; no request path scans
+            }
             assertThat(forbidden).as(role + " grants " + action).doesNotContain(action);
             assertThat(action).as(role).doesNotContain("*");
           }

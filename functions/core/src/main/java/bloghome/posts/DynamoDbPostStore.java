@@ -6,6 +6,8 @@ import static bloghome.table.Attributes.string;
 import static bloghome.table.TableKeys.key;
 
 import bloghome.errors.Problem;
+import bloghome.json.Json;
+import bloghome.json.JsonObject;
 import bloghome.paging.StorePage;
 import bloghome.table.PostSummaryItems;
 import bloghome.table.RetryPolicy;
@@ -27,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -314,6 +318,46 @@ public final class DynamoDbPostStore implements PostStore {
     PostWrites.Items items =
         writes.replacement(before, writes.storedEntries(before.postId()), after);
     return outcome(transactions.write(items.items()), items.entriesFrom());
+  }
+
+  @Override
+  public Write backfill(Post current, String migration) {
+    PostWrites.Items items =
+        writes.backfill(
+            current.summary(), writes.storedEntries(current.postId()), current, migration);
+    return outcome(transactions.write(items.items()), items.entriesFrom());
+  }
+
+  @Override
+  public IdPage allPostIds(int limit, Optional<String> after) {
+    ScanRequest.Builder scan =
+        ScanRequest.builder()
+            .tableName(table)
+            .limit(limit)
+            .filterExpression("#sk = :summary")
+            .projectionExpression("#pk, #sk, #id")
+            .expressionAttributeNames(
+                Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK, "#id", PostSummaryItems.POST_ID))
+            .expressionAttributeValues(Map.of(":summary", s(TableKeys.SUMMARY)));
+    after.ifPresent(
+        position -> {
+          JsonObject key = JsonObject.parseBody(position);
+          scan.exclusiveStartKey(key(key.string("pk"), key.string("sk")));
+        });
+    ScanResponse response = dynamo.scan(scan.build());
+    List<String> ids = new ArrayList<>();
+    for (Map<String, AttributeValue> item : response.items()) {
+      ids.add(string(item, PostSummaryItems.POST_ID));
+    }
+    Optional<String> next = Optional.empty();
+    if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+      Map<String, AttributeValue> last = response.lastEvaluatedKey();
+      next =
+          Optional.of(
+              Json.write(
+                  Map.of("pk", string(last, TableKeys.PK), "sk", string(last, TableKeys.SK))));
+    }
+    return new IdPage(ids, next);
   }
 
   @Override

@@ -60,6 +60,19 @@ public interface PostStore {
    */
   Write replace(PostSummary before, Post after);
 
+  /**
+   * Writes a post again exactly as it is, with every projection the current code gives a post (the
+   * studio's keys, the category, tag and month entries and their totals): what a data migration
+   * does to posts written before those projections existed. CONFLICT as for {@link #replace}.
+   */
+  Write backfill(Post current, String migration);
+
+  /** A page of post ids in storage order, and the opaque position after it (none at the end). */
+  record IdPage(List<String> postIds, Optional<String> next) {}
+
+  /** Every post, a page at a time, for data migrations (a Scan: never on a request path). */
+  IdPage allPostIds(int limit, Optional<String> after);
+
   /** Deletes a post and subtracts it from the totals; CONFLICT as for {@link #replace}. */
   Write delete(PostSummary current);
 

@@ -123,10 +123,27 @@ final class PostWrites {
    * type there moves the profile's post count and the listing totals with it.
    */
   Items replacement(PostSummary before, Set<Entry> entries, Post after) {
+    return replacement(before, entries, after, PostItems.contentItem(after));
+  }
+
+  /**
+   * A post written again as it is, by a data migration: the same items as an edit that changes
+   * nothing (the summary's current keys, the entries and totals it lacks), with the content item
+   * marked by the migration, so that its first write reaches the search indexer through the stream
+   * and a repeated one changes nothing.
+   */
+  Items backfill(PostSummary current, Set<Entry> entries, Post post, String migration) {
+    Map<String, AttributeValue> content = PostItems.contentItem(post);
+    content.put(TableKeys.BACKFILLED_BY, s(migration));
+    return replacement(current, entries, post, content);
+  }
+
+  private Items replacement(
+      PostSummary before, Set<Entry> entries, Post after, Map<String, AttributeValue> content) {
     PostSummary s = after.summary();
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(summaries.replace(PostItems.stored(before), PostItems.stored(s)));
-    items.add(table.put(PostItems.contentItem(after)));
+    items.add(table.put(content));
     if (s.version() != before.version()) {
       items.add(table.put(PostItems.revisionItem(after)));
       long oldest = s.version() - Revision.KEPT;

@@ -454,6 +454,28 @@ public final class TableKeys {
   /** The ByOwner partition that lists every blog with posts (the sitemap index). */
   public static final String BLOGS_PK = "BLOGS";
 
+  // ------------------------------------------------------------ migrations (docs/operations.md)
+
+  /** The state of one data migration (cursor, step, status), one item per migration. */
+  public static String migrationPk(String name) {
+    return MIGRATION_PREFIX + name;
+  }
+
+  public static final String MIGRATION_PREFIX = "MIGRATION#";
+  public static final String MIGRATION_STATE = "STATE";
+  public static final String MIGRATION_STATUS = "status";
+  public static final String MIGRATION_CURSOR = "cursor";
+  public static final String MIGRATION_STEP = "step";
+  public static final String MIGRATION_PROCESSED = "processed";
+  public static final String MIGRATION_STARTED_AT = "startedAt";
+  public static final String MIGRATION_UPDATED_AT = "updatedAt";
+
+  /**
+   * On a post's content item: the backfill that wrote it last. A backfill's write changes the item
+   * (so the table's stream tells the search indexer) only the first time.
+   */
+  public static final String BACKFILLED_BY = "backfilledBy";
+
   // ------------------------------------------------------------ whole keys
 
   /** The primary key of an item, as a mutable map (callers add the item's attributes to it). */

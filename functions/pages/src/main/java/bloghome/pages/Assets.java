@@ -29,6 +29,7 @@ public final class Assets {
           "home.js",
           "code.js",
           "post.js",
+          "followers-post.js",
           "skin.js",
           "write.js",
           "studio.js",

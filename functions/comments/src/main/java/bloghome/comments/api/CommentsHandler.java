@@ -43,6 +43,7 @@ public final class CommentsHandler extends ApiHandler {
     this.comments = new CommentService(store, cursors, clock, config);
     route("POST /posts/{postId}/comments", this::create);
     route("GET /posts/{postId}/comments", this::list);
+    route("GET /reader/posts/{postId}/comments", this::readerList);
     route("DELETE /comments/{commentId}", this::delete);
     route("GET /studio/comments", this::studio);
   }
@@ -86,6 +87,18 @@ public final class CommentsHandler extends ApiHandler {
           200, comments.listReplies(postId, replyTo.get(), viewer, limit, cursor));
     }
     return Responses.json(200, comments.listThreads(postId, viewer, limit, cursor));
+  }
+
+  /**
+   * The same list behind the JWT authorizer, for the readers a followers-only post is for (its
+   * author and followers): the public route never sees a token. The answer depends on who asks, so
+   * no shared cache keeps it.
+   */
+  private APIGatewayV2HTTPResponse readerList(ApiRequest request) {
+    request.requireCaller();
+    APIGatewayV2HTTPResponse response = list(request);
+    response.getHeaders().put("cache-control", "private, no-store");
+    return response;
   }
 
   private APIGatewayV2HTTPResponse delete(ApiRequest request) {

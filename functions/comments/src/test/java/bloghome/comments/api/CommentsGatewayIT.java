@@ -7,22 +7,29 @@ import bloghome.json.Json;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
 import bloghome.local.junit.TestGateway;
+import bloghome.table.PostSummaryItems;
+import bloghome.table.TableKeys;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** CommentsFunction behind the local gateway: the template's routes and JWT authorizer. */
 @ExtendWith(LocalAwsExtension.class)
 class CommentsGatewayIT {
   private CommentsTestBed bed;
   private TestGateway gateway;
+  private DynamoDbClient dynamo;
 
   @BeforeEach
   void setUp(LocalAws aws) {
+    dynamo = aws.dynamoDbClient();
     bed = new CommentsTestBed(aws, CommentsConfig.DEFAULT);
     gateway = aws.gateway(Map.of("CommentsFunction", bed.handler));
   }
@@ -85,6 +92,68 @@ class CommentsGatewayIT {
     assertThat(response.headers().firstValue("content-type"))
         .hasValue("application/json; charset=utf-8");
     assertThat(json(response)).containsEntry("commentCount", 1L);
+  }
+
+  @Test
+  void followersOnlyComments_areReadThroughTheJwtTwinRoute_byTheAuthorAndFollowersOnly() {
+    // given alice's followers-only post, bob following her, a comment of each
+    String postId = bed.posts.create("alice");
+    dynamo.updateItem(
+        r ->
+            r.tableName(bed.table)
+                .key(
+                    Map.of(
+                        TableKeys.PK, AttributeValue.fromS(TableKeys.postPk(postId)),
+                        TableKeys.SK, AttributeValue.fromS(TableKeys.SUMMARY)))
+                .updateExpression("SET #v = :v")
+                .expressionAttributeNames(Map.of("#v", PostSummaryItems.VISIBILITY))
+                .expressionAttributeValues(
+                    Map.of(":v", AttributeValue.fromS(PostSummaryItems.FOLLOWERS))));
+    dynamo.putItem(
+        r ->
+            r.tableName(bed.table)
+                .item(
+                    Map.of(
+                        TableKeys.PK, AttributeValue.fromS(TableKeys.follow("bob", "alice")),
+                        TableKeys.SK, AttributeValue.fromS(TableKeys.FOLLOW_OUT))));
+    assertThat(create(gateway.token("bob"), postId, "{\"body\":\"as a follower\"}").statusCode())
+        .isEqualTo(201);
+    assertThat(create(gateway.token("alice"), postId, "{\"body\":\"thanks\"}").statusCode())
+        .isEqualTo(201);
+
+    // then the public route stays anonymous whatever token comes with it: 403 FOLLOWERS_ONLY
+    HttpResponse<String> publicWithToken =
+        gateway.send(
+            gateway
+                .request("/posts/" + postId + "/comments")
+                .header("authorization", "Bearer " + gateway.token("bob"))
+                .GET()
+                .build());
+    assertThat(publicWithToken.statusCode()).isEqualTo(403);
+    assertThat(error(publicWithToken)).containsEntry("code", "FOLLOWERS_ONLY");
+
+    // and the twin route answers the follower and the author, privately
+    for (String reader : new String[] {"bob", "alice"}) {
+      HttpResponse<String> list = readerList(gateway.token(reader), postId);
+      assertThat(list.statusCode()).as(reader).isEqualTo(200);
+      assertThat(list.headers().firstValue("cache-control")).hasValue("private, no-store");
+      assertThat(json(list)).containsEntry("commentCount", 2L);
+      assertThat((List<?>) json(list).get("items")).hasSize(2);
+    }
+    // a reader who does not follow gets the post read's 403, no token the gateway's 401
+    HttpResponse<String> carol = readerList(gateway.token("carol"), postId);
+    assertThat(carol.statusCode()).isEqualTo(403);
+    assertThat(error(carol)).containsEntry("code", "FOLLOWERS_ONLY");
+    assertThat(readerList(null, postId).statusCode()).isEqualTo(401);
+  }
+
+  private HttpResponse<String> readerList(String token, String postId) {
+    HttpRequest.Builder request =
+        gateway.request("/reader/posts/" + postId + "/comments?limit=10").GET();
+    if (token != null) {
+      request.header("authorization", "Bearer " + token);
+    }
+    return gateway.send(request.build());
   }
 
   @Test

@@ -235,7 +235,15 @@ final class PageRenderer {
   }
 
   Rendered post(ApiRequest request, PageRequest page) {
-    Pages.PostData data = pages.post(request.pathParam("postId"));
+    Pages.PostData data;
+    try {
+      data = pages.post(request.pathParam("postId"));
+    } catch (Problem problem) {
+      if (problem.code().equals("FOLLOWERS_ONLY")) {
+        return followersOnlyPost(page, request.pathParam("postId"));
+      }
+      throw problem;
+    }
     Messages m = page.messages();
     var summary = data.post().summary();
     PageModels.Layout layout =
@@ -384,6 +392,29 @@ final class PageRenderer {
   /** A page of this site to come back to ({@link ReturnPath}); anything else goes home. */
   static String safeReturn(Optional<String> value) {
     return ReturnPath.safe(value);
+  }
+
+  /**
+   * A followers-only post: the same page for everyone (the function never knows the reader); its
+   * script asks the JWT routes for the post, its rendering and its comments when the reader is
+   * signed in, and they answer the author and followers only (docs/discovery.md).
+   */
+  private Rendered followersOnlyPost(PageRequest page, String postId) {
+    Messages m = page.messages();
+    PageModels.Layout layout =
+        layout(
+            page,
+            m.t("followers.heading"),
+            "",
+            Optional.empty(),
+            List.of("followers-post.js"),
+            Map.of("post-id", postId),
+            Seo.NONE);
+    String html =
+        render(
+            "followers-post.jte",
+            new PageModels.ErrorPage(layout, 403, m.t("followers.heading"), m.t("followers.text")));
+    return new Rendered(403, html, HtmlResponses.Caching.NO_STORE, Optional.empty());
   }
 
   Rendered errorPage(PageRequest page, Problem problem) {
