@@ -76,6 +76,15 @@ class MarkdownCodeAndMathTest {
   }
 
   @Test
+  void theStudioPreview_showsHighlightedCodeAndMath_asThePostPageDoes() {
+    String content = "```py\nx = 1  # one\n```\n\n$a^2$\n";
+    assertThat(new StudioPages(markdown).preview(content))
+        .isEqualTo(markdown.toHtml(content))
+        .contains("<span class=\"com\"># one</span>")
+        .contains("<math><semantics><msup>");
+  }
+
+  @Test
   void mathInHeadings_keepsItsSourceInTheTableOfContents() {
     Markdown.Rendered r = markdown.render("## Area $\\pi r^2$\n");
     assertThat(r.headings().getFirst().text()).isEqualTo("Area \\pi r^2");
