@@ -42,6 +42,12 @@ final class Highlighter {
   /** What the last significant token was, to tell a regular expression from a division. */
   private boolean valueBefore;
 
+  /**
+   * After a {@code /} that opened no regular expression, no other one on its line is tried: each
+   * try reads to the line's end, and trying every slash of a long line would be quadratic.
+   */
+  private int noRegexBefore;
+
   /** Open template-literal expressions ({@code ${…}}), each with its depth of nested braces. */
   private final Deque<int[]> templates = new ArrayDeque<>();
 
@@ -122,7 +128,10 @@ final class Highlighter {
         variable();
       } else if (c == '<' && lang.has(Feature.HEREDOCS) && at(pos + 1) == '<') {
         heredocStart();
-      } else if (c == '/' && lang.has(Feature.REGEX_LITERALS) && !valueBefore) {
+      } else if (c == '/'
+          && lang.has(Feature.REGEX_LITERALS)
+          && !valueBefore
+          && pos >= noRegexBefore) {
         regex();
       } else {
         if (!templates.isEmpty()) {
@@ -153,9 +162,7 @@ final class Highlighter {
   /** A string in single or double quotes, with its forms: triple quotes, SQL's doubling. */
   private void quoted(char quote, int start) {
     if (quote == '"' && lang.has(Feature.QUOTED_IDENTIFIERS)) {
-      int close = code.indexOf('"', pos + 1);
-      int eol = lineEnd(pos);
-      pos = close < 0 || close > eol ? eol : close + 1;
+      pos = pastInLine('"', pos + 1);
       valueBefore = true;
       return; // a name: plain text, but nothing inside it is a token
     }
@@ -329,9 +336,7 @@ final class Highlighter {
       }
       if (at(pos) == '<') {
         int from = pos;
-        int close = code.indexOf('>', pos);
-        int eol = lineEnd(pos);
-        pos = close < 0 || close > eol ? eol : close + 1;
+        pos = pastInLine('>', pos);
         emit(STRING, from);
       }
     }
@@ -343,9 +348,7 @@ final class Highlighter {
     pos++;
     char c = at(pos);
     if (c == '{') {
-      int close = code.indexOf('}', pos);
-      int eol = lineEnd(pos);
-      pos = close < 0 || close > eol ? eol : close + 1;
+      pos = pastInLine('}', pos);
     } else if (c == '\'') {
       quotedBody('\'', start, true, true); // $'…': with escapes
       return;
@@ -437,6 +440,7 @@ final class Highlighter {
       if (c == '\n') {
         pos++; // not a regular expression: a lone slash
         valueBefore = false;
+        noRegexBefore = p;
         return;
       }
       if (c == '\\') {
@@ -455,6 +459,7 @@ final class Highlighter {
     if (p >= n) {
       pos++;
       valueBefore = false;
+      noRegexBefore = n;
       return;
     }
     pos = p + 1;
@@ -649,6 +654,23 @@ final class Highlighter {
       }
     }
     return true;
+  }
+
+  /**
+   * Just past the first {@code c} from {@code from} on the same line, else the line's end. Looks no
+   * further than the line, so many unclosed openers on many lines stay linear.
+   */
+  private int pastInLine(char c, int from) {
+    for (int p = from; p < n; p++) {
+      char d = code.charAt(p);
+      if (d == c) {
+        return p + 1;
+      }
+      if (d == '\n') {
+        return p;
+      }
+    }
+    return n;
   }
 
   private int lineEnd(int from) {
