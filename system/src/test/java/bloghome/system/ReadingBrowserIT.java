@@ -16,14 +16,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * A reader of a long post with headings and code (issue 20, "Reading"): the table of contents jumps
  * to its sections with JavaScript off, and the copy button puts a code block on the clipboard
- * without signing in.
+ * without signing in. A post with Java and Python code and math shows highlighted code and laid-out
+ * MathML with JavaScript off, both rendered on the server.
  */
 class ReadingBrowserIT {
   static final String CODE =
@@ -42,12 +45,29 @@ class ReadingBrowserIT {
           + "结束语。\n\n".repeat(30)
           + "### 小结\n\n最后。\n";
 
+  static final String PYTHON =
+      "@dataclass\nclass Point:\n    x: int = 0  # the x\n\n"
+          + "def show(p):\n    return f\"</code><script>alert(1)</script> {p.x}\"\n";
+
+  static final String CODE_AND_MATH =
+      "A price of $5 and $10 stays text; Euler: $e^{i\\pi} + 1 = 0$.\n\n"
+          + "```java\n"
+          + CODE
+          + "\n```\n\n"
+          + "```python\n"
+          + PYTHON
+          + "```\n\n"
+          + "$$\n\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}, \\quad"
+          + " \\sqrt[3]{x} \\le \\left( \\frac{a}{b} \\right)\n$$\n\n"
+          + "Unknown: $\\foo{x}$, code `$x$`.\n";
+
   @RegisterExtension static final Browser browser = Browser.chromium();
   @RegisterExtension static final Browser noScript = Browser.withoutJavaScript();
 
   private static RunningSystem system;
   private static String base;
   private static String postId;
+  private static String codeAndMathPostId;
   private static final Map<String, String> ninaPosts = new LinkedHashMap<>();
 
   @BeforeAll
@@ -66,15 +86,32 @@ class ReadingBrowserIT {
     post.put("summary", "目录、代码与复制。");
     post.put("content", CONTENT);
     post.put("publishedAt", "2026-11-01T08:00:00Z");
+    Map<String, Object> codeAndMath = new LinkedHashMap<>();
+    codeAndMath.put("sourceId", "reading-2");
+    codeAndMath.put("type", "original");
+    codeAndMath.put("title", "代码与公式");
+    codeAndMath.put("summary", "高亮与数学。");
+    codeAndMath.put("content", CODE_AND_MATH);
+    codeAndMath.put("publishedAt", "2026-10-20T08:00:00Z");
     assertThat(
-            http.send("POST", "/users/dana/posts/import", dana, Map.of("posts", List.of(post)))
+            http.send(
+                    "POST",
+                    "/users/dana/posts/import",
+                    dana,
+                    Map.of("posts", List.of(post, codeAndMath)))
                 .status())
         .isEqualTo(200);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> items =
         (List<Map<String, Object>>)
             http.send("GET", "/users/dana/posts?limit=10", null, null).json().get("items");
-    postId = (String) items.getFirst().get("postId");
+    for (Map<String, Object> item : items) {
+      if (item.get("title").equals("代码与公式")) {
+        codeAndMathPostId = (String) item.get("postId");
+      } else {
+        postId = (String) item.get("postId");
+      }
+    }
     seedNina(http);
     browser.open(base + "/u/dana?lang=zh-CN");
     noScript.open(base + "/u/dana?lang=zh-CN");
@@ -143,7 +180,83 @@ class ReadingBrowserIT {
     assertThat(clipboard).isEqualTo(CODE + "\n");
     assertThat(browser.consoleErrors()).isEmpty();
 
-    // The weight of this post page as the browser received it (HTML + CSS + JS, uncompressed).
+    assertWeightWithinBudget("post page with code");
+  }
+
+  @Test
+  void codeIsHighlighted_andMathIsLaidOut_onTheServer_withJavaScriptOff() {
+    noScript.open(base + "/p/" + codeAndMathPostId);
+    WebElement java = noScript.find(".content pre[data-lang=java] code");
+    WebElement python = noScript.find(".content pre[data-lang=python] code");
+    assertThat(java.getText()).isEqualTo(CODE);
+    assertThat(python.getText()).isEqualTo(PYTHON.strip());
+    assertThat(texts(java, ".kw")).contains("public", "final", "class", "static", "void");
+    assertThat(texts(java, ".typ")).contains("Hello", "String", "System");
+    assertThat(texts(java, ".str")).containsExactly("\"你好 <world> & 'all'\"");
+    assertThat(texts(python, ".attr")).containsExactly("@dataclass");
+    assertThat(texts(python, ".com")).containsExactly("# the x");
+    assertThat(texts(python, ".str"))
+        .containsExactly("f\"</code><script>alert(1)</script> {p.x}\"");
+    // the token colours of site.css apply (keyword purple, string green)
+    assertThat(java.findElement(By.cssSelector(".kw")).getCssValue("color"))
+        .isEqualTo("rgba(166, 38, 164, 1)");
+    assertThat(java.findElement(By.cssSelector(".str")).getCssValue("color"))
+        .isEqualTo("rgba(10, 122, 62, 1)");
+    // the script typed as code is text: no element, nothing ran
+    assertThat(noScript.findAll(".content script")).isEmpty();
+
+    List<WebElement> math = noScript.findAll(".content math");
+    assertThat(math).hasSize(3);
+    assertThat(noScript.find(".content p").getText())
+        .startsWith("A price of $5 and $10 stays text; Euler:");
+    WebElement display = noScript.find(".content math[display=block]");
+    assertThat(display.findElements(By.cssSelector("munderover, mfrac, mroot"))).hasSize(4);
+    for (WebElement m : math) {
+      Rectangle box = m.getRect();
+      assertThat(box.getWidth()).as(m.getText()).isGreaterThan(0);
+      assertThat(box.getHeight()).as(m.getText()).isGreaterThan(0);
+    }
+    // laid out as MathML, not as a line of text: the fraction stacks its numerator over its
+    // denominator
+    WebElement fraction = display.findElement(By.cssSelector("mfrac"));
+    List<WebElement> parts = fraction.findElements(By.xpath("./*"));
+    assertThat(parts.get(0).getRect().getY() + parts.get(0).getRect().getHeight())
+        .isLessThanOrEqualTo(parts.get(1).getRect().getY() + 1);
+    assertThat(noScript.find(".content merror").getText()).isEqualTo("\\foo");
+    assertThat(noScript.find(".content p:last-child code").getText()).isEqualTo("$x$");
+  }
+
+  @Test
+  void copyButton_copiesHighlightedCode_asTyped() {
+    ((ChromeDriver) browser.driver())
+        .executeCdpCommand(
+            "Browser.grantPermissions",
+            Map.of(
+                "origin",
+                base,
+                "permissions",
+                List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    browser.open(base + "/p/" + codeAndMathPostId);
+    List<WebElement> buttons = browser.findAll(".code-wrap .copy");
+    assertThat(buttons).hasSize(2);
+    buttons.get(1).click();
+    browser.waitUntil("the copied label", () -> buttons.get(1).getText().equals("已复制"));
+    Object clipboard =
+        ((JavascriptExecutor) browser.driver())
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "navigator.clipboard.readText().then(done, e => done('failed: ' + e));");
+    assertThat(clipboard).isEqualTo(PYTHON);
+    assertThat(browser.consoleErrors()).isEmpty();
+    assertWeightWithinBudget("post page with code and math");
+  }
+
+  private static List<String> texts(WebElement parent, String css) {
+    return parent.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+  }
+
+  /** The weight of the open page as the browser received it (HTML + CSS + JS, uncompressed). */
+  private static void assertWeightWithinBudget(String what) {
     @SuppressWarnings("unchecked")
     List<Long> weight =
         (List<Long>)
@@ -158,7 +271,9 @@ class ReadingBrowserIT {
                         + "  .reduce((s, r) => s + r.decodedBodySize, 0);"
                         + "return [nav.decodedBodySize, css, js, assets.length];");
     System.out.println(
-        "reading: post page with code: HTML "
+        "reading: "
+            + what
+            + ": HTML "
             + weight.get(0)
             + " B, CSS "
             + weight.get(1)

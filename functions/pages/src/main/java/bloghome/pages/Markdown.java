@@ -32,7 +32,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * pages' CSP allows images from this origin and the media CDN only).
  *
  * <p>Headings get ids ({@link HeadingIds}) for the table of contents, and code blocks carry their
- * language as {@code data-lang} on the {@code <pre>} (the page shows it as a label).
+ * language as {@code data-lang} on the {@code <pre>} (the page shows it as a label), their code
+ * highlighted on the server ({@link CodeBlockRenderer}); {@code $…$} and {@code $$…$$} are math,
+ * rendered as MathML ({@link MathSyntax}).
  */
 public final class Markdown {
   private static final Set<String> ALLOWED_SCHEMES = Set.of("http", "https", "mailto");
@@ -58,7 +60,8 @@ public final class Markdown {
    */
   static final String IMAGE_SIZES = "(max-width: 800px) 100vw, 860px";
 
-  private final Parser parser = Parser.builder().build();
+  private final Parser parser =
+      Parser.builder().customInlineContentParserFactory(new MathSyntax.Factory()).build();
   private final String mediaBaseUrl;
 
   /** With the media base URL of the function's environment ({@code MEDIA_BASE_URL}, else "/"). */
@@ -80,6 +83,7 @@ public final class Markdown {
 
   public Rendered render(String markdown) {
     Node document = parser.parse(markdown == null ? "" : markdown);
+    MathSyntax.promoteDisplayMath(document);
     List<Node> unsafe = new ArrayList<>();
     List<Image> external = new ArrayList<>();
     List<Heading> headings = new ArrayList<>();
@@ -153,6 +157,8 @@ public final class Markdown {
     HtmlRenderer renderer =
         HtmlRenderer.builder()
             .escapeHtml(true)
+            .nodeRendererFactory(MathSyntax.Renderer::new)
+            .nodeRendererFactory(CodeBlockRenderer::new)
             .attributeProviderFactory(
                 context ->
                     (node, tagName, attributes) -> {
@@ -207,6 +213,8 @@ public final class Markdown {
             out.append(text.getLiteral());
           } else if (child instanceof Code code) {
             out.append(code.getLiteral());
+          } else if (child instanceof MathSyntax.MathInline math) {
+            out.append(math.tex);
           } else if (child instanceof HtmlInline html) {
             out.append(html.getLiteral()); // shown as text, like the heading shows it
           } else {

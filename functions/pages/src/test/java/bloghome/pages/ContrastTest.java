@@ -84,6 +84,10 @@ class ContrastTest {
     BACKGROUND_OF.put(".studio .mark.repost", CARD);
     BACKGROUND_OF.put(".studio .mark.translated", CARD);
     BACKGROUND_OF.put(".studio-comments .meta", CARD);
+    // Highlighted code (reading): every token colour on the code background.
+    for (String token : Highlighter.TOKEN_CLASSES) {
+      BACKGROUND_OF.put(".content pre ." + token, CODE);
+    }
   }
 
   private final Map<String, Map<String, String>> rules = parse(read());

@@ -101,7 +101,8 @@ class MarkdownTest {
         markdown.render("```java title=x\nint a;\n```\n\n```\"><b>\nx\n```\n\n```\nplain\n```\n");
     assertThat(r.hasCode()).isTrue();
     assertThat(r.html())
-        .contains("<pre data-lang=\"java\"><code class=\"language-java\">int a;")
+        .contains(
+            "<pre data-lang=\"java\"><code class=\"language-java\"><span class=\"typ\">int</span> a;")
         .doesNotContain("<b>")
         .contains("<pre><code>plain");
     assertThat(markdown.render("no code, just `inline`").hasCode()).isFalse();
