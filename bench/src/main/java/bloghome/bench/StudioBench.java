@@ -136,12 +136,12 @@ final class StudioBench {
         bench.report.table(
             "Studio: preview latency",
             """
-            `POST /studio/preview` through the local gateway (loopback HTTP, the real PageFunction,
-            an author's token checked by the gateway's JWT authorizer) with a generated post of
-            about 100 KB of Markdown (Chinese and English paragraphs, headings, lists, links, code
-            blocks; the limit is 200 KB), after %d warm-up calls, %d measured calls one after
-            another. The answer is the post page's HTML for that content, in JSON. Issue 19 states
-            no target.
+            `POST /studio/preview` through the local gateway (loopback HTTP, PageFunction's
+            handler in the harness's JVM, an author's token checked by the gateway's JWT
+            authorizer) with a generated post of about 100 KB of Markdown (Chinese and English
+            paragraphs, headings, lists, links, code blocks; the limit is 200 KB), after %d
+            warm-up calls, %d measured calls one after another. The answer is the post page's
+            HTML for that content, in JSON. Issue 19 states no target.
             """
                 .formatted(PREVIEW_WARM_UP, PREVIEW_CALLS),
             "post",
