@@ -35,10 +35,12 @@ public final class BenchMain {
 
       It builds every function (`./mvnw -Pbench -pl bench -am package -DskipTests`), starts the
       local stack (moto for DynamoDB, S3Proxy for S3, the HTTP gateway) from `template.yaml`,
-      seeds a profile and posts for `alice`, and runs six sections (cold start, warm latency, the
+      seeds a profile and posts for `alice`, and runs seven sections (cold start, warm latency, the
       validator, views throughput, `hot`: the old and new views designs on one hot post with a
-      per-item write limit (issue 13), and the home page's weight on the demo blog of
-      `bin/run-local`). Each function is found through `template.yaml` (handler class, `CodeUri`
+      per-item write limit (issue 13), the home page's weight on the demo blog of
+      `bin/run-local`, and `studio`: the editor's page weight and its preview's latency for a
+      100 KB post, issue 19). `bin/bench search` measures search (docs/search.md) and
+      `bin/bench lighthouse` scores every reader page (docs/lighthouse.md), apart. Each function is found through `template.yaml` (handler class, `CodeUri`
       jar, routes, S3 trigger) and the sample events of `events/`; a page route without a sample
       of its own gets an event derived from a public GET sample. A function whose jar or class is
       missing is left out and named in the notes below, never silently.
@@ -109,6 +111,9 @@ public final class BenchMain {
       }
       if (options.sections().contains("weight")) {
         new PageWeight(bench).run();
+      }
+      if (options.sections().contains("studio")) {
+        new StudioBench(bench, postId).run();
       }
       for (String section : Options.ALL_SECTIONS) {
         if (!options.sections().contains(section)) {

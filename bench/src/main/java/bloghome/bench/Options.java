@@ -28,7 +28,7 @@ record Options(
     List<ColdVariant> coldVariants) {
 
   static final Set<String> ALL_SECTIONS =
-      Set.of("cold", "warm", "validator", "views", "hot", "weight");
+      Set.of("cold", "warm", "validator", "views", "hot", "weight", "studio");
 
   static final String USAGE =
       """
@@ -45,7 +45,7 @@ record Options(
         --hot-item-limit N   writes per second per item of the hot run's DynamoDB (default 10: the local
                              DynamoDB manages ~100 writes/s in all on 2 cores, so 10 plays DynamoDB's
                              1,000 per partition)
-        --only LIST          sections to run: cold,warm,validator,views,hot,weight (default all)
+        --only LIST          sections to run: cold,warm,validator,views,hot,weight,studio (default all)
         --skip LIST          function logical ids to leave out, e.g. SkinsFunction
         --out DIR            where benchmarks.md and benchmarks.csv go (default docs)
         --probe-jar FILE     the probe jar (bin/bench passes it)
@@ -67,7 +67,8 @@ record Options(
     int hotClients = 16;
     int hotItemLimit = 10;
     Set<String> sections =
-        new LinkedHashSet<>(List.of("cold", "warm", "validator", "views", "hot", "weight"));
+        new LinkedHashSet<>(
+            List.of("cold", "warm", "validator", "views", "hot", "weight", "studio"));
     Set<String> skip = new LinkedHashSet<>();
     Path out = Path.of("docs");
     Path probe =

@@ -24,7 +24,9 @@ import org.apache.lucene.store.FSDirectory;
  * (mixed Chinese, English and code, about 2 KB each), the index archive's size, the search latency
  * warm (an open reader, page 1 with snippets) and cold (archive unpacked to disk, reader opened,
  * first search), and the indexer's work for one changed post (unpack, update, pack). S3 transfer is
- * not included (see docs/search.md). Run: {@code bin/bench search} (or with {@code --posts 1000}).
+ * not included (see docs/search.md); then the index update lag after a write on the whole local
+ * system ({@link SearchLag}). Run: {@code bin/bench search} (or with {@code --posts 1000}, {@code
+ * --lag-posts 1000}, {@code --no-lag}, {@code --lag-only}).
  */
 public final class SearchBench {
   private static final String[] ZH = {
@@ -83,9 +85,16 @@ public final class SearchBench {
 
   public static void main(String[] args) throws IOException {
     List<Integer> sizes = new ArrayList<>(List.of(1_000, 10_000));
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals("--posts")) {
+    int lagPosts = 1_000;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--posts") && i + 1 < args.length) {
         sizes = Arrays.stream(args[i + 1].split(",")).map(Integer::parseInt).toList();
+      } else if (args[i].equals("--lag-posts") && i + 1 < args.length) {
+        lagPosts = Integer.parseInt(args[i + 1]);
+      } else if (args[i].equals("--no-lag")) {
+        lagPosts = -1;
+      } else if (args[i].equals("--lag-only")) {
+        sizes = List.of();
       }
     }
     long first = System.nanoTime();
@@ -103,6 +112,9 @@ public final class SearchBench {
     System.out.println("|---|---|---|---|---|---|---|---|");
     for (int n : sizes) {
       run(n);
+    }
+    if (lagPosts >= 0) {
+      SearchLag.run(lagPosts, 10);
     }
   }
 

@@ -43,7 +43,11 @@ public final class SeoTags {
       for (Lang lang : Lang.values()) {
         list.add(new Alternate(lang.tag(), url(lang)));
       }
-      list.add(new Alternate("x-default", origin + Links.withQuery(page.path(), page.query())));
+      // x-default names the page a visitor whose languages we lack is given (Chinese, as
+      // Lang.fromAcceptLanguage decides), not the unparameterised address: that address is
+      // canonicalised to its language's URL, and a canonical pointing from one hreflang URL to
+      // another is a conflicting signal (Lighthouse's canonical audit fails it).
+      list.add(new Alternate("x-default", url(Lang.ZH)));
       return list;
     }
   }

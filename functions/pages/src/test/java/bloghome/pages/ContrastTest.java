@@ -125,6 +125,31 @@ class ContrastTest {
     assertThat(unchecked).as("declare the background of these rules").isEmpty();
   }
 
+  /**
+   * The category and tag pages carry their kind as a class of their list ({@code <section
+   * class="posts card index tag">}): a rule for a bare {@code .tag} or {@code .category} gave that
+   * whole section the tag chip's grey background, and the type marks on it fell below 4.5:1
+   * (Lighthouse, 4.48:1). The chip rules name the links they style.
+   */
+  @Test
+  void theChipRules_styleLinksOnly_notTheListPagesThatShareTheirClass() {
+    TreeSet<String> bare = new TreeSet<>();
+    for (String selector : rules.keySet()) {
+      for (String part : selector.split(",")) {
+        if (part.strip().matches("(?s)(.*[\\s>+~])?\\.(tag|category|month)([.:\\[\\s>+~].*)?")) {
+          bare.add(part.strip());
+        }
+      }
+    }
+    assertThat(bare).as("selectors on a bare .tag/.category/.month").isEmpty();
+  }
+
+  /** axe's link-in-text-block: a link in grey text needs more than its colour (3:1 or a line). */
+  @Test
+  void theFeedLinkInTheTotalLine_isUnderlined() {
+    assertThat(rules.get(".hint.total a")).containsEntry("text-decoration", "underline");
+  }
+
   @Test
   void ratio_matchesWcagExamples() {
     assertThat(ratio("#000", "#fff")).isEqualTo(21.0, offset(0.01));

@@ -225,7 +225,9 @@ final class PageRenderer {
         layout(
             page,
             m.t("home.title", home.profile().displayName()),
-            home.profile().bio(),
+            home.profile().bio().isBlank()
+                ? m.t("home.descriptionDefault", home.profile().displayName())
+                : home.profile().bio(),
             Optional.of(home.skinCss()),
             List.of("home.js"),
             Map.of("user-id", home.profile().userId()),
@@ -269,7 +271,7 @@ final class PageRenderer {
         layout(
             page,
             m.t("skin.title"),
-            "",
+            m.t("skin.description"),
             Optional.of(data.skinCss()),
             List.of("skin.js"),
             Map.of("user-id", data.owner().userId(), "home", data.owner().homeHref()),
@@ -325,7 +327,14 @@ final class PageRenderer {
     data.put("images-per-post", Integer.toString(PostImageRules.MAX_PER_POST));
     data.put("images-per-day", Integer.toString(PostImageRules.MAX_PER_DAY));
     PageModels.Layout layout =
-        layout(page, m.t(titleKey), "", Optional.empty(), List.of(script), data, Seo.NONE);
+        layout(
+            page,
+            m.t(titleKey),
+            m.t("studio.description"),
+            Optional.empty(),
+            List.of(script),
+            data,
+            Seo.NONE);
     return new Rendered(
         200,
         render(
@@ -430,7 +439,13 @@ final class PageRenderer {
         };
     PageModels.Layout layout =
         layout(
-            page, m.t("error.title", status), "", Optional.empty(), List.of(), Map.of(), Seo.NONE);
+            page,
+            m.t("error.title", status),
+            m.t(key + ".text"),
+            Optional.empty(),
+            List.of(),
+            Map.of(),
+            Seo.NONE);
     String html =
         render(
             "error.jte",

@@ -83,6 +83,23 @@ class StudioPagesTest {
     }
   }
 
+  /** Lighthouse's SEO audit asks every page for a meta description, noindex pages included. */
+  @Test
+  void studioPages_andErrorPages_haveAMetaDescription_andAreNotIndexed() {
+    for (String path : new String[] {"/write", "/studio", "/studio/profile"}) {
+      APIGatewayV2HTTPResponse page = get("GET " + path, path, Map.of(), Map.of());
+      assertThat(page.getBody())
+          .as(path)
+          .contains("<meta name=\"description\" content=\"写作中心：")
+          .contains("<meta name=\"robots\" content=\"noindex\">");
+    }
+    APIGatewayV2HTTPResponse bad =
+        get("GET /p/{postId}/edit", "/p/a%20b/edit", Map.of("postId", "a b"), Map.of());
+    assertThat(bad.getBody())
+        .containsPattern("<meta name=\"description\" content=\"[^\"]+\">")
+        .contains("<meta name=\"robots\" content=\"noindex\">");
+  }
+
   @Test
   void theImportPage_isANoStoreShell_withItsModulesAndSentences_linkedFromTheStudioNav() {
     APIGatewayV2HTTPResponse page = get("GET /studio/import", "/studio/import", Map.of(), Map.of());
