@@ -177,6 +177,7 @@ async function uploadImages(item, resources, uploaded) {
       if (!uploaded.has(path)) {
         const name = path.slice(path.lastIndexOf('/') + 1);
         const type = IMAGE_TYPES[name.slice(name.lastIndexOf('.') + 1).toLowerCase()] || 'application/octet-stream';
+        $('import-status').textContent = msg('image.uploading').replace('{0}', name);
         uploaded.set(path, upload(new Blob([resources.get(path)], { type }), name).then(r => r.src));
       }
       try {
@@ -392,7 +393,8 @@ async function exportAll() {
       let last = 0;
       const originals = [];
       for (const m of p.content.matchAll(IMAGE)) {
-        const url = ownImage(m[2]);
+        // a relative link (an image an import could not upload) is no URL of this site
+        const url = isRelative(m[2]) ? null : ownImage(m[2]);
         if (!url) continue;
         if (!images.has(url.href)) {
           status.textContent = t('export.images', images.size + 1);
