@@ -46,7 +46,7 @@ class PostImagesBrowserIT {
     base = "http://127.0.0.1:" + port;
     system = RunningSystem.start(new LocalStack.Config("images", port, 0, 0, List.of(base)));
     Http http = new Http(system.apiUrl());
-    for (String user : List.of("pia", "quinn")) {
+    for (String user : List.of("pia", "quinn", "rue")) {
       String token = system.tokens().mint(user, List.of(), Duration.ofMinutes(30));
       assertThat(
               http.send("PUT", "/users/" + user, token, Map.of("displayName", "博主 " + user))
@@ -145,6 +145,44 @@ class PostImagesBrowserIT {
     assertThat(said).isEqualTo("图片 bad.png 没有插入：图片结尾处夹带了多余的数据，请重新导出后再上传。");
     assertThat(browser.find("#content").getDomProperty("value")).isEqualTo("正文");
     browser.screenshot(PagesBrowserIT.SHOTS.resolve("studio-image-rejected.png"));
+    ((JavascriptExecutor) browser.driver()).executeScript("localStorage.clear()");
+  }
+
+  @Test
+  void anAvatarChosenOnTheProfilePage_isSaved_andTheHomePageCardShowsIt() throws IOException {
+    hosted.signIn("rue", false, "/studio/profile");
+    browser.waitUntil(
+        "the profile form",
+        () -> browser.find("#display-name").getDomProperty("value").length() > 0);
+    Path file = Files.createTempFile("face", ".png");
+    Files.write(file, TestImages.png(300, 200));
+
+    browser.upload("#avatar-file", file);
+
+    browser.waitUntil(
+        "the avatar's preview",
+        VERDICT,
+        () -> browser.find("#avatar-preview").isDisplayed() ? Optional.of(true) : Optional.empty());
+    assertThat(browser.find("#avatar-preview").getDomAttribute("src"))
+        .contains("/_local/media/media/rue/im_")
+        .endsWith("/200x200/200.png");
+    browser.find("#profile-form button[type=submit]").click();
+    browser.waitForText("资料已保存。");
+
+    browser.open(base + "/u/rue");
+    WebElement img = browser.find(".profile img.avatar");
+    assertThat(img.getDomAttribute("alt")).isEqualTo("博主 rue");
+    assertThat(img.getDomAttribute("width")).isEqualTo("64");
+    assertThat(img.getDomAttribute("src")).endsWith("/200x200/200.png");
+    browser.waitUntil(
+        "the avatar loaded",
+        () ->
+            ((Number)
+                        ((JavascriptExecutor) browser.driver())
+                            .executeScript("return arguments[0].naturalWidth", img))
+                    .intValue()
+                > 0);
+    assertThat(browser.consoleErrors()).isEmpty();
     ((JavascriptExecutor) browser.driver()).executeScript("localStorage.clear()");
   }
 }

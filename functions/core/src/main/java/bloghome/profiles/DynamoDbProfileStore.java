@@ -24,9 +24,10 @@ public final class DynamoDbProfileStore implements ProfileStore {
   }
 
   @Override
-  public Profile save(String userId, String displayName, String bio) {
+  public Profile save(String userId, String displayName, String bio, Optional<String> avatar) {
     // SET only the author's fields: counters written concurrently by other features survive.
-    var item = dynamo.updateItem(profiles.saveOwnFields(userId, displayName, bio)).attributes();
+    var item =
+        dynamo.updateItem(profiles.saveOwnFields(userId, displayName, bio, avatar)).attributes();
     return toProfile(ProfileItems.read(userId, item));
   }
 
@@ -40,7 +41,8 @@ public final class DynamoDbProfileStore implements ProfileStore {
         count(p, ProfileItems.Counter.LIKES),
         count(p, ProfileItems.Counter.FAVORITES),
         count(p, ProfileItems.Counter.FOLLOWERS),
-        count(p, ProfileItems.Counter.FOLLOWING));
+        count(p, ProfileItems.Counter.FOLLOWING),
+        p.avatar());
   }
 
   private static long count(ProfileItems.Stored p, ProfileItems.Counter counter) {

@@ -3,8 +3,9 @@ package bloghome.profiles;
 import bloghome.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** A public profile and the counts shown with it. */
+/** A public profile and the counts shown with it; {@code avatar} is our avatar copy's URL. */
 public record Profile(
     String userId,
     String displayName,
@@ -14,8 +15,33 @@ public record Profile(
     long likes,
     long favorites,
     long followers,
-    long following)
+    long following,
+    Optional<String> avatar)
     implements JsonValue {
+
+  /** Without an avatar. */
+  public Profile(
+      String userId,
+      String displayName,
+      String bio,
+      long posts,
+      long views,
+      long likes,
+      long favorites,
+      long followers,
+      long following) {
+    this(
+        userId,
+        displayName,
+        bio,
+        posts,
+        views,
+        likes,
+        favorites,
+        followers,
+        following,
+        Optional.empty());
+  }
 
   @Override
   public Object toJson() {
@@ -23,6 +49,7 @@ public record Profile(
     m.put("userId", userId);
     m.put("displayName", displayName);
     m.put("bio", bio);
+    avatar.ifPresent(url -> m.put("avatar", url));
     m.put("posts", posts);
     m.put("views", views);
     m.put("likes", likes);

@@ -24,6 +24,7 @@ public final class ProfileItems {
   public static final String USER_ID = "userId";
   public static final String DISPLAY_NAME = "displayName";
   public static final String BIO = "bio";
+  public static final String AVATAR = "avatar";
 
   /** The counters shown with a profile. */
   public enum Counter {
@@ -45,9 +46,22 @@ public final class ProfileItems {
     }
   }
 
-  /** The profile as stored: no display name until its user saves one; absent counters are 0. */
+  /**
+   * The profile as stored: no display name until its user saves one; absent counters are 0; the
+   * avatar is the URL of the user's accepted avatar copy, if they chose one.
+   */
   public record Stored(
-      String userId, Optional<String> displayName, String bio, Map<Counter, Long> counters) {
+      String userId,
+      Optional<String> displayName,
+      String bio,
+      Optional<String> avatar,
+      Map<Counter, Long> counters) {
+    /** Without an avatar. */
+    public Stored(
+        String userId, Optional<String> displayName, String bio, Map<Counter, Long> counters) {
+      this(userId, displayName, bio, Optional.empty(), counters);
+    }
+
     public long counter(Counter counter) {
       return counters.getOrDefault(counter, 0L);
     }
@@ -72,6 +86,7 @@ public final class ProfileItems {
     if (!profile.bio().isEmpty()) {
       item.put(BIO, s(profile.bio()));
     }
+    profile.avatar().ifPresent(url -> item.put(AVATAR, s(url)));
     profile.counters().forEach((counter, value) -> item.put(counter.attribute(), n(value)));
     return item;
   }
@@ -83,7 +98,11 @@ public final class ProfileItems {
     }
     String bio = string(item, BIO);
     return new Stored(
-        userId, Optional.ofNullable(string(item, DISPLAY_NAME)), bio == null ? "" : bio, counters);
+        userId,
+        Optional.ofNullable(string(item, DISPLAY_NAME)),
+        bio == null ? "" : bio,
+        Optional.ofNullable(string(item, AVATAR)),
+        counters);
   }
 
   /** The stored profile, visible or not; empty when there is no item at all. */
@@ -95,17 +114,22 @@ public final class ProfileItems {
 
   /**
    * Sets the author's own fields only (counters written concurrently by other features survive),
-   * returning the whole item as it is after.
+   * returning the whole item as it is after. An empty avatar removes the attribute.
    */
-  public UpdateItemRequest saveOwnFields(String userId, String displayName, String bio) {
-    return table
-        .update(TableKeys.userPk(userId), TableKeys.PROFILE)
-        .set(USER_ID, s(userId))
-        .set(DISPLAY_NAME, s(displayName))
-        .set(BIO, s(bio))
-        .request()
-        .returnValues("ALL_NEW")
-        .build();
+  public UpdateItemRequest saveOwnFields(
+      String userId, String displayName, String bio, Optional<String> avatar) {
+    ItemUpdate update =
+        table
+            .update(TableKeys.userPk(userId), TableKeys.PROFILE)
+            .set(USER_ID, s(userId))
+            .set(DISPLAY_NAME, s(displayName))
+            .set(BIO, s(bio));
+    if (avatar.isPresent()) {
+      update.set(AVATAR, s(avatar.get()));
+    } else {
+      update.remove(AVATAR);
+    }
+    return update.request().returnValues("ALL_NEW").build();
   }
 
   /**

@@ -26,12 +26,14 @@ class ProfilesTest {
             }
 
             @Override
-            public Profile save(String userId, String displayName, String bio) {
-              Profile p = new Profile(userId, displayName, bio, 0, 0, 0, 0, 0, 0);
+            public Profile save(
+                String userId, String displayName, String bio, Optional<String> avatar) {
+              Profile p = new Profile(userId, displayName, bio, 0, 0, 0, 0, 0, 0, avatar);
               saved.put(userId, p);
               return p;
             }
-          });
+          },
+          "https://blog.example/");
   private final Caller alice = new Caller("alice", Set.of());
 
   private Profile put(String displayName, String bio) {
@@ -85,5 +87,46 @@ class ProfilesTest {
     assertThat(profile.displayName()).isEqualTo("é".repeat(Profiles.DISPLAY_NAME_MAX));
     assertThat(profile.bio()).isEqualTo("ñ".repeat(Profiles.BIO_MAX));
     assertThat(put("中文 שלום 😀", "").displayName()).isEqualTo("中文 שלום 😀");
+  }
+
+  private Profile putAvatar(String avatar) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("displayName", "Alice");
+    body.put("avatar", avatar);
+    return profiles.put(alice, "alice", JsonObject.parseBody(Json.write(body)));
+  }
+
+  @Test
+  void put_keepsOnlyAnAvatarOfTheUsersOwn_andEmptyRemovesIt() {
+    String own = "https://blog.example/media/alice/im_0123456789abcdefghijkl/256x256/256.png";
+    assertThat(putAvatar(own).avatar()).contains(own);
+    assertThat(
+            putAvatar("https://blog.example/media/alice/im_0123456789abcdefghijkl/90x90/90.jpg")
+                .avatar())
+        .isPresent();
+    assertThat(putAvatar("").avatar()).isEmpty();
+    assertThat(putAvatar(null).avatar()).isEmpty();
+    saved.clear();
+
+    for (String other :
+        new String[] {
+          "https://blog.example/media/bob/im_0123456789abcdefghijkl/256x256/256.png",
+          "https://elsewhere.example/media/alice/im_0123456789abcdefghijkl/256x256/256.png",
+          "https://blog.example/media/alice/im_0123456789abcdefghijkl/1600x1200/1600.jpg",
+          "https://blog.example/media/alice/im_0123456789abcdefghijkl/1600x1200/480.jpg",
+          "https://blog.example/media/alice/im_0123456789abcdefghijkl/256x256/256.png?x=1",
+          "javascript:alert(1)"
+        }) {
+      assertThatThrownBy(() -> putAvatar(other))
+          .as(other)
+          .isInstanceOfSatisfying(
+              Problem.class,
+              p -> {
+                assertThat(p.kind().status()).isEqualTo(400);
+                assertThat(p.code()).isEqualTo("INVALID_AVATAR");
+                assertThat(p.field()).isEqualTo("avatar");
+              });
+    }
+    assertThat(saved).isEmpty();
   }
 }

@@ -140,7 +140,8 @@ public final class PageModels {
       long likes,
       long favorites,
       long followers,
-      long following) {}
+      long following,
+      Optional<String> avatar) {}
 
   public record HomePage(
       Layout layout,

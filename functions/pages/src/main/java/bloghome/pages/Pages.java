@@ -363,11 +363,13 @@ public final class Pages {
         p.likes(),
         p.favorites(),
         p.followers(),
-        p.following());
+        p.following(),
+        p.avatar());
   }
 
   private static ProfileView anonymous(String userId) {
-    return new ProfileView(userId, userId, "", Links.home(userId), 0, 0, 0, 0, 0, 0);
+    return new ProfileView(
+        userId, userId, "", Links.home(userId), 0, 0, 0, 0, 0, 0, Optional.empty());
   }
 
   /** The cursors of earlier pages (see {@link #parseTrail}). */

@@ -5,6 +5,7 @@ import static bloghome.manage.api.BlogApiClient.items;
 import static bloghome.manage.api.BlogApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bloghome.config.Env;
 import bloghome.listing.api.ListingHandler;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
@@ -421,6 +422,35 @@ class StudioApiIT {
     assertThat(api.send("GET", "/studio/posts/p_nope", "alice", null).statusCode()).isEqualTo(404);
     // Another user's write is refused as before.
     assertThat(api.put("/posts/" + id, "bob", body()).statusCode()).isEqualTo(403);
+  }
+
+  // ------------------------------------------------------------------ the profile's avatar
+
+  @Test
+  void avatar_ownAvatarUrlIsSavedAndReturned_anyOtherUrlIs400OnFieldAvatar_emptyRemovesIt() {
+    String base = Env.get("MEDIA_BASE_URL").orElse("/").replaceAll("/$", "");
+    String own = base + "/media/alice/im_0123456789abcdefghijkl/256x256/256.png";
+
+    HttpResponse<String> saved =
+        api.put("/users/alice", "alice", Map.of("displayName", "Alice", "avatar", own));
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(json(saved)).containsEntry("avatar", own);
+    assertThat(json(api.get("/users/alice"))).containsEntry("avatar", own);
+
+    for (String other :
+        List.of(
+            base + "/media/bob/im_0123456789abcdefghijkl/256x256/256.png",
+            "https://elsewhere.example/media/alice/im_0123456789abcdefghijkl/256x256/256.png",
+            base + "/media/alice/im_0123456789abcdefghijkl/1600x1200/1600.jpg")) {
+      HttpResponse<String> refused =
+          api.put("/users/alice", "alice", Map.of("displayName", "Alice", "avatar", other));
+      assertThat(refused.statusCode()).as(other).isEqualTo(400);
+      assertThat(error(refused)).containsEntry("field", "avatar");
+    }
+    assertThat(json(api.get("/users/alice"))).containsEntry("avatar", own);
+
+    api.put("/users/alice", "alice", Map.of("displayName", "Alice", "avatar", ""));
+    assertThat(json(api.get("/users/alice"))).doesNotContainKey("avatar");
   }
 
   // ------------------------------------------------------------------ helpers

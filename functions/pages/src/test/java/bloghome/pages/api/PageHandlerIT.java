@@ -44,6 +44,13 @@ class PageHandlerIT {
     String table = aws.freshTable("BlogTable");
     Clock clock = Clock.systemUTC();
     new DynamoDbProfileStore(aws.dynamoDbClient(), table).save("alice", "Alice", "notes");
+    // Stored directly (the API would refuse this URL): the page must escape whatever is stored.
+    new DynamoDbProfileStore(aws.dynamoDbClient(), table)
+        .save(
+            "carol",
+            "<b>Carol</b>",
+            "",
+            Optional.of("https://cdn.example.net/media/carol/x\"><script>1</script>.png"));
     List<Object> posts = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       Map<String, Object> p = new LinkedHashMap<>();
@@ -111,6 +118,29 @@ class PageHandlerIT {
             "QueryRequest",
             "GetItemRequest",
             "QueryRequest");
+  }
+
+  @Test
+  void theProfileCard_showsTheAvatarEscaped_withItsSize_andWithoutOneNoImage() {
+    APIGatewayV2HTTPEvent event =
+        EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-home-page.json");
+    event.setRawPath("/u/carol");
+    event.setPathParameters(Map.of("userId", "carol"));
+    event.getRequestContext().getHttp().setPath("/u/carol");
+    String carol = handler.handleRequest(event, null).getBody();
+    assertThat(carol)
+        .contains(
+            "<img class=\"avatar\" src=\"https://cdn.example.net/media/carol/x&#34;>&lt;script>1&lt;/script>.png\""
+                + " alt=\"&lt;b>Carol&lt;/b>\" width=\"64\" height=\"64\">")
+        .doesNotContain("<script>1");
+
+    String alice =
+        handler
+            .handleRequest(
+                EventLoader.loadApiGatewayHttpEvent("../../events/httpapi-get-home-page.json"),
+                null)
+            .getBody();
+    assertThat(alice).contains("Alice").doesNotContain("class=\"avatar\"");
   }
 
   @Test

@@ -83,6 +83,20 @@ class StudioPagesTest {
     }
   }
 
+  @Test
+  void theProfilePage_hasALabelledAvatarPicker_aRemoveButton_andTheAvatarSentences() {
+    APIGatewayV2HTTPResponse page =
+        get("GET /studio/profile", "/studio/profile", Map.of(), Map.of("lang", "en"));
+    assertThat(page.getBody())
+        .contains("<label class=\"field\" for=\"avatar-file\">Avatar</label>")
+        .contains(
+            "<input id=\"avatar-file\" type=\"file\" accept=\"image/png,image/jpeg\""
+                + " aria-describedby=\"avatar-rule\">")
+        .contains("<button type=\"button\" id=\"avatar-remove\" hidden>Remove the avatar</button>")
+        .contains("<span data-k=\"avatarRejected\">The avatar was not used: {0}</span>")
+        .contains("<span data-k=\"image.TOO_LARGE\">");
+  }
+
   /** Lighthouse's SEO audit asks every page for a meta description, noindex pages included. */
   @Test
   void studioPages_andErrorPages_haveAMetaDescription_andAreNotIndexed() {
