@@ -338,7 +338,7 @@ class StudioBrowserIT {
         "the profile", () -> "博主 hal".equals(browser.find("#display-name").getAttribute("value")));
     browser.type("#display-name", "Hal 王");
     browser.type("#bio", "写点东西");
-    browser.click("#profile-form button");
+    browser.click("#profile-form button[type=submit]");
     browser.waitForText("资料已保存。");
     browser.screenshot(SHOTS.resolve("studio-profile.png"));
     assertThat(http.send("GET", "/users/hal", null, null, "cache-control", "no-cache").json())
