@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
-import bloghome.table.PostSummaryItems;
-import bloghome.table.TableKeys;
 import bloghome.testing.BlogTable;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Comments of a post are refused exactly as reading the post is: drafts, scheduled and private
@@ -24,14 +20,12 @@ class CommentVisibilityIT {
   private CommentsTestBed bed;
   private Api api;
   private BlogTable posts;
-  private DynamoDbClient dynamo;
 
   @BeforeEach
   void setUp(LocalAws aws) {
     bed = CommentsTestBed.withoutRateLimit(aws);
     api = bed.api;
     posts = bed.posts;
-    dynamo = aws.dynamoDbClient();
   }
 
   @Test
@@ -40,7 +34,7 @@ class CommentVisibilityIT {
         new String[][] {{"draft", "public"}, {"scheduled", "public"}, {"published", "private"}}) {
       // given alice's post in that state, with a comment of her own
       String postId = posts.create("alice");
-      setState(postId, state[0], state[1]);
+      bed.setState(postId, state[0], state[1]);
       String own = api.commentId("alice", postId, "note to self");
 
       // then bob can neither comment nor read, anonymous readers cannot read, as for a missing post
@@ -62,8 +56,8 @@ class CommentVisibilityIT {
   void followersOnlyPosts_areForTheAuthorAndFollowers_403ForOthers() {
     // given alice's followers-only post and bob following her
     String postId = posts.create("alice");
-    setState(postId, "published", "followers");
-    follow("bob", "alice");
+    bed.setState(postId, "published", "followers");
+    bed.follow("bob", "alice");
 
     // when / then a follower comments and reads, so does the author
     api.commentId("bob", postId, "as a follower");
@@ -92,40 +86,10 @@ class CommentVisibilityIT {
     assertThat(api.list(postId, Map.of()).items()).hasSize(1);
 
     // when alice makes it private
-    setState(postId, "published", "private");
+    bed.setState(postId, "published", "private");
 
     // then its comments are no longer readable by others
     assertThat(api.list(postId, Map.of()).status()).isEqualTo(404);
     assertThat(api.listAs("bob", postId, Map.of()).status()).isEqualTo(404);
-  }
-
-  private void setState(String postId, String status, String visibility) {
-    dynamo.updateItem(
-        r ->
-            r.tableName(bed.table)
-                .key(
-                    Map.of(
-                        TableKeys.PK, AttributeValue.fromS(TableKeys.postPk(postId)),
-                        TableKeys.SK, AttributeValue.fromS(TableKeys.SUMMARY)))
-                .updateExpression("SET #s = :s, #v = :v")
-                .expressionAttributeNames(
-                    Map.of("#s", PostSummaryItems.STATUS, "#v", PostSummaryItems.VISIBILITY))
-                .expressionAttributeValues(
-                    Map.of(
-                        ":s",
-                        AttributeValue.fromS(status),
-                        ":v",
-                        AttributeValue.fromS(visibility))));
-  }
-
-  /** The follow edge's out half, the item the post read checks. */
-  private void follow(String followerId, String authorId) {
-    dynamo.putItem(
-        r ->
-            r.tableName(bed.table)
-                .item(
-                    Map.of(
-                        TableKeys.PK, AttributeValue.fromS(TableKeys.follow(followerId, authorId)),
-                        TableKeys.SK, AttributeValue.fromS(TableKeys.FOLLOW_OUT))));
   }
 }

@@ -6,9 +6,13 @@ import bloghome.comments.RateLimit;
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.MutableClock;
 import bloghome.paging.CursorCodec;
+import bloghome.table.PostSummaryItems;
+import bloghome.table.TableKeys;
 import bloghome.testing.BlogTable;
 import java.time.Instant;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A fresh table, a handler on it with a hand-moved clock, and the helpers tests share. */
 final class CommentsTestBed {
@@ -20,10 +24,11 @@ final class CommentsTestBed {
   final CommentsHandler handler;
   final BlogTable posts;
   final Api api;
+  private final DynamoDbClient dynamo;
 
   CommentsTestBed(LocalAws aws, CommentsConfig config) {
     this.table = aws.freshTable("BlogTable");
-    DynamoDbClient dynamo = aws.dynamoDbClient();
+    this.dynamo = aws.dynamoDbClient();
     this.store = new DynamoDbCommentStore(dynamo, table);
     this.handler =
         new CommentsHandler(store, CursorCodec.fromSecret(SIGNING_KEY, clock), clock, config);
@@ -34,5 +39,36 @@ final class CommentsTestBed {
   /** Default limits, except that the rate limit is off unless a test is about it. */
   static CommentsTestBed withoutRateLimit(LocalAws aws) {
     return new CommentsTestBed(aws, CommentsConfig.DEFAULT.withRateLimit(RateLimit.NONE));
+  }
+
+  /** Moves a post to a state and visibility directly in its summary, as the studio would. */
+  void setState(String postId, String status, String visibility) {
+    dynamo.updateItem(
+        r ->
+            r.tableName(table)
+                .key(
+                    Map.of(
+                        TableKeys.PK, AttributeValue.fromS(TableKeys.postPk(postId)),
+                        TableKeys.SK, AttributeValue.fromS(TableKeys.SUMMARY)))
+                .updateExpression("SET #s = :s, #v = :v")
+                .expressionAttributeNames(
+                    Map.of("#s", PostSummaryItems.STATUS, "#v", PostSummaryItems.VISIBILITY))
+                .expressionAttributeValues(
+                    Map.of(
+                        ":s",
+                        AttributeValue.fromS(status),
+                        ":v",
+                        AttributeValue.fromS(visibility))));
+  }
+
+  /** The follow edge's out half, the item the post read checks. */
+  void follow(String followerId, String authorId) {
+    dynamo.putItem(
+        r ->
+            r.tableName(table)
+                .item(
+                    Map.of(
+                        TableKeys.PK, AttributeValue.fromS(TableKeys.follow(followerId, authorId)),
+                        TableKeys.SK, AttributeValue.fromS(TableKeys.FOLLOW_OUT))));
   }
 }

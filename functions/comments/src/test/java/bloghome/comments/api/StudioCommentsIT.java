@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bloghome.local.junit.LocalAws;
 import bloghome.local.junit.LocalAwsExtension;
-import bloghome.table.PostSummaryItems;
-import bloghome.table.TableKeys;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code GET /studio/comments}: the comments on the caller's posts in every state, newest first,
@@ -22,13 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class StudioCommentsIT {
   private CommentsTestBed bed;
   private Api api;
-  private DynamoDbClient dynamo;
 
   @BeforeEach
   void setUp(LocalAws aws) {
     bed = CommentsTestBed.withoutRateLimit(aws);
     api = bed.api;
-    dynamo = aws.dynamoDbClient();
   }
 
   @Test
@@ -37,9 +31,9 @@ class StudioCommentsIT {
     String open = bed.posts.create("alice");
     String forFollowers = bed.posts.create("alice");
     String draft = bed.posts.create("alice");
-    setState(forFollowers, "published", "followers");
-    setState(draft, "draft", "public");
-    follow("bob", "alice");
+    bed.setState(forFollowers, "published", "followers");
+    bed.setState(draft, "draft", "public");
+    bed.follow("bob", "alice");
     bed.posts.profile("bob", "Bob");
     String first = api.commentId("bob", open, "first, on the public post");
     bed.clock.advance(Duration.ofSeconds(1));
@@ -76,34 +70,5 @@ class StudioCommentsIT {
     assertThat(api.studio("alice", Map.of()).items())
         .extracting(i -> i.get("commentId"))
         .containsExactly(third, first);
-  }
-
-  private void setState(String postId, String status, String visibility) {
-    dynamo.updateItem(
-        r ->
-            r.tableName(bed.table)
-                .key(
-                    Map.of(
-                        TableKeys.PK, AttributeValue.fromS(TableKeys.postPk(postId)),
-                        TableKeys.SK, AttributeValue.fromS(TableKeys.SUMMARY)))
-                .updateExpression("SET #s = :s, #v = :v")
-                .expressionAttributeNames(
-                    Map.of("#s", PostSummaryItems.STATUS, "#v", PostSummaryItems.VISIBILITY))
-                .expressionAttributeValues(
-                    Map.of(
-                        ":s",
-                        AttributeValue.fromS(status),
-                        ":v",
-                        AttributeValue.fromS(visibility))));
-  }
-
-  private void follow(String followerId, String authorId) {
-    dynamo.putItem(
-        r ->
-            r.tableName(bed.table)
-                .item(
-                    Map.of(
-                        TableKeys.PK, AttributeValue.fromS(TableKeys.follow(followerId, authorId)),
-                        TableKeys.SK, AttributeValue.fromS(TableKeys.FOLLOW_OUT))));
   }
 }
