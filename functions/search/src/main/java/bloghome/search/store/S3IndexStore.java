@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -88,6 +89,11 @@ public final class S3IndexStore implements IndexStore {
         return false;
       }
       throw e;
+    } catch (SdkClientException brokenConnection) {
+      // A server may answer a failed condition before it has read the body and close the
+      // connection under the client (S3Proxy does; the SDK then retries into the same answer):
+      // whether this write landed is known only by reading what is stored now.
+      return holds(userId, archive);
     }
   }
 
