@@ -1,8 +1,8 @@
 package bloghome.images;
 
 import static bloghome.table.Attributes.n;
-import static bloghome.table.Attributes.s;
 
+import bloghome.skins.UploadItems;
 import bloghome.skins.UploadReason;
 import bloghome.skins.UploadStatus;
 import bloghome.table.ItemUpdate;
@@ -65,17 +65,11 @@ public final class DynamoDbPostImageStore implements PostImageStore {
 
   @Override
   public void create(PostImageUpload upload) {
-    Map<String, AttributeValue> item = PostImageItems.uploadItem(upload, RETENTION);
-    try {
-      dynamoDb.putItem(
-          r -> r.tableName(table).item(item).conditionExpression(TableAccess.ITEM_ABSENT));
-    } catch (ConditionalCheckFailedException e) {
-      // A fresh id: only this request's own earlier attempt (answer lost, SDK retry) can be there.
-      Optional<PostImageUpload> stored = find(upload.userId(), upload.uploadId());
-      if (stored.isEmpty() || !stored.get().key().equals(upload.key())) {
-        throw e;
-      }
-    }
+    UploadItems.create(
+        dynamoDb,
+        table,
+        PostImageItems.uploadItem(upload, RETENTION),
+        () -> find(upload.userId(), upload.uploadId()));
   }
 
   @Override
@@ -95,20 +89,21 @@ public final class DynamoDbPostImageStore implements PostImageStore {
 
   @Override
   public boolean accept(PostImageUpload upload, PostImageUpload.StoredImage image, Instant now) {
-    ItemUpdate update =
+    return UploadItems.applied(
+        dynamoDb,
         verdict(upload, UploadStatus.ACCEPTED, List.of(), now, true)
-            .set(TableKeys.IMAGE, PostImageItems.image(image));
-    return apply(update);
+            .set(TableKeys.IMAGE, PostImageItems.image(image)));
   }
 
   @Override
   public boolean reject(PostImageUpload upload, List<UploadReason> reasons, Instant now) {
-    return apply(verdict(upload, UploadStatus.REJECTED, reasons, now, true));
+    return UploadItems.applied(
+        dynamoDb, verdict(upload, UploadStatus.REJECTED, reasons, now, true));
   }
 
   @Override
   public boolean fail(PostImageUpload upload, List<UploadReason> reasons, Instant now) {
-    return apply(verdict(upload, UploadStatus.FAILED, reasons, now, false));
+    return UploadItems.applied(dynamoDb, verdict(upload, UploadStatus.FAILED, reasons, now, false));
   }
 
   private ItemUpdate verdict(
@@ -117,31 +112,13 @@ public final class DynamoDbPostImageStore implements PostImageStore {
       List<UploadReason> reasons,
       Instant now,
       boolean inTime) {
-    ItemUpdate update =
-        access
-            .update(TableKeys.userPk(upload.userId()), TableKeys.imageUploadSk(upload.uploadId()))
-            .set(TableKeys.STATUS, s(status.name()))
-            .set(TableKeys.REASONS, PostImageItems.reasons(reasons))
-            .set(TableKeys.DECIDED_AT, PostImageItems.time(now));
-    update.when(
-        update.name(TableKeys.STATUS)
-            + " = "
-            + update.value(":pending", s(UploadStatus.PENDING.name())));
-    if (inTime) {
-      update.when(
-          update.name(TableKeys.FAIL_AFTER)
-              + " >= "
-              + update.value(":now", PostImageItems.time(now)));
-    }
-    return update;
-  }
-
-  private boolean apply(ItemUpdate update) {
-    try {
-      dynamoDb.updateItem(update.request().build());
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return UploadItems.verdict(
+        access,
+        TableKeys.userPk(upload.userId()),
+        TableKeys.imageUploadSk(upload.uploadId()),
+        status,
+        reasons,
+        now,
+        inTime);
   }
 }

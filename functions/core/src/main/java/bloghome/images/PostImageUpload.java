@@ -1,6 +1,7 @@
 package bloghome.images;
 
 import bloghome.skins.UploadReason;
+import bloghome.skins.UploadRecord;
 import bloghome.skins.UploadStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ public record PostImageUpload(
     PostImageKeys.Use use,
     String key,
     String contentType,
-    long bytes,
+    long contentLength,
     String fileName,
     UploadStatus status,
     List<UploadReason> reasons,
@@ -29,7 +30,8 @@ public record PostImageUpload(
     Instant urlExpiresAt,
     Instant failAfter,
     Optional<Instant> decidedAt,
-    Optional<StoredImage> image) {
+    Optional<StoredImage> image)
+    implements UploadRecord {
 
   /** Time allowed after the URL expires for the upload to arrive and be validated. */
   public static final Duration VALIDATION_GRACE = Duration.ofMinutes(5);
@@ -50,7 +52,7 @@ public record PostImageUpload(
       PostImageKeys.Use use,
       String key,
       String contentType,
-      long bytes,
+      long contentLength,
       String fileName,
       Instant createdAt,
       Instant urlExpiresAt) {
@@ -60,7 +62,7 @@ public record PostImageUpload(
         use,
         key,
         contentType,
-        bytes,
+        contentLength,
         fileName,
         UploadStatus.PENDING,
         List.of(),
@@ -69,10 +71,6 @@ public record PostImageUpload(
         urlExpiresAt.plus(VALIDATION_GRACE),
         Optional.empty(),
         Optional.empty());
-  }
-
-  public boolean isOverdue(Instant now) {
-    return now.isAfter(failAfter);
   }
 
   /** As a client should see it at {@code now}: PENDING past its deadline is FAILED. */
@@ -86,7 +84,7 @@ public record PostImageUpload(
         use,
         key,
         contentType,
-        bytes,
+        contentLength,
         fileName,
         UploadStatus.FAILED,
         List.of(UploadReason.timedOut()),

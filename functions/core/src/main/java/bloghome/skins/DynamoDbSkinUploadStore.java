@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Uploads in the single table, next to the owner's other items. Verdicts are conditional updates
@@ -46,18 +45,11 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
 
   @Override
   public void create(SkinUpload upload) {
-    Map<String, AttributeValue> item = SkinItems.uploadItem(upload, RETENTION);
-    try {
-      dynamoDb.putItem(
-          r -> r.tableName(table).item(item).conditionExpression(TableAccess.ITEM_ABSENT));
-    } catch (ConditionalCheckFailedException e) {
-      // The upload id is fresh, so the item can only be this very request's, written by an
-      // earlier attempt whose answer was lost (the SDK then retried): that is success.
-      Optional<SkinUpload> stored = find(upload.userId(), upload.uploadId());
-      if (stored.isEmpty() || !stored.get().key().equals(upload.key())) {
-        throw e;
-      }
-    }
+    UploadItems.create(
+        dynamoDb,
+        table,
+        SkinItems.uploadItem(upload, RETENTION),
+        () -> find(upload.userId(), upload.uploadId()));
   }
 
   @Override
@@ -92,19 +84,27 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
       List<UploadReason> reasons,
       Instant now,
       boolean inTime) {
-    ItemUpdate update =
-        access
-            .update(TableKeys.userPk(upload.userId()), TableKeys.skinUploadSk(upload.uploadId()))
-            .set(TableKeys.STATUS, s(status.name()))
-            .set(TableKeys.REASONS, SkinItems.reasons(reasons))
-            .set(TableKeys.DECIDED_AT, time(now));
-    stillPending(update, inTime ? Optional.of(now) : Optional.empty());
-    try {
-      dynamoDb.updateItem(update.request().build());
-      return Decision.RECORDED;
-    } catch (ConditionalCheckFailedException e) {
-      return Decision.ALREADY_DECIDED;
-    }
+    return recorded(UploadItems.applied(dynamoDb, verdict(upload, status, reasons, now, inTime)));
+  }
+
+  private ItemUpdate verdict(
+      SkinUpload upload,
+      UploadStatus status,
+      List<UploadReason> reasons,
+      Instant now,
+      boolean inTime) {
+    return UploadItems.verdict(
+        access,
+        TableKeys.userPk(upload.userId()),
+        TableKeys.skinUploadSk(upload.uploadId()),
+        status,
+        reasons,
+        now,
+        inTime);
+  }
+
+  private static Decision recorded(boolean applied) {
+    return applied ? Decision.RECORDED : Decision.ALREADY_DECIDED;
   }
 
   @Override
@@ -143,36 +143,12 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
 
   @Override
   public Decision acceptSuperseded(SkinUpload upload, SkinImage image, Instant now) {
-    try {
-      dynamoDb.updateItem(acceptUpdate(upload, image, false, now).request().build());
-      return Decision.RECORDED;
-    } catch (ConditionalCheckFailedException e) {
-      return Decision.ALREADY_DECIDED;
-    }
+    return recorded(UploadItems.applied(dynamoDb, acceptUpdate(upload, image, false, now)));
   }
 
   private ItemUpdate acceptUpdate(SkinUpload upload, SkinImage image, boolean active, Instant now) {
-    ItemUpdate update =
-        access
-            .update(TableKeys.userPk(upload.userId()), TableKeys.skinUploadSk(upload.uploadId()))
-            .set(TableKeys.STATUS, s(UploadStatus.ACCEPTED.name()))
-            .set(TableKeys.REASONS, AttributeValue.fromL(List.of()))
-            .set(TableKeys.DECIDED_AT, time(now))
-            .set(TableKeys.IMAGE, SkinItems.image(image))
-            .set(TableKeys.ACTIVE, AttributeValue.fromBool(active));
-    return stillPending(update, Optional.of(now));
-  }
-
-  /** Only while the upload is pending and, given a time, its time to fail is not past. */
-  private static ItemUpdate stillPending(ItemUpdate update, Optional<Instant> at) {
-    update.when(
-        update.name(TableKeys.STATUS)
-            + " = "
-            + update.value(":pending", s(UploadStatus.PENDING.name())));
-    at.ifPresent(
-        now ->
-            update.when(
-                update.name(TableKeys.FAIL_AFTER) + " >= " + update.value(":now", time(now))));
-    return update;
+    return verdict(upload, UploadStatus.ACCEPTED, List.of(), now, true)
+        .set(TableKeys.IMAGE, SkinItems.image(image))
+        .set(TableKeys.ACTIVE, AttributeValue.fromBool(active));
   }
 }

@@ -7,10 +7,8 @@ import bloghome.table.TableKeys;
 import bloghome.time.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -61,23 +59,13 @@ final class SkinItems {
   }
 
   static AttributeValue time(Instant instant) {
-    return s(Timestamps.format(instant));
+    return UploadItems.time(instant);
   }
 
-  /** A new upload's item; TTL removes it {@code retention} after its creation. */
   static Map<String, AttributeValue> uploadItem(SkinUpload upload, Duration retention) {
-    Map<String, AttributeValue> item = uploadKey(upload.userId(), upload.uploadId());
-    item.put(TableKeys.UPLOAD_ID, s(upload.uploadId()));
-    item.put(TableKeys.ITEM_USER_ID, s(upload.userId()));
+    Map<String, AttributeValue> item =
+        UploadItems.newItem(uploadKey(upload.userId(), upload.uploadId()), upload, retention);
     item.put(TableKeys.SLOT, s(upload.slot().wireName()));
-    item.put(TableKeys.OBJECT_KEY, s(upload.key()));
-    item.put(TableKeys.CONTENT_TYPE, s(upload.contentType()));
-    item.put(TableKeys.CONTENT_LENGTH, n(upload.contentLength()));
-    item.put(TableKeys.STATUS, s(upload.status().name()));
-    item.put(TableKeys.CREATED_AT, time(upload.createdAt()));
-    item.put(TableKeys.URL_EXPIRES_AT, time(upload.urlExpiresAt()));
-    item.put(TableKeys.FAIL_AFTER, time(upload.failAfter()));
-    item.put(TableKeys.EXPIRES_AT, n(upload.createdAt().plus(retention).getEpochSecond()));
     return item;
   }
 
@@ -99,48 +87,24 @@ final class SkinItems {
     return new Skin(userId, colors, images);
   }
 
-  static AttributeValue reasons(List<UploadReason> reasons) {
-    List<AttributeValue> list = new ArrayList<>();
-    for (UploadReason reason : reasons) {
-      list.add(
-          AttributeValue.fromM(
-              Map.of(
-                  TableKeys.REASON_CODE,
-                  s(reason.code()),
-                  TableKeys.REASON_MESSAGE,
-                  s(reason.message()))));
-    }
-    return AttributeValue.fromL(list);
-  }
-
   static SkinUpload toUpload(Map<String, AttributeValue> item) {
     SkinSlot slot = SkinSlot.fromWire(item.get(TableKeys.SLOT).s()).orElseThrow();
-    List<UploadReason> reasons = new ArrayList<>();
-    AttributeValue storedReasons = item.get(TableKeys.REASONS);
-    if (storedReasons != null && storedReasons.hasL()) {
-      for (AttributeValue reason : storedReasons.l()) {
-        reasons.add(
-            new UploadReason(
-                reason.m().get(TableKeys.REASON_CODE).s(),
-                reason.m().get(TableKeys.REASON_MESSAGE).s()));
-      }
-    }
+    UploadItems.Common common = UploadItems.common(item);
     AttributeValue image = item.get(TableKeys.IMAGE);
     AttributeValue active = item.get(TableKeys.ACTIVE);
-    AttributeValue decidedAt = item.get(TableKeys.DECIDED_AT);
     return new SkinUpload(
-        item.get(TableKeys.UPLOAD_ID).s(),
-        item.get(TableKeys.ITEM_USER_ID).s(),
+        common.uploadId(),
+        common.userId(),
         slot,
-        item.get(TableKeys.OBJECT_KEY).s(),
-        item.get(TableKeys.CONTENT_TYPE).s(),
-        Long.parseLong(item.get(TableKeys.CONTENT_LENGTH).n()),
-        UploadStatus.valueOf(item.get(TableKeys.STATUS).s()),
-        reasons,
-        Timestamps.parse(item.get(TableKeys.CREATED_AT).s()),
-        Timestamps.parse(item.get(TableKeys.URL_EXPIRES_AT).s()),
-        Timestamps.parse(item.get(TableKeys.FAIL_AFTER).s()),
-        decidedAt == null ? Optional.empty() : Optional.of(Timestamps.parse(decidedAt.s())),
+        common.key(),
+        common.contentType(),
+        common.contentLength(),
+        common.status(),
+        common.reasons(),
+        common.createdAt(),
+        common.urlExpiresAt(),
+        common.failAfter(),
+        common.decidedAt(),
         image == null || !image.hasM() ? Optional.empty() : Optional.of(image(slot, image)),
         active != null && Boolean.TRUE.equals(active.bool()));
   }

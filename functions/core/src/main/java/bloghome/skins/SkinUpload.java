@@ -32,7 +32,8 @@ public record SkinUpload(
     Instant failAfter,
     Optional<Instant> decidedAt,
     Optional<SkinImage> accepted,
-    boolean active) {
+    boolean active)
+    implements UploadRecord {
 
   /** Time allowed after the URL expires for the upload to arrive and be validated. */
   public static final Duration VALIDATION_GRACE = Duration.ofMinutes(5);
@@ -70,11 +71,6 @@ public record SkinUpload(
         Optional.empty(),
         Optional.empty(),
         false);
-  }
-
-  /** Whether it is too late for this upload to get a verdict. */
-  public boolean isOverdue(Instant now) {
-    return now.isAfter(failAfter);
   }
 
   /**

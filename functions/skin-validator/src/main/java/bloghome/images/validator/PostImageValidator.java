@@ -5,8 +5,8 @@ import bloghome.images.PostImageRules;
 import bloghome.images.PostImageStore;
 import bloghome.images.PostImageUpload;
 import bloghome.skins.UploadReason;
-import bloghome.skins.UploadStatus;
 import bloghome.skins.validator.UploadObjects;
+import bloghome.skins.validator.UploadTriage;
 import bloghome.skins.validator.ValidationOutcome;
 import bloghome.skins.validator.image.ImageFormat;
 import bloghome.skins.validator.image.ImageInspector;
@@ -62,25 +62,16 @@ public final class PostImageValidator {
         PostImageKeys.parseUploadKey(uploadPrefix, key)
             .flatMap(parsed -> uploads.find(parsed.userId(), parsed.uploadId()))
             .filter(upload -> upload.key().equals(key));
-    if (known.isEmpty()) {
-      objects.delete(key);
-      return new ValidationOutcome.UnknownKey(key);
-    }
-    PostImageUpload upload = known.get();
-    if (upload.status() != UploadStatus.PENDING) {
-      objects.delete(key);
-      return new ValidationOutcome.AlreadyDecided(upload.uploadId(), 0);
-    }
-    if (upload.isOverdue(clock.instant())) {
-      uploads.fail(upload, List.of(UploadReason.timedOut()), clock.instant());
-      objects.delete(key);
-      return new ValidationOutcome.TooLate(upload.uploadId());
-    }
-    Optional<UploadObjects.Head> head = objects.head(key);
-    if (head.isEmpty()) {
-      return new ValidationOutcome.ObjectMissing(upload.uploadId());
-    }
-    UploadObjects.CountingSource source = objects.bytes(key, head.get(), PostImageRules.MAX_BYTES);
+    return switch (UploadTriage.triage(key, known, objects, clock.instant(), uploads::fail)) {
+      case UploadTriage.Next.Settled<PostImageUpload> settled -> settled.outcome();
+      case UploadTriage.Next.Inspect<PostImageUpload>(var upload, var head) ->
+          inspect(key, upload, head);
+    };
+  }
+
+  private ValidationOutcome inspect(String key, PostImageUpload upload, UploadObjects.Head head)
+      throws IOException {
+    UploadObjects.CountingSource source = objects.bytes(key, head, PostImageRules.MAX_BYTES);
     boolean avatar = upload.use() == PostImageKeys.Use.AVATAR;
     ResizedCopies copies =
         avatar
@@ -88,14 +79,11 @@ public final class PostImageValidator {
             : ResizedCopies.atWidths(PostImageRules.WIDTHS);
     Verdict verdict =
         inspector.inspect(
-            avatar ? AVATAR : POST, upload.contentType(), head.get().size(), source, copies);
+            avatar ? AVATAR : POST, upload.contentType(), head.size(), source, copies);
     ValidationOutcome outcome =
         switch (verdict) {
           case Verdict.Rejected rejected -> {
-            List<UploadReason> reasons =
-                rejected.reasons().stream()
-                    .map(reason -> new UploadReason(reason.code().name(), reason.message()))
-                    .toList();
+            List<UploadReason> reasons = UploadTriage.reasons(rejected);
             yield uploads.reject(upload, reasons, clock.instant())
                 ? new ValidationOutcome.Rejected(upload.uploadId(), reasons, source.bytesRead())
                 : new ValidationOutcome.AlreadyDecided(upload.uploadId(), source.bytesRead());

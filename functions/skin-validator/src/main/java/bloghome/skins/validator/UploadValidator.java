@@ -8,7 +8,6 @@ import bloghome.skins.SkinUploadStore;
 import bloghome.skins.SkinUploadStore.Decision;
 import bloghome.skins.UploadKeys;
 import bloghome.skins.UploadReason;
-import bloghome.skins.UploadStatus;
 import bloghome.skins.validator.image.ImageInspector;
 import bloghome.skins.validator.image.Verdict;
 import java.io.IOException;
@@ -62,28 +61,17 @@ public final class UploadValidator {
         UploadKeys.parseUploadKey(uploadPrefix, key)
             .flatMap(parsed -> uploads.find(parsed.userId(), parsed.uploadId()))
             .filter(upload -> upload.key().equals(key));
-    if (known.isEmpty()) {
-      objects.delete(key);
-      return new ValidationOutcome.UnknownKey(key);
-    }
-    SkinUpload upload = known.get();
-    if (upload.status() != UploadStatus.PENDING) {
-      // A repeated event, or the same URL used again: the verdict stands, the object goes.
-      objects.delete(key);
-      return new ValidationOutcome.AlreadyDecided(upload.uploadId(), 0);
-    }
-    if (upload.isOverdue(clock.instant())) {
-      uploads.fail(upload, List.of(UploadReason.timedOut()), clock.instant());
-      objects.delete(key);
-      return new ValidationOutcome.TooLate(upload.uploadId());
-    }
-    Optional<UploadObjects.Head> head = objects.head(key);
-    if (head.isEmpty()) {
-      return new ValidationOutcome.ObjectMissing(upload.uploadId());
-    }
-    UploadObjects.CountingSource source = objects.bytes(key, head.get(), upload.slot().maxBytes());
-    Verdict verdict =
-        inspector.inspect(upload.slot(), upload.contentType(), head.get().size(), source);
+    return switch (UploadTriage.triage(key, known, objects, clock.instant(), uploads::fail)) {
+      case UploadTriage.Next.Settled<SkinUpload> settled -> settled.outcome();
+      case UploadTriage.Next.Inspect<SkinUpload>(var upload, var head) ->
+          inspect(key, upload, head);
+    };
+  }
+
+  private ValidationOutcome inspect(String key, SkinUpload upload, UploadObjects.Head head)
+      throws IOException {
+    UploadObjects.CountingSource source = objects.bytes(key, head, upload.slot().maxBytes());
+    Verdict verdict = inspector.inspect(upload.slot(), upload.contentType(), head.size(), source);
     ValidationOutcome outcome =
         switch (verdict) {
           case Verdict.Rejected rejected -> reject(upload, rejected, source.bytesRead());
@@ -94,10 +82,7 @@ public final class UploadValidator {
   }
 
   private ValidationOutcome reject(SkinUpload upload, Verdict.Rejected rejected, long bytesRead) {
-    List<UploadReason> reasons =
-        rejected.reasons().stream()
-            .map(reason -> new UploadReason(reason.code().name(), reason.message()))
-            .toList();
+    List<UploadReason> reasons = UploadTriage.reasons(rejected);
     if (uploads.reject(upload, reasons, clock.instant()) == Decision.ALREADY_DECIDED) {
       return new ValidationOutcome.AlreadyDecided(upload.uploadId(), bytesRead);
     }
