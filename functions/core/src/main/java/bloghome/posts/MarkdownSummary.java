@@ -18,7 +18,8 @@ import org.commonmark.parser.Parser;
 
 /**
  * Derives a plain-text summary from Markdown when the author gives none: the text a reader would
- * see, without syntax, code blocks or link targets, on one line, cut to fit.
+ * see, without syntax, code blocks, display formulas or link targets, on one line, cut to fit; an
+ * inline formula keeps its TeX ({@code $O(n)$} reads "O(n)").
  *
  * <p>The text comes from the tree of the Markdown parser the pages render with (commonmark), so the
  * summary reads as the page does (entities decoded once, escapes resolved) and the work is linear
@@ -27,7 +28,8 @@ import org.commonmark.parser.Parser;
  */
 public final class MarkdownSummary {
   /** Thread-safe, and built once: building it compiles the parser's block factories. */
-  private static final Parser PARSER = Parser.builder().build();
+  private static final Parser PARSER =
+      Parser.builder().customInlineContentParserFactory(new MathSyntax.Factory()).build();
 
   private MarkdownSummary() {}
 
@@ -46,6 +48,8 @@ public final class MarkdownSummary {
       switch (node) {
         case Text text -> out.append(text.getLiteral());
         case Code code -> out.append(code.getLiteral());
+        case MathSyntax.MathInline math when math.display() -> descend = false;
+        case MathSyntax.MathInline math -> out.append(math.tex());
         case SoftLineBreak ignored -> out.space();
         case HardLineBreak ignored -> out.space();
         case HtmlBlock html -> {

@@ -16,6 +16,24 @@ class MarkdownSummaryTest {
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   @Test
+  void derive_keepsAnInlineFormulasTex_leavesDisplayFormulasOut_andPricesAlone() {
+    String markdown =
+        """
+        排序的复杂度是 $O(n \\log n)$，书价 $5 and $10。
+
+        转义的 \\$x$ 不是公式。
+
+        $$
+        \\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}
+        $$
+
+        行内的 $$E = mc^2$$ 也不进摘要，`$a$` 是代码。
+        """;
+    assertThat(MarkdownSummary.derive(markdown, 200))
+        .isEqualTo("排序的复杂度是 O(n \\log n)，书价 $5 and $10。 转义的 $x$ 不是公式。 行内的 也不进摘要，$a$ 是代码。");
+  }
+
+  @Test
   void derive_stripsMarkdownSyntax_andKeepsTheReadableText() {
     String markdown =
         """

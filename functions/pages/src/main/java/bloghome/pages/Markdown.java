@@ -2,6 +2,7 @@ package bloghome.pages;
 
 import bloghome.config.Env;
 import bloghome.images.PostImageUrl;
+import bloghome.posts.MathSyntax;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -157,7 +158,7 @@ public final class Markdown {
     HtmlRenderer renderer =
         HtmlRenderer.builder()
             .escapeHtml(true)
-            .nodeRendererFactory(MathSyntax.Renderer::new)
+            .nodeRendererFactory(MathRenderer::new)
             .nodeRendererFactory(CodeBlockRenderer::new)
             .attributeProviderFactory(
                 context ->
@@ -214,7 +215,7 @@ public final class Markdown {
           } else if (child instanceof Code code) {
             out.append(code.getLiteral());
           } else if (child instanceof MathSyntax.MathInline math) {
-            out.append(math.tex);
+            out.append(math.tex());
           } else if (child instanceof HtmlInline html) {
             out.append(html.getLiteral()); // shown as text, like the heading shows it
           } else {

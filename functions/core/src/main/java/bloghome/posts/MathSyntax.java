@@ -1,4 +1,4 @@
-package bloghome.pages;
+package bloghome.posts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +15,11 @@ import org.commonmark.parser.beta.InlineParserState;
 import org.commonmark.parser.beta.ParsedInline;
 import org.commonmark.parser.beta.Position;
 import org.commonmark.parser.beta.Scanner;
-import org.commonmark.renderer.NodeRenderer;
-import org.commonmark.renderer.html.HtmlNodeRendererContext;
-import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * {@code $…$} (inline) and {@code $$…$$} (display) math in post Markdown, parsed by commonmark's
- * inline parser and rendered as MathML ({@link TexMath}).
+ * inline parser: one dialect for the pages (which render it as MathML) and the derived summary
+ * (which keeps an inline formula's TeX and leaves display formulas out, as it does code blocks).
  *
  * <p>The dollar rules keep prices from becoming math: an opening {@code $} must not be followed by
  * a space, and the next unescaped {@code $} must close it: not after a space nor before a digit,
@@ -35,30 +33,42 @@ import org.commonmark.renderer.html.HtmlWriter;
  * twice; a failed search for {@code $$} remembers how far it looked, and every later {@code $$}
  * before that point fails at once.
  */
-final class MathSyntax {
+public final class MathSyntax {
   private MathSyntax() {}
 
   /** A formula; {@code display} for {@code $$…$$}. */
-  static final class MathInline extends CustomNode {
-    final String tex;
-    final boolean display;
+  public static final class MathInline extends CustomNode {
+    private final String tex;
+    private final boolean display;
 
     MathInline(String tex, boolean display) {
       this.tex = tex;
       this.display = display;
     }
+
+    public String tex() {
+      return tex;
+    }
+
+    public boolean display() {
+      return display;
+    }
   }
 
   /** A paragraph that held only a display formula. */
-  static final class MathBlock extends CustomBlock {
-    final String tex;
+  public static final class MathBlock extends CustomBlock {
+    private final String tex;
 
     MathBlock(String tex) {
       this.tex = tex;
     }
+
+    public String tex() {
+      return tex;
+    }
   }
 
-  static final class Factory implements InlineContentParserFactory {
+  public static final class Factory implements InlineContentParserFactory {
     @Override
     public Set<Character> getTriggerCharacters() {
       return Set.of('$');
@@ -165,7 +175,7 @@ final class MathSyntax {
   }
 
   /** Paragraphs that hold one display formula (and only spaces around it) become math blocks. */
-  static void promoteDisplayMath(Node document) {
+  public static void promoteDisplayMath(Node document) {
     List<Paragraph> paragraphs = new ArrayList<>();
     collect(document, paragraphs);
     for (Paragraph p : paragraphs) {
@@ -192,31 +202,6 @@ final class MathSyntax {
         out.add(p);
       } else {
         collect(child, out);
-      }
-    }
-  }
-
-  /** Renders formulas as MathML. */
-  static final class Renderer implements NodeRenderer {
-    private final HtmlWriter html;
-
-    Renderer(HtmlNodeRendererContext context) {
-      this.html = context.getWriter();
-    }
-
-    @Override
-    public Set<Class<? extends Node>> getNodeTypes() {
-      return Set.of(MathInline.class, MathBlock.class);
-    }
-
-    @Override
-    public void render(Node node) {
-      if (node instanceof MathBlock block) {
-        html.line();
-        html.raw(TexMath.toMathMl(block.tex, true));
-        html.line();
-      } else if (node instanceof MathInline math) {
-        html.raw(TexMath.toMathMl(math.tex, math.display));
       }
     }
   }
