@@ -116,21 +116,40 @@ public final class DynamoDbReactionStore implements ReactionStore {
       String userId, int limit, Optional<Map<String, String>> start) {
     StorePage<Map<String, AttributeValue>> page =
         access.byOwner(TableKeys.favoritesOf(userId), limit, start);
-    Map<String, FavoritePost> posts =
-        favoritePosts(page.items().stream().map(StatsItems::reactionPostId).toList());
+    Map<String, PostSummaryItems.Summary> posts =
+        summaries(page.items().stream().map(StatsItems::reactionPostId).toList());
+    Map<String, Boolean> followed = new HashMap<>();
     List<Favorite> favorites = new ArrayList<>();
     for (Map<String, AttributeValue> item : page.items()) {
-      FavoritePost post = posts.get(StatsItems.reactionPostId(item));
-      if (post != null) {
-        favorites.add(new Favorite(post.postId(), StatsItems.reactionCreatedAt(item), post));
+      PostSummaryItems.Summary post = posts.get(StatsItems.reactionPostId(item));
+      // Only what the reader may read now: a favorite of a post since deleted, unpublished or made
+      // private stays stored (it shows again if the post does) but is not listed with its title.
+      if (post != null && readableBy(post, userId, followed)) {
+        favorites.add(
+            new Favorite(
+                post.postId(), StatsItems.reactionCreatedAt(item), StatsItems.favoritePost(post)));
       }
     }
     return new StorePage<>(favorites, page.next());
   }
 
+  /** Public, the reader's own, or for followers and the reader follows its author. */
+  private boolean readableBy(
+      PostSummaryItems.Summary post, String readerId, Map<String, Boolean> followed) {
+    if (post.listed() || post.authorId().equals(readerId)) {
+      return true;
+    }
+    return post.followersOnly()
+        && followed.computeIfAbsent(
+            post.authorId(),
+            author ->
+                access.get(TableKeys.follow(readerId, author), TableKeys.FOLLOW_OUT, false)
+                    != null);
+  }
+
   /** The summaries of up to 100 posts in one BatchGetItem (plus retries of unprocessed keys). */
-  private Map<String, FavoritePost> favoritePosts(List<String> postIds) {
-    Map<String, FavoritePost> found = new HashMap<>();
+  private Map<String, PostSummaryItems.Summary> summaries(List<String> postIds) {
+    Map<String, PostSummaryItems.Summary> found = new HashMap<>();
     if (postIds.isEmpty()) {
       return found;
     }
@@ -145,7 +164,7 @@ public final class DynamoDbReactionStore implements ReactionStore {
       BatchGetItemResponse response = access.client().batchGetItem(b -> b.requestItems(pending));
       for (Map<String, AttributeValue> item :
           response.responses().getOrDefault(access.name(), List.of())) {
-        FavoritePost summary = StatsItems.favoritePost(PostSummaryItems.read(item));
+        PostSummaryItems.Summary summary = PostSummaryItems.read(item);
         found.put(summary.postId(), summary);
       }
       request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();

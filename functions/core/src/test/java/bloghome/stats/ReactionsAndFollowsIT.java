@@ -10,6 +10,8 @@ import bloghome.paging.CursorCodec;
 import bloghome.paging.StorePage;
 import bloghome.stats.StatsFixtures.CrashAfterWrite;
 import bloghome.stats.StatsFixtures.SimulatedCrash;
+import bloghome.table.PostSummaryItems;
+import bloghome.table.TableKeys;
 import bloghome.testing.BlogTable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @ExtendWith(LocalAwsExtension.class)
 class ReactionsAndFollowsIT {
@@ -203,6 +207,48 @@ class ReactionsAndFollowsIT {
     assertThatThrownBy(() -> reactions.favorites("alice", "alice", 2, Optional.of(cursor)))
         .isInstanceOfSatisfying(
             Problem.class, p -> assertThat(p.code()).isEqualTo("INVALID_CURSOR"));
+  }
+
+  @Test
+  void favorites_listOnlyWhatTheReaderMayReadNow() {
+    fixtures.profile("carol");
+    for (String id : List.of("p_public", "p_private", "p_followers", "p_carols")) {
+      fixtures.post(id, id.equals("p_carols") ? "carol" : "alice");
+      reactions(aws.dynamoDbClient(), NOW).add(Reaction.FAVORITE, id, "bob");
+    }
+    reactions(aws.dynamoDbClient(), NOW).add(Reaction.FAVORITE, "p_1", "alice");
+    // After bob saved them, alice made one private and one for followers only.
+    setVisibility("p_private", "private");
+    setVisibility("p_followers", PostSummaryItems.FOLLOWERS);
+    Reactions reactions = reactions(aws.dynamoDbClient(), NOW);
+
+    assertThat(ids(reactions.favorites("bob", "bob", 20, Optional.empty())))
+        .containsExactlyInAnyOrder("p_public", "p_carols");
+    follows(aws.dynamoDbClient(), NOW).follow("bob", "alice");
+    assertThat(ids(reactions.favorites("bob", "bob", 20, Optional.empty())))
+        .containsExactlyInAnyOrder("p_public", "p_followers", "p_carols");
+    // An author's own private post stays in their own favorites.
+    setVisibility("p_1", "private");
+    assertThat(ids(reactions.favorites("alice", "alice", 20, Optional.empty())))
+        .containsExactly("p_1");
+    // Made public again, the favorite shows again: it was never removed.
+    setVisibility("p_private", PostSummaryItems.PUBLIC);
+    assertThat(ids(reactions.favorites("bob", "bob", 20, Optional.empty()))).contains("p_private");
+  }
+
+  private void setVisibility(String postId, String visibility) {
+    aws.dynamoDbClient()
+        .updateItem(
+            b ->
+                b.tableName(table)
+                    .key(TableKeys.key(TableKeys.postPk(postId), TableKeys.SUMMARY))
+                    .updateExpression("SET #v = :v")
+                    .expressionAttributeNames(Map.of("#v", PostSummaryItems.VISIBILITY))
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(visibility))));
+  }
+
+  private static List<String> ids(StorePage<Favorite> page) {
+    return page.items().stream().map(Favorite::postId).toList();
   }
 
   @Test
