@@ -98,6 +98,7 @@ const get = async (p) => { const r = await fetch(base + p); if (!r.ok) throw new
     ['write (signed out)', '/write'],
     ['studio (signed out)', '/studio'],
     ['profile (signed out)', '/studio/profile'],
+    ['favorites (signed out)', '/studio/favorites'],
   ];
   for (const [name, path] of rows) console.log(name + '\t' + path);
 })().catch((e) => { console.error('bench lighthouse: ' + e.message); process.exit(2); });

@@ -4,6 +4,7 @@
 // 2 MB a call), with a result for every post. Export: every post of mine in every state, as
 // Markdown files with front matter in a zip built here, with the images of this site.
 import { api, meta, msg, showSession } from './session.js';
+import { el, errorOf, sentence } from './studio-kit.js';
 import { readZip, writeZip, ZipError } from './zip.js';
 import * as fm from './frontmatter.js';
 import { readWxr, WxrError } from './wxr.js';
@@ -19,18 +20,7 @@ const enc = new TextEncoder();
 const POST_ID = /^p_[A-Za-z0-9_-]{22}$/;
 
 function t(key, ...args) {
-  return args.reduce((text, a, i) => text.replace(`{${i}}`, a), msg(`tr.${key}`));
-}
-
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  Object.assign(e, props);
-  e.append(...children);
-  return e;
-}
-
-function errorOf(res) {
-  return (res && res.body && res.body.error && res.body.error.message) || msg('failed');
+  return sentence(`tr.${key}`, ...args);
 }
 
 function warningText([code, detail]) {

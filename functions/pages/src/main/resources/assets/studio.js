@@ -1,34 +1,15 @@
 // The owner's posts (filters by state and type, title search, paging, delete) and the comments on
 // them, from the owner API with the owner's token.
-import { api, msg, showSession } from './session.js';
+import { api, showSession } from './session.js';
+import { beijing, el, errorOf, sentence as t } from './studio-kit.js';
 
 const $ = id => document.getElementById(id);
 const s = showSession();
 const LIMIT = 20;
-const BEIJING_MS = 8 * 3600 * 1000;
 
 let cursors = [null]; // the cursor of each page shown so far; the last one is the current page
 let commentsCursor = null;
 let loadSeq = 0;
-
-function t(key, ...args) {
-  return args.reduce((text, a, i) => text.replace(`{${i}}`, a), msg(key));
-}
-
-function beijing(iso) {
-  return iso ? new Date(Date.parse(iso) + BEIJING_MS).toISOString().slice(0, 16).replace('T', ' ') : '';
-}
-
-function errorOf(res) {
-  return (res.body && res.body.error && res.body.error.message) || t('failed');
-}
-
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  Object.assign(e, props);
-  e.append(...children);
-  return e;
-}
 
 function stateLabel(p) {
   const status = t(`status.${p.status || 'published'}`);

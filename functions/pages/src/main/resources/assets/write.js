@@ -3,8 +3,9 @@
 // server a few seconds after the last keystroke and when the page is hidden; published posts only
 // when the author presses Update. A save the server refuses because the post changed elsewhere
 // (409 VERSION_CONFLICT) shows both versions and lets the author choose.
-import { api, apiKeepalive, beforeSignInRedirect, meta, msg, showSession } from './session.js';
+import { api, apiKeepalive, beforeSignInRedirect, meta, showSession } from './session.js';
 import { IMAGE_LIMITS, imageSentence, uploadPostImage } from './post-images.js';
+import { BEIJING_MS, beijing, sentence as t } from './studio-kit.js';
 
 const AUTOSAVE_MS = 3000;
 const LOCAL_MS = 300;
@@ -14,7 +15,6 @@ const MAX_BYTES = Number(meta('content-max-bytes'));
 const MAX_TAGS = Number(meta('tags-max'));
 const MAX_CATEGORIES = Number(meta('categories-max'));
 const MAX_SCHEDULE_MS = Number(meta('schedule-max-days')) * 24 * 3600 * 1000;
-const BEIJING_MS = 8 * 3600 * 1000;
 
 const $ = id => document.getElementById(id);
 const s = showSession();
@@ -32,10 +32,6 @@ let previewTimer = 0;
 let previewSeq = 0;
 let shownRevision = null;
 let ownsLocal = false;
-
-function t(key, ...args) {
-  return args.reduce((text, a, i) => text.replace(`{${i}}`, a), msg(key));
-}
 
 function fail(text) {
   const box = $('load-error');
@@ -119,10 +115,6 @@ function takeServer(post) {
 }
 
 // ------------------------------------------------------------------ times (Beijing, UTC+8)
-
-function beijing(iso) {
-  return new Date(Date.parse(iso) + BEIJING_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 function clock(ms) {
   return new Date(ms).toLocaleTimeString(document.documentElement.lang, { hour12: false });

@@ -356,6 +356,45 @@ class StudioBrowserIT {
     }
   }
 
+  @Test
+  void myFavorites_listWhatIMayRead_newestFirst_andAreUnsavedFromThere() {
+    String first = create("lee", "published", "先收藏的 <文章>", "第一篇");
+    String second = create("lee", "published", "后收藏的文章", "第二篇");
+    String hidden = create("lee", "published", "后来设为私密", "第三篇");
+    for (String postId : List.of(first, second, hidden)) {
+      Http.Reply saved = http.send("PUT", "/posts/" + postId + "/favorite", token("kim"), null);
+      assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+      sleep(5); // distinct times: the list is newest saved first
+    }
+    Map<String, Object> madePrivate = post("published", "后来设为私密", "第三篇");
+    madePrivate.put("visibility", "private");
+    assertThat(http.send("PUT", "/posts/" + hidden, token("lee"), madePrivate).status())
+        .isEqualTo(200);
+
+    signIn("kim", "/studio/favorites");
+    browser.waitUntil("two favorites", () -> browser.findAll("#favorites li").size() == 2);
+    assertThat(browser.findAll("#favorites li .title").stream().map(WebElement::getText))
+        .containsExactly("后收藏的文章", "先收藏的 <文章>");
+    assertThat(browser.find("#favorites li a.title").getAttribute("href"))
+        .isEqualTo(base + "/p/" + second);
+    assertThat(browser.text()).doesNotContain("后来设为私密");
+    browser.screenshot(SHOTS.resolve("studio-favorites.png"));
+
+    browser.click("#favorites li button");
+    browser.waitForText("已取消收藏《后收藏的文章》。");
+    browser.waitUntil("one favorite left", () -> browser.findAll("#favorites li").size() == 1);
+    browser.open(base + "/studio/favorites");
+    browser.waitUntil(
+        "the list again",
+        () ->
+            browser.findAll("#favorites li .title").stream()
+                .map(WebElement::getText)
+                .toList()
+                .equals(List.of("先收藏的 <文章>")));
+    assertThat(browser.consoleErrors()).isEmpty();
+    signOut();
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static void sleep(long millis) {

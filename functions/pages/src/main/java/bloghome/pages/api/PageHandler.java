@@ -89,6 +89,7 @@ public final class PageHandler extends ApiHandler {
     page("/studio", request -> safely(request, renderer::studio));
     page("/studio/profile", request -> safely(request, renderer::studioProfile));
     page("/studio/import", request -> safely(request, renderer::studioImport));
+    page("/studio/favorites", request -> safely(request, renderer::studioFavorites));
     route("POST /studio/preview", this::preview);
     page("/sign-in", request -> safely(request, renderer::signIn));
     page("/auth/callback", request -> safely(request, renderer::callback));

@@ -310,6 +310,11 @@ final class PageRenderer {
     return studioPage(page, "import.jte", "studio.import.title", "import.js", Map.of());
   }
 
+  /** {@code /studio/favorites}: the posts the signed-in reader saved, with a way to unsave. */
+  Rendered studioFavorites(ApiRequest request, PageRequest page) {
+    return studioPage(page, "favorites.jte", "studio.favorites.title", "favorites.js", Map.of());
+  }
+
   /**
    * A studio page is a static shell, the same for every reader: the script shows the sign-in
    * prompt, or fills the page from the API with the owner's token. Never stored by any cache.

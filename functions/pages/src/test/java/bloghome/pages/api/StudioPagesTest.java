@@ -100,7 +100,10 @@ class StudioPagesTest {
   /** Lighthouse's SEO audit asks every page for a meta description, noindex pages included. */
   @Test
   void studioPages_andErrorPages_haveAMetaDescription_andAreNotIndexed() {
-    for (String path : new String[] {"/write", "/studio", "/studio/profile"}) {
+    for (String path :
+        new String[] {
+          "/write", "/studio", "/studio/profile", "/studio/import", "/studio/favorites"
+        }) {
       APIGatewayV2HTTPResponse page = get("GET " + path, path, Map.of(), Map.of());
       assertThat(page.getBody())
           .as(path)
@@ -133,6 +136,25 @@ class StudioPagesTest {
     assertThat(en.getBody())
         .contains("Please sign in: the studio is open to the blog owner only.")
         .contains("This zip is damaged and cannot be read; nothing in it was imported.");
+  }
+
+  @Test
+  void theFavoritesPage_isANoStoreShell_withItsModuleAndSentences_linkedFromTheStudioNav() {
+    APIGatewayV2HTTPResponse page =
+        get("GET /studio/favorites", "/studio/favorites", Map.of(), Map.of());
+
+    assertThat(page.getStatusCode()).isEqualTo(200);
+    assertThat(page.getHeaders()).containsEntry("cache-control", "no-store");
+    assertThat(page.getBody())
+        .containsPattern(
+            "<script type=\"module\" src=\"/assets/favorites\\.[0-9a-f]+\\.js\"></script>")
+        .doesNotContain("<script>")
+        .contains("<li class=\"current\"><a href=\"/studio/favorites\">我的收藏</a></li>")
+        .contains("id=\"favorites\"")
+        .contains("data-k=\"fav.removeNamed\"");
+    APIGatewayV2HTTPResponse en =
+        get("GET /studio/favorites", "/studio/favorites", Map.of(), Map.of("lang", "en"));
+    assertThat(en.getBody()).contains("Posts I saved").contains(">Unsave “{0}”<");
   }
 
   @Test
