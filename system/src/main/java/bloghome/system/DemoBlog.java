@@ -9,11 +9,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Seeds the demo blog of {@code bin/run-local} through the public HTTP API, as a client would: the
  * VIP author {@value #AUTHOR} with 45 imported posts, two readers who comment, reply, like,
- * favorite and follow, and a skin (three colours, three images drawn by {@link DemoSkinImages} and
+ * favorite and follow, and a skin (three colours, three images drawn by {@link DemoImages} and
  * uploaded through the presigned flow, so the validator decides them as any upload).
  *
  * <p>Idempotent: a second run finds everything in place and adds nothing (posts are imported only
@@ -55,8 +56,8 @@ public final class DemoBlog {
   }
 
   /**
-   * Seeds the blog; without {@code skinImages} the skin gets its colours only (for a stack whose
-   * uploads no validator watches, such as the benchmark's).
+   * Seeds the blog; without {@code skinImages} the skin gets its colours only and the newest post
+   * no figure (for a stack whose uploads no validator watches, such as the benchmark's).
    */
   public Seeded seed(boolean skinImages) {
     Instant started = clock.instant();
@@ -82,7 +83,7 @@ public final class DemoBlog {
         tom,
         Map.of("displayName", "Tom Wang", "bio", "Frontend developer in Shanghai."));
 
-    int imported = importPosts(author);
+    int imported = importPosts(author, skinImages);
     List<String> newest = newestPostIds(DemoPosts.COMMENTED + 4);
     int comments = comment(newest.subList(0, DemoPosts.COMMENTED), author, li, tom);
     react(newest, li, tom);
@@ -94,18 +95,20 @@ public final class DemoBlog {
     return new Seeded(imported, comments, images, Duration.between(started, clock.instant()));
   }
 
-  private int importPosts(String author) {
+  /** Imports the posts, the newest with an uploaded figure when a validator watches uploads. */
+  private int importPosts(String author, boolean withFigure) {
     long present =
         number(client.call("GET", "/users/" + AUTHOR + "/posts?limit=1", null, null), "total");
     if (present >= DemoPosts.COUNT) {
       return 0;
     }
+    Optional<String> figure = withFigure ? Optional.of(uploadFigure(author)) : Optional.empty();
     Map<String, Object> answer =
         client.call(
             "POST",
             "/users/" + AUTHOR + "/posts/import",
             author,
-            Map.of("posts", DemoPosts.importBatch(clock.instant())));
+            Map.of("posts", DemoPosts.importBatch(clock.instant(), figure)));
     if (number(answer, "rejected") > 0) {
       throw new IllegalStateException("The demo import was refused in part: " + Json.write(answer));
     }
@@ -216,11 +219,11 @@ public final class DemoBlog {
         continue;
       }
       byte[] png =
-          DemoSkinImages.png(
+          DemoImages.png(
               switch (slot) {
-                case "header" -> DemoSkinImages.header();
-                case "background" -> DemoSkinImages.tile();
-                default -> DemoSkinImages.column();
+                case "header" -> DemoImages.header();
+                case "background" -> DemoImages.tile();
+                default -> DemoImages.column();
               });
       Map<String, Object> ticket =
           client.call(
@@ -229,31 +232,46 @@ public final class DemoBlog {
               author,
               Map.of("slot", slot, "contentType", "image/png", "contentLength", png.length));
       client.put(URI.create((String) ticket.get("url")), png);
-      awaitAccepted(author, (String) ticket.get("uploadId"), slot);
+      awaitAccepted(author, "/skin/uploads/" + ticket.get("uploadId"), slot);
       uploaded++;
     }
     return uploaded;
   }
 
-  private void awaitAccepted(String author, String uploadId, String slot) {
+  /** Uploads the newest post's figure as a post image; returns its URL once accepted. */
+  @SuppressWarnings("unchecked")
+  private String uploadFigure(String author) {
+    byte[] png = DemoImages.png(DemoImages.throughputChart());
+    Map<String, Object> ticket =
+        client.call(
+            "POST",
+            "/users/" + AUTHOR + "/images",
+            author,
+            Map.of("contentType", "image/png", "bytes", png.length, "fileName", "throughput.png"));
+    client.put(URI.create((String) ticket.get("url")), png);
+    Map<String, Object> accepted =
+        awaitAccepted(author, "/images/" + ticket.get("uploadId"), "post figure");
+    return (String) ((Map<String, Object>) accepted.get("image")).get("src");
+  }
+
+  /** Polls the upload at {@code /users/demo{path}} until it is accepted; its last answer. */
+  private Map<String, Object> awaitAccepted(String author, String path, String what) {
     Instant deadline = clock.instant().plusSeconds(60);
     while (true) {
-      Map<String, Object> status =
-          client.call("GET", "/users/" + AUTHOR + "/skin/uploads/" + uploadId, author, null);
+      Map<String, Object> status = client.call("GET", "/users/" + AUTHOR + path, author, null);
       switch ((String) status.get("status")) {
         case "ACCEPTED" -> {
-          return;
+          return status;
         }
         case "PENDING" -> {
           if (clock.instant().isAfter(deadline)) {
-            throw new IllegalStateException(
-                "The demo " + slot + " image is still PENDING after 60 s");
+            throw new IllegalStateException("The demo " + what + " is still PENDING after 60 s");
           }
           sleep(Duration.ofMillis(200));
         }
         default ->
             throw new IllegalStateException(
-                "The demo " + slot + " image was not accepted: " + Json.write(status));
+                "The demo " + what + " was not accepted: " + Json.write(status));
       }
     }
   }

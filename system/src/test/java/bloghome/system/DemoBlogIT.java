@@ -72,6 +72,15 @@ class DemoBlogIT {
     String newest = (String) items.get(0).get("postId");
     Map<String, Object> post = http.send("GET", "/posts/" + newest, null, null).json();
     assertThat((String) post.get("content")).contains("## ").contains("```").contains("](https://");
+    // its figure went through the post-image upload: the page serves the validated copies
+    assertThat((String) post.get("content")).contains("![柱状图：");
+    String page = http.send("GET", "/p/" + newest, null, null).body();
+    assertThat(page)
+        .contains("480w")
+        .contains("960w")
+        .contains("1600w")
+        .contains("width=\"1600\" height=\"900\"")
+        .contains("loading=\"lazy\"");
     assertThat(post).containsEntry("comments", 5L);
     String threads = http.send("GET", "/posts/" + newest + "/comments", null, null).body();
     assertThat(threads)
@@ -110,12 +119,12 @@ class DemoBlogIT {
 
   @Test
   void headerImage_keepsItsInterestOnTheRight_andTheColumnIsExactly300x38() {
-    var header = DemoSkinImages.header();
+    var header = DemoImages.header();
     assertThat(header.getWidth()).isGreaterThanOrEqualTo(1920);
     assertThat(header.getHeight()).isGreaterThanOrEqualTo(100);
     assertThat(variation(header, 0, 600))
         .isLessThan(variation(header, header.getWidth() - 600, header.getWidth()));
-    var column = DemoSkinImages.column();
+    var column = DemoImages.column();
     assertThat(column.getWidth()).isEqualTo(300);
     assertThat(column.getHeight()).isEqualTo(38);
   }

@@ -14,10 +14,14 @@ import java.io.UncheckedIOException;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
-/** The demo blog's skin images (header, background tile, column strip), drawn in code. */
-final class DemoSkinImages {
+/**
+ * The demo blog's images, drawn in code: the skin's (header, background tile, column strip) and the
+ * figure in its newest post. No text is drawn (a machine without CJK fonts would draw boxes): the
+ * post's alt text says what the figure shows.
+ */
+final class DemoImages {
 
-  private DemoSkinImages() {}
+  private DemoImages() {}
 
   /** 1920 x 120: a calm gradient on the left, where the title sits; the drawing on the right. */
   static BufferedImage header() {
@@ -75,6 +79,31 @@ final class DemoSkinImages {
       g.fillRect(x, 8, 6, 22);
     }
     g.dispose();
+    return image;
+  }
+
+  /**
+   * 1600 x 900: a bar chart of throughput, a thread pool's bar and the virtual threads' bar about
+   * three times as tall, over a light grid.
+   */
+  static BufferedImage throughputChart() {
+    BufferedImage image = new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = canvas(image);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, 1600, 900);
+    g.setColor(new Color(0xE3E6EC));
+    g.setStroke(new BasicStroke(2));
+    for (int y = 120; y <= 780; y += 110) {
+      g.drawLine(160, y, 1480, y);
+    }
+    g.setColor(new Color(0x4A4F5C));
+    g.setStroke(new BasicStroke(4));
+    g.drawLine(160, 100, 160, 780);
+    g.drawLine(160, 780, 1480, 780);
+    g.setColor(new Color(0x8C96A8));
+    g.fillRect(380, 780 - 210, 300, 210);
+    g.setColor(new Color(0xC8452F));
+    g.fillRect(920, 780 - 630, 300, 630);
     return image;
   }
 
