@@ -7,6 +7,7 @@ import bloghome.table.DiscoveryItems.Order;
 import bloghome.table.DiscoveryItems.Page;
 import bloghome.table.DiscoveryItems.Total;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public interface DiscoveryStore {
    * Gives the post's entries the summary's view rank where theirs is lower; never recreates a
    * removed entry. Answers how many changed.
    */
-  int raiseRanks(String postId, BigInteger viewRank);
+  int raiseRanks(String postId, Instant publishedAt, BigInteger viewRank);
 
   /** The blog's categories, tags or months with at least one listed post, in key order. */
   List<Total> totals(String userId, Kind kind);

@@ -9,6 +9,7 @@ import bloghome.table.DiscoveryItems.Page;
 import bloghome.table.DiscoveryItems.Total;
 import bloghome.table.TableAccess;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +38,8 @@ public final class DynamoDbDiscoveryStore implements DiscoveryStore {
   }
 
   @Override
-  public int raiseRanks(String postId, BigInteger viewRank) {
-    return items.raiseRanks(postId, viewRank);
+  public int raiseRanks(String postId, Instant publishedAt, BigInteger viewRank) {
+    return items.raiseRanks(postId, publishedAt, viewRank);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package bloghome.discovery;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +27,13 @@ public final class EntryRanks {
   }
 
   public Report apply(List<DynamodbEvent.DynamodbStreamRecord> records) {
-    Map<String, BigInteger> newest = new LinkedHashMap<>();
+    Map<String, SummaryRankRecords.Rank> newest = new LinkedHashMap<>();
     for (DynamodbEvent.DynamodbStreamRecord record : records) {
-      SummaryRankRecords.rank(record).ifPresent(r -> newest.put(r.postId(), r.viewRank()));
+      SummaryRankRecords.rank(record).ifPresent(r -> newest.put(r.postId(), r));
     }
     int changed = 0;
-    for (Map.Entry<String, BigInteger> post : newest.entrySet()) {
-      changed += store.raiseRanks(post.getKey(), post.getValue());
+    for (SummaryRankRecords.Rank rank : newest.values()) {
+      changed += store.raiseRanks(rank.postId(), rank.publishedAt(), rank.viewRank());
     }
     return new Report(records.size(), newest.size(), changed);
   }

@@ -2,9 +2,11 @@ package bloghome.discovery;
 
 import bloghome.table.PostSummaryItems;
 import bloghome.table.TableKeys;
+import bloghome.time.Timestamps;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,7 +16,7 @@ import java.util.Optional;
  */
 public final class SummaryRankRecords {
   /** A listed post's rank as its summary now holds it. */
-  public record Rank(String postId, BigInteger viewRank) {}
+  public record Rank(String postId, Instant publishedAt, BigInteger viewRank) {}
 
   private SummaryRankRecords() {}
 
@@ -31,7 +33,8 @@ public final class SummaryRankRecords {
     if (image == null
         || !TableKeys.SUMMARY.equals(text(image, TableKeys.SK))
         || text(image, TableKeys.LIST_PK) == null
-        || text(image, PostSummaryItems.POST_ID) == null) {
+        || text(image, PostSummaryItems.POST_ID) == null
+        || text(image, PostSummaryItems.PUBLISHED_AT) == null) {
       return Optional.empty();
     }
     AttributeValue rank = image.get(TableKeys.VIEW_RANK);
@@ -39,7 +42,10 @@ public final class SummaryRankRecords {
       return Optional.empty();
     }
     return Optional.of(
-        new Rank(text(image, PostSummaryItems.POST_ID), new BigInteger(rank.getN())));
+        new Rank(
+            text(image, PostSummaryItems.POST_ID),
+            Timestamps.parse(text(image, PostSummaryItems.PUBLISHED_AT)),
+            new BigInteger(rank.getN())));
   }
 
   private static String text(Map<String, AttributeValue> image, String name) {

@@ -436,12 +436,14 @@ public final class DiscoveryItems {
    * Gives a post's entries the summary's {@code viewRank} where theirs is lower: one Query of the
    * post's entries (eventually consistent; the condition below decides), then one UpdateItem per
    * entry behind, conditional on the entry existing (an entry removed meanwhile, the post deleted
-   * or no longer listed, is never recreated) and on its rank being lower (a replayed or older
-   * record never lowers a rank). Idempotent: it sets a value, never adds. A rank that must go down
-   * (a re-import with fewer views, an earlier publication date) is written by the post's own
-   * transaction, which rewrites every entry. Answers the number of entries changed.
+   * or no longer listed, is never recreated), on its publication time being the summary's {@code
+   * publishedAt} (a record from before a date change does not apply to the entries written after
+   * it) and on its rank being lower (a replayed or older record never lowers a rank). Idempotent:
+   * it sets a value, never adds. A rank that must go down (a re-import with fewer views, an earlier
+   * publication date) is written by the post's own transaction, which rewrites every entry. Answers
+   * the number of entries changed.
    */
-  public int raiseRanks(String postId, BigInteger viewRank) {
+  public int raiseRanks(String postId, Instant publishedAt, BigInteger viewRank) {
     List<String> behind = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
@@ -478,6 +480,10 @@ public final class DiscoveryItems {
       String rank = update.name(TableKeys.VIEW_RANK);
       String value = update.value(":rank", n(viewRank.toString()));
       update.when(TableAccess.ITEM_EXISTS);
+      update.when(
+          update.name(PostSummaryItems.PUBLISHED_AT)
+              + " = "
+              + update.value(":publishedAt", s(Timestamps.format(publishedAt))));
       update.when("(attribute_not_exists(" + rank + ") OR " + rank + " < " + value + ")");
       try {
         table.client().updateItem(update.request().build());

@@ -24,12 +24,14 @@ import bloghome.table.DiscoveryItems.Order;
 import bloghome.table.PostSummaryItems;
 import bloghome.table.TableKeys;
 import bloghome.table.ViewRank;
+import bloghome.time.Timestamps;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -200,6 +202,24 @@ class EntryRanksIT {
   }
 
   @Test
+  void aRecordFromBeforeADateChange_doesNotApply_toTheEntriesWrittenAfterIt() {
+    Post a = create("A", List.of("Java"));
+    Post b = create("B", List.of("Java"));
+    // A summary record of A carrying another publication time (the post's date before an edit
+    // moved it) and a rank far above: the entries were written for the current date.
+    Instant before = a.summary().publishedAt().plus(Duration.ofDays(30));
+    EntryRanks.Report report =
+        ranks.apply(List.of(summaryRecord(a, before, ViewRank.of(1_000, before, a.postId()))));
+    assertThat(report.entriesChanged()).isZero();
+    assertThat(titles(Kind.TAG, "Java", Order.VIEWS)).containsExactly("B", "A");
+    // The same rank with the current date applies.
+    assertThat(ranks.apply(List.of(summaryRecord(a, rank(1_000, a)))).entriesChanged())
+        .isEqualTo(3);
+    assertThat(titles(Kind.TAG, "Java", Order.VIEWS)).containsExactly("A", "B");
+    assertThat(b.postId()).isNotBlank();
+  }
+
+  @Test
   void anEdit_keepsTheRankItsViewsGave() {
     Post a = create("A", List.of("Java"));
     create("B", List.of("Java"));
@@ -232,7 +252,14 @@ class EntryRanksIT {
 
   /** A summary's stream record as Lambda delivers it (NEW_IMAGE of a listed post). */
   private static DynamodbEvent.DynamodbStreamRecord summaryRecord(Post post, BigInteger rank) {
+    return summaryRecord(post, post.summary().publishedAt(), rank);
+  }
+
+  private static DynamodbEvent.DynamodbStreamRecord summaryRecord(
+      Post post, Instant publishedAt, BigInteger rank) {
     Map<String, AttributeValue> image = new LinkedHashMap<>();
+    image.put(
+        PostSummaryItems.PUBLISHED_AT, new AttributeValue().withS(Timestamps.format(publishedAt)));
     image.put(TableKeys.PK, new AttributeValue().withS(TableKeys.postPk(post.postId())));
     image.put(TableKeys.SK, new AttributeValue().withS(TableKeys.SUMMARY));
     image.put(PostSummaryItems.POST_ID, new AttributeValue().withS(post.postId()));
