@@ -63,7 +63,7 @@ class MigrationIT {
   @Test
   void oldPosts_appearOnEveryDiscoveryPage_inTheStudio_andInSearch_afterTheDeploysMigration() {
     // The start sent the template's Create: the migration ran over the empty table and finished.
-    assertThat(state("post-backfill-1")).containsEntry("status", "DONE");
+    assertThat(state("post-backfill-2")).containsEntry("status", "DONE");
 
     List<Map<String, Object>> posts = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
@@ -120,6 +120,9 @@ class MigrationIT {
         .containsExactly("旧文 9 分布式锁", "旧文 6 分布式锁", "旧文 3 分布式锁", "旧文 0 分布式锁");
     noScript.open(base + "/u/olga/category/%E7%BC%93%E5%AD%98?lang=zh-CN");
     assertThat(noScript.find(".total").getText()).startsWith("共 6 篇");
+    noScript.open(base + "/u/olga/category/%E7%BC%93%E5%AD%98?sort=views&lang=zh-CN");
+    assertThat(noScript.find(".total").getText()).startsWith("共 6 篇");
+    assertThat(noScript.findAll(".post-row")).hasSize(6);
     noScript.open(base + "/u/olga/archive/2024-04?lang=zh-CN");
     assertThat(noScript.findAll(".post-row")).hasSize(4);
     noScript.open(base + "/u/olga?lang=zh-CN");

@@ -163,6 +163,16 @@ class TemplateContractTest {
                   "dynamodb:ListStreams",
                   "sqs:SendMessage")),
           Map.entry(
+              "EntryRanksFunction",
+              Set.of(
+                  "dynamodb:Query",
+                  "dynamodb:UpdateItem",
+                  "dynamodb:DescribeStream",
+                  "dynamodb:GetShardIterator",
+                  "dynamodb:GetRecords",
+                  "dynamodb:ListStreams",
+                  "sqs:SendMessage")),
+          Map.entry(
               "SearchIndexerFunction",
               Set.of(
                   "dynamodb:Query",

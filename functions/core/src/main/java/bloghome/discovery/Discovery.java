@@ -12,6 +12,7 @@ import bloghome.table.DiscoveryItems.CategoryList;
 import bloghome.table.DiscoveryItems.Entry;
 import bloghome.table.DiscoveryItems.Kind;
 import bloghome.table.DiscoveryItems.Listed;
+import bloghome.table.DiscoveryItems.Order;
 import bloghome.table.DiscoveryItems.Page;
 import bloghome.table.DiscoveryItems.Total;
 import java.util.ArrayList;
@@ -78,19 +79,33 @@ public final class Discovery {
     return new CategoriesView(categories(userId), feedFullText(userId));
   }
 
-  /** A page of a category, tag or month: its posts, exact total, and the next page's cursor. */
+  /**
+   * A page of a category, tag or month in its order: its posts, exact total, and the next page's
+   * cursor.
+   */
   public record IndexPage(
       Kind kind,
       String userId,
       String name,
+      Order order,
       List<Listed> posts,
       long total,
       Optional<String> nextCursor) {}
 
   public IndexPage page(Kind kind, String userId, String name, int limit, Optional<String> cursor) {
+    return page(kind, userId, name, Order.NEWEST, limit, cursor);
+  }
+
+  /**
+   * A page in {@code order}; a cursor is signed for its list and order, so one order's cursor is
+   * refused by the other.
+   */
+  public IndexPage page(
+      Kind kind, String userId, String name, Order order, int limit, Optional<String> cursor) {
     UserIds.requireValid(userId);
     requireName(kind, name);
-    String scope = "idx:" + kind.key() + ":" + userId + ":" + name;
+    String scope =
+        "idx:" + kind.key() + ":" + userId + ":" + name + (order == Order.VIEWS ? ":views" : "");
     Optional<Map<String, String>> after = Optional.empty();
     long carried = 0;
     if (cursor.isPresent()) {
@@ -101,7 +116,7 @@ public final class Discovery {
       }
       after = Optional.of(position);
     }
-    Page page = store.page(kind, userId, name, limit, after);
+    Page page = store.page(kind, userId, name, order, limit, after);
     long total = page.total().orElse(carried);
     Optional<String> next =
         page.next()
@@ -111,7 +126,7 @@ public final class Discovery {
                   withTotal.put("n", Long.toString(total));
                   return cursors.encode(scope, withTotal);
                 });
-    return new IndexPage(kind, userId, name, page.posts(), total, next);
+    return new IndexPage(kind, userId, name, order, page.posts(), total, next);
   }
 
   /**
@@ -127,7 +142,10 @@ public final class Discovery {
     tags.stream().findFirst().ifPresent(t -> lists.add(new Entry(Kind.TAG, t)));
     for (Entry list : lists) {
       for (Listed l :
-          store.page(list.kind(), userId, list.name(), RELATED_MAX + 1, Optional.empty()).posts()) {
+          store
+              .page(
+                  list.kind(), userId, list.name(), Order.NEWEST, RELATED_MAX + 1, Optional.empty())
+              .posts()) {
         if (!l.postId().equals(postId)) {
           found.putIfAbsent(l.postId(), l);
         }

@@ -4,9 +4,12 @@ import bloghome.table.DiscoveryItems;
 import bloghome.table.DiscoveryItems.Blogs;
 import bloghome.table.DiscoveryItems.CategoryList;
 import bloghome.table.DiscoveryItems.Kind;
+import bloghome.table.DiscoveryItems.Order;
 import bloghome.table.DiscoveryItems.Page;
 import bloghome.table.DiscoveryItems.Total;
 import bloghome.table.TableAccess;
+import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +28,18 @@ public final class DynamoDbDiscoveryStore implements DiscoveryStore {
 
   @Override
   public Page page(
-      Kind kind, String userId, String name, int limit, Optional<Map<String, String>> after) {
-    return items.page(kind, userId, name, limit, after);
+      Kind kind,
+      String userId,
+      String name,
+      Order order,
+      int limit,
+      Optional<Map<String, String>> after) {
+    return items.page(kind, userId, name, order, limit, after);
+  }
+
+  @Override
+  public int raiseRanks(String postId, Instant publishedAt, BigInteger viewRank) {
+    return items.raiseRanks(postId, publishedAt, viewRank);
   }
 
   @Override

@@ -66,6 +66,7 @@ final class PostWrites {
         s.title(),
         s.summary(),
         s.publishedAt(),
+        s.counters().views(),
         post.categories(),
         post.tags());
   }
@@ -123,7 +124,7 @@ final class PostWrites {
    * type there moves the profile's post count and the listing totals with it.
    */
   Items replacement(PostSummary before, Set<Entry> entries, Post after) {
-    return replacement(before, entries, after, PostItems.contentItem(after));
+    return replacement(before, entries, after, PostItems.contentItem(after), false);
   }
 
   /**
@@ -135,11 +136,15 @@ final class PostWrites {
   Items backfill(PostSummary current, Set<Entry> entries, Post post, String migration) {
     Map<String, AttributeValue> content = PostItems.contentItem(post);
     content.put(TableKeys.BACKFILLED_BY, s(migration));
-    return replacement(current, entries, post, content);
+    return replacement(current, entries, post, content, true);
   }
 
   private Items replacement(
-      PostSummary before, Set<Entry> entries, Post after, Map<String, AttributeValue> content) {
+      PostSummary before,
+      Set<Entry> entries,
+      Post after,
+      Map<String, AttributeValue> content,
+      boolean refreshTotals) {
     PostSummary s = after.summary();
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(summaries.replace(PostItems.stored(before), PostItems.stored(s)));
@@ -173,7 +178,7 @@ final class PostWrites {
       items.add(summaries.deleteFollowersEntry(s.postId()));
     }
     int entriesFrom = items.size();
-    items.addAll(discovery.change(entries, projection(after)));
+    items.addAll(discovery.change(entries, projection(after), refreshTotals));
     return new Items(items, entriesFrom);
   }
 

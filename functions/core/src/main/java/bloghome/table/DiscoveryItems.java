@@ -6,6 +6,7 @@ import static bloghome.table.Attributes.s;
 import static bloghome.table.Attributes.string;
 
 import bloghome.time.Timestamps;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -42,6 +44,9 @@ public final class DiscoveryItems {
   public static final String COUNT = "count";
   public static final String ORDER = "order";
   public static final String FEED_FULL_TEXT = "feedFullText";
+
+  /** The home page's by-views index, whose keys each entry and total also carries. */
+  static final String BY_VIEWS = "ByViews";
 
   private static final DateTimeFormatter MONTH =
       DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneId.of("Asia/Shanghai"));
@@ -89,8 +94,13 @@ public final class DiscoveryItems {
       String title,
       String summary,
       Instant publishedAt,
+      BigInteger viewRank,
       Set<Entry> entries) {
 
+    /**
+     * A listed post's entries; {@code views} as the summary read carries them, for the entries'
+     * place in the by-views order ({@link ViewRank}; the rank consumer raises it as views come).
+     */
     public static Projection of(
         String postId,
         String authorId,
@@ -98,17 +108,26 @@ public final class DiscoveryItems {
         String title,
         String summary,
         Instant publishedAt,
+        long views,
         List<String> categories,
         List<String> tags) {
       Set<Entry> entries = new LinkedHashSet<>();
       categories.forEach(c -> entries.add(new Entry(Kind.CATEGORY, c)));
       tags.forEach(t -> entries.add(new Entry(Kind.TAG, t)));
       entries.add(new Entry(Kind.MONTH, month(publishedAt)));
-      return new Projection(postId, authorId, type, title, summary, publishedAt, entries);
+      return new Projection(
+          postId,
+          authorId,
+          type,
+          title,
+          summary,
+          publishedAt,
+          ViewRank.of(views, publishedAt, postId),
+          entries);
     }
 
     public static Projection none(String postId, String authorId) {
-      return new Projection(postId, authorId, "", "", "", Instant.EPOCH, Set.of());
+      return new Projection(postId, authorId, "", "", "", Instant.EPOCH, BigInteger.ZERO, Set.of());
     }
   }
 
@@ -125,6 +144,12 @@ public final class DiscoveryItems {
    * One page of a list: its entries, the total (first page only) and where the next page starts.
    */
   public record Page(List<Listed> posts, OptionalLong total, Optional<Map<String, String>> next) {}
+
+  /** The order of a list's page: newest first (ByOwner) or most viewed first (ByViews). */
+  public enum Order {
+    NEWEST,
+    VIEWS
+  }
 
   /** A category, tag or month of a blog with its number of listed posts. */
   public record Total(Kind kind, String name, long count) {}
@@ -181,6 +206,15 @@ public final class DiscoveryItems {
    * them) to {@code after}, with the totals moved by exactly the entries that appear and disappear.
    */
   public List<TransactWriteItem> change(Set<Entry> before, Projection after) {
+    return change(before, after, false);
+  }
+
+  /**
+   * As {@link #change(Set, Projection)}; with {@code refreshTotals} (a data migration) the totals
+   * of kept lists also get their current index keys, with no change of count.
+   */
+  public List<TransactWriteItem> change(
+      Set<Entry> before, Projection after, boolean refreshTotals) {
     List<TransactWriteItem> items = new ArrayList<>();
     for (Entry entry : before) {
       if (!after.entries().contains(entry)) {
@@ -194,6 +228,9 @@ public final class DiscoveryItems {
     for (Entry entry : after.entries()) {
       if (before.contains(entry)) {
         items.add(table.put(entryItem(after, entry), TableAccess.ITEM_EXISTS, Map.of()));
+        if (refreshTotals) {
+          items.add(totalKeys(after.authorId(), entry).item());
+        }
       } else {
         items.add(table.putIfAbsent(entryItem(after, entry)));
         items.add(total(after.authorId(), entry, 1));
@@ -218,23 +255,36 @@ public final class DiscoveryItems {
     item.put(
         TableKeys.GSI1PK, s(TableKeys.indexPk(entry.kind().key(), p.authorId(), entry.name())));
     item.put(TableKeys.GSI1SK, s(TableKeys.publishedKey(publishedAt, p.postId())));
+    // The ByViews keys of the list: the same index as the home page's views order.
+    item.put(
+        TableKeys.LIST_PK, s(TableKeys.indexPk(entry.kind().key(), p.authorId(), entry.name())));
+    item.put(TableKeys.VIEW_RANK, n(p.viewRank().toString()));
     return item;
   }
 
   /** Adds {@code delta} to a list's total, creating it first in its list; refused below zero. */
   private TransactWriteItem total(String userId, Entry entry, long delta) {
-    ItemUpdate update =
-        table
-            .update(TableKeys.userPk(userId), TableKeys.totalSk(entry.kind().key(), entry.name()))
-            .set(KIND, s(entry.kind().key()))
-            .set(NAME, s(entry.name()))
-            .set(TableKeys.GSI1PK, s(TableKeys.indexPk(entry.kind().key(), userId, entry.name())))
-            .set(TableKeys.GSI1SK, s(TableKeys.TOP_PUBLISHED_KEY))
-            .add(COUNT, n(delta));
+    ItemUpdate update = totalKeys(userId, entry).add(COUNT, n(delta));
     if (delta < 0) {
       update.when(update.name(COUNT) + " >= " + update.value(":min", n(-delta)));
     }
     return update.item();
+  }
+
+  /**
+   * A list's total with its keys in both orders (greatest sort key in each, so a descending Query's
+   * first page returns it first).
+   */
+  private ItemUpdate totalKeys(String userId, Entry entry) {
+    String list = TableKeys.indexPk(entry.kind().key(), userId, entry.name());
+    return table
+        .update(TableKeys.userPk(userId), TableKeys.totalSk(entry.kind().key(), entry.name()))
+        .set(KIND, s(entry.kind().key()))
+        .set(NAME, s(entry.name()))
+        .set(TableKeys.GSI1PK, s(list))
+        .set(TableKeys.GSI1SK, s(TableKeys.TOP_PUBLISHED_KEY))
+        .set(TableKeys.LIST_PK, s(list))
+        .set(TableKeys.VIEW_RANK, n(ViewRank.TOP));
   }
 
   /** Saves the author's ordered categories and feed choice. */
@@ -307,18 +357,26 @@ public final class DiscoveryItems {
   }
 
   /**
-   * One page of a category, tag or month, newest first: one Query of the ByOwner index. The first
-   * page ({@code after} empty) also returns the list's total; {@code limit + 1} entries tell
-   * whether there is a next page.
+   * One page of a category, tag or month, newest first (the ByOwner index) or most viewed first
+   * (the ByViews index, the home page's): one Query. The first page ({@code after} empty) also
+   * returns the list's total; {@code limit + 1} entries tell whether there is a next page.
    */
   public Page page(
-      Kind kind, String userId, String name, int limit, Optional<Map<String, String>> after) {
+      Kind kind,
+      String userId,
+      String name,
+      Order order,
+      int limit,
+      Optional<Map<String, String>> after) {
     String partition = TableKeys.indexPk(kind.key(), userId, name);
+    boolean byViews = order == Order.VIEWS;
+    String partitionAttribute = byViews ? TableKeys.LIST_PK : TableKeys.GSI1PK;
+    String sortAttribute = byViews ? TableKeys.VIEW_RANK : TableKeys.GSI1SK;
     QueryRequest.Builder q =
         QueryRequest.builder()
             .tableName(table.name())
-            .indexName(TableKeys.BY_OWNER)
-            .keyConditionExpression(TableKeys.GSI1PK + " = :p")
+            .indexName(byViews ? BY_VIEWS : TableKeys.BY_OWNER)
+            .keyConditionExpression(partitionAttribute + " = :p")
             .expressionAttributeValues(Map.of(":p", s(partition)))
             .scanIndexForward(false)
             .limit(limit + 1 + (after.isEmpty() ? 1 : 0));
@@ -331,8 +389,8 @@ public final class DiscoveryItems {
       Map<String, AttributeValue> start = new HashMap<>();
       start.put(TableKeys.PK, s(TableKeys.postPk(postId)));
       start.put(TableKeys.SK, s(TableKeys.entrySk(kind.key(), name)));
-      start.put(TableKeys.GSI1PK, s(partition));
-      start.put(TableKeys.GSI1SK, s(sortKey));
+      start.put(partitionAttribute, s(partition));
+      start.put(sortAttribute, byViews ? n(sortKey) : s(sortKey));
       q.exclusiveStartKey(start);
     }
     QueryResponse response = table.client().query(q.build());
@@ -356,7 +414,7 @@ public final class DiscoveryItems {
                   "id",
                   string(last, PostSummaryItems.POST_ID),
                   "k",
-                  string(last, TableKeys.GSI1SK)));
+                  byViews ? last.get(sortAttribute).n() : string(last, sortAttribute)));
     }
     List<Listed> posts = new ArrayList<>();
     for (Map<String, AttributeValue> item : shown) {
@@ -370,6 +428,71 @@ public final class DiscoveryItems {
               Timestamps.parse(string(item, PostSummaryItems.PUBLISHED_AT))));
     }
     return new Page(posts, total, next);
+  }
+
+  // ------------------------------------------------------------ ranks (the rank consumer)
+
+  /**
+   * Gives a post's entries the summary's {@code viewRank} where theirs is lower: one Query of the
+   * post's entries (eventually consistent; the condition below decides), then one UpdateItem per
+   * entry behind, conditional on the entry existing (an entry removed meanwhile, the post deleted
+   * or no longer listed, is never recreated), on its publication time being the summary's {@code
+   * publishedAt} (a record from before a date change does not apply to the entries written after
+   * it) and on its rank being lower (a replayed or older record never lowers a rank). Idempotent:
+   * it sets a value, never adds. A rank that must go down (a re-import with fewer views, an earlier
+   * publication date) is written by the post's own transaction, which rewrites every entry. Answers
+   * the number of entries changed.
+   */
+  public int raiseRanks(String postId, Instant publishedAt, BigInteger viewRank) {
+    List<String> behind = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      QueryRequest.Builder q =
+          QueryRequest.builder()
+              .tableName(table.name())
+              .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+              .expressionAttributeNames(
+                  Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK, "#r", TableKeys.VIEW_RANK))
+              .expressionAttributeValues(
+                  Map.of(":pk", s(TableKeys.postPk(postId)), ":prefix", s(TableKeys.ENTRY_PREFIX)))
+              .projectionExpression("#sk, #r");
+      if (start != null) {
+        q.exclusiveStartKey(start);
+      }
+      QueryResponse page = table.client().query(q.build());
+      for (Map<String, AttributeValue> item : page.items()) {
+        AttributeValue rank = item.get(TableKeys.VIEW_RANK);
+        if (rank == null || new BigInteger(rank.n()).compareTo(viewRank) < 0) {
+          behind.add(string(item, TableKeys.SK));
+        }
+      }
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
+    } while (start != null);
+    int changed = 0;
+    for (String sk : behind) {
+      ItemUpdate update =
+          table
+              .update(TableKeys.postPk(postId), sk)
+              .set(TableKeys.VIEW_RANK, n(viewRank.toString()));
+      String rank = update.name(TableKeys.VIEW_RANK);
+      String value = update.value(":rank", n(viewRank.toString()));
+      update.when(TableAccess.ITEM_EXISTS);
+      update.when(
+          update.name(PostSummaryItems.PUBLISHED_AT)
+              + " = "
+              + update.value(":publishedAt", s(Timestamps.format(publishedAt))));
+      update.when("(attribute_not_exists(" + rank + ") OR " + rank + " < " + value + ")");
+      try {
+        table.client().updateItem(update.request().build());
+        changed++;
+      } catch (ConditionalCheckFailedException e) {
+        // Gone (deleted, unlisted) or already at this rank or above: nothing to do.
+      }
+    }
+    return changed;
   }
 
   /**

@@ -10,11 +10,13 @@ import bloghome.pages.PageModels.SideLink;
 import bloghome.pages.PageModels.Sidebar;
 import bloghome.posts.ListingPage;
 import bloghome.posts.ListingQuery;
+import bloghome.posts.ListingSort;
 import bloghome.posts.PostListing;
 import bloghome.posts.PostSummary;
 import bloghome.posts.PostType;
 import bloghome.table.DiscoveryItems.Kind;
 import bloghome.table.DiscoveryItems.Listed;
+import bloghome.table.DiscoveryItems.Order;
 import bloghome.table.DiscoveryItems.Total;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,9 +49,24 @@ public final class DiscoveryPages {
     this.comments = comments;
   }
 
-  /** What a category, tag or archive page asks for. */
+  /**
+   * What a category, tag or archive page asks for: newest first, or most viewed first ({@code
+   * ?sort=views}, as the home page).
+   */
   public record IndexRequest(
-      Kind kind, String userId, String name, Optional<String> cursor, List<String> trail) {}
+      Kind kind,
+      String userId,
+      String name,
+      Order order,
+      Optional<String> cursor,
+      List<String> trail) {}
+
+  /** The page's order from its {@code sort} parameter (latest or views; else a 400). */
+  public static Order order(Optional<String> sort) {
+    return sort.map(ListingSort::parse).orElse(ListingSort.LATEST) == ListingSort.VIEWS
+        ? Order.VIEWS
+        : Order.NEWEST;
+  }
 
   /** The sidebar's data: built once, rendered in the reader's language. */
   public record SidebarData(
@@ -70,7 +87,12 @@ public final class DiscoveryPages {
 
   public Discovery.IndexPage page(IndexRequest request) {
     return discovery.page(
-        request.kind(), request.userId(), request.name(), PAGE_SIZE, request.cursor());
+        request.kind(),
+        request.userId(),
+        request.name(),
+        request.order(),
+        PAGE_SIZE,
+        request.cursor());
   }
 
   public Sidebar sidebarView(SidebarData data, String userId, Messages m) {
@@ -127,15 +149,22 @@ public final class DiscoveryPages {
               p.summary(),
               Times.show(p.publishedAt())));
     }
-    String base = indexHref(request.kind(), request.userId(), request.name());
+    String list = indexHref(request.kind(), request.userId(), request.name());
+    boolean byViews = request.order() == Order.VIEWS;
+    String sort = byViews ? "views" : null;
+    List<PageModels.Tab> sorts =
+        List.of(
+            new PageModels.Tab(m.t("home.sort.latest"), list, !byViews),
+            new PageModels.Tab(
+                m.t("home.sort.views"), withCursor(list, "views", null, List.of()), byViews));
     Optional<String> previous = Optional.empty();
     if (request.cursor().isPresent()) {
       List<String> trail = request.trail();
       previous =
           Optional.of(
               trail.isEmpty()
-                  ? base
-                  : withCursor(base, trail.getLast(), trail.subList(0, trail.size() - 1)));
+                  ? withCursor(list, sort, null, List.of())
+                  : withCursor(list, sort, trail.getLast(), trail.subList(0, trail.size() - 1)));
     }
     Optional<String> next =
         page.nextCursor()
@@ -146,16 +175,17 @@ public final class DiscoveryPages {
                   while (trail.size() > Pages.MAX_TRAIL) {
                     trail.removeFirst();
                   }
-                  return withCursor(base, c, trail);
+                  return withCursor(list, sort, c, trail);
                 });
     int pageNumber = request.cursor().isPresent() ? request.trail().size() + 2 : 1;
     Optional<String> feed =
-        request.kind() == Kind.MONTH ? Optional.empty() : Optional.of(base + "/feed.xml");
+        request.kind() == Kind.MONTH ? Optional.empty() : Optional.of(list + "/feed.xml");
     return new IndexPage(
         layout,
         profile,
         heading(request.kind(), request.name(), m),
         request.kind().name().toLowerCase(Locale.ROOT),
+        sorts,
         rows,
         page.total(),
         pageNumber,
@@ -204,8 +234,9 @@ public final class DiscoveryPages {
     };
   }
 
-  private static String withCursor(String base, String cursor, List<String> trail) {
+  private static String withCursor(String base, String sort, String cursor, List<String> trail) {
     Map<String, String> params = new LinkedHashMap<>();
+    params.put("sort", sort);
     params.put("cursor", cursor);
     params.put("trail", trail.isEmpty() ? null : String.join("~", trail));
     return Links.withQuery(base, params);

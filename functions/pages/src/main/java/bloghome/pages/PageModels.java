@@ -109,6 +109,7 @@ public final class PageModels {
       ProfileView profile,
       String heading,
       String kindClass,
+      List<Tab> sorts,
       List<IndexRow> posts,
       long total,
       int pageNumber,

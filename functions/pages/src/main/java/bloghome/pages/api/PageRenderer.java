@@ -145,7 +145,9 @@ final class PageRenderer {
     Optional<String> cursor = page.param("cursor");
     List<String> trail = Pages.trail(page.param("trail"), cursor.isPresent());
     Pages.IndexData data =
-        pages.index(new DiscoveryPages.IndexRequest(kind, userId, name, cursor, trail));
+        pages.index(
+            new DiscoveryPages.IndexRequest(
+                kind, userId, name, DiscoveryPages.order(page.param("sort")), cursor, trail));
     Messages m = page.messages();
     String heading = DiscoveryPages.heading(kind, name, m);
     String path = DiscoveryPages.indexHref(kind, userId, name);
