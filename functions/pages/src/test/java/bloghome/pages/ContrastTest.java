@@ -84,6 +84,7 @@ class ContrastTest {
     BACKGROUND_OF.put(".studio .mark.repost", CARD);
     BACKGROUND_OF.put(".studio .mark.translated", CARD);
     BACKGROUND_OF.put(".studio-comments .meta", CARD);
+    BACKGROUND_OF.put(".favorites-intro", CARD);
     // Highlighted code (reading): every token colour on the code background.
     for (String token : Highlighter.TOKEN_CLASSES) {
       BACKGROUND_OF.put(".content pre ." + token, CODE);
