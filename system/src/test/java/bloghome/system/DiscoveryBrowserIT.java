@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -215,6 +216,31 @@ class DiscoveryBrowserIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * On a phone the 40 cards come after the sidebar, out of view: the stylesheet leaves their layout
+   * until they scroll near (content-visibility, issue 20). They are still read, found and followed
+   * like the others.
+   */
+  @Test
+  void homePage_onAPhone_cardsOutOfView_areStillReadAndFollowed() {
+    noScript.driver().manage().window().setSize(new Dimension(412, 823));
+    try {
+      noScript.open(base + "/u/dora");
+      List<WebElement> cards = noScript.findAll(".post-row");
+      assertThat(cards).hasSize(40);
+      WebElement last = cards.getLast();
+      assertThat(last.getCssValue("content-visibility")).isEqualTo("auto");
+      WebElement link = last.findElement(By.cssSelector("h2 a"));
+      String title = link.getText();
+      assertThat(title).startsWith("第 ").endsWith(" 篇：缓存与一致性");
+      link.click();
+      noScript.waitForUrl("/p/");
+      assertThat(noScript.find("h1").getText()).contains(title);
+    } finally {
+      noScript.driver().manage().window().setSize(new Dimension(1280, 900));
     }
   }
 
