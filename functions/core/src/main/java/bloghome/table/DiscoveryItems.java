@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -174,31 +175,49 @@ public final class DiscoveryItems {
   /** The entries a post has now (strongly consistent): what a change is computed against. */
   public Set<Entry> stored(String postId) {
     Set<Entry> entries = new LinkedHashSet<>();
+    forEachEntryItem(
+        postId,
+        true,
+        Map.of("#k", KIND, "#n", NAME),
+        "#sk, #k, #n",
+        item -> entries.add(new Entry(Kind.ofKey(string(item, KIND)), string(item, NAME))));
+    return entries;
+  }
+
+  /**
+   * Every entry item of a post ({@code ENTRY#…} under its partition), page after page, with the
+   * attributes {@code projection} names ({@code #sk} is the sort key).
+   */
+  private void forEachEntryItem(
+      String postId,
+      boolean consistent,
+      Map<String, String> names,
+      String projection,
+      Consumer<Map<String, AttributeValue>> each) {
+    Map<String, String> allNames = new HashMap<>(names);
+    allNames.put("#pk", TableKeys.PK);
+    allNames.put("#sk", TableKeys.SK);
     Map<String, AttributeValue> start = null;
     do {
       QueryRequest.Builder q =
           QueryRequest.builder()
               .tableName(table.name())
-              .consistentRead(true)
+              .consistentRead(consistent)
               .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-              .expressionAttributeNames(
-                  Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK, "#k", KIND, "#n", NAME))
+              .expressionAttributeNames(allNames)
               .expressionAttributeValues(
                   Map.of(":pk", s(TableKeys.postPk(postId)), ":prefix", s(TableKeys.ENTRY_PREFIX)))
-              .projectionExpression("#sk, #k, #n");
+              .projectionExpression(projection);
       if (start != null) {
         q.exclusiveStartKey(start);
       }
       QueryResponse page = table.client().query(q.build());
-      for (Map<String, AttributeValue> item : page.items()) {
-        entries.add(new Entry(Kind.ofKey(string(item, KIND)), string(item, NAME)));
-      }
+      page.items().forEach(each);
       start =
           page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
               ? page.lastEvaluatedKey()
               : null;
     } while (start != null);
-    return entries;
   }
 
   /**
@@ -445,32 +464,17 @@ public final class DiscoveryItems {
    */
   public int raiseRanks(String postId, Instant publishedAt, BigInteger viewRank) {
     List<String> behind = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      QueryRequest.Builder q =
-          QueryRequest.builder()
-              .tableName(table.name())
-              .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-              .expressionAttributeNames(
-                  Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK, "#r", TableKeys.VIEW_RANK))
-              .expressionAttributeValues(
-                  Map.of(":pk", s(TableKeys.postPk(postId)), ":prefix", s(TableKeys.ENTRY_PREFIX)))
-              .projectionExpression("#sk, #r");
-      if (start != null) {
-        q.exclusiveStartKey(start);
-      }
-      QueryResponse page = table.client().query(q.build());
-      for (Map<String, AttributeValue> item : page.items()) {
-        AttributeValue rank = item.get(TableKeys.VIEW_RANK);
-        if (rank == null || new BigInteger(rank.n()).compareTo(viewRank) < 0) {
-          behind.add(string(item, TableKeys.SK));
-        }
-      }
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
+    forEachEntryItem(
+        postId,
+        false,
+        Map.of("#r", TableKeys.VIEW_RANK),
+        "#sk, #r",
+        item -> {
+          AttributeValue rank = item.get(TableKeys.VIEW_RANK);
+          if (rank == null || new BigInteger(rank.n()).compareTo(viewRank) < 0) {
+            behind.add(string(item, TableKeys.SK));
+          }
+        });
     int changed = 0;
     for (String sk : behind) {
       ItemUpdate update =
