@@ -79,8 +79,8 @@ by hand. Lighthouse ${'12.2.3'} (npm, installed into the git-ignored \`.local/to
 its defaults: mobile form factor, simulated throttling (slow 4G, 4x CPU slowdown), against the system
 Chromium (\`--headless=new --no-sandbox\`). The pages are the demo blog of \`bin/run-local\`
 (\`demo\`: 45 posts with code, headings, categories, tags, comments; the post measured is the
-newest, with a Java code block and four headings, so a table of contents; the demo posts have no
-images), served by the local stack's gateway through \`bench/lighthouse/cdn-proxy.mjs\`, which
+newest, with a Java code block, four headings, so a table of contents, and a figure uploaded
+through the post-image path, served with srcset, width/height and lazy loading), served by the local stack's gateway through \`bench/lighthouse/cdn-proxy.mjs\`, which
 gzips text as CloudFront does in production (\`Compress: true\`) and nothing else, except that it
 answers the error page with 200 instead of 404: Lighthouse refuses to audit a document answered
 4xx (\`ERRORED_DOCUMENT_REQUEST\`), so that row scores the 404 page's content. Each page is
