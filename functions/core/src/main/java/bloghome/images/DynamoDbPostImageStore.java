@@ -13,11 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Post image uploads in the single table. A verdict is a conditional update from PENDING (and, for
@@ -55,12 +52,7 @@ public final class DynamoDbPostImageStore implements PostImageStore {
             + " < "
             + update.value(":limit", n(limit))
             + ")");
-    try {
-      dynamoDb.updateItem(update.request().build());
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return UploadItems.applied(dynamoDb, update);
   }
 
   @Override
@@ -74,17 +66,9 @@ public final class DynamoDbPostImageStore implements PostImageStore {
 
   @Override
   public Optional<PostImageUpload> find(String userId, String uploadId) {
-    Map<String, AttributeValue> item =
-        dynamoDb
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .key(PostImageItems.uploadKey(userId, uploadId))
-                        .consistentRead(true))
-            .item();
-    return item == null || item.isEmpty()
-        ? Optional.empty()
-        : Optional.of(PostImageItems.toUpload(item));
+    return Optional.ofNullable(
+            access.get(TableKeys.userPk(userId), TableKeys.imageUploadSk(uploadId), true))
+        .map(PostImageItems::toUpload);
   }
 
   @Override

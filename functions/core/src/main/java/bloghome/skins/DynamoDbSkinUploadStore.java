@@ -11,7 +11,6 @@ import bloghome.table.TransactionRunner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -54,17 +53,9 @@ public final class DynamoDbSkinUploadStore implements SkinUploadStore {
 
   @Override
   public Optional<SkinUpload> find(String userId, String uploadId) {
-    Map<String, AttributeValue> item =
-        dynamoDb
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .key(SkinItems.uploadKey(userId, uploadId))
-                        .consistentRead(true))
-            .item();
-    return item == null || item.isEmpty()
-        ? Optional.empty()
-        : Optional.of(SkinItems.toUpload(item));
+    return Optional.ofNullable(
+            access.get(TableKeys.userPk(userId), TableKeys.skinUploadSk(uploadId), true))
+        .map(SkinItems::toUpload);
   }
 
   @Override
